@@ -1,0 +1,13 @@
+import type { Kysely } from 'kysely'
+import type { DbHandle } from './db/connection'
+import type { Database } from './db/schema'
+import type { EventBus } from './events'
+
+/** What every handler and service may use. Built once per open database. */
+export interface BackendContext {
+  handle: DbHandle
+  db: Kysely<Database>
+  events: EventBus
+  /** The local user's name, written into the audit log. */
+  userName: string
+}

@@ -1,0 +1,83 @@
+import path from 'node:path'
+import fs from 'node:fs'
+import { sql } from 'kysely'
+import type { Kysely } from 'kysely'
+import { ApiError } from '../../../shared/contract/errors'
+import type { DbHandle } from './connection'
+import { migrations as allMigrations } from './migrations/index'
+import type { Migration } from './migrations/index'
+
+export interface MigrationOutcome {
+  from: number
+  to: number
+  /** Copy of the database taken before the first pending migration ran, if it held data. */
+  backupFile: string | null
+}
+
+/**
+ * Brings a database to the latest schema. Each migration and its bookkeeping row commit in
+ * one transaction, so a crash or an error leaves the file exactly at the previous version.
+ * (Kysely's Migrator runs SQLite migrations outside any transaction and records them after
+ * the fact, which is why this small runner exists.)
+ */
+export async function migrate(
+  handle: DbHandle,
+  options: { backupDir?: string; migrations?: readonly Migration[] } = {},
+): Promise<MigrationOutcome> {
+  const migrations = options.migrations ?? allMigrations
+  const db = handle.db as unknown as Kysely<unknown>
+  const applied = appliedMigrations(handle)
+  const userVersion = handle.sqlite.pragma('user_version', { simple: true }) as number
+  const unknown = applied.filter((name, i) => migrations[i]?.name !== name)
+  if (unknown.length > 0 || userVersion > migrations.length) {
+    throw ApiError.from('DB_NEWER_VERSION', { schemaVersion: Math.max(userVersion, applied.length), supported: migrations.length })
+  }
+  const from = applied.length
+  const pending = migrations.slice(from)
+  if (pending.length === 0) return { from, to: from, backupFile: null }
+
+  const backupFile = from > 0 ? await backupBeforeMigration(handle, from + pending.length, options.backupDir) : null
+  for (const [i, migration] of pending.entries()) {
+    const version = from + i + 1
+    try {
+      await db.transaction().execute(async (trx) => {
+        await migration.up(trx)
+        await sql`INSERT INTO schema_migrations (name, applied_at) VALUES (${migration.name}, ${new Date().toISOString()})`.execute(trx)
+        await sql.raw(`PRAGMA user_version = ${version}`).execute(trx)
+      })
+    } catch (error) {
+      throw ApiError.from('MIGRATION_FAILED', { migration: migration.name, cause: String(error), backupFile })
+    }
+  }
+  return { from, to: migrations.length, backupFile }
+}
+
+/** Names of applied migrations in order; creates the bookkeeping table on a new file. */
+function appliedMigrations(handle: DbHandle): string[] {
+  const { sqlite } = handle
+  const exists = sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).get()
+  if (!exists) {
+    if (sqlite.readonly) return []
+    sqlite.exec(`CREATE TABLE schema_migrations (
+      sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+      name TEXT NOT NULL UNIQUE,
+      applied_at TEXT NOT NULL
+    )`)
+  }
+  return (sqlite.prepare('SELECT name FROM schema_migrations ORDER BY sequence').all() as { name: string }[]).map((r) => r.name)
+}
+
+/** The applied version without changing anything, for `check` and read-only opens. */
+export function schemaVersionOf(handle: DbHandle): number {
+  return appliedMigrations(handle).length
+}
+
+async function backupBeforeMigration(handle: DbHandle, toVersion: number, backupDir?: string): Promise<string> {
+  const dir = backupDir ?? path.join(path.dirname(handle.file), 'backups')
+  fs.mkdirSync(dir, { recursive: true })
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+  const target = path.join(dir, `${path.basename(handle.file, '.db')}-before-v${toVersion}-${stamp}.db`)
+  // SQLite's online backup API, never a file copy: a copy of a live WAL database can be torn.
+  await handle.sqlite.backup(target)
+  return target
+}

@@ -1,0 +1,40 @@
+import type { Kysely } from 'kysely'
+import { uuidv7 } from 'uuidv7'
+import type { Database } from '../schema'
+
+export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'merge' | 'import' | 'export' | 'anonymize'
+
+/** Field → [before, after]. */
+export type FieldChanges = Record<string, [unknown, unknown]>
+
+export interface AuditEntry {
+  userName: string
+  action: AuditAction
+  entity: string
+  entityId: string | null
+  changes?: FieldChanges | null
+  batchId?: string | null
+}
+
+/** Call inside the same transaction as the change, so the log and the data never disagree. */
+export async function recordAudit(db: Kysely<Database>, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return
+  const at = new Date().toISOString()
+  for (let i = 0; i < entries.length; i += 500) {
+    await db
+      .insertInto('auditLog')
+      .values(
+        entries.slice(i, i + 500).map((e) => ({
+          id: uuidv7(),
+          at,
+          userName: e.userName,
+          action: e.action,
+          entity: e.entity,
+          entityId: e.entityId,
+          changes: e.changes ? JSON.stringify(e.changes) : null,
+          batchId: e.batchId ?? null,
+        })),
+      )
+      .execute()
+  }
+}

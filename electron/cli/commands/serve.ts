@@ -1,0 +1,30 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { openBackend } from '../../backend/backend'
+import { startHttpDoor } from '../../http/server'
+import type { Output } from '../output'
+
+/** The built renderer sits beside the built CLI (out/main/cli.js → out/renderer). */
+function rendererDir(): string {
+  return process.env.KAKEHASHI_RENDERER_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer')
+}
+
+/** `serve --db FILE [--demo] [--port N]`: the browser door on 127.0.0.1 until Ctrl+C. */
+export async function serveCommand(opts: { db: string; demo: boolean; port: number }, out: Output): Promise<number> {
+  fs.mkdirSync(path.dirname(path.resolve(opts.db)), { recursive: true })
+  const backend = await openBackend({ file: opts.db, demo: opts.demo })
+  const door = await startHttpDoor({ dispatch: backend.dispatch, events: backend.events, staticRoot: rendererDir(), port: opts.port })
+  out.result(
+    { url: door.url, port: door.port, token: door.token, db: path.resolve(opts.db) },
+    `かけはし: ${door.url}\nデータベース: ${path.resolve(opts.db)}\n（このアドレスはこのパソコンからだけ開けます。終了は Ctrl+C）`,
+  )
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve()
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+  await door.close()
+  await backend.close()
+  return 0
+}

@@ -1,0 +1,34 @@
+import { ApiError } from '../../shared/contract/errors'
+
+/** How a command speaks: human lines on stdout, or one JSON document with --json. */
+export interface Output {
+  json: boolean
+  /** The command's result: printed as JSON, or as the human text given. */
+  result(data: unknown, human: string): void
+  info(line: string): void
+}
+
+export function createOutput(json: boolean): Output {
+  return {
+    json,
+    result(data, human) {
+      process.stdout.write(json ? JSON.stringify(data) + '\n' : human + '\n')
+    },
+    info(line) {
+      if (!json) process.stdout.write(line + '\n')
+    },
+  }
+}
+
+/** Errors go to stderr in the user's language, with a non-zero exit code. */
+export function reportError(error: unknown, json: boolean): number {
+  const shape =
+    error instanceof ApiError
+      ? error.toJSON()
+      : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) }
+  process.stderr.write(json ? JSON.stringify({ ok: false, error: shape }) + '\n' : `エラー: ${shape.message}\n`)
+  if (!(error instanceof ApiError) && process.env.KAKEHASHI_DEBUG) console.error(error)
+  return error instanceof ApiError && error.code === 'INVALID_ARGS' ? 2 : 1
+}
+
+export class UsageError extends Error {}

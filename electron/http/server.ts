@@ -1,0 +1,157 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { ApiError } from '../../shared/contract/errors'
+import type { ErrorCode } from '../../shared/contract/errors'
+import type { Dispatch, Reply } from '../backend/dispatch'
+import type { EventBus } from '../backend/events'
+import { serveStatic } from './staticFiles'
+
+export interface HttpDoorOptions {
+  dispatch: Dispatch
+  events: EventBus
+  /** Folder of the built renderer (out/renderer). */
+  staticRoot: string
+  /** 0 picks a free port. */
+  port?: number
+  /** Fixed token for tests; normally a fresh random one per start. */
+  token?: string
+}
+
+export interface HttpDoor {
+  url: string
+  port: number
+  token: string
+  close(): Promise<void>
+}
+
+/** The browser door: loopback only, one token per start, same origin only. */
+export const LOOPBACK = '127.0.0.1'
+const MAX_BODY = 10 * 1024 * 1024
+
+const statusOf: Partial<Record<ErrorCode, number>> = {
+  UNKNOWN_METHOD: 404,
+  INVALID_ARGS: 400,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  UNAUTHORIZED: 401,
+}
+
+const securityHeaders = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+}
+
+export async function startHttpDoor(options: HttpDoorOptions): Promise<HttpDoor> {
+  const token = options.token ?? randomBytes(24).toString('base64url')
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('[http] request failed', error)
+      if (!res.headersSent) sendReply(res, { ok: false, error: ApiError.from('INTERNAL').toJSON() })
+    })
+  })
+  let port = 0
+
+  /** Requests must name this server as their host (DNS-rebinding defence) and origin. */
+  function sameOrigin(req: http.IncomingMessage): boolean {
+    const allowedHosts = [`${LOOPBACK}:${port}`, `localhost:${port}`]
+    if (!allowedHosts.includes(req.headers.host ?? '')) return false
+    const origin = req.headers.origin
+    return origin === undefined || allowedHosts.some((h) => origin === `http://${h}`)
+  }
+
+  function hasToken(given: string | undefined | null): boolean {
+    if (!given) return false
+    const a = Buffer.from(given)
+    const b = Buffer.from(token)
+    return a.length === b.length && timingSafeEqual(a, b)
+  }
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', `http://${LOOPBACK}`)
+    if (!sameOrigin(req)) return refuse(res, 'UNAUTHORIZED', 403)
+    if (!url.pathname.startsWith('/api/')) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 'UNKNOWN_METHOD', 405)
+      return serveStatic(options.staticRoot, url.pathname, res, securityHeaders)
+    }
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      // EventSource cannot send headers, so the token comes in the query string here.
+      if (!hasToken(url.searchParams.get('token'))) return refuse(res, 'UNAUTHORIZED')
+      return streamEvents(res)
+    }
+    if (req.method !== 'POST') return refuse(res, 'UNKNOWN_METHOD', 405)
+    if (!hasToken(req.headers['x-kakehashi-token'] as string | undefined)) return refuse(res, 'UNAUTHORIZED')
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return refuse(res, 'INVALID_ARGS', 415)
+    }
+    const body = await readBody(req)
+    if (body === null) return refuse(res, 'INVALID_ARGS', 413)
+    let args: unknown
+    try {
+      args = body.length === 0 ? {} : JSON.parse(body)
+    } catch {
+      return refuse(res, 'INVALID_ARGS')
+    }
+    const method = decodeURIComponent(url.pathname.slice('/api/'.length))
+    sendReply(res, await options.dispatch(method, args))
+  }
+
+  function streamEvents(res: http.ServerResponse): void {
+    res.writeHead(200, { ...securityHeaders, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' })
+    res.write(': connected\n\n')
+    const unsubscribe = options.events.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`))
+    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000)
+    res.on('close', () => {
+      clearInterval(keepAlive)
+      unsubscribe()
+    })
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, LOOPBACK, () => resolve())
+  })
+  port = (server.address() as AddressInfo).port
+  return {
+    url: `http://${LOOPBACK}:${port}/#token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+function sendReply(res: http.ServerResponse, reply: Reply): void {
+  const status = reply.ok ? 200 : (statusOf[reply.error.code] ?? 500)
+  res.writeHead(status, { ...securityHeaders, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+  res.end(JSON.stringify(reply))
+}
+
+function refuse(res: http.ServerResponse, code: ErrorCode, status?: number): void {
+  const reply: Reply = { ok: false, error: ApiError.from(code).toJSON() }
+  res.writeHead(status ?? statusOf[code] ?? 400, { ...securityHeaders, 'Content-Type': 'application/json; charset=utf-8' })
+  res.end(JSON.stringify(reply))
+}
+
+/** The whole body as text, or null when it exceeds the limit. */
+function readBody(req: http.IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY) {
+        resolve(null)
+        req.destroy()
+        return
+      }
+      chunks.push(chunk)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}

@@ -1,0 +1,8 @@
+import './zodLocale'
+export * from './errors'
+export * from './events'
+export * from './contacts'
+export * from './listQuery'
+export * from './records'
+export * from './methods'
+export type { Client } from './client'

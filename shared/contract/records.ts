@@ -1,0 +1,57 @@
+import type {
+  EnrollmentStatus,
+  FundingSource,
+  ProgramCategory,
+  ProgramStatus,
+  StageCode,
+  VisitMode,
+} from '../domain/vocabulary'
+
+/** Facts about the open database, for the title bar, the CLI and health checks. */
+export interface AppInfo {
+  appVersion: string
+  schemaVersion: number
+  databaseName: string
+  isDemo: boolean
+  counts: { contacts: number; programs: number; sessions: number; visits: number }
+}
+
+export interface Stage {
+  code: StageCode
+  label: string
+  position: number
+}
+
+export interface ProgramSummary {
+  id: string
+  name: string
+  fiscalYear: number
+  category: ProgramCategory
+  fundingSource: FundingSource | null
+  status: ProgramStatus
+  startDate: string | null
+  endDate: string | null
+  municipalityCodes: string[]
+  capacity: number | null
+  sessionCount: number
+  enrollmentCounts: Record<EnrollmentStatus, number>
+}
+
+export interface VisitRow {
+  id: string
+  contactId: string
+  contactName: string
+  programId: string | null
+  programName: string | null
+  visitDate: string
+  mode: VisitMode
+  municipalityCode: string | null
+  nights: number
+  purpose: string | null
+}
+
+export interface StageChange {
+  stage: StageCode
+  changedOn: string
+  note: string | null
+}

@@ -1,0 +1,85 @@
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { tempDir } from './tempDb'
+
+/**
+ * The real `kakehashi` command (bin/kakehashi.js → out/main/cli.js), as a user runs it.
+ * `npm test` builds before it runs Vitest.
+ */
+const bin = path.resolve('bin/kakehashi.js')
+
+function kakehashi(...args: string[]) {
+  const run = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 })
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr }
+}
+
+beforeAll(() => {
+  if (!fs.existsSync('out/main/cli.js')) throw new Error('out/main/cli.js is missing: run `npm run build` first (npm test does).')
+})
+
+describe('kakehashi CLI', () => {
+  it('init --demo then check: a healthy demo database', () => {
+    const db = path.join(tempDir(), 'x.db')
+    const init = kakehashi('init', '--db', db, '--demo')
+    expect(init.stderr).toBe('')
+    expect(init.code).toBe(0)
+    expect(init.stdout).toContain('作成しました')
+    const check = kakehashi('check', '--db', db, '--json')
+    expect(check.code).toBe(0)
+    const report = JSON.parse(check.stdout)
+    expect(report).toMatchObject({ ok: true, schemaVersion: 1, integrity: ['ok'], foreignKeyProblems: 0 })
+    expect(report.counts.contacts).toBeGreaterThan(1000)
+    expect(report.counts.visits).toBeGreaterThan(5000)
+  })
+
+  it('check on a file damaged in the middle exits non-zero, says so, and writes nothing to it', () => {
+    const dir = tempDir()
+    const db = path.join(dir, 'broken.db')
+    expect(kakehashi('init', '--db', db, '--demo').code).toBe(0)
+    const size = fs.statSync(db).size
+    const fd = fs.openSync(db, 'r+')
+    fs.writeSync(fd, Buffer.alloc(8192, 0xa5), 0, 8192, Math.floor(size / 2 / 4096) * 4096)
+    fs.closeSync(fd)
+    const before = fs.readFileSync(db)
+    const check = kakehashi('check', '--db', db)
+    expect(check.code).not.toBe(0)
+    expect(check.stderr).toMatch(/エラー: .*(整合性|壊れて)/)
+    expect(fs.readFileSync(db).equals(before)).toBe(true)
+    expect(fs.readdirSync(dir).sort()).toEqual(['broken.db'])
+  })
+
+  it('check explains a missing file and a file that is not a database', () => {
+    const dir = tempDir()
+    const missing = kakehashi('check', '--db', path.join(dir, 'none.db'))
+    expect(missing.code).toBe(1)
+    expect(missing.stderr).toContain('読み込めません')
+    fs.writeFileSync(path.join(dir, 'list.db'), 'これはCSVです\n')
+    const notDb = kakehashi('check', '--db', path.join(dir, 'list.db'), '--json')
+    expect(notDb.code).toBe(1)
+    expect(JSON.parse(notDb.stderr)).toMatchObject({ ok: false, error: { code: 'DB_CORRUPT' } })
+  })
+
+  it('generate writes a data set of the requested size', () => {
+    const db = path.join(tempDir(), 'gen.db')
+    const run = kakehashi('generate', '--db', db, '--contacts', '300', '--visits', '2000', '--seed', '7', '--json')
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, contacts: 300, visits: 2000 })
+    expect(JSON.parse(kakehashi('check', '--db', db, '--json').stdout).counts).toMatchObject({ contacts: 300, visits: 2000 })
+  })
+
+  it('refuses to overwrite, and explains bad usage in Japanese with exit code 2', () => {
+    const db = path.join(tempDir(), 'y.db')
+    expect(kakehashi('init', '--db', db).code).toBe(0)
+    const again = kakehashi('init', '--db', db)
+    expect(again.code).toBe(1)
+    expect(again.stderr).toContain('すでに存在します')
+    const unknown = kakehashi('frobnicate')
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain('不明なコマンド')
+    const badNumber = kakehashi('generate', '--db', db + '2', '--contacts', 'lots', '--visits', '1')
+    expect(badNumber.code).toBe(2)
+    expect(badNumber.stderr).toContain('--contacts')
+  })
+})

@@ -1,0 +1,126 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { sql } from 'kysely'
+import type { Kysely } from 'kysely'
+import { describe, expect, it } from 'vitest'
+import { openDatabase } from '../../electron/backend/db/connection'
+import type { DbHandle } from '../../electron/backend/db/connection'
+import { migrate } from '../../electron/backend/db/migrate'
+import { latestSchemaVersion, migrations } from '../../electron/backend/db/migrations/index'
+import type { Migration } from '../../electron/backend/db/migrations/index'
+import { openBackend } from '../../electron/backend/backend'
+import { tempDir } from './tempDb'
+
+/** Everything a migration could touch: schema objects, every row, and the version pragma. */
+function snapshot(handle: DbHandle): unknown {
+  const { sqlite } = handle
+  const schema = sqlite.prepare(`SELECT type, name, sql FROM sqlite_master ORDER BY type, name`).all() as { type: string; name: string }[]
+  const tables = schema.filter((o) => o.type === 'table' && !o.name.startsWith('sqlite_')).map((o) => o.name)
+  // Rows as sorted JSON: some tables are WITHOUT ROWID, and order is not what we compare.
+  const rows = Object.fromEntries(tables.map((t) => [t, sqlite.prepare(`SELECT * FROM "${t}"`).all().map((r) => JSON.stringify(r)).sort()]))
+  return { schema, rows, userVersion: sqlite.pragma('user_version', { simple: true }) }
+}
+
+async function withHandle<T>(file: string, fn: (h: DbHandle) => Promise<T>): Promise<T> {
+  const handle = openDatabase(file)
+  try {
+    return await fn(handle)
+  } finally {
+    await handle.close()
+  }
+}
+
+describe('migrations', () => {
+  it('bring an empty file to the latest schema, recording each version', async () => {
+    const file = path.join(tempDir(), 'new.db')
+    await withHandle(file, async (handle) => {
+      const outcome = await migrate(handle)
+      expect(outcome).toEqual({ from: 0, to: latestSchemaVersion, backupFile: null })
+      expect(handle.sqlite.pragma('user_version', { simple: true })).toBe(latestSchemaVersion)
+      expect(handle.sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
+      expect(handle.sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
+      const tables = (handle.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type='table'`).all() as { name: string }[]).map((r) => r.name)
+      for (const t of ['contacts', 'tags', 'contact_tags', 'organizations', 'contact_organizations', 'programs', 'program_municipalities',
+        'program_sessions', 'enrollments', 'visits', 'stage_history', 'saved_views', 'settings', 'audit_log', 'relationship_stages']) {
+        expect(tables).toContain(t)
+      }
+      // A second run is a no-op.
+      expect(await migrate(handle)).toEqual({ from: latestSchemaVersion, to: latestSchemaVersion, backupFile: null })
+    })
+  })
+
+  it('migrate from v1 with data: a backup copy is taken first and the data survives', async () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'old.db')
+    const v2: Migration = {
+      name: '0002-test-add-column',
+      up: async (db: Kysely<unknown>) => void (await sql`ALTER TABLE contacts ADD COLUMN nickname TEXT`.execute(db)),
+    }
+    await withHandle(file, async (handle) => {
+      await migrate(handle)
+      handle.sqlite.prepare(`INSERT INTO contacts (id, family_name, created_at, updated_at) VALUES ('a', '山田', 'x', 'x')`).run()
+    })
+    await withHandle(file, async (handle) => {
+      const outcome = await migrate(handle, { migrations: [...migrations, v2], backupDir: path.join(dir, 'backups') })
+      expect(outcome.from).toBe(1)
+      expect(outcome.to).toBe(2)
+      expect(outcome.backupFile).toMatch(/old-before-v2-.*\.db$/)
+      expect(handle.sqlite.prepare(`SELECT family_name, nickname FROM contacts`).all()).toEqual([{ family_name: '山田', nickname: null }])
+    })
+    // The backup is a complete v1 database with the row in it.
+    await withHandle(fs.readdirSync(path.join(dir, 'backups')).map((f) => path.join(dir, 'backups', f))[0]!, async (backup) => {
+      expect(backup.sqlite.pragma('user_version', { simple: true })).toBe(1)
+      expect(backup.sqlite.prepare(`SELECT family_name FROM contacts`).all()).toEqual([{ family_name: '山田' }])
+    })
+  })
+
+  it('a migration that fails halfway leaves the database exactly as before', async () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'db.db')
+    const failing: Migration = {
+      name: '0002-fails-halfway',
+      async up(db) {
+        await sql`CREATE TABLE half_done (x TEXT)`.execute(db)
+        await sql`UPDATE contacts SET family_name = 'changed'`.execute(db)
+        await sql`ALTER TABLE contacts ADD COLUMN half TEXT`.execute(db)
+        await sql`INSERT INTO no_such_table VALUES (1)`.execute(db) // fails here
+      },
+    }
+    await withHandle(file, async (handle) => {
+      await migrate(handle)
+      handle.sqlite.prepare(`INSERT INTO contacts (id, family_name, created_at, updated_at) VALUES ('a', '山田', 'x', 'x')`).run()
+      const before = snapshot(handle)
+      const error = await migrate(handle, { migrations: [...migrations, failing], backupDir: path.join(dir, 'b') }).catch((e: unknown) => e)
+      expect(error).toMatchObject({ code: 'MIGRATION_FAILED', details: { migration: '0002-fails-halfway' } })
+      expect((error as Error).message).toContain('更新前の状態のまま')
+      expect(snapshot(handle)).toEqual(before)
+    })
+    // And the file still opens normally at v1.
+    const backend = await openBackend({ file })
+    expect((await backend.client.call('contacts.list', {})).total).toBe(1)
+    await backend.close()
+  })
+
+  it('refuses a database written by a newer version, without changing it', async () => {
+    const file = path.join(tempDir(), 'future.db')
+    await withHandle(file, async (handle) => {
+      await migrate(handle)
+      handle.sqlite.prepare(`INSERT INTO schema_migrations (name, applied_at) VALUES ('0002-from-the-future', 'x')`).run()
+      handle.sqlite.pragma('user_version = 2')
+    })
+    const bytes = fs.readFileSync(file)
+    const error = await openBackend({ file }).catch((e: unknown) => e)
+    expect(error).toMatchObject({ code: 'DB_NEWER_VERSION', message: expect.stringContaining('新しいバージョン') })
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true)
+  })
+
+  it('refuses a file that is not a database, leaving it untouched and creating nothing beside it', async () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'notes.db')
+    fs.writeFileSync(file, '氏名,メール\n山田,a@example.jp\n')
+    const error = await openBackend({ file }).catch((e: unknown) => e)
+    expect(error).toMatchObject({ code: 'DB_CORRUPT' })
+    expect(fs.readFileSync(file, 'utf8')).toBe('氏名,メール\n山田,a@example.jp\n')
+    expect(fs.readdirSync(dir)).toEqual(['notes.db'])
+  })
+})
