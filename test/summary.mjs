@@ -1,5 +1,6 @@
 // Prints one closing line for the whole `npm test` run (type check, Vitest, Playwright),
-// read from the JSON reports the two runners wrote into test-results/.
+// read from the JSON reports the two runners wrote into test-reports/ (Playwright empties
+// test-results/ when it starts, so the reports live elsewhere).
 import { readFileSync } from 'node:fs'
 
 function read(file) {
@@ -11,8 +12,8 @@ function read(file) {
   }
 }
 
-const vitest = read('test-results/vitest.json')
-const playwright = read('test-results/playwright.json')
+const vitest = read('test-reports/vitest.json')
+const playwright = read('test-reports/playwright.json')
 const passed = vitest.numPassedTests + (playwright.stats.expected ?? 0)
 const failed = vitest.numFailedTests + (playwright.stats.unexpected ?? 0) + (playwright.stats.flaky ?? 0)
 const skipped = vitest.numPendingTests + vitest.numTodoTests + (playwright.stats.skipped ?? 0)

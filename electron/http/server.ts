@@ -98,7 +98,12 @@ export async function startHttpDoor(options: HttpDoorOptions): Promise<HttpDoor>
   }
 
   function streamEvents(res: http.ServerResponse): void {
-    res.writeHead(200, { ...securityHeaders, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' })
+    res.writeHead(200, {
+      ...securityHeaders,
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-cache',
+      Connection: 'keep-alive',
+    })
     res.write(': connected\n\n')
     const unsubscribe = options.events.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`))
     const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000)

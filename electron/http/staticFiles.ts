@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { ServerResponse } from 'node:http'
+import { contentSecurityPolicy } from '../main/csp'
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -38,6 +39,8 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse, 
     return
   }
   const type = contentTypes[path.extname(file)] ?? 'application/octet-stream'
-  res.writeHead(200, { ...headers, 'Content-Type': type, 'Cache-Control': 'no-cache' })
+  // The page's policy as a header too: only there is frame-ancestors honoured.
+  const policy = type.startsWith('text/html') ? { 'Content-Security-Policy': contentSecurityPolicy } : {}
+  res.writeHead(200, { ...headers, ...policy, 'Content-Type': type, 'Cache-Control': 'no-cache' })
   fs.createReadStream(file).pipe(res)
 }

@@ -40,7 +40,10 @@ export class BackendHost {
   #state: State = 'idle'
   #child: HostProcess | null = null
   #open: OpenRequest | null = null
-  #ready: Promise<StartOutcome> = Promise.resolve({ ok: false, error: ApiError.from('INTERNAL', { reason: 'not started' }).toJSON() })
+  #ready: Promise<StartOutcome> = Promise.resolve({
+    ok: false,
+    error: ApiError.from('INTERNAL', { reason: 'not started' }).toJSON(),
+  })
   #settleStart: ((outcome: StartOutcome) => void) | null = null
   #closed: (() => void) | null = null
   #nextId = 1
@@ -66,7 +69,14 @@ export class BackendHost {
     this.#ready = new Promise<StartOutcome>((resolve) => {
       const timer = setTimeout(() => {
         this.#state = 'failed'
-        this.#finishStart({ ok: false, error: ApiError.from('INTERNAL', { reason: 'open timeout' }, 'データベースを開く処理が時間内に終わりませんでした。').toJSON() })
+        this.#finishStart({
+          ok: false,
+          error: ApiError.from(
+            'INTERNAL',
+            { reason: 'open timeout' },
+            'データベースを開く処理が時間内に終わりませんでした。',
+          ).toJSON(),
+        })
         this.#kill()
       }, this.#options.openTimeoutMs)
       this.#settleStart = (outcome) => {
@@ -79,7 +89,10 @@ export class BackendHost {
     try {
       child = this.#options.spawn()
     } catch (error) {
-      this.#finishStart({ ok: false, error: ApiError.from('INTERNAL', { reason: 'spawn failed', cause: String(error) }).toJSON() })
+      this.#finishStart({
+        ok: false,
+        error: ApiError.from('INTERNAL', { reason: 'spawn failed', cause: String(error) }).toJSON(),
+      })
       return this.#ready
     }
     this.#child = child
@@ -209,7 +222,10 @@ export class BackendHost {
     if (this.#closed) return this.#closed()
     if (this.#state === 'starting') {
       this.#state = 'failed'
-      this.#finishStart({ ok: false, error: ApiError.from('INTERNAL', { exitCode: code }, 'かけはしの内部処理を開始できませんでした。').toJSON() })
+      this.#finishStart({
+        ok: false,
+        error: ApiError.from('INTERNAL', { exitCode: code }, 'かけはしの内部処理を開始できませんでした。').toJSON(),
+      })
       return
     }
     if (this.#state !== 'ready' || !this.#open) return

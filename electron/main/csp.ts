@@ -6,13 +6,15 @@ import { isAppUrl } from './trust'
  * meta tag (a test compares the built file with this constant). AG Grid injects its styles at
  * run time, hence 'unsafe-inline' for styles only; scripts come from the app's files alone.
  */
-export const contentSecurityPolicy =
+export const metaContentSecurityPolicy =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; " +
-  "frame-ancestors 'none'"
+  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'"
+
+/** The full policy, sent as a response header: `frame-ancestors` only works there. */
+export const contentSecurityPolicy = `${metaContentSecurityPolicy}; frame-ancestors 'none'`
 
 /** The exact line renderer/index.html must contain in its <head>. */
-export const cspMetaTag = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}" />`
+export const cspMetaTag = `<meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy}" />`
 
 /**
  * Also sends the policy as a response header for the app's own documents. The meta tag is what

@@ -7,7 +7,11 @@ import { openFilters } from './fileKinds'
  * The database could not be opened (e.g. DB_NEWER_VERSION, DB_CORRUPT): says why in Japanese
  * and lets the user open another file or quit. Resolves with the other file, or null to quit.
  */
-export async function askForAnotherDatabase(error: ApiErrorShape, file: string, parent: BrowserWindow | null): Promise<string | null> {
+export async function askForAnotherDatabase(
+  error: ApiErrorShape,
+  file: string,
+  parent: BrowserWindow | null,
+): Promise<string | null> {
   for (;;) {
     const choice = await messageBox(parent, {
       type: 'error',
@@ -43,6 +47,7 @@ export async function askToRetryAfterCrash(error: ApiErrorShape, parent: Browser
 }
 
 async function messageBox(parent: BrowserWindow | null, options: MessageBoxOptions): Promise<number> {
-  const { response } = parent && !parent.isDestroyed() ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options)
+  const { response } =
+    parent && !parent.isDestroyed() ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options)
   return response
 }

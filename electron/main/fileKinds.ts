@@ -28,7 +28,8 @@ export function saveFilters(kind: FileKind): FileFilter[] {
 export function safeFileName(suggested: unknown, kind: FileKind): string {
   const extension = `.${filters[kind].extensions[0]}`
   const raw = typeof suggested === 'string' ? suggested : ''
-  let name = path.basename(raw.replaceAll('\\', '/'))
+  let name = path
+    .basename(raw.replaceAll('\\', '/'))
     .replace(/[\u0000-\u001f<>:"/\\|?*]/g, '_')
     .replace(/^[.\s]+|[.\s]+$/g, '')
   if (name.toLowerCase().endsWith(extension)) name = name.slice(0, -extension.length)

@@ -5,7 +5,10 @@ import { isAppUrl } from './trust'
  * The main window, locked down per Electron's security checklist. Pure (type-only electron
  * import), so a unit test can read it.
  */
-export function windowOptions(preloadPath: string, { devTools = true }: { devTools?: boolean } = {}): BrowserWindowConstructorOptions {
+export function windowOptions(
+  preloadPath: string,
+  { devTools = true }: { devTools?: boolean } = {},
+): BrowserWindowConstructorOptions {
   return {
     title: 'かけはし Kakehashi',
     width: 1280,

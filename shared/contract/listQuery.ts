@@ -5,7 +5,17 @@ import { z } from 'zod'
  * whitelist of column ids per entity so that no client-chosen identifier ever reaches SQL.
  */
 const textTypes = ['contains', 'notContains', 'equals', 'notEqual', 'startsWith', 'endsWith', 'blank', 'notBlank'] as const
-const rangeTypes = ['equals', 'notEqual', 'lessThan', 'lessThanOrEqual', 'greaterThan', 'greaterThanOrEqual', 'inRange', 'blank', 'notBlank'] as const
+const rangeTypes = [
+  'equals',
+  'notEqual',
+  'lessThan',
+  'lessThanOrEqual',
+  'greaterThan',
+  'greaterThanOrEqual',
+  'inRange',
+  'blank',
+  'notBlank',
+] as const
 
 const textCondition = z.object({
   filterType: z.literal('text'),
@@ -52,7 +62,10 @@ export function listQuery<const C extends readonly [string, ...string[]]>(column
     .object({
       offset: z.number().int().min(0).max(10_000_000).default(0),
       limit: z.number().int().min(1).max(1000).default(100),
-      sort: z.array(z.object({ colId: column, sort: z.enum(['asc', 'desc']) })).max(5).default([]),
+      sort: z
+        .array(z.object({ colId: column, sort: z.enum(['asc', 'desc']) }))
+        .max(5)
+        .default([]),
       filter: z.partialRecord(column, columnFilter).default({}),
       search: z.string().max(200).default(''),
     })

@@ -23,10 +23,29 @@ const none = z.object({}).strict()
 
 /** Columns of the participants grid the backend can sort and filter on (see contactsRepo). */
 export const contactColumns = [
-  'familyName', 'givenName', 'familyKana', 'givenKana', 'email', 'phone', 'postalCode',
-  'prefectureCode', 'municipalityCode', 'address', 'birthDate', 'birthYear', 'gender',
-  'occupation', 'affiliation', 'roots', 'basis', 'firstContact', 'stage', 'consentDate',
-  'notes', 'createdAt', 'updatedAt',
+  'familyName',
+  'givenName',
+  'familyKana',
+  'givenKana',
+  'email',
+  'phone',
+  'postalCode',
+  'prefectureCode',
+  'municipalityCode',
+  'address',
+  'birthDate',
+  'birthYear',
+  'gender',
+  'occupation',
+  'affiliation',
+  'roots',
+  'basis',
+  'firstContact',
+  'stage',
+  'consentDate',
+  'notes',
+  'createdAt',
+  'updatedAt',
 ] as const
 export type ContactColumn = (typeof contactColumns)[number]
 
@@ -50,9 +69,7 @@ export const methods = {
 
   'programs.list': method<ProgramSummary[]>()(z.object({ fiscalYear: fiscalYear.optional() }).strict()),
 
-  'visits.list': method<Page<VisitRow>>()(
-    listQuery(visitColumns).extend({ from: isoDate.optional(), to: isoDate.optional() }),
-  ),
+  'visits.list': method<Page<VisitRow>>()(listQuery(visitColumns).extend({ from: isoDate.optional(), to: isoDate.optional() })),
 } as const
 
 export type Methods = typeof methods

@@ -1,11 +1,4 @@
-import type {
-  EnrollmentStatus,
-  FundingSource,
-  ProgramCategory,
-  ProgramStatus,
-  StageCode,
-  VisitMode,
-} from '../domain/vocabulary'
+import type { EnrollmentStatus, FundingSource, ProgramCategory, ProgramStatus, StageCode, VisitMode } from '../domain/vocabulary'
 
 /** Facts about the open database, for the title bar, the CLI and health checks. */
 export interface AppInfo {

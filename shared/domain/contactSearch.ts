@@ -19,14 +19,7 @@ export interface SearchableContact {
  * by a character the normalizer never produces, so a query cannot match across two fields.
  */
 export function contactSearchKey(c: SearchableContact): string {
-  return [
-    c.familyName + c.givenName,
-    (c.familyKana ?? '') + (c.givenKana ?? ''),
-    c.email,
-    c.phone,
-    c.affiliation,
-    c.notes,
-  ]
+  return [c.familyName + c.givenName, (c.familyKana ?? '') + (c.givenKana ?? ''), c.email, c.phone, c.affiliation, c.notes]
     .map((part) => normalizeForSearch(part ?? ''))
     .filter((part) => part !== '')
     .join('\u001f')

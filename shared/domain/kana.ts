@@ -7,19 +7,17 @@
  * values keep what the person typed (see contactFields.ts) except where a field has
  * one correct form (フリガナ is always full-width katakana).
  */
-import { fail, ok, type Parsed } from './result';
+import { fail, ok, type Parsed } from './result'
 
 /** Hiragana and katakana blocks are parallel, 0x60 code points apart. */
-const KANA_BLOCK_OFFSET = 0x60;
+const KANA_BLOCK_OFFSET = 0x60
 
 /**
  * Hiragana → katakana. Covers ぁ–ゖ (so ゔ→ヴ, ゕ→ヵ, ゖ→ヶ) and the iteration marks
  * ゝゞ→ヽヾ. Everything else, including ー and kanji, is left alone.
  */
 export function toKatakana(s: string): string {
-  return s.replace(/[\u3041-\u3096\u309D\u309E]/g, (ch) =>
-    String.fromCharCode(ch.charCodeAt(0) + KANA_BLOCK_OFFSET),
-  );
+  return s.replace(/[\u3041-\u3096\u309D\u309E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + KANA_BLOCK_OFFSET))
 }
 
 /**
@@ -27,9 +25,7 @@ export function toKatakana(s: string): string {
  * hiragana and stay katakana.
  */
 export function toHiragana(s: string): string {
-  return s.replace(/[\u30A1-\u30F6\u30FD\u30FE]/g, (ch) =>
-    String.fromCharCode(ch.charCodeAt(0) - KANA_BLOCK_OFFSET),
-  );
+  return s.replace(/[\u30A1-\u30F6\u30FD\u30FE]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - KANA_BLOCK_OFFSET))
 }
 
 /**
@@ -51,27 +47,30 @@ export function toHiragana(s: string): string {
  * mark", which would leave 「カ゛」 as 「カ ゙」 instead of 「ガ」.
  */
 export function normalizeWidth(s: string): string {
-  return s.replace(/\u309B/g, '\u3099').replace(/\u309C/g, '\u309A').normalize('NFKC');
+  return s
+    .replace(/\u309B/g, '\u3099')
+    .replace(/\u309C/g, '\u309A')
+    .normalize('NFKC')
 }
 
 /** Whitespace, plus the zero-width characters that ride along when text is copied from web pages. */
-const SPACES = /[\s\u200B-\u200D\u2060\uFEFF]+/gu;
+const SPACES = /[\s\u200B-\u200D\u2060\uFEFF]+/gu
 
 /**
  * Whitespace, zero-width and control characters: none of them carry meaning in a search
  * key, and dropping controls means a key never contains one, so callers may join several
  * keys with a control character (contactSearch.ts uses U+001F) without false matches.
  */
-const NOT_IN_SEARCH_KEYS = /[\s\u0000-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF]+/gu;
+const NOT_IN_SEARCH_KEYS = /[\s\u0000-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF]+/gu
 
 /** Hyphen look-alikes left after NFKC (which has already turned － and ﹣ into "-"). */
-const HYPHENS = /[-\u2010-\u2015\u2043\u2212]/g;
+const HYPHENS = /[-\u2010-\u2015\u2043\u2212]/g
 
 /**
  * ー typed as a hyphen in numbers and codes (IMEs produce it for "-" in kana mode:
  * 「090ー1234ー5678」). Between kana it is the long vowel of スーパー and must stay.
  */
-const CHOON_BETWEEN_ALNUM = /(?<=[0-9a-z])ー+(?=[0-9a-z])/g;
+const CHOON_BETWEEN_ALNUM = /(?<=[0-9a-z])ー+(?=[0-9a-z])/g
 
 /**
  * The ONE search-key normalizer. Use it both when storing a search key and when
@@ -92,7 +91,7 @@ export function normalizeForSearch(s: string): string {
     .replace(/ヶ/g, 'ケ')
     .replace(/ヵ/g, 'カ')
     .replace(CHOON_BETWEEN_ALNUM, '')
-    .replace(HYPHENS, '');
+    .replace(HYPHENS, '')
 }
 
 /**
@@ -100,9 +99,9 @@ export function normalizeForSearch(s: string): string {
  * (both inside U+30A1–U+30FE together with ヽヾ), the ＝ of foreign names, and single
  * half-width spaces.
  */
-const KANA_READING = /^[\u30A1-\u30FE＝ ]+$/;
+const KANA_READING = /^[\u30A1-\u30FE＝ ]+$/
 
-const KANA_READING_MESSAGE = 'フリガナはひらがなかカタカナで入力してください';
+const KANA_READING_MESSAGE = 'フリガナはひらがなかカタカナで入力してください'
 
 /**
  * Normalizes a フリガナ field to full-width katakana.
@@ -114,13 +113,10 @@ const KANA_READING_MESSAGE = 'フリガナはひらがなかカタカナで入�
  * the roster, so it has to be kana. Empty input is fine (the field is optional).
  */
 export function normalizeKanaReading(input: string): Parsed<string> {
-  const reading = toKatakana(normalizeWidth(input))
-    .replace(/[=゠]/g, '＝')
-    .replace(SPACES, ' ')
-    .trim();
-  if (reading === '') return ok('');
-  if (!KANA_READING.test(reading)) return fail(KANA_READING_MESSAGE);
-  return ok(reading);
+  const reading = toKatakana(normalizeWidth(input)).replace(/[=゠]/g, '＝').replace(SPACES, ' ').trim()
+  if (reading === '') return ok('')
+  if (!KANA_READING.test(reading)) return fail(KANA_READING_MESSAGE)
+  return ok(reading)
 }
 
 /**
@@ -129,6 +125,6 @@ export function normalizeKanaReading(input: string): Parsed<string> {
  * and spaces). Lets callers decide whether a query can be matched against readings.
  */
 export function isKanaOnly(s: string): boolean {
-  const parsed = normalizeKanaReading(s);
-  return parsed.ok && parsed.value !== '';
+  const parsed = normalizeKanaReading(s)
+  return parsed.ok && parsed.value !== ''
 }

@@ -6,18 +6,18 @@
  * package catches up: an added code that the package already has is not added twice.
  */
 
-export type RawLocalGov = { code: string; name: string; ruby: string };
+export type RawLocalGov = { code: string; name: string; ruby: string }
 
 export type WardReorganization = {
   /** 6-digit code of the designated city whose wards changed. */
-  cityCode: string;
+  cityCode: string
   /** Day the new wards took effect ('YYYY-MM-DD'), for the record. */
-  effective: string;
+  effective: string
   /** Ward codes that no longer exist. */
-  abolished: readonly string[];
+  abolished: readonly string[]
   /** Wards created on `effective`; names and readings without the city name, like the package. */
-  added: readonly RawLocalGov[];
-};
+  added: readonly RawLocalGov[]
+}
 
 export const WARD_REORGANIZATIONS: readonly WardReorganization[] = [
   {
@@ -31,4 +31,4 @@ export const WARD_REORGANIZATIONS: readonly WardReorganization[] = [
       { code: '221406', name: '天竜区', ruby: 'てんりゅうく' },
     ],
   },
-];
+]

@@ -1,13 +1,37 @@
 import { describe, expect, it } from 'vitest'
 import type { Client } from '../../shared/contract/client'
 import type { ContactCreateInput } from '../../shared/contract/contacts'
+import { contactGridColumns } from '../../electron/backend/db/repos/contactsRepo'
 import { freshBackend } from './tempDb'
 
 const people: ContactCreateInput[] = [
-  { familyName: '山田', givenName: '太郎', familyKana: 'やまだ', givenKana: 'たろう', phone: '090-1234-5678', prefectureCode: '13', stage: 'tsukamu' },
-  { familyName: '佐藤', givenName: '花子', familyKana: 'ｻﾄｳ', givenKana: 'ﾊﾅｺ', email: 'Hanako@Example.JP', prefectureCode: '27', stage: 'tsunagaru' },
+  {
+    familyName: '山田',
+    givenName: '太郎',
+    familyKana: 'やまだ',
+    givenKana: 'たろう',
+    phone: '090-1234-5678',
+    prefectureCode: '13',
+    stage: 'tsukamu',
+  },
+  {
+    familyName: '佐藤',
+    givenName: '花子',
+    familyKana: 'ｻﾄｳ',
+    givenKana: 'ﾊﾅｺ',
+    email: 'Hanako@Example.JP',
+    prefectureCode: '27',
+    stage: 'tsunagaru',
+  },
   { familyName: '阿部', givenName: '健', familyKana: 'アベ', givenKana: 'ケン', prefectureCode: '13', stage: 'atatameru' },
-  { familyName: '渡辺', givenName: '直美', familyKana: 'ワタナベ', givenKana: 'ナオミ', affiliation: '島根の大学', stage: 'tsukamu' },
+  {
+    familyName: '渡辺',
+    givenName: '直美',
+    familyKana: 'ワタナベ',
+    givenKana: 'ナオミ',
+    affiliation: '島根の大学',
+    stage: 'tsukamu',
+  },
 ]
 
 async function seed(client: Client) {
@@ -27,6 +51,36 @@ describe('contacts through the in-process client', () => {
     expect(desc.rows.map((r) => r.familyKana)).toEqual(['ワタナベ', 'ヤマダ', 'サトウ', 'アベ'])
   })
 
+  it('sorts stages along the path, not by code', async () => {
+    const { client } = await freshBackend()
+    await seed(client)
+    const page = await client.call('contacts.list', { sort: [{ colId: 'stage', sort: 'asc' }] })
+    expect(page.rows.map((r) => r.stage)).toEqual(['tsukamu', 'tsukamu', 'atatameru', 'tsunagaru'])
+  })
+
+  it('sorts by kana and by stage by walking an index, never sorting the whole table', async () => {
+    const { handle } = (await freshBackend()).context
+    const plan = (order: string) =>
+      (
+        handle.sqlite
+          .prepare(`EXPLAIN QUERY PLAN SELECT * FROM contacts WHERE deleted_at IS NULL ORDER BY ${order} LIMIT 100`)
+          .all() as { detail: string }[]
+      )
+        .map((r) => r.detail)
+        .join(' | ')
+    const asc = (terms: string[]) =>
+      terms
+        .map((t) => `${t} ASC`)
+        .concat('id ASC')
+        .join(', ')
+    const kanaPlan = plan(asc(contactGridColumns.familyKana.sort!))
+    expect(kanaPlan).toContain('contacts_kana')
+    expect(kanaPlan).not.toContain('TEMP B-TREE')
+    const stagePlan = plan(asc(contactGridColumns.stage.sort!))
+    expect(stagePlan).toContain('contacts_stage_order')
+    expect(stagePlan).not.toContain('TEMP B-TREE')
+  })
+
   it('pages without overlap and keeps the total under filters', async () => {
     const { client } = await freshBackend()
     await seed(client)
@@ -36,7 +90,9 @@ describe('contacts through the in-process client', () => {
     const tokyo = await client.call('contacts.list', { filter: { prefectureCode: { filterType: 'set', values: ['13'] } } })
     expect(tokyo.total).toBe(2)
     expect(tokyo.rows.map((r) => r.familyName).sort()).toEqual(['山田', '阿部'])
-    const kanaFilter = await client.call('contacts.list', { filter: { familyKana: { filterType: 'text', type: 'startsWith', filter: 'さ' } } })
+    const kanaFilter = await client.call('contacts.list', {
+      filter: { familyKana: { filterType: 'text', type: 'startsWith', filter: 'さ' } },
+    })
     expect(kanaFilter.rows.map((r) => r.familyName)).toEqual(['佐藤'])
   })
 
@@ -45,7 +101,10 @@ describe('contacts through the in-process client', () => {
     await seed(client)
     for (const q of ['やまだ', 'ﾔﾏﾀﾞ', 'ヤマダ', '山田', '山田太郎', 'やまだ たろう', '09012345678', '０９０‐１２３４']) {
       const page = await client.call('contacts.list', { search: q })
-      expect(page.rows.map((r) => r.familyName), q).toEqual(['山田'])
+      expect(
+        page.rows.map((r) => r.familyName),
+        q,
+      ).toEqual(['山田'])
     }
     expect((await client.call('contacts.list', { search: 'hanako@example' })).rows.map((r) => r.familyName)).toEqual(['佐藤'])
     expect((await client.call('contacts.list', { search: '島根' })).rows.map((r) => r.familyName)).toEqual(['渡辺'])
@@ -61,8 +120,12 @@ describe('contacts through the in-process client', () => {
     expect(updated.phone).toBe('080-1111-2222')
     expect((await client.call('contacts.get', { id: yamada!.id })).phone).toBe('080-1111-2222')
     expect(changed).toEqual([[yamada!.id]])
-    const audit = context.handle.sqlite.prepare(`SELECT action, user_name, changes FROM audit_log WHERE entity_id = ? AND action = 'update'`).all(yamada!.id)
-    expect(audit).toEqual([{ action: 'update', user_name: 'tester', changes: JSON.stringify({ phone: ['090-1234-5678', '080-1111-2222'] }) }])
+    const audit = context.handle.sqlite
+      .prepare(`SELECT action, user_name, changes FROM audit_log WHERE entity_id = ? AND action = 'update'`)
+      .all(yamada!.id)
+    expect(audit).toEqual([
+      { action: 'update', user_name: 'tester', changes: JSON.stringify({ phone: ['090-1234-5678', '080-1111-2222'] }) },
+    ])
     // The new number is searchable at once.
     expect((await client.call('contacts.list', { search: '08011112222' })).total).toBe(1)
   })
@@ -77,8 +140,17 @@ describe('contacts through the in-process client', () => {
     })
     // The domain part is lowercased on input; the local part is kept as typed.
     expect((await client.call('contacts.get', { id: sato!.id })).email).toBe('Hanako@example.jp')
-    for (const patch of [{ familyKana: '山田' }, { postalCode: '12-34' }, { phone: '1234' }, { birth: 'S65.1.1' }, { municipalityCode: '322025' }, { familyName: '' }]) {
-      await expect(client.call('contacts.update', { id: sato!.id, patch }), JSON.stringify(patch)).rejects.toMatchObject({ code: 'INVALID_ARGS' })
+    for (const patch of [
+      { familyKana: '山田' },
+      { postalCode: '12-34' },
+      { phone: '1234' },
+      { birth: 'S65.1.1' },
+      { municipalityCode: '322025' },
+      { familyName: '' },
+    ]) {
+      await expect(client.call('contacts.update', { id: sato!.id, patch }), JSON.stringify(patch)).rejects.toMatchObject({
+        code: 'INVALID_ARGS',
+      })
     }
   })
 
@@ -95,7 +167,9 @@ describe('contacts through the in-process client', () => {
     const { client, context } = await freshBackend()
     const [yamada] = await seed(client)
     await client.call('contacts.update', { id: yamada!.id, patch: { stage: 'unagasu' } })
-    const history = context.handle.sqlite.prepare(`SELECT stage FROM stage_history WHERE contact_id = ? ORDER BY created_at, id`).all(yamada!.id)
+    const history = context.handle.sqlite
+      .prepare(`SELECT stage FROM stage_history WHERE contact_id = ? ORDER BY created_at, id`)
+      .all(yamada!.id)
     expect(history).toEqual([{ stage: 'tsukamu' }, { stage: 'unagasu' }])
   })
 

@@ -8,7 +8,11 @@ describe('the dispatcher (every door goes through it)', () => {
     const reply = await dispatch('contacts.dropTable', {})
     expect(reply).toEqual({
       ok: false,
-      error: { code: 'UNKNOWN_METHOD', message: expect.stringContaining('不明な操作'), details: { method: 'contacts.dropTable' } },
+      error: {
+        code: 'UNKNOWN_METHOD',
+        message: expect.stringContaining('不明な操作'),
+        details: { method: 'contacts.dropTable' },
+      },
     })
   })
 
@@ -23,7 +27,12 @@ describe('the dispatcher (every door goes through it)', () => {
 
   it('refuses invalid arguments with field-level details in Japanese', async () => {
     const { dispatch } = await freshBackend()
-    const reply = await dispatch('contacts.list', { offset: -1, limit: 'many', sort: [{ colId: 'search_key', sort: 'asc' }], extra: 1 })
+    const reply = await dispatch('contacts.list', {
+      offset: -1,
+      limit: 'many',
+      sort: [{ colId: 'search_key', sort: 'asc' }],
+      extra: 1,
+    })
     expect(reply.ok).toBe(false)
     if (reply.ok) return
     expect(reply.error.code).toBe('INVALID_ARGS')

@@ -12,14 +12,25 @@ interface Response {
   body: string
 }
 
-function request(door: HttpDoor, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Response> {
+function request(
+  door: HttpDoor,
+  opts: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<Response> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port: door.port, method: opts.method ?? 'GET', path: opts.path, headers: { host: `127.0.0.1:${door.port}`, ...opts.headers } },
+      {
+        host: '127.0.0.1',
+        port: door.port,
+        method: opts.method ?? 'GET',
+        path: opts.path,
+        headers: { host: `127.0.0.1:${door.port}`, ...opts.headers },
+      },
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }))
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        )
       },
     )
     req.on('error', reject)
@@ -61,7 +72,10 @@ describe('the HTTP door', () => {
       expect(JSON.parse(created.body)).toMatchObject({ ok: true, result: { familyName: '山田', familyKana: 'ヤマダ' } })
       const invalid = await call('contacts.update', { id: JSON.parse(created.body).result.id, patch: { email: 'abc' } })
       expect(invalid.status).toBe(400)
-      expect(JSON.parse(invalid.body).error.details.issues[0]).toMatchObject({ path: ['patch', 'email'], message: expect.stringContaining('メールアドレス') })
+      expect(JSON.parse(invalid.body).error.details.issues[0]).toMatchObject({
+        path: ['patch', 'email'],
+        message: expect.stringContaining('メールアドレス'),
+      })
       expect((await call('nope.nothing', {})).status).toBe(404)
     } finally {
       await door.close()
@@ -73,7 +87,12 @@ describe('the HTTP door', () => {
     try {
       const args = { fields: { familyName: '侵入' } }
       const attempts = [
-        await request(door, { method: 'POST', path: '/api/contacts.create', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) }),
+        await request(door, {
+          method: 'POST',
+          path: '/api/contacts.create',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(args),
+        }),
         await call('contacts.create', args, { 'x-kakehashi-token': 'wrong-token-wrong-token-wrong-tok' }),
         await call('contacts.create', args, { origin: 'http://evil.example' }),
         await call('contacts.create', args, { host: `evil.example:${door.port}` }),
@@ -94,6 +113,8 @@ describe('the HTTP door', () => {
       const page = await request(door, { path: '/' })
       expect(page.status).toBe(200)
       expect(page.headers['content-type']).toContain('text/html')
+      expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'")
+      expect(page.headers['content-security-policy']).toContain("script-src 'self'")
       expect(page.body).toContain('かけはし')
       const escape = await request(door, { path: '/../../../../etc/passwd' })
       expect(escape.body).not.toContain('root:')

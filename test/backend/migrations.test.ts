@@ -14,10 +14,22 @@ import { tempDir } from './tempDb'
 /** Everything a migration could touch: schema objects, every row, and the version pragma. */
 function snapshot(handle: DbHandle): unknown {
   const { sqlite } = handle
-  const schema = sqlite.prepare(`SELECT type, name, sql FROM sqlite_master ORDER BY type, name`).all() as { type: string; name: string }[]
+  const schema = sqlite.prepare(`SELECT type, name, sql FROM sqlite_master ORDER BY type, name`).all() as {
+    type: string
+    name: string
+  }[]
   const tables = schema.filter((o) => o.type === 'table' && !o.name.startsWith('sqlite_')).map((o) => o.name)
   // Rows as sorted JSON: some tables are WITHOUT ROWID, and order is not what we compare.
-  const rows = Object.fromEntries(tables.map((t) => [t, sqlite.prepare(`SELECT * FROM "${t}"`).all().map((r) => JSON.stringify(r)).sort()]))
+  const rows = Object.fromEntries(
+    tables.map((t) => [
+      t,
+      sqlite
+        .prepare(`SELECT * FROM "${t}"`)
+        .all()
+        .map((r) => JSON.stringify(r))
+        .sort(),
+    ]),
+  )
   return { schema, rows, userVersion: sqlite.pragma('user_version', { simple: true }) }
 }
 
@@ -39,9 +51,26 @@ describe('migrations', () => {
       expect(handle.sqlite.pragma('user_version', { simple: true })).toBe(latestSchemaVersion)
       expect(handle.sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
       expect(handle.sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
-      const tables = (handle.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type='table'`).all() as { name: string }[]).map((r) => r.name)
-      for (const t of ['contacts', 'tags', 'contact_tags', 'organizations', 'contact_organizations', 'programs', 'program_municipalities',
-        'program_sessions', 'enrollments', 'visits', 'stage_history', 'saved_views', 'settings', 'audit_log', 'relationship_stages']) {
+      const tables = (handle.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type='table'`).all() as { name: string }[]).map(
+        (r) => r.name,
+      )
+      for (const t of [
+        'contacts',
+        'tags',
+        'contact_tags',
+        'organizations',
+        'contact_organizations',
+        'programs',
+        'program_municipalities',
+        'program_sessions',
+        'enrollments',
+        'visits',
+        'stage_history',
+        'saved_views',
+        'settings',
+        'audit_log',
+        'relationship_stages',
+      ]) {
         expect(tables).toContain(t)
       }
       // A second run is a no-op.
@@ -65,7 +94,9 @@ describe('migrations', () => {
       expect(outcome.from).toBe(1)
       expect(outcome.to).toBe(2)
       expect(outcome.backupFile).toMatch(/old-before-v2-.*\.db$/)
-      expect(handle.sqlite.prepare(`SELECT family_name, nickname FROM contacts`).all()).toEqual([{ family_name: '山田', nickname: null }])
+      expect(handle.sqlite.prepare(`SELECT family_name, nickname FROM contacts`).all()).toEqual([
+        { family_name: '山田', nickname: null },
+      ])
     })
     // The backup is a complete v1 database with the row in it.
     await withHandle(fs.readdirSync(path.join(dir, 'backups')).map((f) => path.join(dir, 'backups', f))[0]!, async (backup) => {
@@ -90,7 +121,9 @@ describe('migrations', () => {
       await migrate(handle)
       handle.sqlite.prepare(`INSERT INTO contacts (id, family_name, created_at, updated_at) VALUES ('a', '山田', 'x', 'x')`).run()
       const before = snapshot(handle)
-      const error = await migrate(handle, { migrations: [...migrations, failing], backupDir: path.join(dir, 'b') }).catch((e: unknown) => e)
+      const error = await migrate(handle, { migrations: [...migrations, failing], backupDir: path.join(dir, 'b') }).catch(
+        (e: unknown) => e,
+      )
       expect(error).toMatchObject({ code: 'MIGRATION_FAILED', details: { migration: '0002-fails-halfway' } })
       expect((error as Error).message).toContain('更新前の状態のまま')
       expect(snapshot(handle)).toEqual(before)

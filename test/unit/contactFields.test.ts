@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest'
 import {
   normalizeEmail,
   normalizeMunicipalityCode,
@@ -6,8 +6,8 @@ import {
   normalizePhone,
   normalizePostalCode,
   normalizePrefectureCode,
-} from '../../shared/domain/contactFields';
-import { normalizeForSearch } from '../../shared/domain/kana';
+} from '../../shared/domain/contactFields'
+import { normalizeForSearch } from '../../shared/domain/kana'
 
 const fields = {
   normalizeEmail,
@@ -16,14 +16,14 @@ const fields = {
   normalizeMunicipalityCode,
   normalizePrefectureCode,
   normalizePersonName,
-};
+}
 
 describe.each(Object.entries(fields))('%s', (_, normalize) => {
   it('treats empty or blank input as an empty value', () => {
-    expect(normalize('')).toEqual({ ok: true, value: '' });
-    expect(normalize(' 　')).toEqual({ ok: true, value: '' });
-  });
-});
+    expect(normalize('')).toEqual({ ok: true, value: '' })
+    expect(normalize(' 　')).toEqual({ ok: true, value: '' })
+  })
+})
 
 describe('normalizeEmail', () => {
   it.each([
@@ -36,8 +36,8 @@ describe('normalizeEmail', () => {
     ['info@xn--eckwd4c7c.jp', 'info@xn--eckwd4c7c.jp'],
     ['info@浜田市.jp', 'info@浜田市.jp'],
   ])('accepts %s as %s', (input, value) => {
-    expect(normalizeEmail(input)).toEqual({ ok: true, value });
-  });
+    expect(normalizeEmail(input)).toEqual({ ok: true, value })
+  })
 
   it.each([
     'abc',
@@ -60,9 +60,9 @@ describe('normalizeEmail', () => {
     expect(normalizeEmail(input)).toEqual({
       ok: false,
       message: 'メールアドレスの形式が正しくありません（例: hanako@example.jp）',
-    });
-  });
-});
+    })
+  })
+})
 
 describe('normalizePhone', () => {
   it.each([
@@ -107,13 +107,13 @@ describe('normalizePhone', () => {
     ['085-522-1234', '085-522-1234'], // (浜田 is really 0855-22: the grouping is theirs)
     ['08552-21234', '0855221234'],
   ])('reads %s as %s', (input, value) => {
-    expect(normalizePhone(input)).toEqual({ ok: true, value });
-  });
+    expect(normalizePhone(input)).toEqual({ ok: true, value })
+  })
 
   it('makes a number typed with ー findable by its plain digits', () => {
-    const stored = normalizePhone('090ー1234ー5678');
-    expect(stored.ok && normalizeForSearch(stored.value)).toBe(normalizeForSearch('09012345678'));
-  });
+    const stored = normalizePhone('090ー1234ー5678')
+    expect(stored.ok && normalizeForSearch(stored.value)).toBe(normalizeForSearch('09012345678'))
+  })
 
   it.each([
     '1234567890', // no leading 0
@@ -124,38 +124,44 @@ describe('normalizePhone', () => {
     '+1 212 555 1234', // not Japan
     '+44 20 7946 0958',
   ])('rejects %s', (input) => {
-    expect(normalizePhone(input)).toEqual({ ok: false, message: '電話番号は0から始まる10桁または11桁で入力してください' });
-  });
+    expect(normalizePhone(input)).toEqual({ ok: false, message: '電話番号は0から始まる10桁または11桁で入力してください' })
+  })
 
   it('explains that mobile and IP numbers have 11 digits', () => {
     for (const input of ['090-1234-567', '0501234567', '0801234567']) {
-      expect(normalizePhone(input)).toEqual({ ok: false, message: '携帯電話・IP電話の番号は11桁です（例: 090-1234-5678）' });
+      expect(normalizePhone(input)).toEqual({ ok: false, message: '携帯電話・IP電話の番号は11桁です（例: 090-1234-5678）' })
     }
-  });
+  })
 
   it('explains that landlines have 10 digits', () => {
     for (const input of ['03-1234-56789', '0855-22-12345']) {
-      expect(normalizePhone(input)).toEqual({ ok: false, message: '固定電話の番号は市外局番から10桁です（例: 03-1234-5678）' });
+      expect(normalizePhone(input)).toEqual({ ok: false, message: '固定電話の番号は市外局番から10桁です（例: 03-1234-5678）' })
     }
-  });
-});
+  })
+})
 
 describe('normalizePostalCode', () => {
-  it.each(['1234567', '123-4567', '〒123-4567', '〒 123-4567', '１２３ー４５６７', '１２３－４５６７', '123 4567', '１２３４５６７'])(
-    'reads %s as 123-4567',
-    (input) => {
-      expect(normalizePostalCode(input)).toEqual({ ok: true, value: '123-4567' });
-    },
-  );
+  it.each([
+    '1234567',
+    '123-4567',
+    '〒123-4567',
+    '〒 123-4567',
+    '１２３ー４５６７',
+    '１２３－４５６７',
+    '123 4567',
+    '１２３４５６７',
+  ])('reads %s as 123-4567', (input) => {
+    expect(normalizePostalCode(input)).toEqual({ ok: true, value: '123-4567' })
+  })
 
   it('keeps a leading zero', () => {
-    expect(normalizePostalCode('0600000')).toEqual({ ok: true, value: '060-0000' });
-  });
+    expect(normalizePostalCode('0600000')).toEqual({ ok: true, value: '060-0000' })
+  })
 
   it.each(['123456', '12345678', '1234-567', '123-456a', 'abc-defg', '〒'])('rejects %s', (input) => {
-    expect(normalizePostalCode(input)).toEqual({ ok: false, message: '郵便番号は7桁の数字で入力してください（例: 123-4567）' });
-  });
-});
+    expect(normalizePostalCode(input)).toEqual({ ok: false, message: '郵便番号は7桁の数字で入力してください（例: 123-4567）' })
+  })
+})
 
 describe('normalizeMunicipalityCode', () => {
   it.each([
@@ -167,28 +173,34 @@ describe('normalizeMunicipalityCode', () => {
     [' 011011 ', '011011'], // a ward
     ['01101', '011011'],
   ])('reads %s as %s', (input, value) => {
-    expect(normalizeMunicipalityCode(input)).toEqual({ ok: true, value });
-  });
+    expect(normalizeMunicipalityCode(input)).toEqual({ ok: true, value })
+  })
 
   it('rejects a wrong check digit', () => {
     expect(normalizeMunicipalityCode('322025')).toEqual({
       ok: false,
       message: '市区町村コードの6桁目（検査数字）が合いません。番号を確かめてください',
-    });
-  });
+    })
+  })
 
   it('rejects codes that are valid but name no municipality (a prefecture, an abolished ward)', () => {
-    expect(normalizeMunicipalityCode('320005')).toEqual({ ok: false, message: '市区町村コード320005に当たる市区町村が見つかりません' });
-    expect(normalizeMunicipalityCode('22131')).toEqual({ ok: false, message: '市区町村コード221317に当たる市区町村が見つかりません' });
-  });
+    expect(normalizeMunicipalityCode('320005')).toEqual({
+      ok: false,
+      message: '市区町村コード320005に当たる市区町村が見つかりません',
+    })
+    expect(normalizeMunicipalityCode('22131')).toEqual({
+      ok: false,
+      message: '市区町村コード221317に当たる市区町村が見つかりません',
+    })
+  })
 
   it.each(['3220', '3220245', '浜田市', 'abcde'])('rejects %s as not a code', (input) => {
     expect(normalizeMunicipalityCode(input)).toEqual({
       ok: false,
       message: '市区町村コードは6桁（または5桁）の数字で入力してください（例: 322024）',
-    });
-  });
-});
+    })
+  })
+})
 
 describe('normalizePrefectureCode', () => {
   it.each([
@@ -204,41 +216,41 @@ describe('normalizePrefectureCode', () => {
     ['北海道', '01'],
     ['京都', '26'],
   ])('reads %s as %s', (input, value) => {
-    expect(normalizePrefectureCode(input)).toEqual({ ok: true, value });
-  });
+    expect(normalizePrefectureCode(input)).toEqual({ ok: true, value })
+  })
 
   it.each(['0', '48', '99', '130002', '322024', '東', 'Tokyo'])('rejects %s', (input) => {
     expect(normalizePrefectureCode(input)).toEqual({
       ok: false,
       message: '都道府県は名前（例: 島根県）か2桁のコード（例: 32）で入力してください',
-    });
-  });
-});
+    })
+  })
+})
 
 describe('normalizePersonName', () => {
   it('trims and collapses inner whitespace into one half-width space', () => {
-    expect(normalizePersonName('  山田  ')).toEqual({ ok: true, value: '山田' });
-    expect(normalizePersonName('Mary　 \t Ann')).toEqual({ ok: true, value: 'Mary Ann' });
-    expect(normalizePersonName('花\u200B子')).toEqual({ ok: true, value: '花子' });
-  });
+    expect(normalizePersonName('  山田  ')).toEqual({ ok: true, value: '山田' })
+    expect(normalizePersonName('Mary　 \t Ann')).toEqual({ ok: true, value: 'Mary Ann' })
+    expect(normalizePersonName('花\u200B子')).toEqual({ ok: true, value: '花子' })
+  })
 
   it('narrows full-width latin letters and widens half-width katakana', () => {
-    expect(normalizePersonName('Ｍａｒｙ')).toEqual({ ok: true, value: 'Mary' });
-    expect(normalizePersonName('ﾔﾏﾀﾞ')).toEqual({ ok: true, value: 'ヤマダ' });
-  });
+    expect(normalizePersonName('Ｍａｒｙ')).toEqual({ ok: true, value: 'Mary' })
+    expect(normalizePersonName('ﾔﾏﾀﾞ')).toEqual({ ok: true, value: 'ヤマダ' })
+  })
 
   it('keeps kanji exactly as typed, including variants NFKC would change', () => {
-    expect(normalizePersonName('髙﨑')).toEqual({ ok: true, value: '髙﨑' });
-    expect(normalizePersonName('\uFA19田')).toEqual({ ok: true, value: '\uFA19田' });
-    expect(normalizePersonName('𠮷田')).toEqual({ ok: true, value: '𠮷田' });
-  });
+    expect(normalizePersonName('髙﨑')).toEqual({ ok: true, value: '髙﨑' })
+    expect(normalizePersonName('\uFA19田')).toEqual({ ok: true, value: '\uFA19田' })
+    expect(normalizePersonName('𠮷田')).toEqual({ ok: true, value: '𠮷田' })
+  })
 
   it('keeps full-width ＝ in katakana names', () => {
-    expect(normalizePersonName('ジャン＝ポール')).toEqual({ ok: true, value: 'ジャン＝ポール' });
-  });
+    expect(normalizePersonName('ジャン＝ポール')).toEqual({ ok: true, value: 'ジャン＝ポール' })
+  })
 
   it('allows 100 characters, counting 𠮷 as one, and no more', () => {
-    expect(normalizePersonName('𠮷'.repeat(100))).toEqual({ ok: true, value: '𠮷'.repeat(100) });
-    expect(normalizePersonName('あ'.repeat(101))).toEqual({ ok: false, message: '名前は100文字以内で入力してください' });
-  });
-});
+    expect(normalizePersonName('𠮷'.repeat(100))).toEqual({ ok: true, value: '𠮷'.repeat(100) })
+    expect(normalizePersonName('あ'.repeat(101))).toEqual({ ok: false, message: '名前は100文字以内で入力してください' })
+  })
+})

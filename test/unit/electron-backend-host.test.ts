@@ -115,7 +115,10 @@ describe('BackendHost (main side)', () => {
     first.exit(139)
     await expect(inFlight).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
     expect(spawn).toHaveBeenCalledTimes(2)
-    expect(second.sent).toEqual([{ type: 'grant', grant }, { type: 'open', ...open }])
+    expect(second.sent).toEqual([
+      { type: 'grant', grant },
+      { type: 'open', ...open },
+    ])
 
     const later = host.call('app.info', {})
     second.answer({ type: 'ready' })
@@ -192,7 +195,10 @@ function fakeBackend() {
   const listeners = new Set<EventListener>()
   const backend = {
     dispatch: vi.fn(async (method: string) => ({ ok: true as const, result: `did ${method}` })),
-    events: { subscribe: (l: EventListener) => (listeners.add(l), () => listeners.delete(l)), emit: (e: BackendEvent) => listeners.forEach((l) => l(e)) },
+    events: {
+      subscribe: (l: EventListener) => (listeners.add(l), () => listeners.delete(l)),
+      emit: (e: BackendEvent) => listeners.forEach((l) => l(e)),
+    },
     close: vi.fn(async () => {}),
   }
   return backend
@@ -217,7 +223,10 @@ describe('the backend host (utility process side)', () => {
     expect(posted.at(-1)).toEqual({ type: 'reply', id: 7, reply: { ok: true, result: 'did app.info' } })
 
     backend.events.emit({ event: 'job.progress', payload: { jobId: 'j', done: 1, total: 2, label: '取込中' } })
-    expect(posted.at(-1)).toEqual({ type: 'event', event: { event: 'job.progress', payload: { jobId: 'j', done: 1, total: 2, label: '取込中' } } })
+    expect(posted.at(-1)).toEqual({
+      type: 'event',
+      event: { event: 'job.progress', payload: { jobId: 'j', done: 1, total: 2, label: '取込中' } },
+    })
 
     send({ type: 'close' })
     await tick()

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
-import { contentSecurityPolicy, cspMetaTag, installCspHeader } from '../../electron/main/csp'
+import { contentSecurityPolicy, cspMetaTag, installCspHeader, metaContentSecurityPolicy } from '../../electron/main/csp'
 
 const builtHtml = path.resolve(import.meta.dirname, '../../out/renderer/index.html')
 const appUrl = 'file:///app/out/renderer/index.html'
@@ -13,7 +13,10 @@ function decodeAttribute(value: string): string {
 describe('the Content-Security-Policy', () => {
   it('is strict: only the app itself, no plugins, no base or form tricks, no framing', () => {
     const directives = Object.fromEntries(
-      contentSecurityPolicy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]),
+      contentSecurityPolicy
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
     )
     expect(directives['default-src']).toEqual(["'self'"])
     expect(directives['script-src']).toEqual(["'self'"]) // no inline scripts, no eval
@@ -33,14 +36,18 @@ describe('the Content-Security-Policy', () => {
     const tags = [...html.matchAll(/<meta\b[^>]*http-equiv\s*=\s*["']Content-Security-Policy["'][^>]*>/gi)].map((m) => m[0])
     expect(tags, `renderer/index.html needs exactly this line in <head>:\n${cspMetaTag}`).toHaveLength(1)
     const content = /\bcontent\s*=\s*"([^"]*)"/i.exec(tags[0] ?? '')?.[1]
-    expect(content && decodeAttribute(content)).toBe(contentSecurityPolicy)
+    expect(content && decodeAttribute(content)).toBe(metaContentSecurityPolicy)
+    expect(contentSecurityPolicy.startsWith(metaContentSecurityPolicy)).toBe(true)
   })
 
   it('is also sent as a header for the app document, replacing any other policy', () => {
     let listener: ((details: object, callback: (response: object) => void) => void) | undefined
     installCspHeader({ webRequest: { onHeadersReceived: (l: typeof listener) => (listener = l) } } as never, appUrl)
     const callback = vi.fn()
-    listener?.({ url: appUrl, resourceType: 'mainFrame', responseHeaders: { 'content-security-policy': ['default-src *'] } }, callback)
+    listener?.(
+      { url: appUrl, resourceType: 'mainFrame', responseHeaders: { 'content-security-policy': ['default-src *'] } },
+      callback,
+    )
     expect(callback).toHaveBeenLastCalledWith({ responseHeaders: { 'Content-Security-Policy': [contentSecurityPolicy] } })
 
     listener?.({ url: 'file:///app/out/renderer/assets/index.js', resourceType: 'script', responseHeaders: {} }, callback)

@@ -58,14 +58,17 @@ describe('hardening a web contents', () => {
     expect(handler({ url: appUrl })).toEqual({ action: 'deny' })
   })
 
-  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('on %s, stays on the app page and goes nowhere else', (event) => {
-    const { contents } = fakeContents()
-    expect(navigate(contents, event, `${appUrl}#/contacts`)).toBe(true)
-    expect(navigate(contents, event, 'https://evil.example/')).toBe(false)
-    expect(navigate(contents, event, 'file:///etc/passwd')).toBe(false)
-    expect(navigate(contents, event, 'file:///opt/Kakehashi/resources/app/out/renderer/other.html')).toBe(false)
-    expect(navigate(contents, event, 'javascript:alert(1)')).toBe(false)
-  })
+  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])(
+    'on %s, stays on the app page and goes nowhere else',
+    (event) => {
+      const { contents } = fakeContents()
+      expect(navigate(contents, event, `${appUrl}#/contacts`)).toBe(true)
+      expect(navigate(contents, event, 'https://evil.example/')).toBe(false)
+      expect(navigate(contents, event, 'file:///etc/passwd')).toBe(false)
+      expect(navigate(contents, event, 'file:///opt/Kakehashi/resources/app/out/renderer/other.html')).toBe(false)
+      expect(navigate(contents, event, 'javascript:alert(1)')).toBe(false)
+    },
+  )
 
   it('blocks <webview> attachment', () => {
     const { contents } = fakeContents()
@@ -76,7 +79,11 @@ describe('hardening a web contents', () => {
 
   it('denies every permission request and check', () => {
     const { session } = fakeContents()
-    const request = session.setPermissionRequestHandler.mock.calls[0]?.[0] as (c: unknown, p: string, cb: (ok: boolean) => void) => void
+    const request = session.setPermissionRequestHandler.mock.calls[0]?.[0] as (
+      c: unknown,
+      p: string,
+      cb: (ok: boolean) => void,
+    ) => void
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
       const callback = vi.fn()
       request({}, permission, callback)

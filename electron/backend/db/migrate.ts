@@ -30,7 +30,10 @@ export async function migrate(
   const userVersion = handle.sqlite.pragma('user_version', { simple: true }) as number
   const unknown = applied.filter((name, i) => migrations[i]?.name !== name)
   if (unknown.length > 0 || userVersion > migrations.length) {
-    throw ApiError.from('DB_NEWER_VERSION', { schemaVersion: Math.max(userVersion, applied.length), supported: migrations.length })
+    throw ApiError.from('DB_NEWER_VERSION', {
+      schemaVersion: Math.max(userVersion, applied.length),
+      supported: migrations.length,
+    })
   }
   const from = applied.length
   const pending = migrations.slice(from)
@@ -42,7 +45,9 @@ export async function migrate(
     try {
       await db.transaction().execute(async (trx) => {
         await migration.up(trx)
-        await sql`INSERT INTO schema_migrations (name, applied_at) VALUES (${migration.name}, ${new Date().toISOString()})`.execute(trx)
+        await sql`INSERT INTO schema_migrations (name, applied_at) VALUES (${migration.name}, ${new Date().toISOString()})`.execute(
+          trx,
+        )
         await sql.raw(`PRAGMA user_version = ${version}`).execute(trx)
       })
     } catch (error) {

@@ -41,7 +41,14 @@ export async function updateContact(ctx: BackendContext, id: string, patch: Cont
     const after = { ...before, ...columns, updatedAt: now } as ContactRow
     await repo.updateContact(trx, id, { ...columns, searchKey: contactSearchKey(after), updatedAt: now })
     if (changes.stage) {
-      await insertStageChange(trx, { id: uuidv7(), contactId: id, stage: after.stage, changedOn: todayIso(), note: null, createdAt: now })
+      await insertStageChange(trx, {
+        id: uuidv7(),
+        contactId: id,
+        stage: after.stage,
+        changedOn: todayIso(),
+        note: null,
+        createdAt: now,
+      })
     }
     await recordAudit(trx, [{ userName: ctx.userName, action: 'update', entity: 'contact', entityId: id, changes }])
     return { row: after, changed: true }
@@ -64,7 +71,14 @@ export async function createContact(ctx: BackendContext, fields: ContactPatch & 
   }
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertContact(trx, row)
-    await insertStageChange(trx, { id: uuidv7(), contactId: row.id, stage: row.stage ?? 'tsukamu', changedOn: todayIso(), note: '登録', createdAt: now })
+    await insertStageChange(trx, {
+      id: uuidv7(),
+      contactId: row.id,
+      stage: row.stage ?? 'tsukamu',
+      changedOn: todayIso(),
+      note: '登録',
+      createdAt: now,
+    })
     await recordAudit(trx, [{ userName: ctx.userName, action: 'create', entity: 'contact', entityId: row.id }])
   })
   ctx.events.emit('data.changed', { entity: 'contact', ids: [row.id] })
@@ -78,7 +92,12 @@ export async function setDeleted(ctx: BackendContext, ids: string[], deleted: bo
     const changedIds = await repo.setContactsDeleted(trx, ids, deleted ? new Date().toISOString() : null)
     await recordAudit(
       trx,
-      changedIds.map((id) => ({ userName: ctx.userName, action: deleted ? 'delete' : 'restore', entity: 'contact', entityId: id })),
+      changedIds.map((id) => ({
+        userName: ctx.userName,
+        action: deleted ? 'delete' : 'restore',
+        entity: 'contact',
+        entityId: id,
+      })),
     )
     return changedIds
   })

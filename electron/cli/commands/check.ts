@@ -24,12 +24,20 @@ export async function checkCommand(opts: { db: string }, out: Output): Promise<n
   const file = path.resolve(opts.db)
   const handle = openDatabase(file, { readonly: true })
   const report: CheckReport = {
-    ok: false, file, schemaVersion: 0, latestSchemaVersion, integrity: [], foreignKeyProblems: 0, counts: null, problems: [],
+    ok: false,
+    file,
+    schemaVersion: 0,
+    latestSchemaVersion,
+    integrity: [],
+    foreignKeyProblems: 0,
+    counts: null,
+    problems: [],
   }
   try {
     const { sqlite } = handle
     report.integrity = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check)
-    if (report.integrity.join() !== 'ok') report.problems.push(`整合性チェックで ${report.integrity.length}件の問題が見つかりました（${report.integrity[0]}）`)
+    if (report.integrity.join() !== 'ok')
+      report.problems.push(`整合性チェックで ${report.integrity.length}件の問題が見つかりました（${report.integrity[0]}）`)
     report.schemaVersion = Math.max(schemaVersionOf(handle), sqlite.pragma('user_version', { simple: true }) as number)
     if (report.schemaVersion > latestSchemaVersion) report.problems.push(ApiError.from('DB_NEWER_VERSION').message)
     else if (report.schemaVersion === 0) report.problems.push('かけはしのデータベースではありません（スキーマがありません）')
@@ -37,7 +45,12 @@ export async function checkCommand(opts: { db: string }, out: Output): Promise<n
       report.foreignKeyProblems = (sqlite.pragma('foreign_key_check') as unknown[]).length
       if (report.foreignKeyProblems > 0) report.problems.push(`参照先のない行が ${report.foreignKeyProblems}件あります`)
       const count = (table: string) => (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
-      report.counts = { contacts: count('contacts'), programs: count('programs'), sessions: count('program_sessions'), visits: count('visits') }
+      report.counts = {
+        contacts: count('contacts'),
+        programs: count('programs'),
+        sessions: count('program_sessions'),
+        visits: count('visits'),
+      }
     }
   } catch (error) {
     // A damaged page often surfaces as an exception in the middle of the check.

@@ -14,7 +14,12 @@ function rendererDir(): string {
 export async function serveCommand(opts: { db: string; demo: boolean; port: number }, out: Output): Promise<number> {
   fs.mkdirSync(path.dirname(path.resolve(opts.db)), { recursive: true })
   const backend = await openBackend({ file: opts.db, demo: opts.demo })
-  const door = await startHttpDoor({ dispatch: backend.dispatch, events: backend.events, staticRoot: rendererDir(), port: opts.port })
+  const door = await startHttpDoor({
+    dispatch: backend.dispatch,
+    events: backend.events,
+    staticRoot: rendererDir(),
+    port: opts.port,
+  })
   out.result(
     { url: door.url, port: door.port, token: door.token, db: path.resolve(opts.db) },
     `かけはし: ${door.url}\nデータベース: ${path.resolve(opts.db)}\n（このアドレスはこのパソコンからだけ開けます。終了は Ctrl+C）`,

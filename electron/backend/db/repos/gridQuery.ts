@@ -85,7 +85,10 @@ function filterSql(column: GridColumn, filter: ColumnFilter): RawBuilder<boolean
     return parts.length === 0 ? sql<boolean>`0` : sql<boolean>`(${sql.join(parts, sql` OR `)})`
   }
   if ('conditions' in filter) {
-    const joined = sql.join(filter.conditions.map((c) => conditionSql(column, c)), sql.raw(` ${filter.operator} `))
+    const joined = sql.join(
+      filter.conditions.map((c) => conditionSql(column, c)),
+      sql.raw(` ${filter.operator} `),
+    )
     return sql<boolean>`(${joined})`
   }
   return conditionSql(column, filter)

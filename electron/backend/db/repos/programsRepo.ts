@@ -10,10 +10,24 @@ export async function listProgramSummaries(db: Kysely<Database>, fiscalYear?: nu
   let query = db
     .selectFrom('programs as p')
     .select([
-      'p.id', 'p.name', 'p.fiscalYear', 'p.category', 'p.fundingSource', 'p.status', 'p.startDate', 'p.endDate', 'p.capacity',
-      sql<string | null>`(SELECT group_concat(municipality_code) FROM program_municipalities pm WHERE pm.program_id = p.id)`.as('municipalityCodes'),
+      'p.id',
+      'p.name',
+      'p.fiscalYear',
+      'p.category',
+      'p.fundingSource',
+      'p.status',
+      'p.startDate',
+      'p.endDate',
+      'p.capacity',
+      sql<string | null>`(SELECT group_concat(municipality_code) FROM program_municipalities pm WHERE pm.program_id = p.id)`.as(
+        'municipalityCodes',
+      ),
       sql<number>`(SELECT count(*) FROM program_sessions s WHERE s.program_id = p.id)`.as('sessionCount'),
-      sql<string | null>`(SELECT json_group_object(status, n) FROM (SELECT status, count(*) AS n FROM enrollments e WHERE e.program_id = p.id GROUP BY status))`.as('enrollmentCounts'),
+      sql<
+        string | null
+      >`(SELECT json_group_object(status, n) FROM (SELECT status, count(*) AS n FROM enrollments e WHERE e.program_id = p.id GROUP BY status))`.as(
+        'enrollmentCounts',
+      ),
     ])
     .where('p.deletedAt', 'is', null)
   if (fiscalYear !== undefined) query = query.where('p.fiscalYear', '=', fiscalYear)
@@ -32,7 +46,10 @@ export async function listProgramSummaries(db: Kysely<Database>, fiscalYear?: nu
       capacity: r.capacity,
       municipalityCodes: r.municipalityCodes ? r.municipalityCodes.split(',') : [],
       sessionCount: r.sessionCount,
-      enrollmentCounts: Object.fromEntries(enrollmentStatuses.codes.map((s) => [s, counts[s] ?? 0])) as Record<EnrollmentStatus, number>,
+      enrollmentCounts: Object.fromEntries(enrollmentStatuses.codes.map((s) => [s, counts[s] ?? 0])) as Record<
+        EnrollmentStatus,
+        number
+      >,
     }
   })
 }

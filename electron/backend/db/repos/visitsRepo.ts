@@ -47,6 +47,9 @@ export async function listVisits(db: Kysely<Database>, q: VisitListQuery): Promi
 }
 
 export async function countVisits(db: Kysely<Database>): Promise<number> {
-  const r = await db.selectFrom('visits').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const r = await db
+    .selectFrom('visits')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   return r.n
 }

@@ -1,0 +1,53 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { ApiError } from '../../../shared/contract/errors'
+import type { DataEntity, EventName, EventPayloads } from '../../../shared/contract/events'
+import type { ArgsOf, MethodName, ResultOf } from '../../../shared/contract/methods'
+import { api } from './client'
+
+/** Listens to one backend event for as long as the component is mounted. */
+export function useBackendEvent<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): void {
+  const latest = useRef(listener)
+  latest.current = listener
+  useEffect(() => api.on(event, (payload) => latest.current(payload)), [event])
+}
+
+export interface Query<T> {
+  data: T | undefined
+  error: ApiError | undefined
+  loading: boolean
+  reload: () => void
+}
+
+/**
+ * Calls a method and keeps its result; calls again when the arguments change or when one of
+ * `refreshOn` changes in the backend (a `data.changed` event).
+ */
+export function useApiQuery<M extends MethodName>(
+  method: M,
+  args: ArgsOf<M>,
+  refreshOn: readonly DataEntity[] = [],
+): Query<ResultOf<M>> {
+  const [state, setState] = useState<{ data?: ResultOf<M>; error?: ApiError; loading: boolean }>({ loading: true })
+  const [generation, setGeneration] = useState(0)
+  const key = JSON.stringify(args)
+  const reload = useCallback(() => setGeneration((g) => g + 1), [])
+
+  useEffect(() => {
+    let current = true
+    setState((s) => ({ ...s, loading: true }))
+    api.call(method, JSON.parse(key) as ArgsOf<M>).then(
+      (data) => current && setState({ data, loading: false }),
+      (error: ApiError) => current && setState((s) => ({ data: s.data, error, loading: false })),
+    )
+    return () => {
+      current = false
+    }
+  }, [method, key, generation])
+
+  const entities = refreshOn.join(',')
+  useBackendEvent('data.changed', ({ entity }) => {
+    if (entities.split(',').includes(entity)) reload()
+  })
+
+  return { data: state.data, error: state.error, loading: state.loading, reload }
+}

@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next'
+import { useAppInfo } from './AppInfoContext'
+import { LanguageSwitch } from './LanguageSwitch'
+
+export function Header() {
+  const { t } = useTranslation()
+  const { data: info } = useAppInfo()
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          <svg viewBox="0 0 24 24">
+            <path d="M2 17c4-7 16-7 20 0" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+            <path d="M6 13.2V18M12 11.5V18M18 13.2V18" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+          </svg>
+        </span>
+        <span className="brand-name" data-testid="app-name">
+          {t('app.name')}
+        </span>
+        <span className="brand-subtitle">{t('app.subtitle')}</span>
+      </div>
+      <div className="header-database" data-testid="database-name" title={t('app.database')}>
+        {info && (
+          <>
+            <svg className="header-database-icon" viewBox="0 0 16 16" aria-hidden="true">
+              <ellipse cx="8" cy="4" rx="5" ry="2" fill="none" stroke="currentColor" strokeWidth="1.2" />
+              <path
+                d="M3 4v8c0 1.1 2.2 2 5 2s5-.9 5-2V4M3 8c0 1.1 2.2 2 5 2s5-.9 5-2"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.2"
+              />
+            </svg>
+            <span className="header-database-name">{info.databaseName}</span>
+            {info.isDemo && (
+              <span className="badge badge-demo" data-testid="demo-badge" title={t('app.demoHint')}>
+                {t('app.demoBadge')}
+              </span>
+            )}
+          </>
+        )}
+      </div>
+      <LanguageSwitch />
+    </header>
+  )
+}

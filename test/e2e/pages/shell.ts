@@ -1,0 +1,41 @@
+import type { Locator, Page } from '@playwright/test'
+
+export type Screen = 'participants' | 'programs' | 'visits' | 'reports' | 'import' | 'settings'
+
+/** The frame around every screen: header, sidebar, language switch. */
+export class Shell {
+  constructor(readonly page: Page) {}
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url)
+    await this.page.getByTestId('nav-participants').waitFor()
+  }
+
+  navLink(screen: Screen): Locator {
+    return this.page.getByTestId(`nav-${screen}`)
+  }
+
+  async goTo(screen: Screen): Promise<void> {
+    await this.navLink(screen).click()
+  }
+
+  get appName(): Locator {
+    return this.page.getByTestId('app-name')
+  }
+
+  get databaseName(): Locator {
+    return this.page.getByTestId('database-name')
+  }
+
+  get demoBadge(): Locator {
+    return this.page.getByTestId('demo-badge')
+  }
+
+  get pageTitle(): Locator {
+    return this.page.locator('main h1')
+  }
+
+  async switchLanguage(language: 'ja' | 'en'): Promise<void> {
+    await this.page.getByTestId('language-switch').getByTestId(`language-${language}`).click()
+  }
+}
