@@ -10,6 +10,9 @@ export type Handler<M extends MethodName> = (args: ValidArgsOf<M>, ctx: BackendC
 /** One handler per contract method: a missing or misspelled one is a type error. */
 export type Handlers = { [M in MethodName]: Handler<M> }
 
+/** The handlers of one area's methods (shared/contract/methods/<area>.ts). */
+export type AreaHandlers<Area> = Pick<Handlers, keyof Area & MethodName>
+
 /** What crosses every door: serializable, so IPC and HTTP carry it unchanged. */
 export type Reply = { ok: true; result: unknown } | { ok: false; error: ApiErrorShape }
 

@@ -1,75 +1,23 @@
-import { z } from 'zod'
-import './zodLocale'
-import type { Contact } from './contacts'
-import { contactCreate, contactPatch } from './contacts'
-import type { Page } from './listQuery'
-import { listQuery } from './listQuery'
-import type { AppInfo, ProgramSummary, Stage, VisitRow } from './records'
-import { fiscalYear, id, isoDate } from './schemaHelpers'
-import { stages } from '../domain/vocabulary'
+import type { z } from 'zod'
+import { appMethods } from './methods/app'
+import { contactMethods } from './methods/contacts'
+import { programMethods } from './methods/programs'
+import { visitMethods } from './methods/visits'
+
+export type { MethodDef } from './methods/define'
+export { contactColumns } from './methods/contacts'
+export type { ContactColumn } from './methods/contacts'
+export { visitColumns } from './methods/visits'
 
 /**
- * A method is its argument schema (validated at the door) plus its result type (a phantom:
- * it exists only for the compiler, so the handler table and every client agree).
+ * Every backend method, composed from one file per area (shared/contract/methods/*.ts).
+ * Adding a method there makes the handler table fail to compile until it is implemented.
  */
-export interface MethodDef<A extends z.ZodType, R> {
-  args: A
-  result: R
-}
-function method<R>() {
-  return <A extends z.ZodType>(args: A): MethodDef<A, R> => ({ args, result: undefined as R })
-}
-const none = z.object({}).strict()
-
-/** Columns of the participants grid the backend can sort and filter on (see contactsRepo). */
-export const contactColumns = [
-  'familyName',
-  'givenName',
-  'familyKana',
-  'givenKana',
-  'email',
-  'phone',
-  'postalCode',
-  'prefectureCode',
-  'municipalityCode',
-  'address',
-  'birthDate',
-  'birthYear',
-  'gender',
-  'occupation',
-  'affiliation',
-  'roots',
-  'basis',
-  'firstContact',
-  'stage',
-  'consentDate',
-  'notes',
-  'createdAt',
-  'updatedAt',
-] as const
-export type ContactColumn = (typeof contactColumns)[number]
-
-export const visitColumns = ['visitDate', 'mode', 'municipalityCode', 'nights', 'contactName', 'programName'] as const
-
 export const methods = {
-  'app.info': method<AppInfo>()(none),
-
-  'contacts.list': method<Page<Contact>>()(listQuery(contactColumns)),
-  'contacts.get': method<Contact>()(z.object({ id }).strict()),
-  'contacts.create': method<Contact>()(z.object({ fields: contactCreate }).strict()),
-  'contacts.update': method<Contact>()(z.object({ id, patch: contactPatch }).strict()),
-  /** Soft delete: the rows stay (with deleted_at) so undo can bring them back. */
-  'contacts.delete': method<{ deleted: number }>()(z.object({ ids: z.array(id).min(1).max(100_000) }).strict()),
-  'contacts.restore': method<{ restored: number }>()(z.object({ ids: z.array(id).min(1).max(100_000) }).strict()),
-
-  'stages.list': method<Stage[]>()(none),
-  'stages.rename': method<Stage[]>()(
-    z.object({ code: z.enum(stages.codes), label: z.string().trim().min(1, '名前を入力してください').max(20) }).strict(),
-  ),
-
-  'programs.list': method<ProgramSummary[]>()(z.object({ fiscalYear: fiscalYear.optional() }).strict()),
-
-  'visits.list': method<Page<VisitRow>>()(listQuery(visitColumns).extend({ from: isoDate.optional(), to: isoDate.optional() })),
+  ...appMethods,
+  ...contactMethods,
+  ...programMethods,
+  ...visitMethods,
 } as const
 
 export type Methods = typeof methods

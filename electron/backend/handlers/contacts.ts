@@ -1,12 +1,10 @@
 import { ApiError } from '../../../shared/contract/errors'
-import type { Handlers } from '../dispatch'
+import type { contactMethods } from '../../../shared/contract/methods/contacts'
+import type { AreaHandlers } from '../dispatch'
 import * as repo from '../db/repos/contactsRepo'
 import * as service from '../services/contacts'
 
-export const contactHandlers: Pick<
-  Handlers,
-  'contacts.list' | 'contacts.get' | 'contacts.create' | 'contacts.update' | 'contacts.delete' | 'contacts.restore'
-> = {
+export const contactHandlers: AreaHandlers<typeof contactMethods> = {
   async 'contacts.list'(args, { db }) {
     const page = await repo.listContacts(db, args)
     return { rows: page.rows.map(repo.toContact), total: page.total }

@@ -1,11 +1,13 @@
 import type { Handlers } from '../dispatch'
 import { appHandlers } from './app'
-import { catalogHandlers } from './catalog'
 import { contactHandlers } from './contacts'
+import { programHandlers } from './programs'
+import { visitHandlers } from './visits'
 
-/** The backend's handler table: typed against the contract, so none can be missing. */
+/** The backend's handler table, one file per contract area: none can be missing. */
 export const handlers: Handlers = {
   ...appHandlers,
   ...contactHandlers,
-  ...catalogHandlers,
+  ...programHandlers,
+  ...visitHandlers,
 }

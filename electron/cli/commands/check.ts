@@ -46,7 +46,7 @@ export async function checkCommand(opts: { db: string }, out: Output): Promise<n
       if (report.foreignKeyProblems > 0) report.problems.push(`参照先のない行が ${report.foreignKeyProblems}件あります`)
       const count = (table: string) => (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
       report.counts = {
-        contacts: count('contacts'),
+        contacts: count('contacts WHERE deleted_at IS NULL'), // the same people the app lists
         programs: count('programs'),
         sessions: count('program_sessions'),
         visits: count('visits'),

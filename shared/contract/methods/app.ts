@@ -1,0 +1,15 @@
+import { z } from 'zod'
+import type { AppInfo, Stage } from '../records'
+import { stages } from '../../domain/vocabulary'
+import { method } from './define'
+
+const none = z.object({}).strict()
+
+/** The open database and app-wide settings. */
+export const appMethods = {
+  'app.info': method<AppInfo>()(none),
+  'stages.list': method<Stage[]>()(none),
+  'stages.rename': method<Stage[]>()(
+    z.object({ code: z.enum(stages.codes), label: z.string().trim().min(1, '名前を入力してください').max(20) }).strict(),
+  ),
+} as const
