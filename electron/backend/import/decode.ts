@@ -1,0 +1,72 @@
+import iconv from 'iconv-lite'
+
+export type TextEncoding = 'utf8' | 'utf16le' | 'utf16be' | 'cp932'
+
+export interface DecodedText {
+  text: string
+  encoding: TextEncoding
+  /** A byte-order mark was present (and removed). */
+  bom: boolean
+}
+
+export type DecodeFailure = { ok: false; reason: 'empty' | 'binary'; message: string }
+
+const messages = {
+  empty: 'ファイルが空です。',
+  binary: 'テキストのファイルではないようです（CSV・TSV・テキスト以外のファイルの可能性があります）。',
+} as const
+
+/**
+ * Detects how a text file is encoded, in the order Japanese files arrive: a byte-order mark
+ * (UTF-8 from Google Forms, UTF-16 from "Unicode text" in Excel), valid UTF-8, else
+ * Shift_JIS/CP932 (older Excel's "CSV"). iconv-lite's Shift_JIS table includes the CP932
+ * extensions (①, ㈱, NEC/IBM kanji). A file with NUL bytes outside UTF-16 is not text.
+ */
+export function detectEncoding(bytes: Uint8Array): { encoding: TextEncoding; bom: boolean } | DecodeFailure {
+  if (bytes.length === 0) return { ok: false, reason: 'empty', message: messages.empty }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf8', bom: true }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf16le', bom: true }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf16be', bom: true }
+  const head = bytes.subarray(0, 64 * 1024)
+  if (head.includes(0)) return { ok: false, reason: 'binary', message: messages.binary }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head.length < bytes.length ? trimPartialUtf8(head) : head)
+    return { encoding: 'utf8', bom: false }
+  } catch {
+    return { encoding: 'cp932', bom: false }
+  }
+}
+
+/** Decodes with a detected or user-chosen encoding. Undecodable bytes become U+FFFD. */
+export function decodeText(bytes: Uint8Array, chosen: TextEncoding | 'auto' = 'auto'): DecodedText | DecodeFailure {
+  const detected = detectEncoding(bytes)
+  if ('ok' in detected) return detected
+  const encoding = chosen === 'auto' ? detected.encoding : chosen
+  const bom = chosen === 'auto' || chosen === detected.encoding ? detected.bom : false
+  const body = bom ? bytes.subarray(encoding === 'utf8' ? 3 : 2) : bytes
+  const text = encoding === 'cp932' ? iconv.decode(Buffer.from(body), 'Shift_JIS') : iconv.decode(Buffer.from(body), encoding)
+  if (looksBinary(text)) return { ok: false, reason: 'binary', message: messages.binary }
+  return { text, encoding, bom }
+}
+
+/** A cut in the middle of a multi-byte character must not make valid UTF-8 look invalid. */
+function trimPartialUtf8(bytes: Uint8Array): Uint8Array {
+  let end = bytes.length
+  for (let i = 1; i <= 3 && end - i >= 0; i++) {
+    const b = bytes[end - i]!
+    if ((b & 0xc0) === 0xc0) return bytes.subarray(0, end - i) // lead byte of a cut sequence
+    if ((b & 0x80) === 0) break
+  }
+  return bytes
+}
+
+/** Control characters other than tab and line breaks are not in any real list. */
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 20_000)
+  let controls = 0
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i)
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0xfffd) controls++
+  }
+  return sample.length > 0 && controls / sample.length > 0.05
+}

@@ -1,0 +1,199 @@
+import { normalizeEmail, normalizePersonName, normalizePhone, normalizePostalCode } from '../contactFields'
+import { excelSerialToIso, parseBirthInput, parseDateInput } from '../dates'
+import { normalizeKanaReading, normalizeWidth } from '../kana'
+import type { GenderCode } from '../vocabulary'
+import { parseAddress } from './address'
+import type { ImportField } from './headers'
+import { splitFullName, splitKana } from './names'
+
+/** A person as read from one row, before duplicate checks. Empty fields are null. */
+export interface PersonDraft {
+  familyName: string | null
+  givenName: string | null
+  familyKana: string | null
+  givenKana: string | null
+  email: string | null
+  phone: string | null
+  postalCode: string | null
+  prefectureCode: string | null
+  municipalityCode: string | null
+  address: string | null
+  birthDate: string | null
+  birthYear: number | null
+  gender: GenderCode | null
+  occupation: string | null
+  affiliation: string | null
+  firstContact: string | null
+  notes: string | null
+  consentDate: string | null
+}
+
+export interface CellIssue {
+  /** Column index in the source row. */
+  column: number
+  severity: 'error' | 'warning'
+  message: string
+}
+
+export interface ReadPerson {
+  draft: PersonDraft
+  issues: CellIssue[]
+  /** No error: the row can be imported as it is. */
+  ok: boolean
+}
+
+const emptyDraft = (): PersonDraft => ({
+  familyName: null,
+  givenName: null,
+  familyKana: null,
+  givenKana: null,
+  email: null,
+  phone: null,
+  postalCode: null,
+  prefectureCode: null,
+  municipalityCode: null,
+  address: null,
+  birthDate: null,
+  birthYear: null,
+  gender: null,
+  occupation: null,
+  affiliation: null,
+  firstContact: null,
+  notes: null,
+  consentDate: null,
+})
+
+const genderWords: [RegExp, GenderCode][] = [
+  [/^(男|男性|m|male|man)$/i, 'male'],
+  [/^(女|女性|f|female|woman)$/i, 'female'],
+  [/^(回答しない|無回答|答えたくない|未回答|noanswer|prefernottosay)$/i, 'no_answer'],
+  [/^(その他|other|x)$/i, 'other'],
+]
+
+/** Dates as Excel shows them, as 和暦, or as the serial number a formatted cell became. */
+function readDate(text: string): { ok: true; value: string } | { ok: false; message: string } {
+  if (/^\d{5}(\.\d+)?$/.test(text)) {
+    try {
+      return { ok: true, value: excelSerialToIso(Math.floor(Number(text))) }
+    } catch {
+      return { ok: false, message: '日付として読めない数値です' }
+    }
+  }
+  const parsed = parseDateInput(text)
+  return parsed.ok ? { ok: true, value: parsed.value } : parsed
+}
+
+/**
+ * Reads one source row through a column mapping into a person draft, with an issue per cell
+ * that could not be read (error: the row cannot be imported as is) or was read with a guess
+ * (warning). Pure: `today` is passed in so ages and dates are testable.
+ */
+export function readPersonRow(cells: readonly string[], mapping: readonly ImportField[], today: string): ReadPerson {
+  const draft = emptyDraft()
+  const issues: CellIssue[] = []
+  const issue = (column: number, severity: CellIssue['severity'], message: string) => issues.push({ column, severity, message })
+
+  mapping.forEach((field, column) => {
+    const raw = (cells[column] ?? '').trim()
+    if (raw === '' || field === 'ignore') return
+    if (/^[=+@]/.test(raw)) issue(column, 'warning', '数式のような値です。計算はせず、文字としてそのまま取り込みます')
+    const text = (fn: (s: string) => { ok: true; value: string } | { ok: false; message: string }, set: (v: string) => void) => {
+      const r = fn(raw)
+      if (r.ok) set(r.value)
+      else issue(column, 'error', r.message)
+    }
+    switch (field) {
+      case 'fullName': {
+        const split = splitFullName(normalizeName(raw))
+        draft.familyName = split.family || null
+        draft.givenName = split.given || null
+        if (split.guessed) issue(column, 'warning', `姓と名の区切りを推定しました（${split.family} ${split.given}）`)
+        break
+      }
+      case 'familyName':
+        draft.familyName = normalizeName(raw)
+        break
+      case 'givenName':
+        draft.givenName = normalizeName(raw)
+        break
+      case 'fullKana': {
+        const split = splitKana(raw)
+        const whole = normalizeKanaReading(raw)
+        if (!whole.ok) issue(column, 'error', whole.message)
+        else if (split) [draft.familyKana, draft.givenKana] = [split.family, split.given]
+        else [draft.familyKana, draft.givenKana] = [whole.value, null]
+        break
+      }
+      case 'familyKana':
+        text(normalizeKanaReading, (v) => (draft.familyKana = v))
+        break
+      case 'givenKana':
+        text(normalizeKanaReading, (v) => (draft.givenKana = v))
+        break
+      case 'email':
+        text(normalizeEmail, (v) => (draft.email = v))
+        break
+      case 'phone':
+        text(normalizePhone, (v) => (draft.phone = v))
+        break
+      case 'postalCode':
+        text(normalizePostalCode, (v) => (draft.postalCode = v))
+        break
+      case 'address': {
+        const parsed = parseAddress(raw)
+        draft.address = normalizeWidth(raw)
+        draft.prefectureCode ??= parsed.prefectureCode
+        draft.municipalityCode ??= parsed.municipalityCode
+        if (!parsed.prefectureCode) issue(column, 'warning', '住所から都道府県を読み取れませんでした')
+        break
+      }
+      case 'prefecture':
+      case 'municipality': {
+        const parsed = parseAddress(raw)
+        if (parsed.prefectureCode) draft.prefectureCode = parsed.prefectureCode
+        if (parsed.municipalityCode) draft.municipalityCode = parsed.municipalityCode
+        if (!parsed.prefectureCode) issue(column, 'warning', `「${raw}」を都道府県・市区町村として読み取れませんでした`)
+        break
+      }
+      case 'birth': {
+        const asDate = /^\d{5}(\.\d+)?$/.test(raw) ? readDate(raw) : null
+        const parsed = asDate?.ok ? parseBirthInput(asDate.value, today) : parseBirthInput(raw, today)
+        if (parsed.ok) Object.assign(draft, parsed.value)
+        else issue(column, 'error', parsed.message)
+        break
+      }
+      case 'age': {
+        const age = Number(normalizeWidth(raw).replace(/[歳才代]$/, ''))
+        if (!Number.isInteger(age) || age < 0 || age > 120) issue(column, 'error', '年齢は0〜120の整数で入力してください')
+        else if (draft.birthYear === null) {
+          draft.birthYear = Number(today.slice(0, 4)) - age
+          issue(column, 'warning', `年齢から生年を推定しました（${draft.birthYear}年ごろ）`)
+        }
+        break
+      }
+      case 'gender': {
+        const key = normalizeWidth(raw).replace(/\s/g, '')
+        const found = genderWords.find(([re]) => re.test(key))
+        if (found) draft.gender = found[1]
+        else issue(column, 'warning', `性別「${raw}」は読み取れないため空欄にします`)
+        break
+      }
+      case 'consentDate':
+        text(readDate, (v) => (draft.consentDate = v))
+        break
+      case 'occupation':
+      case 'affiliation':
+      case 'firstContact':
+      case 'notes':
+        draft[field] = raw
+        break
+    }
+  })
+  if (!draft.familyName) issues.push({ column: -1, severity: 'error', message: '氏名（姓）がありません' })
+  return { draft, issues, ok: !issues.some((i) => i.severity === 'error') }
+}
+
+function normalizeName(raw: string): string {
+  const parsed = normalizePersonName(raw)
+  return parsed.ok ? parsed.value : raw
+}

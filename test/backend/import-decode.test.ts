@@ -1,0 +1,44 @@
+import fc from 'fast-check'
+import iconv from 'iconv-lite'
+import { describe, expect, it } from 'vitest'
+import { decodeText, detectEncoding } from '../../electron/backend/import/decode'
+
+const sample = '氏名,フリガナ,電話\r\n山田 太郎,ﾔﾏﾀﾞ ﾀﾛｳ,０９０-１２３４-５６７８\r\n髙橋 ①,タカハシ,03-1234-5678\r\n'
+
+describe('decoding the files people have', () => {
+  it('reads UTF-8 with and without BOM, UTF-16 with BOM, and Excel’s Shift_JIS (CP932)', () => {
+    const files: [Uint8Array, string, boolean][] = [
+      [Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(sample)]), 'utf8', true],
+      [Buffer.from(sample), 'utf8', false],
+      [Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(sample, 'utf16le')]), 'utf16le', true],
+      [iconv.encode(sample, 'Shift_JIS'), 'cp932', false],
+    ]
+    for (const [bytes, encoding, bom] of files) expect(decodeText(bytes)).toEqual({ text: sample, encoding, bom })
+  })
+
+  it('lets the user override the detected encoding', () => {
+    const cp932 = iconv.encode('山田', 'Shift_JIS')
+    const forced = decodeText(cp932, 'cp932')
+    expect(forced).toMatchObject({ text: '山田', encoding: 'cp932' })
+  })
+
+  it('refuses an empty file and a binary file renamed .csv with Japanese messages', () => {
+    expect(decodeText(new Uint8Array())).toMatchObject({ ok: false, reason: 'empty', message: expect.stringContaining('空') })
+    const zip = Buffer.from('PK\u0003\u0004\u0014\u0000\u0006\u0000\u0008\u0000!\u0000', 'latin1')
+    expect(decodeText(zip)).toMatchObject({ ok: false, reason: 'binary', message: expect.stringContaining('テキスト') })
+  })
+
+  it('never throws on random bytes', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ maxLength: 2000 }),
+        fc.constantFrom('auto', 'utf8', 'cp932', 'utf16le') as fc.Arbitrary<'auto'>,
+        (bytes, enc) => {
+          const decoded = decodeText(bytes, enc)
+          expect('text' in decoded || decoded.ok === false).toBe(true)
+        },
+      ),
+    )
+    expect(detectEncoding(Buffer.from('abc'))).toEqual({ encoding: 'utf8', bom: false })
+  })
+})

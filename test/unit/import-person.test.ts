@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest'
+import { parseAddress } from '../../shared/domain/import/address'
+import { suggestMapping } from '../../shared/domain/import/headers'
+import { splitFullName, splitKana } from '../../shared/domain/import/names'
+import { readPersonRow } from '../../shared/domain/import/personRow'
+
+describe('full names and readings', () => {
+  it('splits at a space of either width; without one, at a known family name; else 2 + rest', () => {
+    expect(splitFullName('山田 太郎')).toEqual({ family: '山田', given: '太郎', guessed: false })
+    expect(splitFullName('山田　太郎')).toEqual({ family: '山田', given: '太郎', guessed: false })
+    expect(splitFullName('佐々木健太')).toEqual({ family: '佐々木', given: '健太', guessed: true })
+    expect(splitFullName('林美咲')).toEqual({ family: '林', given: '美咲', guessed: true })
+    expect(splitFullName('勅使河原葵')).toEqual({ family: '勅使河原', given: '葵', guessed: true })
+    expect(splitFullName('未知谷一郎')).toEqual({ family: '未知', given: '谷一郎', guessed: true })
+    expect(splitFullName('森')).toEqual({ family: '森', given: '', guessed: false })
+  })
+
+  it('splits a spaced reading and converts it to katakana', () => {
+    expect(splitKana('やまだ たろう')).toEqual({ family: 'ヤマダ', given: 'タロウ' })
+    expect(splitKana('ﾔﾏﾀﾞ ﾀﾛｳ')).toEqual({ family: 'ヤマダ', given: 'タロウ' })
+    expect(splitKana('ヤマダタロウ')).toBeNull()
+  })
+})
+
+describe('addresses → local-government codes', () => {
+  it('finds prefecture and municipality, including designated-city wards', () => {
+    expect(parseAddress('島根県浜田市殿町1番地')).toEqual({ prefectureCode: '32', municipalityCode: '322024', rest: '殿町1番地' })
+    expect(parseAddress('神奈川県横浜市中区日本大通1').municipalityCode).toBe('141046')
+    expect(parseAddress('〒100-0001 東京都千代田区千代田1-1')).toMatchObject({ prefectureCode: '13', municipalityCode: '131016' })
+    expect(parseAddress('東京 新宿区西新宿２丁目')).toMatchObject({ prefectureCode: '13', municipalityCode: '131041' })
+    expect(parseAddress('新潟県岩船郡粟島浦村').municipalityCode).toBe('155861')
+  })
+
+  it('takes a municipality without its prefecture only when the name is unique', () => {
+    expect(parseAddress('浜田市殿町')).toMatchObject({ prefectureCode: '32', municipalityCode: '322024' })
+    expect(parseAddress('府中市宮町')).toMatchObject({ prefectureCode: null, municipalityCode: null })
+  })
+})
+
+describe('reading one row of a person list', () => {
+  const headers = ['氏名', 'フリガナ', 'メール', '電話', '〒', '住所', '生年月日', '性別', '所属', '年齢']
+  const mapping = suggestMapping(headers)
+
+  it('normalizes every field: full-width digits, half-width kana, 和暦, address codes', () => {
+    const row = [
+      '山田　太郎',
+      'ﾔﾏﾀﾞ ﾀﾛｳ',
+      'Taro@Example.JP',
+      '０９０ー１２３４ー５６７８',
+      '６９７ー００２４',
+      '島根県浜田市殿町1',
+      'S60.4.1',
+      '男性',
+      '浜田の会社',
+      '',
+    ]
+    const read = readPersonRow(row, mapping, '2024-06-01')
+    expect(read.ok).toBe(true)
+    expect(read.issues).toEqual([])
+    expect(read.draft).toMatchObject({
+      familyName: '山田',
+      givenName: '太郎',
+      familyKana: 'ヤマダ',
+      givenKana: 'タロウ',
+      email: 'Taro@example.jp',
+      phone: '090-1234-5678',
+      postalCode: '697-0024',
+      prefectureCode: '32',
+      municipalityCode: '322024',
+      birthDate: '1985-04-01',
+      birthYear: 1985,
+      gender: 'male',
+      affiliation: '浜田の会社',
+    })
+  })
+
+  it('marks unreadable cells as errors and guesses as warnings, per column', () => {
+    const row = ['鈴木花子', '鈴木', 'abc', '12', '', '', '令和99年1月1日', '?', '=HYPERLINK("x")', '34歳']
+    const read = readPersonRow(row, mapping, '2024-06-01')
+    expect(read.ok).toBe(false)
+    const byColumn = Object.fromEntries(read.issues.map((i) => [i.column, i.severity]))
+    expect(byColumn).toEqual({
+      0: 'warning',
+      1: 'error',
+      2: 'error',
+      3: 'error',
+      6: 'error',
+      7: 'warning',
+      8: 'warning',
+      9: 'warning',
+    })
+    expect(read.draft).toMatchObject({ familyName: '鈴木', givenName: '花子', affiliation: '=HYPERLINK("x")', birthYear: 1990 })
+    for (const i of read.issues) expect(i.message).toMatch(/[ぁ-んァ-ヶ一-龠]/)
+  })
+
+  it('reads Excel date serial numbers and refuses a row without a name', () => {
+    const read = readPersonRow(['', '', '', '', '', '', '45383'], mapping, '2024-06-01')
+    expect(read.draft.birthDate).toBe('2024-04-01')
+    expect(read.ok).toBe(false)
+    expect(read.issues).toContainEqual({ column: -1, severity: 'error', message: '氏名（姓）がありません' })
+  })
+})
