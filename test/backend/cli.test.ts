@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { latestSchemaVersion } from '../../electron/backend/db/migrations/index'
 import { tempDir } from './tempDb'
 
 /**
@@ -29,7 +30,7 @@ describe('kakehashi CLI', () => {
     const check = kakehashi('check', '--db', db, '--json')
     expect(check.code).toBe(0)
     const report = JSON.parse(check.stdout)
-    expect(report).toMatchObject({ ok: true, schemaVersion: 1, integrity: ['ok'], foreignKeyProblems: 0 })
+    expect(report).toMatchObject({ ok: true, schemaVersion: latestSchemaVersion, integrity: ['ok'], foreignKeyProblems: 0 })
     expect(report.counts.contacts).toBeGreaterThan(1000)
     expect(report.counts.visits).toBeGreaterThan(5000)
   })

@@ -78,27 +78,26 @@ describe('migrations', () => {
     })
   })
 
-  it('migrate from v1 with data: a backup copy is taken first and the data survives', async () => {
+  it('a v1 database with data upgrades to the latest schema: a backup copy is taken first and the data survives', async () => {
     const dir = tempDir()
     const file = path.join(dir, 'old.db')
-    const v2: Migration = {
-      name: '0002-test-add-column',
+    const extra: Migration = {
+      name: '9999-test-add-column',
       up: async (db: Kysely<unknown>) => void (await sql`ALTER TABLE contacts ADD COLUMN nickname TEXT`.execute(db)),
     }
     await withHandle(file, async (handle) => {
-      await migrate(handle)
+      await migrate(handle, { migrations: migrations.slice(0, 1) }) // a file written by schema v1
       handle.sqlite.prepare(`INSERT INTO contacts (id, family_name, created_at, updated_at) VALUES ('a', '山田', 'x', 'x')`).run()
     })
     await withHandle(file, async (handle) => {
-      const outcome = await migrate(handle, { migrations: [...migrations, v2], backupDir: path.join(dir, 'backups') })
+      const outcome = await migrate(handle, { migrations: [...migrations, extra], backupDir: path.join(dir, 'backups') })
       expect(outcome.from).toBe(1)
-      expect(outcome.to).toBe(2)
-      expect(outcome.backupFile).toMatch(/old-before-v2-.*\.db$/)
-      expect(handle.sqlite.prepare(`SELECT family_name, nickname FROM contacts`).all()).toEqual([
-        { family_name: '山田', nickname: null },
-      ])
+      expect(outcome.to).toBe(migrations.length + 1)
+      expect(outcome.backupFile).toMatch(new RegExp(`old-before-v${migrations.length + 1}-.*\\.db$`))
+      expect(handle.sqlite.pragma('user_version', { simple: true })).toBe(migrations.length + 1)
+      expect(handle.sqlite.prepare(`SELECT family_name, nickname FROM contacts`).all()).toEqual([{ family_name: '山田', nickname: null }])
     })
-    // The backup is a complete v1 database with the row in it.
+    // The backup is the complete v1 database with the row in it.
     await withHandle(fs.readdirSync(path.join(dir, 'backups')).map((f) => path.join(dir, 'backups', f))[0]!, async (backup) => {
       expect(backup.sqlite.pragma('user_version', { simple: true })).toBe(1)
       expect(backup.sqlite.prepare(`SELECT family_name FROM contacts`).all()).toEqual([{ family_name: '山田' }])
@@ -128,7 +127,7 @@ describe('migrations', () => {
       expect((error as Error).message).toContain('更新前の状態のまま')
       expect(snapshot(handle)).toEqual(before)
     })
-    // And the file still opens normally at v1.
+    // And the file still opens normally at the version it had.
     const backend = await openBackend({ file })
     expect((await backend.client.call('contacts.list', {})).total).toBe(1)
     await backend.close()

@@ -1,0 +1,144 @@
+import { normalizeForSearch } from '../kana'
+
+/** The parts of a person that identify them, from a file row or from the database. */
+export interface Identity {
+  familyName: string | null
+  givenName: string | null
+  familyKana: string | null
+  givenKana: string | null
+  email: string | null
+  phone: string | null
+  birthDate: string | null
+  birthYear: number | null
+  municipalityCode: string | null
+}
+
+/** Lookup keys; each is indexed in the database (see migration 0006) so candidates are found without comparing all pairs. */
+export interface IdentityKeys {
+  email: string | null
+  phone: string | null
+  name: string | null
+  kana: string | null
+  /** The reading with family and given swapped: forms often get the order wrong. */
+  kanaReversed: string | null
+  nameReversed: string | null
+}
+
+const key = (s: string | null | undefined): string | null => {
+  const k = normalizeForSearch(s ?? '')
+  return k === '' ? null : k
+}
+
+/** The same keys the database computes (emails compared lower-case whole; phones as digits). */
+export function identityKeys(p: Identity): IdentityKeys {
+  return {
+    email: p.email ? p.email.trim().toLowerCase() : null,
+    phone: p.phone ? p.phone.replace(/\D/g, '') || null : null,
+    name: key((p.familyName ?? '') + (p.givenName ?? '')),
+    kana: key((p.familyKana ?? '') + (p.givenKana ?? '')),
+    kanaReversed: p.givenKana ? key(p.givenKana + (p.familyKana ?? '')) : null,
+    nameReversed: p.givenName ? key(p.givenName + (p.familyName ?? '')) : null,
+  }
+}
+
+export interface MatchScore {
+  /** 0–100: 100 is certain (same e-mail), ≥ 70 is proposed as a duplicate. */
+  score: number
+  reasons: string[]
+}
+
+export const DUPLICATE_THRESHOLD = 70
+
+function birthAgrees(a: Identity, b: Identity): boolean | null {
+  if (a.birthDate && b.birthDate) return a.birthDate === b.birthDate
+  const ya = a.birthYear ?? (a.birthDate ? Number(a.birthDate.slice(0, 4)) : null)
+  const yb = b.birthYear ?? (b.birthDate ? Number(b.birthDate.slice(0, 4)) : null)
+  return ya !== null && yb !== null ? ya === yb : null
+}
+
+/**
+ * How likely two records are the same person, with the reasons in Japanese for the review
+ * screen. Contact details are strong evidence; a name alone is weak (同姓同名 are common),
+ * and a different birth date or year counts against.
+ */
+export function matchScore(a: Identity, b: Identity): MatchScore {
+  const ka = identityKeys(a)
+  const kb = identityKeys(b)
+  const reasons: string[] = []
+  let score = 0
+  if (ka.email && ka.email === kb.email) {
+    score = Math.max(score, 100)
+    reasons.push('メールアドレスが一致')
+  }
+  if (ka.phone && ka.phone === kb.phone) {
+    score = Math.max(score, 95)
+    reasons.push('電話番号が一致')
+  }
+  const sameName = ka.name !== null && ka.name === kb.name
+  const sameKana = ka.kana !== null && ka.kana === kb.kana
+  const reversed = (ka.kana !== null && ka.kana === kb.kanaReversed) || (ka.name !== null && ka.name === kb.nameReversed)
+  if (sameName && sameKana) {
+    score = Math.max(score, 75)
+    reasons.push('氏名とフリガナが一致')
+  } else if (sameName) {
+    score = Math.max(score, 60)
+    reasons.push('氏名が一致')
+  } else if (sameKana) {
+    score = Math.max(score, 55)
+    reasons.push('フリガナが一致')
+  } else if (reversed) {
+    score = Math.max(score, 60)
+    reasons.push('姓と名が入れ替わっている可能性')
+  }
+  const birth = birthAgrees(a, b)
+  if (birth === true && score > 0 && score < 100) {
+    score = Math.min(99, score + 20)
+    reasons.push('生年月日（生年）が一致')
+  } else if (birth === false && score < 95) {
+    score = Math.max(0, score - 40)
+    reasons.push('生年月日（生年）が異なる')
+  }
+  if (a.municipalityCode && a.municipalityCode === b.municipalityCode && score > 0 && score < 100) {
+    score = Math.min(99, score + 10)
+    reasons.push('市区町村が一致')
+  }
+  return { score, reasons }
+}
+
+/**
+ * Duplicates inside one file: each row's earlier rows that share a key and score at or above
+ * the threshold. Uses a key index, so 100k rows cost about one pass, not all pairs.
+ */
+export function duplicatesWithinFile(people: readonly Identity[]): Map<number, { row: number; match: MatchScore }[]> {
+  const byKey = new Map<string, number[]>()
+  const found = new Map<number, { row: number; match: MatchScore }[]>()
+  people.forEach((person, index) => {
+    const keys = identityKeys(person)
+    const lookups = [
+      keys.email && `e:${keys.email}`,
+      keys.phone && `p:${keys.phone}`,
+      keys.name && `n:${keys.name}`,
+      keys.kana && `k:${keys.kana}`,
+      keys.kanaReversed && `k:${keys.kanaReversed}`,
+      keys.nameReversed && `n:${keys.nameReversed}`,
+    ].filter((k): k is string => !!k)
+    const candidates = new Set(lookups.flatMap((k) => byKey.get(k) ?? []))
+    const matches = [...candidates]
+      .map((row) => ({ row, match: matchScore(person, people[row]!) }))
+      .filter((m) => m.match.score >= DUPLICATE_THRESHOLD)
+      .sort((x, y) => y.match.score - x.match.score)
+    if (matches.length > 0) found.set(index, matches)
+    for (const k of [
+      keys.email && `e:${keys.email}`,
+      keys.phone && `p:${keys.phone}`,
+      keys.name && `n:${keys.name}`,
+      keys.kana && `k:${keys.kana}`,
+    ]) {
+      if (!k) continue
+      const list = byKey.get(k) ?? []
+      list.push(index)
+      byKey.set(k, list)
+    }
+  })
+  return found
+}
