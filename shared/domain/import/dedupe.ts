@@ -76,7 +76,8 @@ export function matchScore(a: Identity, b: Identity): MatchScore {
   }
   const sameName = ka.name !== null && ka.name === kb.name
   const sameKana = ka.kana !== null && ka.kana === kb.kana
-  const reversed = (ka.kana !== null && ka.kana === kb.kanaReversed) || (ka.name !== null && ka.name === kb.nameReversed)
+  const reversedKana = ka.kana !== null && ka.kana === kb.kanaReversed
+  const reversedName = ka.name !== null && ka.name === kb.nameReversed
   if (sameName && sameKana) {
     score = Math.max(score, 75)
     reasons.push('氏名とフリガナが一致')
@@ -86,8 +87,9 @@ export function matchScore(a: Identity, b: Identity): MatchScore {
   } else if (sameKana) {
     score = Math.max(score, 55)
     reasons.push('フリガナが一致')
-  } else if (reversed) {
-    score = Math.max(score, 60)
+  } else if (reversedKana || reversedName) {
+    // Both the name and its reading swapped is as telling as both matching.
+    score = Math.max(score, reversedKana && reversedName ? 75 : 55)
     reasons.push('姓と名が入れ替わっている可能性')
   }
   const birth = birthAgrees(a, b)

@@ -54,7 +54,7 @@ const synonyms: Record<Exclude<ImportField, 'ignore'>, string[]> = {
   affiliation: ['所属', '勤務先', '会社名', '学校名', '所属先', '団体名', 'affiliation', 'company', 'organization'],
   firstContact: ['きっかけ', '知ったきっかけ', '何で知りましたか', '参加のきっかけ', 'howdidyouhear'],
   notes: ['備考', 'メモ', '特記事項', 'その他', 'ご意見', 'notes', 'memo', 'comment'],
-  consentDate: ['同意日', '同意', '個人情報の取扱いに同意', 'consent'],
+  consentDate: ['同意日', '同意した日', 'consentdate'],
 }
 
 /** Normalizes a header for matching: width/kana/case, and brackets and marks ignored. */

@@ -1,0 +1,204 @@
+import type { Database as Sqlite } from 'better-sqlite3'
+import { uuidv7 } from 'uuidv7'
+import { ApiError } from '../../../shared/contract/errors'
+import { contactSearchKey } from '../../../shared/domain/contactSearch'
+import type { PersonDraft } from '../../../shared/domain/import/personRow'
+import { batchItems, batchItemWriter, findBatch, insertBatch, markBatchUndone } from '../db/repos/importRepo'
+import type { ContactsPreview } from './contactsPreview'
+
+export type DuplicateAction = 'new' | 'merge' | 'skip'
+
+export interface RowDecision {
+  action: DuplicateAction
+  /** Merge target; defaults to the best-scoring match. */
+  targetId?: string
+  /** On merge, fields whose differing file value replaces the stored one (blanks are always filled). */
+  takeFromFile?: (keyof PersonDraft)[]
+}
+
+export interface CommitOptions {
+  /** What to do with rows that have a proposed duplicate and no decision of their own. */
+  onDuplicate: DuplicateAction
+  decisions?: Record<number, RowDecision>
+  userName: string
+  mapping: unknown
+  now?: string
+}
+
+export interface CommitResult {
+  batchId: string
+  created: number
+  merged: number
+  skipped: number
+  errors: number
+}
+
+/** PersonDraft field → contacts column. Stage, consent purposes and search key are set separately. */
+const columns: Record<keyof PersonDraft, string> = {
+  familyName: 'family_name',
+  givenName: 'given_name',
+  familyKana: 'family_kana',
+  givenKana: 'given_kana',
+  email: 'email',
+  phone: 'phone',
+  postalCode: 'postal_code',
+  prefectureCode: 'prefecture_code',
+  municipalityCode: 'municipality_code',
+  address: 'address',
+  birthDate: 'birth_date',
+  birthYear: 'birth_year',
+  gender: 'gender',
+  occupation: 'occupation',
+  affiliation: 'affiliation',
+  firstContact: 'first_contact',
+  notes: 'notes',
+  consentDate: 'consent_date',
+}
+const fields = Object.keys(columns) as (keyof PersonDraft)[]
+const selectList = fields.map((f) => `${columns[f]} AS ${f}`).join(', ')
+
+type Stored = PersonDraft & { id: string }
+
+function statements(sqlite: Sqlite) {
+  return {
+    insert: sqlite.prepare(
+      `INSERT INTO contacts (id, ${fields.map((f) => columns[f]).join(', ')}, stage, consent_purposes, search_key, created_at, updated_at)
+       VALUES (?, ${fields.map(() => '?').join(', ')}, 'tsukamu', '[]', ?, ?, ?)`,
+    ),
+    stage: sqlite.prepare(
+      `INSERT INTO stage_history (id, contact_id, stage, changed_on, note, created_at) VALUES (?, ?, 'tsukamu', ?, 'インポートで登録', ?)`,
+    ),
+    select: sqlite.prepare(`SELECT id, ${selectList} FROM contacts WHERE id = ? AND deleted_at IS NULL`),
+    update: sqlite.prepare(
+      `UPDATE contacts SET ${fields.map((f) => `${columns[f]} = ?`).join(', ')}, search_key = ?, updated_at = ? WHERE id = ?`,
+    ),
+    remove: sqlite.prepare(`DELETE FROM contacts WHERE id = ?`),
+    audit: sqlite.prepare(
+      `INSERT INTO audit_log (id, at, user_name, action, entity, entity_id, changes, batch_id) VALUES (?, ?, ?, ?, 'contact', ?, ?, ?)`,
+    ),
+  }
+}
+
+const searchKeyOf = (p: PersonDraft) => contactSearchKey({ ...p, familyName: p.familyName ?? '', givenName: p.givenName ?? '' })
+
+/**
+ * Writes an import in ONE transaction: new people, merges (blanks filled; differing values only
+ * where chosen) and the batch record that lets "undo this import" take back exactly this.
+ * Rows with errors are never written.
+ */
+export function commitContactsPreview(sqlite: Sqlite, preview: ContactsPreview, options: CommitOptions): CommitResult {
+  const now = options.now ?? new Date().toISOString()
+  const today = now.slice(0, 10)
+  const s = statements(sqlite)
+  const writeItem = batchItemWriter(sqlite)
+  const batchId = uuidv7()
+  const result: CommitResult = { batchId, created: 0, merged: 0, skipped: 0, errors: 0 }
+  const createdByRow = new Map<number, string>()
+
+  sqlite.transaction(() => {
+    insertBatch(sqlite, {
+      id: batchId,
+      kind: 'contacts',
+      fileName: preview.source.fileName,
+      encoding: preview.source.encoding,
+      mapping: options.mapping,
+      counts: {},
+      userName: options.userName,
+      createdAt: now,
+    })
+    for (const row of preview.rows) {
+      if (!row.read.ok) {
+        result.errors++
+        continue
+      }
+      const decision = options.decisions?.[row.index] ?? { action: row.duplicates.length > 0 ? options.onDuplicate : 'new' }
+      if (decision.action === 'skip') {
+        result.skipped++
+        continue
+      }
+      const draft = row.read.draft
+      const best = row.duplicates[0]
+      const targetId = decision.targetId ?? best?.contactId ?? (best?.row !== undefined ? createdByRow.get(best.row) : undefined)
+      if (decision.action === 'merge' && targetId) {
+        const existing = s.select.get(targetId) as Stored | undefined
+        if (!existing) throw ApiError.from('NOT_FOUND', { id: targetId }, `${row.line}行目の統合先が見つかりません。`)
+        const before: Record<string, unknown> = {}
+        const after: Record<string, unknown> = {}
+        const merged: Stored = { ...existing }
+        for (const f of fields) {
+          const incoming = draft[f]
+          if (incoming === null || incoming === existing[f]) continue
+          if (existing[f] === null || decision.takeFromFile?.includes(f)) {
+            before[f] = existing[f]
+            after[f] = incoming
+            ;(merged as unknown as Record<string, unknown>)[f] = incoming
+          }
+        }
+        if (Object.keys(after).length > 0) {
+          s.update.run(...fields.map((f) => merged[f]), searchKeyOf(merged), now, targetId)
+          writeItem(batchId, 'contact', targetId, 'merged', before, after)
+          const changes = Object.fromEntries(Object.keys(after).map((f) => [f, [before[f], after[f]]]))
+          s.audit.run(uuidv7(), now, options.userName, 'merge', targetId, JSON.stringify(changes), batchId)
+        }
+        result.merged++
+        continue
+      }
+      const id = uuidv7()
+      s.insert.run(id, ...fields.map((f) => draft[f]), searchKeyOf(draft), now, now)
+      s.stage.run(uuidv7(), id, today, now)
+      s.audit.run(uuidv7(), now, options.userName, 'import', id, null, batchId)
+      writeItem(batchId, 'contact', id, 'created', null, null)
+      createdByRow.set(row.index, id)
+      result.created++
+    }
+    sqlite
+      .prepare(`UPDATE import_batches SET counts = ? WHERE id = ?`)
+      .run(JSON.stringify({ ...result, batchId: undefined }), batchId)
+  })()
+  return result
+}
+
+/**
+ * Takes an import back: removes the people it created (with everything attached to them) and
+ * restores the values its merges overwrote — unless someone changed that field since, in which
+ * case the later edit wins. Other rows are untouched.
+ */
+export function undoContactsImport(
+  sqlite: Sqlite,
+  batchId: string,
+  userName: string,
+  now = new Date().toISOString(),
+): { removed: number; reverted: number } {
+  const batch = findBatch(sqlite, batchId)
+  if (!batch) throw ApiError.from('NOT_FOUND', { batchId })
+  if (batch.undoneAt) throw ApiError.from('CONFLICT', { batchId }, 'このインポートはすでに取り消されています。')
+  const s = statements(sqlite)
+  let removed = 0
+  let reverted = 0
+  sqlite.transaction(() => {
+    for (const item of batchItems(sqlite, batchId)) {
+      if (item.entity !== 'contact') continue
+      if (item.action === 'created') {
+        removed += s.remove.run(item.entityId).changes
+        s.audit.run(uuidv7(), now, userName, 'delete', item.entityId, null, batchId)
+        continue
+      }
+      const current = s.select.get(item.entityId) as Stored | undefined
+      if (!current || !item.after || !item.before) continue
+      const restored: Stored = { ...current }
+      const changes: Record<string, [unknown, unknown]> = {}
+      for (const [f, value] of Object.entries(item.after)) {
+        const field = f as keyof PersonDraft
+        if (current[field] !== value) continue // edited after the import: keep the later edit
+        ;(restored as unknown as Record<string, unknown>)[field] = item.before[field] ?? null
+        changes[field] = [value, item.before[field] ?? null]
+      }
+      if (Object.keys(changes).length === 0) continue
+      s.update.run(...fields.map((f) => restored[f]), searchKeyOf(restored), now, item.entityId)
+      s.audit.run(uuidv7(), now, userName, 'update', item.entityId, JSON.stringify(changes), batchId)
+      reverted++
+    }
+    markBatchUndone(sqlite, batchId, now)
+  })()
+  return { removed, reverted }
+}

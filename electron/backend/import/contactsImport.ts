@@ -1,0 +1,126 @@
+import { ApiError } from '../../../shared/contract/errors'
+import type { ImportPreview, ImportPreviewRow } from '../../../shared/contract/imports'
+import type { ImportField } from '../../../shared/domain/import/headers'
+import { todayIso } from '../../../shared/domain/dates'
+import type { BackendContext } from '../context'
+import { commitContactsPreview, undoContactsImport } from './contactsCommit'
+import type { CommitOptions, CommitResult, RowDecision } from './contactsCommit'
+import { buildContactsPreview, PreviewStore } from './contactsPreview'
+import type { ContactsPreview, PreviewRow } from './contactsPreview'
+import { readSource } from './source'
+import type { ImportInput } from './source'
+import type { TextEncoding } from './decode'
+
+/** One store per open database; previews never outlive the backend that made them. */
+const stores = new WeakMap<BackendContext, PreviewStore>()
+function storeOf(ctx: BackendContext): PreviewStore {
+  let store = stores.get(ctx)
+  if (!store) stores.set(ctx, (store = new PreviewStore()))
+  return store
+}
+
+export function toRowView(row: PreviewRow, cells: string[]): ImportPreviewRow {
+  return {
+    index: row.index,
+    line: row.line,
+    cells,
+    draft: row.read.draft,
+    issues: row.read.issues,
+    ok: row.read.ok,
+    duplicates: row.duplicates.map((d) => ({
+      contactId: d.contactId,
+      row: d.row,
+      name: d.name,
+      score: d.match.score,
+      reasons: d.match.reasons,
+    })),
+  }
+}
+
+function cellsOf(preview: ContactsPreview, row: PreviewRow): string[] {
+  return preview.source.rows[row.line - 1] ?? []
+}
+
+export async function previewContactsImport(
+  ctx: BackendContext,
+  input: ImportInput,
+  options: { encoding?: TextEncoding | 'auto'; sheet?: string; headerRow?: number; mapping?: ImportField[] },
+): Promise<{ view: ImportPreview; preview: ContactsPreview }> {
+  const source = await readSource(input, options)
+  if (source.rows.every((r) => r.every((c) => c.trim() === ''))) {
+    throw ApiError.from(
+      'IMPORT_UNREADABLE',
+      { fileName: input.fileName },
+      '取り込める行がありません（空のファイルか、空のシートです）。',
+    )
+  }
+  const preview = buildContactsPreview(ctx.handle.sqlite, source, { ...options, today: todayIso() })
+  storeOf(ctx).put(preview)
+  const view: ImportPreview = {
+    previewId: preview.previewId,
+    fileName: source.fileName,
+    format: source.format,
+    encoding: source.encoding,
+    sheets: source.sheets,
+    sheet: source.sheet,
+    headerRow: preview.headerRow,
+    headers: preview.headers,
+    mapping: preview.mapping,
+    notes: source.notes,
+    counts: preview.counts,
+    rows: preview.rows.slice(0, 200).map((r) => toRowView(r, cellsOf(preview, r))),
+  }
+  return { view, preview }
+}
+
+export function previewPage(
+  ctx: BackendContext,
+  previewId: string,
+  offset: number,
+  limit: number,
+  filter: 'all' | 'errors' | 'warnings' | 'duplicates',
+) {
+  const preview = findPreview(ctx, previewId)
+  const rows = preview.rows.filter((r) =>
+    filter === 'errors'
+      ? !r.read.ok
+      : filter === 'warnings'
+        ? r.read.issues.some((i) => i.severity === 'warning')
+        : filter === 'duplicates'
+          ? r.duplicates.length > 0
+          : true,
+  )
+  return { rows: rows.slice(offset, offset + limit).map((r) => toRowView(r, cellsOf(preview, r))), total: rows.length }
+}
+
+function findPreview(ctx: BackendContext, previewId: string): ContactsPreview {
+  const preview = storeOf(ctx).get(previewId)
+  if (!preview)
+    throw ApiError.from('NOT_FOUND', { previewId }, '確認画面の内容が古くなりました。もう一度ファイルを読み込んでください。')
+  return preview
+}
+
+export function commitContactsImport(
+  ctx: BackendContext,
+  previewId: string,
+  onDuplicate: CommitOptions['onDuplicate'],
+  decisions: Record<string, RowDecision>,
+): CommitResult {
+  const preview = findPreview(ctx, previewId)
+  const byRow = Object.fromEntries(Object.entries(decisions).map(([k, v]) => [Number(k), v]))
+  const result = commitContactsPreview(ctx.handle.sqlite, preview, {
+    onDuplicate,
+    decisions: byRow,
+    userName: ctx.userName,
+    mapping: Object.fromEntries(preview.headers.map((h, i) => [h || `列${i + 1}`, preview.mapping[i] ?? 'ignore'])),
+  })
+  storeOf(ctx).delete(previewId) // a preview is committed once
+  ctx.events.emit('data.changed', { entity: 'contact' })
+  return result
+}
+
+export function undoImport(ctx: BackendContext, batchId: string) {
+  const result = undoContactsImport(ctx.handle.sqlite, batchId, ctx.userName)
+  ctx.events.emit('data.changed', { entity: 'contact' })
+  return result
+}

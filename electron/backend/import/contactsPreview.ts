@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto'
+import type { Database as Sqlite } from 'better-sqlite3'
+import { duplicatesWithinFile, DUPLICATE_THRESHOLD, matchScore } from '../../../shared/domain/import/dedupe'
+import type { MatchScore } from '../../../shared/domain/import/dedupe'
+import { detectHeaderRow, suggestMapping } from '../../../shared/domain/import/headers'
+import type { ImportField } from '../../../shared/domain/import/headers'
+import { readPersonRow } from '../../../shared/domain/import/personRow'
+import type { ReadPerson } from '../../../shared/domain/import/personRow'
+import { candidateFinder, storedKeys } from '../db/repos/importRepo'
+import type { CandidateRow } from '../db/repos/importRepo'
+import type { SourceTable } from './source'
+
+export interface DuplicateMatch {
+  /** A person already in the database… */
+  contactId?: string
+  /** …or an earlier row of the same file (0-based index into the data rows). */
+  row?: number
+  name: string
+  match: MatchScore
+}
+
+export interface PreviewRow {
+  /** 0-based index into the data rows (below the header). */
+  index: number
+  /** The row's line number in the source, for messages ("12行目"). */
+  line: number
+  read: ReadPerson
+  duplicates: DuplicateMatch[]
+}
+
+export interface ContactsPreview {
+  previewId: string
+  source: SourceTable
+  headerRow: number
+  headers: string[]
+  mapping: ImportField[]
+  rows: PreviewRow[]
+  counts: { rows: number; ok: number; errors: number; warnings: number; duplicates: number }
+}
+
+const displayName = (p: { familyName: string | null; givenName: string | null }) =>
+  `${p.familyName ?? ''} ${p.givenName ?? ''}`.trim()
+
+/**
+ * Reads every data row through the mapping and finds duplicates inside the file and against
+ * the database (indexed candidate lookups, then scoring). Writes nothing.
+ */
+export function buildContactsPreview(
+  sqlite: Sqlite,
+  source: SourceTable,
+  options: { headerRow?: number; mapping?: ImportField[]; today: string },
+): ContactsPreview {
+  const headerRow = options.headerRow ?? detectHeaderRow(source.rows)
+  const headers = source.rows[headerRow] ?? []
+  const mapping = options.mapping ?? suggestMapping(headers)
+  const dataRows = source.rows.slice(headerRow + 1).map((cells, i) => ({ cells, line: headerRow + i + 2 }))
+  const nonEmpty = dataRows.filter((r) => r.cells.some((c) => c.trim() !== ''))
+  const reads = nonEmpty.map((r) => readPersonRow(r.cells, mapping, options.today))
+  const inFile = duplicatesWithinFile(reads.map((r) => r.draft))
+  const find = candidateFinder(sqlite)
+  const rows: PreviewRow[] = reads.map((read, index) => {
+    const candidates: CandidateRow[] =
+      read.draft.familyName || read.draft.email || read.draft.phone ? find(storedKeys(read.draft)) : []
+    const inDb = candidates
+      .map((c) => ({ contactId: c.id, name: displayName(c), match: matchScore(read.draft, c) }))
+      .filter((d) => d.match.score >= DUPLICATE_THRESHOLD)
+    const earlier = (inFile.get(index) ?? []).map((d) => ({ row: d.row, name: displayName(reads[d.row]!.draft), match: d.match }))
+    const duplicates = [...inDb, ...earlier].sort((a, b) => b.match.score - a.match.score)
+    return { index, line: nonEmpty[index]!.line, read, duplicates }
+  })
+  return {
+    previewId: randomUUID(),
+    source,
+    headerRow,
+    headers,
+    mapping,
+    rows,
+    counts: {
+      rows: rows.length,
+      ok: rows.filter((r) => r.read.ok).length,
+      errors: rows.filter((r) => !r.read.ok).length,
+      warnings: rows.filter((r) => r.read.issues.some((i) => i.severity === 'warning')).length,
+      duplicates: rows.filter((r) => r.duplicates.length > 0).length,
+    },
+  }
+}
+
+/** Previews wait here between "preview" and "commit"; only the latest few are kept. */
+export class PreviewStore {
+  readonly #previews = new Map<string, ContactsPreview>()
+  put(preview: ContactsPreview): void {
+    this.#previews.set(preview.previewId, preview)
+    while (this.#previews.size > 3) this.#previews.delete(this.#previews.keys().next().value!)
+  }
+  get(id: string): ContactsPreview | undefined {
+    return this.#previews.get(id)
+  }
+  delete(id: string): void {
+    this.#previews.delete(id)
+  }
+}

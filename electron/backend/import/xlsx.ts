@@ -1,0 +1,68 @@
+import ExcelJS from 'exceljs'
+import { ApiError } from '../../../shared/contract/errors'
+
+export interface XlsxTable {
+  sheets: string[]
+  sheet: string
+  rows: string[][]
+  /** Cells that held formulas: their last computed value is taken, never recalculated. */
+  formulaCells: number
+}
+
+/** One cell as the text a person sees in Excel (dates as YYYY-MM-DD). */
+function cellText(value: ExcelJS.CellValue): { text: string; formula: boolean } {
+  if (value === null || value === undefined) return { text: '', formula: false }
+  if (value instanceof Date) return { text: value.toISOString().slice(0, 10), formula: false }
+  if (typeof value === 'object') {
+    if ('formula' in value || 'sharedFormula' in value) {
+      const result = (value as ExcelJS.CellFormulaValue).result
+      return {
+        text:
+          result === undefined || (typeof result === 'object' && result !== null && !(result instanceof Date))
+            ? ''
+            : cellText(result as ExcelJS.CellValue).text,
+        formula: true,
+      }
+    }
+    if ('richText' in value) return { text: value.richText.map((r) => r.text).join(''), formula: false }
+    if ('text' in value) return { text: String(value.text), formula: false }
+    if ('error' in value) return { text: '', formula: false }
+    return { text: '', formula: false }
+  }
+  return { text: String(value), formula: false }
+}
+
+/** Reads one sheet of an .xlsx file (the first one unless named) into rows of cell text. */
+export async function readXlsx(bytes: Uint8Array, sheetName?: string): Promise<XlsxTable> {
+  const workbook = new ExcelJS.Workbook()
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer)
+  } catch (error) {
+    throw ApiError.from(
+      'IMPORT_UNREADABLE',
+      { cause: String(error) },
+      'Excelファイルを開けませんでした。ファイルが壊れているか、途中までしか保存されていない可能性があります。',
+    )
+  }
+  const sheets = workbook.worksheets.map((w) => w.name)
+  const worksheet = sheetName ? workbook.getWorksheet(sheetName) : workbook.worksheets[0]
+  if (!worksheet) {
+    throw ApiError.from(
+      'IMPORT_UNREADABLE',
+      { sheets },
+      sheetName ? `シート「${sheetName}」が見つかりません。` : 'シートがありません。',
+    )
+  }
+  const rows: string[][] = []
+  let formulaCells = 0
+  worksheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const cells: string[] = []
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      const { text, formula } = cellText(cell.value)
+      if (formula) formulaCells++
+      cells[column - 1] = text
+    })
+    rows[rowNumber - 1] = Array.from(cells, (c) => c ?? '')
+  })
+  return { sheets, sheet: worksheet.name, rows: Array.from(rows, (r) => r ?? []), formulaCells }
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod'
+import { importFields } from '../../domain/import/headers'
+import type { ImportBatch, ImportCommitResult, ImportPreview, ImportPreviewRow } from '../imports'
+import type { Page } from '../listQuery'
+import { id } from '../schemaHelpers'
+import { method } from './define'
+
+/** 60 MB of file (base64 is 4/3 of that): a 100k-row list is about 15 MB. */
+const MAX_BASE64 = 80 * 1024 * 1024
+
+const source = z.union([
+  z
+    .object({ fileName: z.string().min(1).max(255), base64: z.string().max(MAX_BASE64, 'ファイルが大きすぎます（60MBまで）') })
+    .strict(),
+  z.object({ fileName: z.string().min(1).max(255), text: z.string().max(MAX_BASE64, '貼り付けた内容が大きすぎます') }).strict(),
+])
+const duplicateAction = z.enum(['new', 'merge', 'skip'], { message: '重複時の扱いは new / merge / skip のいずれかです' })
+const personFields = [
+  'familyName',
+  'givenName',
+  'familyKana',
+  'givenKana',
+  'email',
+  'phone',
+  'postalCode',
+  'prefectureCode',
+  'municipalityCode',
+  'address',
+  'birthDate',
+  'birthYear',
+  'gender',
+  'occupation',
+  'affiliation',
+  'firstContact',
+  'notes',
+  'consentDate',
+] as const
+
+/** Imports of person lists (CSV, TSV, XLSX, pasted cells): preview, commit, undo. */
+export const importMethods = {
+  /** Reads the source and proposes a mapping and duplicates; writes nothing. */
+  'import.preview': method<ImportPreview>()(
+    z
+      .object({
+        source,
+        encoding: z.enum(['auto', 'utf8', 'cp932', 'utf16le', 'utf16be']).default('auto'),
+        sheet: z.string().max(100).optional(),
+        headerRow: z.number().int().min(0).max(1000).optional(),
+        mapping: z.array(z.enum(importFields)).max(500).optional(),
+      })
+      .strict(),
+  ),
+  'import.previewRows': method<Page<ImportPreviewRow>>()(
+    z
+      .object({
+        previewId: z.string().uuid(),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(1000).default(100),
+        filter: z.enum(['all', 'errors', 'warnings', 'duplicates']).default('all'),
+      })
+      .strict(),
+  ),
+  /** Writes the previewed rows in one transaction; rows with errors are never written. */
+  'import.commit': method<ImportCommitResult>()(
+    z
+      .object({
+        previewId: z.string().uuid(),
+        onDuplicate: duplicateAction.default('skip'),
+        decisions: z
+          .record(
+            z.string().regex(/^\d+$/),
+            z
+              .object({
+                action: duplicateAction,
+                targetId: id.optional(),
+                takeFromFile: z.array(z.enum(personFields)).max(20).optional(),
+              })
+              .strict(),
+          )
+          .default({}),
+      })
+      .strict(),
+  ),
+  'import.undo': method<{ removed: number; reverted: number }>()(z.object({ batchId: id }).strict()),
+  'import.batches': method<ImportBatch[]>()(z.object({}).strict()),
+} as const

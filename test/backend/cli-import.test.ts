@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { tempDir } from './tempDb'
+
+const bin = path.resolve('bin/kakehashi.js')
+const fixture = (name: string) => path.resolve('test/fixtures/import', name)
+
+function kakehashi(...args: string[]) {
+  const run = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 })
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr }
+}
+
+beforeAll(() => {
+  if (!fs.existsSync('out/main/cli.js')) throw new Error('out/main/cli.js is missing: run `npm run build` first (npm test does).')
+})
+
+describe('kakehashi import', () => {
+  it('imports a CP932 list, prints counts, and --dry-run writes nothing', () => {
+    const db = path.join(tempDir(), 'i.db')
+    expect(kakehashi('init', '--db', db).code).toBe(0)
+    const dry = kakehashi('import', '--db', db, '--kind', 'contacts', fixture('excel-cp932-title-rows.csv'), '--dry-run', '--json')
+    expect(dry.code).toBe(0)
+    expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, encoding: 'cp932', rows: { rows: 4, ok: 4 } })
+    expect(JSON.parse(kakehashi('check', '--db', db, '--json').stdout).counts.contacts).toBe(0)
+    const run = kakehashi('import', '--db', db, fixture('excel-cp932-title-rows.csv'), '--json')
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.stdout)).toMatchObject({ created: 4, merged: 0, skipped: 0, errors: 0 })
+    // The same file again: every row is a duplicate, skipped by default, merged on request.
+    expect(JSON.parse(kakehashi('import', '--db', db, fixture('excel-cp932-title-rows.csv'), '--json').stdout)).toMatchObject({ created: 0, skipped: 4 })
+    expect(JSON.parse(kakehashi('import', '--db', db, fixture('excel-cp932-title-rows.csv'), '--on-duplicate', 'merge', '--json').stdout)).toMatchObject({ merged: 4 })
+  })
+
+  it('exits non-zero and writes nothing when the file cannot be read', () => {
+    const dir = tempDir()
+    const db = path.join(dir, 'i.db')
+    expect(kakehashi('init', '--db', db).code).toBe(0)
+    const before = fs.readFileSync(db)
+    fs.writeFileSync(path.join(dir, 'broken.csv'), Buffer.from([0, 1, 2, 3, 0, 0, 0xff]))
+    const broken = kakehashi('import', '--db', db, path.join(dir, 'broken.csv'))
+    expect(broken.code).toBe(1)
+    expect(broken.stderr).toContain('テキストのファイルではない')
+    const missing = kakehashi('import', '--db', db, path.join(dir, 'none.csv'))
+    expect(missing.code).toBe(1)
+    expect(missing.stderr).toContain('開けません')
+    expect(fs.readFileSync(db).equals(before)).toBe(true)
+  })
+
+  it('takes a mapping file and explains bad options', () => {
+    const dir = tempDir()
+    const db = path.join(dir, 'i.db')
+    expect(kakehashi('init', '--db', db).code).toBe(0)
+    const mapping = path.join(dir, 'map.json')
+    fs.writeFileSync(mapping, JSON.stringify({ お名前: 'fullName', メールアドレス: 'email' }))
+    const run = kakehashi('import', '--db', db, fixture('google-forms-utf8.csv'), '--mapping', mapping, '--json')
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.stdout).mapping).toEqual(['ignore', 'fullName', 'ignore', 'email', 'ignore', 'ignore', 'ignore', 'ignore', 'ignore'])
+    expect(kakehashi('import', '--db', db, fixture('google-forms-utf8.csv'), '--on-duplicate', 'maybe').code).toBe(2)
+    expect(kakehashi('import', '--db', db, '--kind', 'visits', fixture('google-forms-utf8.csv')).stderr).toContain('まだできません')
+  })
+})

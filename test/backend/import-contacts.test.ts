@@ -1,0 +1,175 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { Client } from '../../shared/contract/client'
+import { freshBackend } from './tempDb'
+
+const fixture = (name: string) => path.resolve('test/fixtures/import', name)
+const upload = (name: string) => ({ fileName: name, base64: fs.readFileSync(fixture(name)).toString('base64') })
+
+async function importFile(client: Client, name: string, extra: Record<string, unknown> = {}) {
+  const preview = await client.call('import.preview', { source: upload(name), ...extra })
+  const result = await client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'skip' })
+  return { preview, result }
+}
+
+async function byEmail(client: Client, email: string) {
+  const page = await client.call('contacts.list', { search: email })
+  expect(page.total, email).toBe(1)
+  return page.rows[0]!
+}
+
+/** Every table's rows, for "the database is exactly as before" checks. */
+function snapshot(sqlite: import('better-sqlite3').Database, tables = ['contacts', 'stage_history', 'visits', 'enrollments']) {
+  return Object.fromEntries(tables.map((t) => [t, sqlite.prepare(`SELECT * FROM ${t} ORDER BY id`).all()]))
+}
+
+describe('importing person lists', () => {
+  it('an Excel-saved CP932 CSV with title rows, half-width kana, 全角 digits and 和暦 dates', async () => {
+    const { client } = await freshBackend()
+    const { preview, result } = await importFile(client, 'excel-cp932-title-rows.csv')
+    expect(preview).toMatchObject({ encoding: 'cp932', format: 'csv', headerRow: 3, counts: { rows: 4, ok: 4, errors: 0 } })
+    expect(preview.mapping).toEqual(['ignore', 'fullName', 'fullKana', 'birth', 'phone', 'postalCode', 'address', 'email', 'gender'])
+    expect(result).toMatchObject({ created: 4, merged: 0, skipped: 0, errors: 0 })
+    expect(await byEmail(client, 'ichiro.hamada@example.jp')).toMatchObject({
+      familyName: '浜田', givenName: '一郎', familyKana: 'ハマダ', givenKana: 'イチロウ', birthDate: '1985-04-01', birthYear: 1985,
+      phone: '090-0011-2233', postalCode: '697-0024', prefectureCode: '32', municipalityCode: '322024', address: '島根県浜田市殿町1',
+      gender: 'male', stage: 'tsukamu',
+    })
+    expect(await byEmail(client, 'hanako.gotsu@example.jp')).toMatchObject({ familyKana: 'ゴウツ', birthDate: '1990-12-24', municipalityCode: '322075', gender: 'female' })
+    expect(await byEmail(client, 'sakura.tono@example.com')).toMatchObject({ birthDate: '1998-03-03', municipalityCode: '032085', gender: 'no_answer' })
+    const awashima = (await client.call('contacts.list', { search: 'アワシマ' })).rows[0]
+    expect(awashima).toMatchObject({ birthDate: '1979-07-07', phone: '070-0044-5566', postalCode: '100-0001', prefectureCode: '13', municipalityCode: '131016', email: null })
+  })
+
+  it('a Google Forms UTF-8 export with a timestamp column', async () => {
+    const { client } = await freshBackend()
+    const { preview, result } = await importFile(client, 'google-forms-utf8.csv')
+    expect(preview.encoding).toBe('utf8')
+    expect(preview.mapping).toEqual(['ignore', 'fullName', 'fullKana', 'email', 'phone', 'prefecture', 'age', 'firstContact', 'ignore'])
+    expect(result.created).toBe(3)
+    const year = new Date().getFullYear()
+    expect(await byEmail(client, 'taro.yamada@example.jp')).toMatchObject({
+      familyName: '山田', givenName: '太郎', familyKana: 'ヤマダ', givenKana: 'タロウ', phone: '090-0011-2233', prefectureCode: '13',
+      birthYear: year - 34, birthDate: null, firstContact: 'SNS',
+    })
+    // The name was typed without a space: split at a known family name, flagged as a guess.
+    expect(preview.rows[1]!.issues).toContainEqual(expect.objectContaining({ severity: 'warning', message: expect.stringContaining('佐藤 花子') }))
+    expect(await byEmail(client, 'Hanako.Sato@example.jp')).toMatchObject({ familyName: '佐藤', givenName: '花子', prefectureCode: '27' })
+    expect(await byEmail(client, 'jiro@example.ne.jp')).toMatchObject({ familyName: '鈴木,', prefectureCode: '14', firstContact: '移住フェア（東京）で話を聞いて' })
+  })
+
+  it('an .xlsx with two sheets: the chosen sheet, real date cells, formulas and rich text', async () => {
+    const { client } = await freshBackend()
+    const first = await client.call('import.preview', { source: upload('two-sheets.xlsx') })
+    expect(first).toMatchObject({ format: 'xlsx', sheets: ['説明', '名簿'], sheet: '説明' })
+    const { preview, result } = await importFile(client, 'two-sheets.xlsx', { sheet: '名簿' })
+    expect(preview.mapping).toEqual(['familyName', 'givenName', 'familyKana', 'givenKana', 'birth', 'email', 'affiliation', 'ignore'])
+    expect(preview.notes.join()).toContain('数式')
+    expect(result.created).toBe(2)
+    expect(await byEmail(client, 'minato.oki@example.jp')).toMatchObject({ familyName: '隠岐', givenKana: 'ミナト', birthDate: '1992-08-15', affiliation: '隠岐観光協会' })
+    expect(await byEmail(client, 'dai.suo@example.com')).toMatchObject({ birthDate: '2001-01-31' })
+  })
+})
+
+describe('duplicates', () => {
+  it('the same person with e-mail in one file and kana only in another is proposed as a match', async () => {
+    const { client } = await freshBackend()
+    await importFile(client, 'google-forms-utf8.csv')
+    const text = 'お名前,フリガナ,電話\n山田太郎,ヤマダ タロウ,\n'
+    const preview = await client.call('import.preview', { source: { fileName: 'paste.tsv', text } })
+    const taro = await byEmail(client, 'taro.yamada@example.jp')
+    expect(preview.rows[0]!.duplicates[0]).toMatchObject({ contactId: taro.id, reasons: expect.arrayContaining(['氏名とフリガナが一致']) })
+    expect(preview.rows[0]!.duplicates[0]!.score).toBeGreaterThanOrEqual(70)
+  })
+
+  it('finds a person whose family and given names were entered the other way round', async () => {
+    const { client } = await freshBackend()
+    await importFile(client, 'google-forms-utf8.csv')
+    const preview = await client.call('import.preview', {
+      source: { fileName: 'swapped.csv', text: '姓,名,セイ,メイ,メール\n太郎,山田,タロウ,ヤマダ,\n' },
+    })
+    expect(preview.rows[0]!.duplicates[0]?.reasons).toContain('姓と名が入れ替わっている可能性')
+  })
+
+  it('finds duplicates inside one file, and a different birth date counts against', async () => {
+    const { client } = await freshBackend()
+    const preview = await client.call('import.preview', {
+      source: { fileName: 'dup.csv', text: '氏名,フリガナ,メール,生年月日\n隠岐 港,オキ ミナト,a@example.jp,1990-01-01\n隠岐 港,オキ ミナト,,1990-01-01\n隠岐 港,オキ ミナト,,1970-05-05\n' },
+    })
+    expect(preview.rows[1]!.duplicates[0]).toMatchObject({ row: 0 })
+    expect(preview.rows[2]!.duplicates).toEqual([])
+  })
+
+  it('a merge fills blanks, keeps differing stored values unless chosen, and touches nothing else', async () => {
+    const { client, context } = await freshBackend()
+    await importFile(client, 'google-forms-utf8.csv')
+    const taro = await byEmail(client, 'taro.yamada@example.jp')
+    const others = snapshot(context.handle.sqlite, ['contacts']).contacts!.filter((c) => (c as { id: string }).id !== taro.id)
+    const text = '氏名,メール,電話,職業,所属\n山田 太郎,taro.yamada@example.jp,080-9999-0000,デザイナー,株式会社サンプル\n'
+    const preview = await client.call('import.preview', { source: { fileName: 'more.csv', text } })
+    const result = await client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'merge', decisions: { '0': { action: 'merge', takeFromFile: ['affiliation'] } } })
+    expect(result).toMatchObject({ created: 0, merged: 1 })
+    const after = await client.call('contacts.get', { id: taro.id })
+    expect(after).toMatchObject({ phone: '090-0011-2233', occupation: 'デザイナー', affiliation: '株式会社サンプル', familyKana: 'ヤマダ', email: taro.email })
+    expect(snapshot(context.handle.sqlite, ['contacts']).contacts!.filter((c) => (c as { id: string }).id !== taro.id)).toEqual(others)
+  })
+})
+
+describe('undo and bad input', () => {
+  it('undo removes exactly what an import created and reverts its merges, keeping unrelated later edits', async () => {
+    const { client, context } = await freshBackend()
+    const { sqlite } = context.handle
+    await importFile(client, 'excel-cp932-title-rows.csv')
+    const hamada = await byEmail(client, 'ichiro.hamada@example.jp')
+    const tono = await byEmail(client, 'sakura.tono@example.com')
+    const before = snapshot(sqlite)
+    const text = '氏名,メール,職業\n浜田 一郎,ichiro.hamada@example.jp,漁師\n新人 一人,new.person@example.jp,学生\n'
+    const preview = await client.call('import.preview', { source: { fileName: 'second.csv', text } })
+    const result = await client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'merge' })
+    expect(result).toMatchObject({ created: 1, merged: 1 })
+    // Unrelated edits after the import, to a person the import never touched.
+    await client.call('contacts.update', { id: tono.id, patch: { notes: '取り込み後のメモ' } })
+    expect(await client.call('import.undo', { batchId: result.batchId })).toEqual({ removed: 1, reverted: 1 })
+    const expected = structuredClone(before) as Record<string, Record<string, unknown>[]>
+    const now = snapshot(sqlite) as Record<string, Record<string, unknown>[]>
+    const tonoNow = now.contacts!.find((c) => c.id === tono.id)!
+    expect(tonoNow.notes).toBe('取り込み後のメモ')
+    // Everything equals the pre-import state except the unrelated edit (and hamada's updated_at).
+    const strip = (rows: Record<string, unknown>[]) => rows.map(({ updated_at: _u, notes: _n, search_key: _s, ...rest }) => rest)
+    expect(strip(now.contacts!)).toEqual(strip(expected.contacts!))
+    expect(now.stage_history).toEqual(expected.stage_history)
+    expect((await client.call('contacts.get', { id: hamada.id })).occupation).toBeNull()
+    await expect(client.call('import.undo', { batchId: result.batchId })).rejects.toMatchObject({ code: 'CONFLICT' })
+  })
+
+  it('refuses empty, binary, truncated and old-format files with Japanese messages and writes nothing', async () => {
+    const { client, context } = await freshBackend()
+    await importFile(client, 'google-forms-utf8.csv')
+    const before = snapshot(context.handle.sqlite)
+    const xlsx = fs.readFileSync(fixture('two-sheets.xlsx'))
+    const bad = [
+      { fileName: 'empty.csv', base64: '' },
+      { fileName: 'photo.csv', base64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3]).toString('base64') },
+      { fileName: 'cut.xlsx', base64: xlsx.subarray(0, xlsx.length / 2).toString('base64') },
+      { fileName: 'old.xls', base64: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).toString('base64') },
+      { fileName: 'renamed.csv', base64: xlsx.toString('base64') },
+    ]
+    for (const source of bad) {
+      const error = await client.call('import.preview', { source }).catch((e: unknown) => e)
+      expect(error, source.fileName).toMatchObject({ code: 'IMPORT_UNREADABLE', message: expect.stringMatching(/[ぁ-んァ-ヶ一-龠]/) })
+    }
+    expect(snapshot(context.handle.sqlite)).toEqual(before)
+  })
+
+  it('rows with errors are never written, ragged rows and very long cells are handled', async () => {
+    const { client } = await freshBackend()
+    const long = 'あ'.repeat(200_000)
+    const text = `氏名,メール,備考\n正しい 人,ok@example.jp,${long}\n,no-name@example.jp\n誤り 人,abc\n短い行\n`
+    const preview = await client.call('import.preview', { source: { fileName: 'mixed.csv', text } })
+    expect(preview.counts).toMatchObject({ rows: 4, ok: 2, errors: 2 })
+    const result = await client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'skip' })
+    expect(result).toMatchObject({ created: 2, errors: 2 })
+    expect((await client.call('contacts.list', {})).total).toBe(2)
+  })
+})
