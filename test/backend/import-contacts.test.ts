@@ -29,34 +29,97 @@ describe('importing person lists', () => {
     const { client } = await freshBackend()
     const { preview, result } = await importFile(client, 'excel-cp932-title-rows.csv')
     expect(preview).toMatchObject({ encoding: 'cp932', format: 'csv', headerRow: 3, counts: { rows: 4, ok: 4, errors: 0 } })
-    expect(preview.mapping).toEqual(['ignore', 'fullName', 'fullKana', 'birth', 'phone', 'postalCode', 'address', 'email', 'gender'])
+    expect(preview.mapping).toEqual([
+      'ignore',
+      'fullName',
+      'fullKana',
+      'birth',
+      'phone',
+      'postalCode',
+      'address',
+      'email',
+      'gender',
+    ])
     expect(result).toMatchObject({ created: 4, merged: 0, skipped: 0, errors: 0 })
     expect(await byEmail(client, 'ichiro.hamada@example.jp')).toMatchObject({
-      familyName: '浜田', givenName: '一郎', familyKana: 'ハマダ', givenKana: 'イチロウ', birthDate: '1985-04-01', birthYear: 1985,
-      phone: '090-0011-2233', postalCode: '697-0024', prefectureCode: '32', municipalityCode: '322024', address: '島根県浜田市殿町1',
-      gender: 'male', stage: 'tsukamu',
+      familyName: '浜田',
+      givenName: '一郎',
+      familyKana: 'ハマダ',
+      givenKana: 'イチロウ',
+      birthDate: '1985-04-01',
+      birthYear: 1985,
+      phone: '090-0011-2233',
+      postalCode: '697-0024',
+      prefectureCode: '32',
+      municipalityCode: '322024',
+      address: '島根県浜田市殿町1',
+      gender: 'male',
+      stage: 'tsukamu',
     })
-    expect(await byEmail(client, 'hanako.gotsu@example.jp')).toMatchObject({ familyKana: 'ゴウツ', birthDate: '1990-12-24', municipalityCode: '322075', gender: 'female' })
-    expect(await byEmail(client, 'sakura.tono@example.com')).toMatchObject({ birthDate: '1998-03-03', municipalityCode: '032085', gender: 'no_answer' })
+    expect(await byEmail(client, 'hanako.gotsu@example.jp')).toMatchObject({
+      familyKana: 'ゴウツ',
+      birthDate: '1990-12-24',
+      municipalityCode: '322075',
+      gender: 'female',
+    })
+    expect(await byEmail(client, 'sakura.tono@example.com')).toMatchObject({
+      birthDate: '1998-03-03',
+      municipalityCode: '032085',
+      gender: 'no_answer',
+    })
     const awashima = (await client.call('contacts.list', { search: 'アワシマ' })).rows[0]
-    expect(awashima).toMatchObject({ birthDate: '1979-07-07', phone: '070-0044-5566', postalCode: '100-0001', prefectureCode: '13', municipalityCode: '131016', email: null })
+    expect(awashima).toMatchObject({
+      birthDate: '1979-07-07',
+      phone: '070-0044-5566',
+      postalCode: '100-0001',
+      prefectureCode: '13',
+      municipalityCode: '131016',
+      email: null,
+    })
   })
 
   it('a Google Forms UTF-8 export with a timestamp column', async () => {
     const { client } = await freshBackend()
     const { preview, result } = await importFile(client, 'google-forms-utf8.csv')
     expect(preview.encoding).toBe('utf8')
-    expect(preview.mapping).toEqual(['ignore', 'fullName', 'fullKana', 'email', 'phone', 'prefecture', 'age', 'firstContact', 'ignore'])
+    expect(preview.mapping).toEqual([
+      'ignore',
+      'fullName',
+      'fullKana',
+      'email',
+      'phone',
+      'prefecture',
+      'age',
+      'firstContact',
+      'ignore',
+    ])
     expect(result.created).toBe(3)
     const year = new Date().getFullYear()
     expect(await byEmail(client, 'taro.yamada@example.jp')).toMatchObject({
-      familyName: '山田', givenName: '太郎', familyKana: 'ヤマダ', givenKana: 'タロウ', phone: '090-0011-2233', prefectureCode: '13',
-      birthYear: year - 34, birthDate: null, firstContact: 'SNS',
+      familyName: '山田',
+      givenName: '太郎',
+      familyKana: 'ヤマダ',
+      givenKana: 'タロウ',
+      phone: '090-0011-2233',
+      prefectureCode: '13',
+      birthYear: year - 34,
+      birthDate: null,
+      firstContact: 'SNS',
     })
     // The name was typed without a space: split at a known family name, flagged as a guess.
-    expect(preview.rows[1]!.issues).toContainEqual(expect.objectContaining({ severity: 'warning', message: expect.stringContaining('佐藤 花子') }))
-    expect(await byEmail(client, 'Hanako.Sato@example.jp')).toMatchObject({ familyName: '佐藤', givenName: '花子', prefectureCode: '27' })
-    expect(await byEmail(client, 'jiro@example.ne.jp')).toMatchObject({ familyName: '鈴木,', prefectureCode: '14', firstContact: '移住フェア（東京）で話を聞いて' })
+    expect(preview.rows[1]!.issues).toContainEqual(
+      expect.objectContaining({ severity: 'warning', message: expect.stringContaining('佐藤 花子') }),
+    )
+    expect(await byEmail(client, 'Hanako.Sato@example.jp')).toMatchObject({
+      familyName: '佐藤',
+      givenName: '花子',
+      prefectureCode: '27',
+    })
+    expect(await byEmail(client, 'jiro@example.ne.jp')).toMatchObject({
+      familyName: '鈴木,',
+      prefectureCode: '14',
+      firstContact: '移住フェア（東京）で話を聞いて',
+    })
   })
 
   it('an .xlsx with two sheets: the chosen sheet, real date cells, formulas and rich text', async () => {
@@ -64,10 +127,24 @@ describe('importing person lists', () => {
     const first = await client.call('import.preview', { source: upload('two-sheets.xlsx') })
     expect(first).toMatchObject({ format: 'xlsx', sheets: ['説明', '名簿'], sheet: '説明' })
     const { preview, result } = await importFile(client, 'two-sheets.xlsx', { sheet: '名簿' })
-    expect(preview.mapping).toEqual(['familyName', 'givenName', 'familyKana', 'givenKana', 'birth', 'email', 'affiliation', 'ignore'])
+    expect(preview.mapping).toEqual([
+      'familyName',
+      'givenName',
+      'familyKana',
+      'givenKana',
+      'birth',
+      'email',
+      'affiliation',
+      'ignore',
+    ])
     expect(preview.notes.join()).toContain('数式')
     expect(result.created).toBe(2)
-    expect(await byEmail(client, 'minato.oki@example.jp')).toMatchObject({ familyName: '隠岐', givenKana: 'ミナト', birthDate: '1992-08-15', affiliation: '隠岐観光協会' })
+    expect(await byEmail(client, 'minato.oki@example.jp')).toMatchObject({
+      familyName: '隠岐',
+      givenKana: 'ミナト',
+      birthDate: '1992-08-15',
+      affiliation: '隠岐観光協会',
+    })
     expect(await byEmail(client, 'dai.suo@example.com')).toMatchObject({ birthDate: '2001-01-31' })
   })
 })
@@ -79,7 +156,10 @@ describe('duplicates', () => {
     const text = 'お名前,フリガナ,電話\n山田太郎,ヤマダ タロウ,\n'
     const preview = await client.call('import.preview', { source: { fileName: 'paste.tsv', text } })
     const taro = await byEmail(client, 'taro.yamada@example.jp')
-    expect(preview.rows[0]!.duplicates[0]).toMatchObject({ contactId: taro.id, reasons: expect.arrayContaining(['氏名とフリガナが一致']) })
+    expect(preview.rows[0]!.duplicates[0]).toMatchObject({
+      contactId: taro.id,
+      reasons: expect.arrayContaining(['氏名とフリガナが一致']),
+    })
     expect(preview.rows[0]!.duplicates[0]!.score).toBeGreaterThanOrEqual(70)
   })
 
@@ -95,7 +175,10 @@ describe('duplicates', () => {
   it('finds duplicates inside one file, and a different birth date counts against', async () => {
     const { client } = await freshBackend()
     const preview = await client.call('import.preview', {
-      source: { fileName: 'dup.csv', text: '氏名,フリガナ,メール,生年月日\n隠岐 港,オキ ミナト,a@example.jp,1990-01-01\n隠岐 港,オキ ミナト,,1990-01-01\n隠岐 港,オキ ミナト,,1970-05-05\n' },
+      source: {
+        fileName: 'dup.csv',
+        text: '氏名,フリガナ,メール,生年月日\n隠岐 港,オキ ミナト,a@example.jp,1990-01-01\n隠岐 港,オキ ミナト,,1990-01-01\n隠岐 港,オキ ミナト,,1970-05-05\n',
+      },
     })
     expect(preview.rows[1]!.duplicates[0]).toMatchObject({ row: 0 })
     expect(preview.rows[2]!.duplicates).toEqual([])
@@ -108,11 +191,23 @@ describe('duplicates', () => {
     const others = snapshot(context.handle.sqlite, ['contacts']).contacts!.filter((c) => (c as { id: string }).id !== taro.id)
     const text = '氏名,メール,電話,職業,所属\n山田 太郎,taro.yamada@example.jp,080-9999-0000,デザイナー,株式会社サンプル\n'
     const preview = await client.call('import.preview', { source: { fileName: 'more.csv', text } })
-    const result = await client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'merge', decisions: { '0': { action: 'merge', takeFromFile: ['affiliation'] } } })
+    const result = await client.call('import.commit', {
+      previewId: preview.previewId,
+      onDuplicate: 'merge',
+      decisions: { '0': { action: 'merge', takeFromFile: ['affiliation'] } },
+    })
     expect(result).toMatchObject({ created: 0, merged: 1 })
     const after = await client.call('contacts.get', { id: taro.id })
-    expect(after).toMatchObject({ phone: '090-0011-2233', occupation: 'デザイナー', affiliation: '株式会社サンプル', familyKana: 'ヤマダ', email: taro.email })
-    expect(snapshot(context.handle.sqlite, ['contacts']).contacts!.filter((c) => (c as { id: string }).id !== taro.id)).toEqual(others)
+    expect(after).toMatchObject({
+      phone: '090-0011-2233',
+      occupation: 'デザイナー',
+      affiliation: '株式会社サンプル',
+      familyKana: 'ヤマダ',
+      email: taro.email,
+    })
+    expect(snapshot(context.handle.sqlite, ['contacts']).contacts!.filter((c) => (c as { id: string }).id !== taro.id)).toEqual(
+      others,
+    )
   })
 })
 
@@ -157,7 +252,10 @@ describe('undo and bad input', () => {
     ]
     for (const source of bad) {
       const error = await client.call('import.preview', { source }).catch((e: unknown) => e)
-      expect(error, source.fileName).toMatchObject({ code: 'IMPORT_UNREADABLE', message: expect.stringMatching(/[ぁ-んァ-ヶ一-龠]/) })
+      expect(error, source.fileName).toMatchObject({
+        code: 'IMPORT_UNREADABLE',
+        message: expect.stringMatching(/[ぁ-んァ-ヶ一-龠]/),
+      })
     }
     expect(snapshot(context.handle.sqlite)).toEqual(before)
   })
@@ -171,5 +269,28 @@ describe('undo and bad input', () => {
     const result = await client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'skip' })
     expect(result).toMatchObject({ created: 2, errors: 2 })
     expect((await client.call('contacts.list', {})).total).toBe(2)
+  })
+})
+
+describe('duplicate candidate lookup', () => {
+  it('probes the expression indexes of migration 0006, never scanning all people', async () => {
+    const { context } = await freshBackend()
+    const { sqlite } = context.handle
+    const original = sqlite.prepare.bind(sqlite)
+    let finderSql = ''
+    const { candidateFinder } = await import('../../electron/backend/db/repos/importRepo')
+    ;(sqlite as unknown as { prepare: (s: string) => unknown }).prepare = (s: string) => ((finderSql = s), original(s))
+    candidateFinder(sqlite)
+    ;(sqlite as unknown as { prepare: typeof original }).prepare = original
+    const plan = (
+      sqlite
+        .prepare(`EXPLAIN QUERY PLAN ${finderSql}`)
+        .all({ email: 'a', phone: '1', name: 'b', kana: 'c', kanaReversed: 'd' }) as { detail: string }[]
+    )
+      .map((r) => r.detail)
+      .join('\n')
+    for (const index of ['contacts_email_lower', 'contacts_phone_digits', 'contacts_name_key', 'contacts_kana_key'])
+      expect(plan).toContain(index)
+    expect(plan).not.toMatch(/SCAN contacts(?! USING)/)
   })
 })

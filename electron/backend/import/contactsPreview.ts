@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Database as Sqlite } from 'better-sqlite3'
-import { duplicatesWithinFile, DUPLICATE_THRESHOLD, matchScore } from '../../../shared/domain/import/dedupe'
+import { duplicatesWithinFile, DUPLICATE_THRESHOLD, identityKeys, matchScoreWithKeys } from '../../../shared/domain/import/dedupe'
+import type { IdentityKeys } from '../../../shared/domain/import/dedupe'
 import type { MatchScore } from '../../../shared/domain/import/dedupe'
 import { detectHeaderRow, suggestMapping } from '../../../shared/domain/import/headers'
 import type { ImportField } from '../../../shared/domain/import/headers'
@@ -58,11 +59,15 @@ export function buildContactsPreview(
   const reads = nonEmpty.map((r) => readPersonRow(r.cells, mapping, options.today))
   const inFile = duplicatesWithinFile(reads.map((r) => r.draft))
   const find = candidateFinder(sqlite)
+  // The same person is a candidate for many rows (common names): compute their keys once.
+  const candidateKeys = new Map<string, IdentityKeys>()
+  const keysOf = (c: CandidateRow) => candidateKeys.get(c.id) ?? candidateKeys.set(c.id, identityKeys(c)).get(c.id)!
   const rows: PreviewRow[] = reads.map((read, index) => {
     const candidates: CandidateRow[] =
       read.draft.familyName || read.draft.email || read.draft.phone ? find(storedKeys(read.draft)) : []
+    const draftKeys = identityKeys(read.draft)
     const inDb = candidates
-      .map((c) => ({ contactId: c.id, name: displayName(c), match: matchScore(read.draft, c) }))
+      .map((c) => ({ contactId: c.id, name: displayName(c), match: matchScoreWithKeys(read.draft, draftKeys, c, keysOf(c)) }))
       .filter((d) => d.match.score >= DUPLICATE_THRESHOLD)
     const earlier = (inFile.get(index) ?? []).map((d) => ({ row: d.row, name: displayName(reads[d.row]!.draft), match: d.match }))
     const duplicates = [...inDb, ...earlier].sort((a, b) => b.match.score - a.match.score)

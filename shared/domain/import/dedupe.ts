@@ -62,8 +62,11 @@ function birthAgrees(a: Identity, b: Identity): boolean | null {
  * and a different birth date or year counts against.
  */
 export function matchScore(a: Identity, b: Identity): MatchScore {
-  const ka = identityKeys(a)
-  const kb = identityKeys(b)
+  return matchScoreWithKeys(a, identityKeys(a), b, identityKeys(b))
+}
+
+/** matchScore with keys computed once per person: imports score each row against many candidates. */
+export function matchScoreWithKeys(a: Identity, ka: IdentityKeys, b: Identity, kb: IdentityKeys): MatchScore {
   const reasons: string[] = []
   let score = 0
   if (ka.email && ka.email === kb.email) {
@@ -114,8 +117,9 @@ export function matchScore(a: Identity, b: Identity): MatchScore {
 export function duplicatesWithinFile(people: readonly Identity[]): Map<number, { row: number; match: MatchScore }[]> {
   const byKey = new Map<string, number[]>()
   const found = new Map<number, { row: number; match: MatchScore }[]>()
+  const allKeys = people.map(identityKeys)
   people.forEach((person, index) => {
-    const keys = identityKeys(person)
+    const keys = allKeys[index]!
     const lookups = [
       keys.email && `e:${keys.email}`,
       keys.phone && `p:${keys.phone}`,
@@ -126,7 +130,7 @@ export function duplicatesWithinFile(people: readonly Identity[]): Map<number, {
     ].filter((k): k is string => !!k)
     const candidates = new Set(lookups.flatMap((k) => byKey.get(k) ?? []))
     const matches = [...candidates]
-      .map((row) => ({ row, match: matchScore(person, people[row]!) }))
+      .map((row) => ({ row, match: matchScoreWithKeys(person, keys, people[row]!, allKeys[row]!) }))
       .filter((m) => m.match.score >= DUPLICATE_THRESHOLD)
       .sort((x, y) => y.match.score - x.match.score)
     if (matches.length > 0) found.set(index, matches)

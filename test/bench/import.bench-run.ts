@@ -1,0 +1,138 @@
+/**
+ * Import benchmark (issue 5): a 100k-row Shift_JIS CSV into a 100k-person database, with
+ * duplicate detection, against a raw better-sqlite3 insert of the same rows in the same run.
+ * BENCH_IMPORT_ROWS (100000), BENCH_CONTACTS (100000). Writes bench-results/import.json.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import iconv from 'iconv-lite'
+import { expect, it } from 'vitest'
+import { openBackend } from '../../electron/backend/backend'
+import { openDatabase } from '../../electron/backend/db/connection'
+import { migrate } from '../../electron/backend/db/migrate'
+import { generateDataset } from '../../electron/backend/demo/generate'
+import { previewContactsImport, commitContactsImport } from '../../electron/backend/import/contactsImport'
+import { round, table } from './measure'
+
+const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000)
+const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 100_000)
+const OUT_DIR = path.resolve('bench-results')
+const TARGETS = { seconds: 10, ratio: 4 }
+
+interface Person {
+  family_name: string
+  given_name: string
+  family_kana: string | null
+  given_kana: string | null
+  email: string | null
+  phone: string | null
+  birth_date: string | null
+}
+
+it(`imports ${ROWS.toLocaleString()} CP932 rows into ${CONTACTS.toLocaleString()} people`, async () => {
+  fs.mkdirSync(OUT_DIR, { recursive: true })
+  const dbFile = path.join(OUT_DIR, 'import-bench.db')
+  const rawFile = path.join(OUT_DIR, 'import-raw.db')
+  for (const f of [dbFile, rawFile]) for (const s of ['', '-wal', '-shm']) fs.rmSync(f + s, { force: true })
+  const handle = openDatabase(dbFile)
+  await migrate(handle)
+  await generateDataset(handle, { contacts: CONTACTS, visits: 10_000, seed: 7 })
+  const people = handle.sqlite
+    .prepare(
+      `SELECT family_name, given_name, family_kana, given_kana, email, phone, birth_date FROM contacts WHERE deleted_at IS NULL`,
+    )
+    .all() as Person[]
+  await handle.sqlite.backup(rawFile)
+  await handle.close()
+
+  // One row in five is someone already in the database; the rest are new combinations of
+  // names (no contact details), which still collide on common names and must be scored.
+  const header = '氏名,フリガナ,メールアドレス,電話番号,生年月日,都道府県'
+  const lines = [header]
+  for (let i = 0; i < ROWS; i++) {
+    const a = people[(i * 7919) % people.length]!
+    const b = people[(i * 104729 + 13) % people.length]!
+    const dup = i % 5 === 0
+    const p = dup ? a : { ...a, given_name: b.given_name, given_kana: b.given_kana, email: null, phone: null, birth_date: null }
+    lines.push(
+      [
+        `${p.family_name} ${p.given_name}`,
+        `${p.family_kana ?? ''} ${p.given_kana ?? ''}`.trim(),
+        p.email ?? '',
+        p.phone ?? '',
+        p.birth_date ?? '',
+        '東京都',
+      ].join(','),
+    )
+  }
+  const csv = iconv.encode(lines.join('\r\n') + '\r\n', 'Shift_JIS')
+
+  const backend = await openBackend({ file: dbFile, userName: 'bench' })
+  const started = performance.now()
+  const { view } = await previewContactsImport(backend.context, { fileName: 'bench.csv', bytes: csv }, {})
+  const previewMs = performance.now() - started
+  const result = commitContactsImport(backend.context, view.previewId, 'skip', {})
+  const totalMs = performance.now() - started
+  await backend.close()
+
+  // Raw baseline: the same rows' values straight into contacts with one prepared statement.
+  const raw = openDatabase(rawFile)
+  const insert = raw.sqlite.prepare(
+    `INSERT INTO contacts (id, family_name, given_name, family_kana, given_kana, email, phone, birth_date, prefecture_code, stage, consent_purposes, search_key, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, '13', 'tsukamu', '[]', '', ?, ?)`,
+  )
+  const now = new Date().toISOString()
+  const rawStarted = performance.now()
+  raw.sqlite.transaction(() => {
+    for (let i = 1; i < lines.length; i++) {
+      const [name, kana, email, phone, birth] = lines[i]!.split(',')
+      const [family, given] = name!.split(' ')
+      const [fk, gk] = kana!.split(' ')
+      insert.run(
+        `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+        family,
+        given ?? '',
+        fk || null,
+        gk || null,
+        email || null,
+        phone || null,
+        birth || null,
+        now,
+        now,
+      )
+    }
+  })()
+  const rawMs = performance.now() - rawStarted
+  await raw.close()
+
+  const ratio = totalMs / rawMs
+  const pass = totalMs < TARGETS.seconds * 1000 && ratio <= TARGETS.ratio
+  console.log(
+    `\nImport benchmark — ${ROWS.toLocaleString()} CP932 rows (${(csv.length / 1e6).toFixed(1)} MB) into ${CONTACTS.toLocaleString()} people\n\n` +
+      table(
+        ['measure', 'time', 'raw insert', 'ratio', 'target', 'result'],
+        [
+          ['preview (decode, parse, validate, duplicates)', `${round(previewMs / 1000)} s`, '', '', '', 'info'],
+          [
+            'preview + commit',
+            `${round(totalMs / 1000)} s`,
+            `${round(rawMs / 1000)} s`,
+            `${round(ratio)}×`,
+            `< ${TARGETS.seconds} s, ≤ ${TARGETS.ratio}× raw`,
+            pass ? 'PASS' : 'FAIL',
+          ],
+        ],
+      ) +
+      `\n\nresult: ${JSON.stringify(result)}\n`,
+  )
+  fs.writeFileSync(
+    path.join(OUT_DIR, 'import.json'),
+    JSON.stringify(
+      { rows: ROWS, contacts: CONTACTS, bytes: csv.length, previewMs, totalMs, rawMs, ratio, result, pass },
+      null,
+      2,
+    ),
+  )
+  expect(result.created + result.skipped + result.merged + result.errors).toBe(ROWS)
+  for (const f of [dbFile, rawFile]) for (const s of ['', '-wal', '-shm']) fs.rmSync(f + s, { force: true })
+})
