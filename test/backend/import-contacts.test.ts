@@ -116,7 +116,8 @@ describe('importing person lists', () => {
       prefectureCode: '27',
     })
     expect(await byEmail(client, 'jiro@example.ne.jp')).toMatchObject({
-      familyName: '鈴木,',
+      familyName: '鈴木',
+      givenName: '次郎',
       prefectureCode: '14',
       firstContact: '移住フェア（東京）で話を聞いて',
     })

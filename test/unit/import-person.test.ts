@@ -8,6 +8,7 @@ describe('full names and readings', () => {
   it('splits at a space of either width; without one, at a known family name; else 2 + rest', () => {
     expect(splitFullName('山田 太郎')).toEqual({ family: '山田', given: '太郎', guessed: false })
     expect(splitFullName('山田　太郎')).toEqual({ family: '山田', given: '太郎', guessed: false })
+    expect(splitFullName('鈴木, 次郎')).toEqual({ family: '鈴木', given: '次郎', guessed: false })
     expect(splitFullName('佐々木健太')).toEqual({ family: '佐々木', given: '健太', guessed: true })
     expect(splitFullName('林美咲')).toEqual({ family: '林', given: '美咲', guessed: true })
     expect(splitFullName('勅使河原葵')).toEqual({ family: '勅使河原', given: '葵', guessed: true })

@@ -8,7 +8,8 @@ export interface SplitName {
   guessed: boolean
 }
 
-const SPACE = /[\s\u3000]+/
+/** Spaces of either width, and the commas some people type between family and given names. */
+const SPACE = /[\s\u3000,、，]+/
 
 /**
  * Splits a full name into family and given names: at the first space if there is one;
