@@ -1,17 +1,28 @@
 import fs from 'node:fs'
 import os from 'node:os'
+import path from 'node:path'
 import { ApiError } from '../../shared/contract/errors'
 import type { Client } from '../../shared/contract/client'
 import type { EventName, EventPayloads } from '../../shared/contract/events'
+import { doorMethodNames } from '../../shared/contract/methods/safety'
+import type { BackupInfo, DatabaseState, RestoreResult, SafetyStatus } from '../../shared/contract/safety'
 import type { BackendContext } from './context'
 import { openDatabase } from './db/connection'
+import type { DbHandle } from './db/connection'
 import { migrate } from './db/migrate'
 import type { MigrationOutcome } from './db/migrate'
 import { createDispatcher } from './dispatch'
-import type { Dispatch } from './dispatch'
+import type { Dispatch, Reply } from './dispatch'
 import { EventBus } from './events'
 import { handlers } from './handlers/index'
 import { fillDemoDatabase } from './demo/fillDemo'
+import { backupToFolder, defaultBackupDir, hasBackupOfToday, listBackups } from './safety/backups'
+import { fullCheckDue, lastFullCheckAt, recordFullCheck } from './safety/checkSchedule'
+import type { SafetyDoor } from './safety/door'
+import { inspectHandle } from './safety/integrity'
+import { rekeyDatabase } from './safety/passphrase'
+import { restoreDatabase } from './safety/restore'
+import { takeBackup } from './safety/takeBackup'
 
 export interface BackendOptions {
   /** The database file; created (and migrated) if missing. */
@@ -20,32 +31,277 @@ export interface BackendOptions {
   demo?: boolean
   userName?: string
   backupDir?: string
+  /** The passphrase of an encrypted database (or of a new one to create encrypted). */
+  passphrase?: string
+  /**
+   * Open a locked (encrypted, no or wrong passphrase) or damaged database in a waiting state
+   * where only the door methods (safety.status/unlock/listBackups/restore) answer, instead
+   * of failing. The app and the HTTP door use this; tests and the CLI keep the plain throw.
+   */
+  degraded?: boolean
+  /** Take the first-open-of-the-day backup (default true). */
+  dailyBackup?: boolean
 }
 
 export interface Backend {
   dispatch: Dispatch
   events: EventBus
-  context: BackendContext
-  migration: MigrationOutcome
+  /** The open database's context (throws DB_LOCKED / DB_CORRUPT while the flow waits). */
+  readonly context: BackendContext
+  readonly migration: MigrationOutcome
+  readonly state: DatabaseState
   /** The in-process door: the same dispatcher, for tests and the CLI. */
   client: Client
+  /** Resolves when background work started by the open (the daily backup) has finished. */
+  idle(): Promise<void>
   close(): Promise<void>
 }
 
+interface Session {
+  handle: DbHandle
+  context: BackendContext
+  dispatch: Dispatch
+  migration: MigrationOutcome
+}
+
 export async function openBackend(options: BackendOptions): Promise<Backend> {
-  const isNew = !fs.existsSync(options.file)
-  const handle = openDatabase(options.file)
-  try {
-    const migration = await migrate(handle, { backupDir: options.backupDir })
-    if (isNew && options.demo) await fillDemoDatabase(handle)
-    const events = new EventBus()
-    const context: BackendContext = { handle, db: handle.db, events, userName: options.userName ?? localUserName() }
-    const dispatch = createDispatcher(handlers, context)
-    return { dispatch, events, context, migration, client: localClient(dispatch, events), close: () => handle.close() }
-  } catch (error) {
-    await handle.close()
-    if (isNew) removeDatabaseFiles(options.file) // never leave a half-made new file behind
-    throw error
+  const flow = new OpenFlow(options)
+  await flow.start()
+  return flow.backend
+}
+
+/**
+ * The open flow: checks the file before writing to it, opens it (with its passphrase), runs
+ * migrations behind a backup, and keeps one dispatcher for the backend's whole life that
+ * answers only the door methods while the database is locked or damaged.
+ */
+class OpenFlow implements SafetyDoor {
+  readonly events = new EventBus()
+  readonly backupDir: string
+  state: DatabaseState = 'locked'
+  problem: string | null = null
+  session: Session | null = null
+  background: Promise<unknown> = Promise.resolve()
+  key: string | undefined
+  readonly userName: string
+  readonly doorDispatch: Dispatch
+
+  constructor(readonly options: BackendOptions) {
+    this.backupDir = options.backupDir ?? defaultBackupDir(options.file)
+    this.key = options.passphrase || undefined
+    this.userName = options.userName ?? localUserName()
+    this.doorDispatch = createDispatcher(handlers, this.doorContext())
+  }
+
+  async start(): Promise<void> {
+    try {
+      await this.openSession(this.key)
+    } catch (error) {
+      if (!this.options.degraded || !this.enterWaitingState(error)) throw error
+    }
+  }
+
+  /** Locked or damaged instead of failing; false for errors the user cannot fix here. */
+  enterWaitingState(error: unknown): boolean {
+    if (!(error instanceof ApiError)) return false
+    if (error.code === 'DB_LOCKED' || error.code === 'WRONG_PASSPHRASE') {
+      this.state = 'locked'
+      return true
+    }
+    if (error.code === 'DB_CORRUPT') {
+      this.state = 'damaged'
+      this.problem = String(error.details?.problem ?? error.details?.cause ?? error.message)
+      return true
+    }
+    return false
+  }
+
+  async openSession(key: string | undefined): Promise<void> {
+    const { file } = this.options
+    const isNew = !fs.existsSync(file)
+    let fullCheck = false
+    if (!isNew) {
+      // Read-only first: a damaged file is never written to (not even the WAL switch).
+      const probe = openDatabase(file, { readonly: true, key })
+      try {
+        fullCheck = fullCheckDue(file, this.backupDir)
+        const inspection = inspectHandle(probe, fullCheck ? 'quick' : 'light', { counts: false })
+        if (!inspection.ok) throw ApiError.from('DB_CORRUPT', { file, problem: inspection.problem })
+        if (fullCheck) recordFullCheck(file, this.backupDir)
+      } finally {
+        await probe.close()
+      }
+    }
+    const handle = openDatabase(file, { key })
+    try {
+      const migration = await migrate(handle, { backupDir: this.backupDir })
+      if (isNew && this.options.demo) await fillDemoDatabase(handle)
+      const context: BackendContext = {
+        handle,
+        db: handle.db,
+        events: this.events,
+        userName: this.userName,
+        backupDir: this.backupDir,
+        safety: this,
+      }
+      this.session = { handle, context, migration, dispatch: createDispatcher(handlers, context) }
+    } catch (error) {
+      await handle.close()
+      if (isNew) removeDatabaseFiles(file) // never leave a half-made new file behind
+      throw error
+    }
+    this.key = key
+    this.state = 'open'
+    this.problem = null
+    if (!isNew && this.options.dailyBackup !== false && !hasBackupOfToday(this.backupDir)) {
+      const context = this.session.context
+      this.background = takeBackup(context, 'daily').catch((error: unknown) =>
+        console.error('[safety] daily backup failed', error),
+      )
+    }
+  }
+
+  readonly dispatch: Dispatch = async (method, args) => {
+    if (this.state !== 'open' && !doorMethodNames.includes(method)) return { ok: false, error: this.waitingError().toJSON() }
+    const reply: Reply = await (this.session?.dispatch ?? this.doorDispatch)(method, args)
+    if (!reply.ok && reply.error.code === 'DB_CORRUPT' && this.state === 'open' && !doorMethodNames.includes(method)) {
+      // Damage found mid-session: stop writing at once and offer the restore screen.
+      this.problem = String(reply.error.details?.cause ?? reply.error.message)
+      this.state = 'damaged'
+      await this.closeSession()
+    }
+    return reply
+  }
+
+  waitingError(): ApiError {
+    return this.state === 'locked' ? ApiError.from('DB_LOCKED') : ApiError.from('DB_CORRUPT', { problem: this.problem })
+  }
+
+  /** Handlers of the door methods reach only `safety`; any database access answers the waiting error. */
+  doorContext(): BackendContext {
+    const refuse = () => {
+      throw this.waitingError()
+    }
+    const guard = new Proxy({}, { get: refuse }) as never
+    return { handle: guard, db: guard, events: this.events, userName: this.userName, backupDir: this.backupDir, safety: this }
+  }
+
+  async closeSession(): Promise<void> {
+    await this.background
+    const session = this.session
+    this.session = null
+    if (session) await session.handle.close()
+  }
+
+  // ---- SafetyDoor ----
+
+  status(): SafetyStatus {
+    const backups = listBackups(this.backupDir)
+    return {
+      state: this.state,
+      databaseName: path.basename(this.options.file),
+      problem: this.problem,
+      encrypted: this.session ? this.session.handle.encrypted : this.state === 'locked',
+      backupDir: this.backupDir,
+      lastBackup: backups[0] ?? null,
+      backupCount: backups.length,
+      lastFullCheckAt: lastFullCheckAt(this.options.file, this.backupDir),
+    }
+  }
+
+  async unlock(passphrase: string): Promise<SafetyStatus> {
+    if (this.state === 'damaged') throw this.waitingError()
+    if (this.state === 'locked') {
+      try {
+        await this.openSession(passphrase)
+        this.events.emit('data.changed', { entity: 'setting' })
+      } catch (error) {
+        if (!(error instanceof ApiError && error.code === 'DB_CORRUPT' && this.enterWaitingState(error))) throw error
+      }
+    }
+    return this.status()
+  }
+
+  listBackups(): BackupInfo[] {
+    return listBackups(this.backupDir)
+  }
+
+  async restore(backupId: string, passphrase?: string): Promise<RestoreResult> {
+    const restored = this.listBackups().find((b) => b.id === backupId)
+    if (!restored) throw ApiError.from('NOT_FOUND', { backupId })
+    const key = passphrase ?? this.key
+    const { file } = this.options
+    await this.closeSession()
+    let previousKeptAt: string
+    try {
+      ;({ previousKeptAt } = await restoreDatabase({
+        target: file,
+        source: path.join(this.backupDir, backupId),
+        key: restored.encrypted ? key : undefined,
+        backupCurrent: async () => {
+          const current = openDatabase(file, { key: this.key })
+          try {
+            return path.join(this.backupDir, (await backupToFolder(current, this.backupDir, 'before-restore')).id)
+          } finally {
+            await current.close()
+          }
+        },
+      }))
+    } finally {
+      // Whatever happened, reopen what is there now (the restored file or the untouched old one).
+      await this.openSession(restored.encrypted ? key : undefined).catch((error: unknown) => {
+        if (!this.enterWaitingState(error)) throw error
+      })
+    }
+    for (const entity of ['contact', 'program', 'session', 'enrollment', 'visit', 'setting'] as const) {
+      this.events.emit('data.changed', { entity })
+    }
+    return { status: this.status(), restored, previousKeptAt }
+  }
+
+  async backupNow(): Promise<BackupInfo> {
+    if (!this.session) throw this.waitingError()
+    return takeBackup(this.session.context, 'manual')
+  }
+
+  async setPassphrase(current: string | undefined, next: string | null): Promise<SafetyStatus> {
+    const session = this.session
+    if (!session) throw this.waitingError()
+    if (session.handle.encrypted && current !== this.key) throw ApiError.from('WRONG_PASSPHRASE')
+    if (!session.handle.encrypted && next === null) return this.status()
+    await this.background
+    await takeBackup(session.context, 'before-passphrase')
+    rekeyDatabase(session.handle, next)
+    await this.closeSession()
+    await this.openSession(next ?? undefined)
+    // Backups keep the key they were written with; a fresh one under the new key is taken
+    // now so the newest backup always opens with the current passphrase.
+    await takeBackup(this.session!.context, 'manual')
+    this.events.emit('data.changed', { entity: 'setting' })
+    return this.status()
+  }
+
+  get backend(): Backend {
+    const flow = this
+    return {
+      dispatch: this.dispatch,
+      events: this.events,
+      get context() {
+        if (!flow.session) throw flow.waitingError()
+        return flow.session.context
+      },
+      get migration() {
+        return flow.session?.migration ?? { from: 0, to: 0, backupFile: null }
+      },
+      get state() {
+        return flow.state
+      },
+      client: localClient(this.dispatch, this.events),
+      idle: async () => {
+        await this.background
+      },
+      close: () => this.closeSession(),
+    }
   }
 }
 

@@ -10,4 +10,8 @@ export interface BackendContext {
   events: EventBus
   /** The local user's name, written into the audit log. */
   userName: string
+  /** Where automatic backups go (default: `backups/` beside the database). */
+  backupDir?: string
+  /** The open flow's state and door operations (set by openBackend). */
+  safety?: import('./safety/door').SafetyDoor
 }

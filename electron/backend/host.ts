@@ -47,7 +47,9 @@ export function serveHost(port: ParentPortLike, deps: HostDeps): HostHandle {
     }
     opening = true
     try {
-      const options: BackendOptions = { file: message.file, demo: message.demo }
+      // degraded: a locked (encrypted) or damaged database opens behind the safety door, so the
+      // window can ask for the passphrase or offer a restore instead of a fatal dialog.
+      const options: BackendOptions = { file: message.file, demo: message.demo, degraded: true }
       if (message.userName) options.userName = message.userName
       const opened = await deps.open(options)
       if (closing) {

@@ -5,6 +5,14 @@ import { checkCommand } from './commands/check'
 import { generateCommand } from './commands/generate'
 import { initCommand } from './commands/init'
 import { serveCommand } from './commands/serve'
+import { importCommand } from './commands/import'
+import { importCliOptions } from './commands/import'
+import type { ImportCommandOptions } from './commands/import'
+import { reportCliOptions, reportCommand, reportOptionsFrom } from './commands/report'
+import { anonymizeCommand } from './commands/anonymize'
+import { backupCommand } from './commands/backup'
+import { restoreCommand } from './commands/restore'
+import { safetyCliOptions } from './commands/safetyCli'
 import { createOutput, reportError, UsageError } from './output'
 
 const usage = `使い方: kakehashi <コマンド> [オプション]
@@ -15,6 +23,16 @@ const usage = `使い方: kakehashi <コマンド> [オプション]
   check --db FILE                                 整合性とスキーマのバージョンを確かめる
   serve [--db FILE] [--demo] [--port N]           ブラウザ用の画面を 127.0.0.1 で開く
                                                   （--db を省くとデモデータベース）
+  import --db FILE --kind contacts SOURCE [--encoding auto|utf8|cp932|utf16le]
+         [--mapping auto|FILE.json] [--on-duplicate new|merge|skip] [--dry-run]
+                                                  CSV・TSV・Excel の名簿を取り込む
+  report --db FILE --fy 2024 [--program ID ...] [--funding CODE] [--format json|xlsx|csv|pdf]
+         [--template FORM.xlsx] [--no-suppress] [--roster] [--encoding utf8|shift_jis] --out PATH
+                                                  年度の実績集計（JSON は正確な値、csv は --out のフォルダへ表ごと）
+  backup --db FILE --out PATH                     検証済みのバックアップを作る（USB メモリなどへ）
+  restore --db FILE --from PATH                   バックアップから復元する（今のデータは残してから置き換える）
+  anonymize --db FILE --person ID                 参加者を匿名化する（集計の数字は変わらない）
+暗号化したデータベースのパスフレーズは環境変数 KAKEHASHI_PASSPHRASE で渡す
 共通: --json  結果を JSON で出力する`
 
 function positiveInt(value: string | undefined, name: string, fallback?: number): number {
@@ -40,9 +58,10 @@ export async function runCli(argv: string[]): Promise<number> {
       process.stdout.write(usage + '\n')
       return command ? 0 : 2
     }
-    const { values } = parseArgs({
+    const { values, positionals } = parseArgs({
       args: rest,
       strict: true,
+      allowPositionals: true,
       options: {
         db: { type: 'string' },
         demo: { type: 'boolean', default: false },
@@ -51,9 +70,14 @@ export async function runCli(argv: string[]): Promise<number> {
         seed: { type: 'string' },
         port: { type: 'string' },
         json: { type: 'boolean', default: false },
+        ...reportCliOptions,
+        ...importCliOptions,
+        ...safetyCliOptions,
       },
     })
     json = values.json
+    // Only import takes a file argument; elsewhere a stray word is a typo worth reporting.
+    if (command !== 'import' && positionals.length > 0) throw new UsageError(`余分な引数があります: ${positionals.join(' ')}`)
     const out = createOutput(json)
     switch (command) {
       case 'init':
@@ -74,6 +98,33 @@ export async function runCli(argv: string[]): Promise<number> {
         const db = values.db ?? path.join(defaultDataDir(), DEMO_DB_NAME)
         return await serveCommand({ db, demo: values.demo || !values.db, port: positiveInt(values.port, 'port', 0) }, out)
       }
+      case 'report':
+        return await reportCommand(reportOptionsFrom(requiredDb(values.db), values), out)
+      case 'import': {
+        if (positionals.length !== 1) throw new UsageError('取り込むファイルを1つ指定してください')
+        if (!['auto', 'utf8', 'cp932', 'utf16le', 'utf16be'].includes(values.encoding)) {
+          throw new UsageError('--encoding は auto / utf8 / cp932 / utf16le / utf16be のいずれかです')
+        }
+        const options: ImportCommandOptions = {
+          db: requiredDb(values.db),
+          kind: values.kind,
+          source: positionals[0]!,
+          encoding: values.encoding as ImportCommandOptions['encoding'],
+          mapping: values.mapping,
+          onDuplicate: values['on-duplicate'] as ImportCommandOptions['onDuplicate'],
+          dryRun: values['dry-run'],
+        }
+        return await importCommand(options, out)
+      }
+      case 'backup':
+        if (!values.out) throw new UsageError('--out でバックアップの保存先を指定してください')
+        return await backupCommand({ db: requiredDb(values.db), out: values.out }, out)
+      case 'restore':
+        if (!values.from) throw new UsageError('--from で復元するバックアップを指定してください')
+        return await restoreCommand({ db: requiredDb(values.db), from: values.from }, out)
+      case 'anonymize':
+        if (!values.person) throw new UsageError('--person で参加者の ID を指定してください')
+        return await anonymizeCommand({ db: requiredDb(values.db), person: values.person }, out)
       default:
         throw new UsageError(`不明なコマンドです: ${command}`)
     }

@@ -27,7 +27,8 @@ export interface HttpDoor {
 
 /** The browser door: loopback only, one token per start, same origin only. */
 export const LOOPBACK = '127.0.0.1'
-const MAX_BODY = 10 * 1024 * 1024
+// Imports arrive as base64 in the body (a 100k-row list is ~15 MB); loopback only, so generous.
+const MAX_BODY = 96 * 1024 * 1024
 
 const statusOf: Partial<Record<ErrorCode, number>> = {
   UNKNOWN_METHOD: 404,

@@ -1,8 +1,20 @@
 import type { z } from 'zod'
 import { appMethods } from './methods/app'
 import { contactMethods } from './methods/contacts'
+import { auditMethods } from './methods/audit'
+import { tagMethods } from './methods/tags'
+import { undoMethods } from './methods/undo'
+import { viewMethods } from './methods/views'
 import { programMethods } from './methods/programs'
 import { visitMethods } from './methods/visits'
+import { importMethods } from './methods/imports'
+import { reportMethods } from './methods/reports'
+import { timelineMethods } from './methods/timeline'
+import { sessionMethods } from './methods/sessions'
+import { enrollmentMethods } from './methods/enrollments'
+import { dashboardMethods } from './methods/dashboard'
+import { safetyMethods } from './methods/safety'
+import { privacyMethods } from './methods/privacy'
 
 export type { MethodDef } from './methods/define'
 export { contactColumns } from './methods/contacts'
@@ -16,8 +28,20 @@ export { visitColumns } from './methods/visits'
 export const methods = {
   ...appMethods,
   ...contactMethods,
+  ...auditMethods,
+  ...tagMethods,
+  ...undoMethods,
+  ...viewMethods,
   ...programMethods,
   ...visitMethods,
+  ...importMethods,
+  ...reportMethods,
+  ...timelineMethods,
+  ...sessionMethods,
+  ...enrollmentMethods,
+  ...dashboardMethods,
+  ...safetyMethods,
+  ...privacyMethods,
 } as const
 
 export type Methods = typeof methods

@@ -36,6 +36,8 @@ export interface VisitRow {
   contactName: string
   programId: string | null
   programName: string | null
+  /** The session whose roster recorded this visit; null for a standalone visit. */
+  sessionId: string | null
   visitDate: string
   mode: VisitMode
   municipalityCode: string | null

@@ -20,7 +20,16 @@ describe('kakehashi import', () => {
   it('imports a CP932 list, prints counts, and --dry-run writes nothing', () => {
     const db = path.join(tempDir(), 'i.db')
     expect(kakehashi('init', '--db', db).code).toBe(0)
-    const dry = kakehashi('import', '--db', db, '--kind', 'contacts', fixture('excel-cp932-title-rows.csv'), '--dry-run', '--json')
+    const dry = kakehashi(
+      'import',
+      '--db',
+      db,
+      '--kind',
+      'contacts',
+      fixture('excel-cp932-title-rows.csv'),
+      '--dry-run',
+      '--json',
+    )
     expect(dry.code).toBe(0)
     expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, encoding: 'cp932', rows: { rows: 4, ok: 4 } })
     expect(JSON.parse(kakehashi('check', '--db', db, '--json').stdout).counts.contacts).toBe(0)
@@ -28,8 +37,15 @@ describe('kakehashi import', () => {
     expect(run.code).toBe(0)
     expect(JSON.parse(run.stdout)).toMatchObject({ created: 4, merged: 0, skipped: 0, errors: 0 })
     // The same file again: every row is a duplicate, skipped by default, merged on request.
-    expect(JSON.parse(kakehashi('import', '--db', db, fixture('excel-cp932-title-rows.csv'), '--json').stdout)).toMatchObject({ created: 0, skipped: 4 })
-    expect(JSON.parse(kakehashi('import', '--db', db, fixture('excel-cp932-title-rows.csv'), '--on-duplicate', 'merge', '--json').stdout)).toMatchObject({ merged: 4 })
+    expect(JSON.parse(kakehashi('import', '--db', db, fixture('excel-cp932-title-rows.csv'), '--json').stdout)).toMatchObject({
+      created: 0,
+      skipped: 4,
+    })
+    expect(
+      JSON.parse(
+        kakehashi('import', '--db', db, fixture('excel-cp932-title-rows.csv'), '--on-duplicate', 'merge', '--json').stdout,
+      ),
+    ).toMatchObject({ merged: 4 })
   })
 
   it('exits non-zero and writes nothing when the file cannot be read', () => {
@@ -55,8 +71,20 @@ describe('kakehashi import', () => {
     fs.writeFileSync(mapping, JSON.stringify({ お名前: 'fullName', メールアドレス: 'email' }))
     const run = kakehashi('import', '--db', db, fixture('google-forms-utf8.csv'), '--mapping', mapping, '--json')
     expect(run.code).toBe(0)
-    expect(JSON.parse(run.stdout).mapping).toEqual(['ignore', 'fullName', 'ignore', 'email', 'ignore', 'ignore', 'ignore', 'ignore', 'ignore'])
+    expect(JSON.parse(run.stdout).mapping).toEqual([
+      'ignore',
+      'fullName',
+      'ignore',
+      'email',
+      'ignore',
+      'ignore',
+      'ignore',
+      'ignore',
+      'ignore',
+    ])
     expect(kakehashi('import', '--db', db, fixture('google-forms-utf8.csv'), '--on-duplicate', 'maybe').code).toBe(2)
-    expect(kakehashi('import', '--db', db, '--kind', 'visits', fixture('google-forms-utf8.csv')).stderr).toContain('まだできません')
+    expect(kakehashi('import', '--db', db, '--kind', 'visits', fixture('google-forms-utf8.csv')).stderr).toContain(
+      'まだできません',
+    )
   })
 })

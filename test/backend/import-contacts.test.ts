@@ -274,7 +274,7 @@ describe('undo and bad input', () => {
 })
 
 describe('duplicate candidate lookup', () => {
-  it('probes the expression indexes of migration 0006, never scanning all people', async () => {
+  it('probes the expression indexes of migration 0004, never scanning all people', async () => {
     const { context } = await freshBackend()
     const { sqlite } = context.handle
     const original = sqlite.prepare.bind(sqlite)

@@ -95,13 +95,21 @@ describe('migrations', () => {
       expect(outcome.to).toBe(migrations.length + 1)
       expect(outcome.backupFile).toMatch(new RegExp(`old-before-v${migrations.length + 1}-.*\\.db$`))
       expect(handle.sqlite.pragma('user_version', { simple: true })).toBe(migrations.length + 1)
-      expect(handle.sqlite.prepare(`SELECT family_name, nickname FROM contacts`).all()).toEqual([{ family_name: '山田', nickname: null }])
+      expect(handle.sqlite.prepare(`SELECT family_name, nickname FROM contacts`).all()).toEqual([
+        { family_name: '山田', nickname: null },
+      ])
     })
     // The backup is the complete v1 database with the row in it.
-    await withHandle(fs.readdirSync(path.join(dir, 'backups')).map((f) => path.join(dir, 'backups', f))[0]!, async (backup) => {
-      expect(backup.sqlite.pragma('user_version', { simple: true })).toBe(1)
-      expect(backup.sqlite.prepare(`SELECT family_name FROM contacts`).all()).toEqual([{ family_name: '山田' }])
-    })
+    await withHandle(
+      fs
+        .readdirSync(path.join(dir, 'backups'))
+        .filter((f) => f.endsWith('.db'))
+        .map((f) => path.join(dir, 'backups', f))[0]!,
+      async (backup) => {
+        expect(backup.sqlite.pragma('user_version', { simple: true })).toBe(1)
+        expect(backup.sqlite.prepare(`SELECT family_name FROM contacts`).all()).toEqual([{ family_name: '山田' }])
+      },
+    )
   })
 
   it('a migration that fails halfway leaves the database exactly as before', async () => {

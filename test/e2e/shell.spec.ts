@@ -34,7 +34,7 @@ test('the sidebar opens every screen', async ({ shell, page }) => {
   await shell.goTo('visits')
   await expect(page.getByTestId('visits-count')).toHaveText(/^[\d,]+件$/)
   await shell.goTo('reports')
-  await expect(page.getByTestId('report-counts')).toContainText('参加者')
+  await expect(page.getByTestId('report-figures')).toContainText('実人数')
 })
 
 test('the language switch shows English labels and is remembered', async ({ shell, participants, page }) => {

@@ -11,8 +11,12 @@ describe('CSV and formula safety', () => {
   })
 
   it('quotes commas, quotes and line breaks, keeps numbers, and ends lines with CRLF', () => {
-    expect(toCsv([['氏名', 'メモ', '人数'], ['山田, 太郎', '「"こんにちは"」\n2行目', 3], [null, '=1+1', undefined]])).toBe(
-      '氏名,メモ,人数\r\n"山田, 太郎","「""こんにちは""」\n2行目",3\r\n,\'=1+1,\r\n',
-    )
+    expect(
+      toCsv([
+        ['氏名', 'メモ', '人数'],
+        ['山田, 太郎', '「"こんにちは"」\n2行目', 3],
+        [null, '=1+1', undefined],
+      ]),
+    ).toBe('氏名,メモ,人数\r\n"山田, 太郎","「""こんにちは""」\n2行目",3\r\n,\'=1+1,\r\n')
   })
 })

@@ -214,7 +214,7 @@ describe('the backend host (utility process side)', () => {
 
     send({ type: 'open', file: '/d/demo.db', demo: true })
     await tick()
-    expect(openFn).toHaveBeenCalledWith({ file: '/d/demo.db', demo: true })
+    expect(openFn).toHaveBeenCalledWith({ file: '/d/demo.db', demo: true, degraded: true })
     expect(posted).toEqual([{ type: 'ready' }])
 
     send({ type: 'call', id: 7, method: 'app.info', args: {} })

@@ -1,11 +1,11 @@
 import path from 'node:path'
-import fs from 'node:fs'
 import { sql } from 'kysely'
 import type { Kysely } from 'kysely'
 import { ApiError } from '../../../shared/contract/errors'
 import type { DbHandle } from './connection'
 import { migrations as allMigrations } from './migrations/index'
 import type { Migration } from './migrations/index'
+import { backupToFolder, defaultBackupDir } from '../safety/backups'
 
 export interface MigrationOutcome {
   from: number
@@ -78,11 +78,9 @@ export function schemaVersionOf(handle: DbHandle): number {
 }
 
 async function backupBeforeMigration(handle: DbHandle, toVersion: number, backupDir?: string): Promise<string> {
-  const dir = backupDir ?? path.join(path.dirname(handle.file), 'backups')
-  fs.mkdirSync(dir, { recursive: true })
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-')
-  const target = path.join(dir, `${path.basename(handle.file, '.db')}-before-v${toVersion}-${stamp}.db`)
-  // SQLite's online backup API, never a file copy: a copy of a live WAL database can be torn.
-  await handle.sqlite.backup(target)
-  return target
+  const dir = backupDir ?? defaultBackupDir(handle.file)
+  // Through the safety module: SQLite's online backup API (never a file copy: a copy of a
+  // live WAL database can be torn), verified before it counts, rotated with the others.
+  const info = await backupToFolder(handle, dir, `before-v${toVersion}`)
+  return path.join(dir, info.id)
 }

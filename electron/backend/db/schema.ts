@@ -113,6 +113,9 @@ export interface ProgramSessionsTable {
   notes: string | null
   createdAt: string
   updatedAt: string
+  /** Schema v3 (0003-programs): 1 when the roster starts with everyone ticked as attended. */
+  attendedByDefault: Generated<number>
+  rosterSavedAt: string | null
 }
 
 export interface EnrollmentsTable {
@@ -181,6 +184,24 @@ export interface AuditLogTable {
   batchId: string | null
 }
 
+/** Schema v2 (0002-participants): undoable user actions, JSON changes (services/undoLog.ts). */
+export interface UndoLogTable {
+  seq: Generated<number>
+  sessionId: string
+  label: string
+  changes: string
+  createdAt: string
+  undoneAt: string | null
+}
+
+/** Schema v3 (0003-programs): a coordinator's answer to a stage suggestion. */
+export interface StageSuggestionDecisionsTable {
+  contactId: string
+  stage: string
+  decision: string
+  decidedAt: string
+}
+
 export interface SchemaMigrationsTable {
   name: string
   appliedAt: string
@@ -203,5 +224,7 @@ export interface Database {
   savedViews: SavedViewsTable
   settings: SettingsTable
   auditLog: AuditLogTable
+  undoLog: UndoLogTable
+  stageSuggestionDecisions: StageSuggestionDecisionsTable
   schemaMigrations: SchemaMigrationsTable
 }

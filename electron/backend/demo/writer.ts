@@ -14,6 +14,7 @@ import type { PlannedProgram } from './programPlan'
 import type { Rng } from './random'
 import type { StageChange } from './stages'
 import type { VisitBuffer } from './visitBuffer'
+import { withVisitFactsDeferred } from '../db/repos/visitFactsRepo'
 
 export interface World {
   people: Person[]
@@ -109,7 +110,9 @@ export async function writeWorld(
   rng: Rng,
   onProgress?: (done: number, total: number) => void,
 ): Promise<void> {
-  await withoutSecondaryIndexes(sqlite, BULK_TABLES, () => writeRows(sqlite, w, rng, onProgress))
+  await withVisitFactsDeferred(sqlite, () =>
+    withoutSecondaryIndexes(sqlite, BULK_TABLES, () => writeRows(sqlite, w, rng, onProgress)),
+  )
 }
 
 const BULK_TABLES = [

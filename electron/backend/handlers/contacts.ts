@@ -1,21 +1,47 @@
 import { ApiError } from '../../../shared/contract/errors'
 import type { contactMethods } from '../../../shared/contract/methods/contacts'
 import type { AreaHandlers } from '../dispatch'
+import * as detailRepo from '../db/repos/contactDetailRepo'
 import * as repo from '../db/repos/contactsRepo'
+import { tagNamesOfPage } from '../db/repos/contactsPageRepo'
+import * as tagsRepo from '../db/repos/tagsRepo'
 import * as service from '../services/contacts'
+import { exportContacts } from '../services/contactsExport'
+import { pasteContacts } from '../services/contactsPaste'
 
 export const contactHandlers: AreaHandlers<typeof contactMethods> = {
-  async 'contacts.list'(args, { db }) {
-    const page = await repo.listContacts(db, args)
-    return { rows: page.rows.map(repo.toContact), total: page.total }
+  'contacts.list'(args, { handle }) {
+    const page = repo.listContacts(handle, args)
+    const tags = tagNamesOfPage(
+      handle,
+      page.rows.map((r) => r.id),
+    )
+    return { rows: page.rows.map((r) => ({ ...repo.toContact(r), tags: tags.get(r.id) ?? [] })), total: page.total }
   },
   async 'contacts.get'({ id }, { db }) {
     const row = await repo.findContact(db, id)
     if (!row) throw ApiError.from('NOT_FOUND', { id })
     return repo.toContact(row)
   },
+  async 'contacts.detail'({ id }, { db }) {
+    const row = await repo.findContact(db, id)
+    if (!row) throw ApiError.from('NOT_FOUND', { id })
+    const { visits, count } = await detailRepo.visitsOf(db, id)
+    return {
+      contact: repo.toContact(row),
+      tags: await tagsRepo.tagsOfContact(db, id),
+      organizations: await detailRepo.organizationsOf(db, id),
+      stageHistory: await detailRepo.stageHistoryOf(db, id),
+      enrollments: await detailRepo.enrollmentsOf(db, id),
+      visits,
+      visitCount: count,
+    }
+  },
   'contacts.create': ({ fields }, ctx) => service.createContact(ctx, fields),
   'contacts.update': ({ id, patch }, ctx) => service.updateContact(ctx, id, patch),
   'contacts.delete': async ({ ids }, ctx) => ({ deleted: await service.setDeleted(ctx, ids, true) }),
   'contacts.restore': async ({ ids }, ctx) => ({ restored: await service.setDeleted(ctx, ids, false) }),
+  'contacts.setStage': async ({ ids, stage, note }, ctx) => ({ changed: await service.setStage(ctx, ids, stage, note ?? null) }),
+  'contacts.paste': ({ create, update }, ctx) => pasteContacts(ctx, create, update),
+  'contacts.export': ({ ids, format }, ctx) => exportContacts(ctx, ids, format),
 }

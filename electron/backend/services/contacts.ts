@@ -1,105 +1,74 @@
-import type { Insertable, Updateable } from 'kysely'
-import { uuidv7 } from 'uuidv7'
 import { ApiError } from '../../../shared/contract/errors'
 import type { Contact, ContactPatch } from '../../../shared/contract/contacts'
-import { contactSearchKey } from '../../../shared/domain/contactSearch'
-import { todayIso } from '../../../shared/domain/dates'
 import type { BackendContext } from '../context'
-import { recordAudit } from '../db/repos/auditRepo'
-import type { FieldChanges } from '../db/repos/auditRepo'
 import * as repo from '../db/repos/contactsRepo'
-import type { ContactRow } from '../db/repos/contactsRepo'
-import { insertStageChange } from '../db/repos/stagesRepo'
-import type { ContactsTable } from '../db/schema'
+import { listStages } from '../db/repos/stagesRepo'
+import { applyColumns, insertNewContact, patchToColumns, setDeletedRows } from './contactWrites'
+import { recordUndo } from './undoLog'
+import { takeBackup } from '../safety/takeBackup'
 
-/** A validated patch as table columns: `birth` becomes birth date + year, purposes JSON. */
-function patchToColumns(patch: ContactPatch): Updateable<ContactsTable> {
-  const { birth, consentPurposes, ...rest } = patch
-  const columns: Updateable<ContactsTable> = { ...rest }
-  if (birth !== undefined) Object.assign(columns, birth)
-  if (consentPurposes !== undefined) columns.consentPurposes = JSON.stringify(consentPurposes)
-  return columns
-}
-
-function changedFields(before: ContactRow, columns: Updateable<ContactsTable>): FieldChanges {
-  const changes: FieldChanges = {}
-  for (const [field, after] of Object.entries(columns)) {
-    const old = before[field as keyof ContactRow]
-    if (old !== after) changes[field] = [old, after]
-  }
-  return changes
-}
-
+/** One cell (or form) edit: saved, audited and undoable as one step. */
 export async function updateContact(ctx: BackendContext, id: string, patch: ContactPatch): Promise<Contact> {
   const result = await ctx.db.transaction().execute(async (trx) => {
     const before = await repo.findContact(trx, id)
     if (!before) throw ApiError.from('NOT_FOUND', { id })
-    const columns = patchToColumns(patch)
-    const changes = changedFields(before, columns)
-    if (Object.keys(changes).length === 0) return { row: before, changed: false }
-    const now = new Date().toISOString()
-    const after = { ...before, ...columns, updatedAt: now } as ContactRow
-    await repo.updateContact(trx, id, { ...columns, searchKey: contactSearchKey(after), updatedAt: now })
-    if (changes.stage) {
-      await insertStageChange(trx, {
-        id: uuidv7(),
-        contactId: id,
-        stage: after.stage,
-        changedOn: todayIso(),
-        note: null,
-        createdAt: now,
-      })
+    const applied = await applyColumns(trx, ctx.userName, before, patchToColumns(patch))
+    const changed = Object.keys(applied.before).length > 0
+    if (changed) {
+      await recordUndo(trx, `${before.familyName}${before.givenName}さんの編集`, [
+        {
+          kind: 'fields',
+          rows: [{ id, before: applied.before }],
+          stageHistoryIds: applied.stageHistoryId ? [applied.stageHistoryId] : [],
+        },
+      ])
     }
-    await recordAudit(trx, [{ userName: ctx.userName, action: 'update', entity: 'contact', entityId: id, changes }])
-    return { row: after, changed: true }
+    return { row: applied.after, changed }
   })
   if (result.changed) ctx.events.emit('data.changed', { entity: 'contact', ids: [id] })
   return repo.toContact(result.row)
 }
 
 export async function createContact(ctx: BackendContext, fields: ContactPatch & { familyName: string | null }): Promise<Contact> {
-  const now = new Date().toISOString()
-  const columns = { givenName: '', stage: 'tsukamu', ...patchToColumns(fields), familyName: fields.familyName ?? '' }
-  const searchable = { familyKana: null, givenKana: null, email: null, phone: null, affiliation: null, notes: null, ...columns }
-  const row: Insertable<ContactsTable> = {
-    consentPurposes: '[]',
-    ...columns,
-    id: uuidv7(),
-    searchKey: contactSearchKey(searchable),
-    createdAt: now,
-    updatedAt: now,
-  }
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.insertContact(trx, row)
-    await insertStageChange(trx, {
-      id: uuidv7(),
-      contactId: row.id,
-      stage: row.stage ?? 'tsukamu',
-      changedOn: todayIso(),
-      note: '登録',
-      createdAt: now,
-    })
-    await recordAudit(trx, [{ userName: ctx.userName, action: 'create', entity: 'contact', entityId: row.id }])
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const newId = await insertNewContact(trx, ctx.userName, fields)
+    await recordUndo(trx, `${fields.familyName ?? ''}${fields.givenName ?? ''}さんの追加`, [{ kind: 'created', ids: [newId] }])
+    return newId
   })
-  ctx.events.emit('data.changed', { entity: 'contact', ids: [row.id] })
-  const created = await repo.findContact(ctx.db, row.id)
+  ctx.events.emit('data.changed', { entity: 'contact', ids: [id] })
+  const created = await repo.findContact(ctx.db, id)
   return repo.toContact(created!)
 }
 
 /** Soft delete or restore; only rows that actually change state are logged and counted. */
 export async function setDeleted(ctx: BackendContext, ids: string[], deleted: boolean): Promise<number> {
+  if (deleted && ids.length > 1) await takeBackup(ctx, 'before-delete') // a bulk delete: a verified backup first
   const changed = await ctx.db.transaction().execute(async (trx) => {
-    const changedIds = await repo.setContactsDeleted(trx, ids, deleted ? new Date().toISOString() : null)
-    await recordAudit(
-      trx,
-      changedIds.map((id) => ({
-        userName: ctx.userName,
-        action: deleted ? 'delete' : 'restore',
-        entity: 'contact',
-        entityId: id,
-      })),
-    )
+    const changedIds = await setDeletedRows(trx, ctx.userName, ids, deleted)
+    if (deleted) await recordUndo(trx, `${changedIds.length}人の削除`, [{ kind: 'deleted', ids: changedIds }])
     return changedIds
+  })
+  if (changed.length > 0) ctx.events.emit('data.changed', { entity: 'contact', ids: changed })
+  return changed.length
+}
+
+/** Bulk stage change: one history line per person that actually moves, one undo step. */
+export async function setStage(ctx: BackendContext, ids: string[], stage: string, note: string | null): Promise<number> {
+  const changed = await ctx.db.transaction().execute(async (trx) => {
+    const rows = (await repo.findContactsAnyState(trx, ids)).filter((r) => r.deletedAt === null)
+    const undoRows: { id: string; before: Record<string, unknown> }[] = []
+    const historyIds: string[] = []
+    for (const row of rows) {
+      const applied = await applyColumns(trx, ctx.userName, row, { stage }, { stageNote: note })
+      if (Object.keys(applied.before).length === 0) continue
+      undoRows.push({ id: row.id, before: applied.before })
+      if (applied.stageHistoryId) historyIds.push(applied.stageHistoryId)
+    }
+    const label = (await listStages(trx)).find((s) => s.code === stage)?.label ?? stage
+    await recordUndo(trx, `${undoRows.length}人の段階を「${label}」に変更`, [
+      { kind: 'fields', rows: undoRows, stageHistoryIds: historyIds },
+    ])
+    return undoRows.map((r) => r.id)
   })
   if (changed.length > 0) ctx.events.emit('data.changed', { entity: 'contact', ids: changed })
   return changed.length

@@ -4,6 +4,9 @@ import { openDatabase } from '../../backend/db/connection'
 import { schemaVersionOf } from '../../backend/db/migrate'
 import { latestSchemaVersion } from '../../backend/db/migrations/index'
 import type { Output } from '../output'
+import { backupStatusOf, backupStatusLine } from './backupStatus'
+import type { BackupStatus } from './backupStatus'
+import { passphraseFromEnv } from './safetyCli'
 
 export interface CheckReport {
   ok: boolean
@@ -14,6 +17,7 @@ export interface CheckReport {
   foreignKeyProblems: number
   counts: Record<string, number> | null
   problems: string[]
+  backups: BackupStatus
 }
 
 /**
@@ -22,7 +26,7 @@ export interface CheckReport {
  */
 export async function checkCommand(opts: { db: string }, out: Output): Promise<number> {
   const file = path.resolve(opts.db)
-  const handle = openDatabase(file, { readonly: true })
+  const handle = openDatabase(file, { readonly: true, key: passphraseFromEnv() })
   const report: CheckReport = {
     ok: false,
     file,
@@ -32,6 +36,7 @@ export async function checkCommand(opts: { db: string }, out: Output): Promise<n
     foreignKeyProblems: 0,
     counts: null,
     problems: [],
+    backups: backupStatusOf(file),
   }
   try {
     const { sqlite } = handle
@@ -62,7 +67,7 @@ export async function checkCommand(opts: { db: string }, out: Output): Promise<n
   const human = report.ok
     ? `問題ありません: ${file}（スキーマ v${report.schemaVersion}、参加者 ${report.counts?.contacts ?? 0}人、訪問・参加記録 ${report.counts?.visits ?? 0}件）`
     : `問題があります: ${file}`
-  out.result(report, human)
+  out.result(report, `${human}\n${backupStatusLine(report.backups)}`)
   if (!report.ok) {
     for (const problem of report.problems) process.stderr.write(`エラー: ${problem}\n`)
     return 1

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { openBackend } from '../../backend/backend'
 import { startHttpDoor } from '../../http/server'
 import type { Output } from '../output'
+import { passphraseFromEnv } from './safetyCli'
 
 /** The built renderer sits beside the built CLI (out/main/cli.js → out/renderer). */
 function rendererDir(): string {
@@ -13,7 +14,9 @@ function rendererDir(): string {
 /** `serve --db FILE [--demo] [--port N]`: the browser door on 127.0.0.1 until Ctrl+C. */
 export async function serveCommand(opts: { db: string; demo: boolean; port: number }, out: Output): Promise<number> {
   fs.mkdirSync(path.dirname(path.resolve(opts.db)), { recursive: true })
-  const backend = await openBackend({ file: opts.db, demo: opts.demo })
+  // degraded: an encrypted or damaged database opens behind the safety door, and the browser
+  // shows the passphrase prompt or the restore screen (the passphrase may also come from env).
+  const backend = await openBackend({ file: opts.db, demo: opts.demo, degraded: true, passphrase: passphraseFromEnv() })
   const door = await startHttpDoor({
     dispatch: backend.dispatch,
     events: backend.events,

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { NavIcon } from './NavIcon'
+import { SavedViewsNav } from '../features/participants/SavedViewsNav'
 import { hrefOf, routes } from './routes'
 import type { Route } from './routes'
 
@@ -19,6 +20,7 @@ export function Sidebar({ current }: { current: Route }) {
               <NavIcon route={route} />
               <span>{t(`nav.${route}`)}</span>
             </a>
+            {route === 'participants' && <SavedViewsNav />}
           </li>
         ))}
       </ul>

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react'
 
 /** The app's screens, in sidebar order. The hash (#/programs) says which one is open. */
-export const routes = ['participants', 'programs', 'visits', 'reports', 'import', 'settings'] as const
+export const routes = ['home', 'participants', 'programs', 'visits', 'reports', 'import', 'settings', 'audit'] as const
 export type Route = (typeof routes)[number]
 
 export function routeFromHash(hash: string): Route {
-  const name = hash.replace(/^#\/?/, '')
-  return routes.find((r) => r === name) ?? 'participants'
+  // '#/participants?view=…' (a saved view) is still the participants page.
+  const name = hash.replace(/^#\/?/, '').split('?')[0]
+  return routes.find((r) => r === name) ?? 'home'
 }
 
 export function hrefOf(route: Route): string {

@@ -1,4 +1,11 @@
 import type { Messages } from './ja'
+import { involvementText } from '../features/programs/text'
+import { reportsText } from '../features/reports/text'
+import { participantActionsText } from '../features/participants/text'
+import { importText } from '../features/import/text'
+import { safetyText } from '../features/settings/safetyText'
+import { privacyText } from '../features/privacy/text'
+import { auditText } from '../features/audit/text'
 
 /** English, the second language: the same keys as ja.ts. */
 export const en: Messages = {
@@ -12,12 +19,14 @@ export const en: Messages = {
   },
   nav: {
     label: 'Main menu',
+    home: 'Home',
     participants: 'Participants',
     programs: 'Programs',
     visits: 'Visits',
     reports: 'Reports',
     import: 'Import',
     settings: 'Settings',
+    audit: 'Audit log',
   },
   language: {
     label: 'Language',
@@ -134,17 +143,7 @@ export const en: Messages = {
       visits: 'Visits',
     },
   },
-  import: {
-    title: 'Import',
-    description: 'Bring in the lists kept so far in Excel or Google Forms.',
-    planned: 'Planned',
-    plannedItems: [
-      'Excel (.xlsx) and CSV (UTF-8, Shift_JIS) files',
-      'Column mapping and checks before anything is saved',
-      'Duplicate detection that sees through hiragana/katakana and full/half width',
-      'All-or-nothing imports: a stopped import leaves no half list behind',
-    ],
-  },
+  import: importText.en,
   settings: {
     title: 'Settings',
     database: 'Database',
@@ -165,6 +164,12 @@ export const en: Messages = {
     clearFilter: 'Clear filter',
     blankOption: '(empty)',
   },
+  ...involvementText.en,
+  ...reportsText.en,
+  ...participantActionsText.en,
+  ...safetyText.en,
+  ...privacyText.en,
+  ...auditText.en,
   vocab: {
     gender: { female: 'Female', male: 'Male', other: 'Other', no_answer: 'Prefer not to say' },
     roots: {

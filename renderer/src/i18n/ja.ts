@@ -8,6 +8,13 @@ import {
   roots,
   visitModes,
 } from '../../../shared/domain/vocabulary'
+import { involvementText } from '../features/programs/text'
+import { reportsText } from '../features/reports/text'
+import { participantActionsText } from '../features/participants/text'
+import { importText } from '../features/import/text'
+import { safetyText } from '../features/settings/safetyText'
+import { privacyText } from '../features/privacy/text'
+import { auditText } from '../features/audit/text'
 
 /** Japanese, the app's first language. English (en.ts) must have the same keys. */
 export const ja = {
@@ -21,12 +28,14 @@ export const ja = {
   },
   nav: {
     label: 'メインメニュー',
+    home: 'ホーム',
     participants: '参加者',
     programs: 'プログラム',
     visits: '訪問・参加記録',
     reports: 'レポート',
     import: 'インポート',
     settings: '設定',
+    audit: '監査ログ',
   },
   language: {
     label: '表示言語',
@@ -143,17 +152,7 @@ export const ja = {
       visits: '訪問・参加記録',
     },
   },
-  import: {
-    title: 'インポート',
-    description: 'これまで Excel や Google フォームで管理してきた名簿を、かけはしに取り込めるようにする予定です。',
-    planned: '予定している機能',
-    plannedItems: [
-      'Excel（.xlsx）と CSV（UTF-8・Shift_JIS）の読み込み',
-      '列の対応付けと、取り込む前の入力チェック',
-      'ひらがな・カタカナ・全角半角の違いを吸収した重複の確認',
-      '取り込みは全件成功か全件取り消しのどちらか（途中で止まっても名簿が半端に残りません）',
-    ],
-  },
+  import: importText.ja,
   settings: {
     title: '設定',
     database: 'データベース',
@@ -175,6 +174,12 @@ export const ja = {
     clearFilter: '絞り込みを解除',
     blankOption: '（未入力）',
   },
+  ...involvementText.ja,
+  ...reportsText.ja,
+  ...participantActionsText.ja,
+  ...safetyText.ja,
+  ...privacyText.ja,
+  ...auditText.ja,
   vocab: {
     gender: genders.labels,
     roots: roots.labels,

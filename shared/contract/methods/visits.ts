@@ -1,12 +1,63 @@
+import { z } from 'zod'
 import type { Page } from '../listQuery'
 import { listQuery } from '../listQuery'
+import { calendarDate, municipalityCode } from '../programs'
 import type { VisitRow } from '../records'
-import { isoDate } from '../schemaHelpers'
+import { fiscalYear, id, isoDate, text } from '../schemaHelpers'
+import { visitModes } from '../../domain/vocabulary'
 import { method } from './define'
 
 export const visitColumns = ['visitDate', 'mode', 'municipalityCode', 'nights', 'contactName', 'programName'] as const
 
+const visitFields = {
+  visitDate: calendarDate,
+  mode: z.enum(visitModes.codes),
+  municipalityCode,
+  nights: z.number().int().min(0, '泊数は0以上で入力してください').max(365),
+  purpose: text(300),
+  notes: text(2000),
+}
+
 /** Visits: one involvement of one person on one date. */
 export const visitMethods = {
-  'visits.list': method<Page<VisitRow>>()(listQuery(visitColumns).extend({ from: isoDate.optional(), to: isoDate.optional() })),
+  'visits.list': method<Page<VisitRow>>()(
+    listQuery(visitColumns).extend({
+      from: isoDate.optional(),
+      to: isoDate.optional(),
+      fiscalYear: fiscalYear.optional(),
+      programId: id.optional(),
+      /** Only visits outside any program (return visits, consultations, helper days). */
+      standaloneOnly: z.boolean().optional(),
+      municipalityCodes: z
+        .array(z.string().regex(/^\d{6}$/))
+        .max(100)
+        .optional(),
+      mode: z.enum(visitModes.codes).optional(),
+      contactId: id.optional(),
+    }),
+  ),
+  /**
+   * Standalone visits (not from a roster): one per person, same day and details — a festival
+   * helper day for several people is one entry. `programId` links it to a program without a session.
+   */
+  'visits.create': method<{ created: number; ids: string[] }>()(
+    z
+      .object({
+        contactIds: z.array(id).min(1, '参加者を選んでください').max(1000),
+        programId: id.nullable().default(null),
+        fields: z
+          .object({
+            ...visitFields,
+            municipalityCode: visitFields.municipalityCode.default(null),
+            nights: visitFields.nights.default(0),
+            purpose: visitFields.purpose.default(null),
+            notes: visitFields.notes.default(null),
+          })
+          .strict(),
+      })
+      .strict(),
+  ),
+  /** A visit from a roster keeps its session's date: change the session, not the visit. */
+  'visits.update': method<VisitRow>()(z.object({ id, patch: z.object(visitFields).partial().strict() }).strict()),
+  'visits.delete': method<{ deleted: number }>()(z.object({ ids: z.array(id).min(1).max(10000) }).strict()),
 } as const

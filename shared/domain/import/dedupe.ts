@@ -13,7 +13,7 @@ export interface Identity {
   municipalityCode: string | null
 }
 
-/** Lookup keys; each is indexed in the database (see migration 0006) so candidates are found without comparing all pairs. */
+/** Lookup keys; each is indexed in the database (see migration 0004) so candidates are found without comparing all pairs. */
 export interface IdentityKeys {
   email: string | null
   phone: string | null

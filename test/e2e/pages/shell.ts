@@ -1,14 +1,16 @@
 import type { Locator, Page } from '@playwright/test'
 
-export type Screen = 'participants' | 'programs' | 'visits' | 'reports' | 'import' | 'settings'
+export type Screen = 'home' | 'participants' | 'programs' | 'visits' | 'reports' | 'import' | 'settings'
 
 /** The frame around every screen: header, sidebar, language switch. */
 export class Shell {
   constructor(readonly page: Page) {}
 
-  async open(url: string): Promise<void> {
+  /** Opens the app, then a screen: participants unless told (the app itself starts on ホーム). */
+  async open(url: string, screen: Screen = 'participants'): Promise<void> {
     await this.page.goto(url)
     await this.page.getByTestId('nav-participants').waitFor()
+    if (screen !== 'home') await this.goTo(screen)
   }
 
   navLink(screen: Screen): Locator {

@@ -1,5 +1,9 @@
 import type { Kysely } from 'kysely'
 import * as m0001 from './0001-initial'
+import * as m0002 from './0002-participants'
+import * as m0003 from './0003-programs'
+import * as m0004 from './0004-import'
+import * as m0005 from './0005-reports'
 
 export interface Migration {
   /** Stored in schema_migrations; never rename a released one. */
@@ -11,6 +15,12 @@ export interface Migration {
  * A static list, not a folder scan: bundling would break file discovery. The schema version
  * of a database is the number of these it has applied (also kept in PRAGMA user_version).
  */
-export const migrations: readonly Migration[] = [{ name: '0001-initial', up: m0001.up }]
+export const migrations: readonly Migration[] = [
+  { name: '0001-initial', up: m0001.up },
+  { name: '0002-participants', up: m0002.up },
+  { name: '0003-programs', up: m0003.up },
+  { name: '0004-import', up: m0004.up },
+  { name: '0005-reports', up: m0005.up },
+]
 
 export const latestSchemaVersion = migrations.length

@@ -6,7 +6,10 @@ import type { ColumnFilter } from '../../../../shared/contract/listQuery'
 import { normalizeForSearch, normalizeWidth, toKatakana } from '../../../../shared/domain/kana'
 import { stages } from '../../../../shared/domain/vocabulary'
 import type { GenderCode, BasisCode, RootsCode, StageCode } from '../../../../shared/domain/vocabulary'
+import type { DbHandle } from '../connection'
 import type { ContactsTable, Database } from '../schema'
+import { countTagged, pageOfContacts } from './contactsPageRepo'
+import type { PageRow } from './contactsPageRepo'
 import { filtersToSql, sortToSql } from './gridQuery'
 import type { GridColumns } from './gridQuery'
 
@@ -21,8 +24,11 @@ const kanaOrder = ['(family_kana IS NULL)', 'family_kana', 'given_kana']
  */
 export const stageOrderSql = `(CASE stage ${stages.codes.map((code, i) => `WHEN '${code}' THEN ${i + 1}`).join(' ')} END)`
 
+/** Grid columns stored on the contacts row itself (tags live in contact_tags). */
+type RowColumn = Exclude<ContactColumn, 'tags'>
+
 /** Participants grid columns → SQL. Kana filters see through hiragana/half-width input. */
-export const contactGridColumns: GridColumns<ContactColumn> = {
+export const contactGridColumns: GridColumns<RowColumn> = {
   familyName: { sql: 'family_name', kind: 'text' },
   givenName: { sql: 'given_name', kind: 'text' },
   familyKana: { sql: 'family_kana', kind: 'text', normalize: kana, sort: kanaOrder },
@@ -57,29 +63,171 @@ export interface ContactListQuery {
   search: string
 }
 
-function whereOf(q: Pick<ContactListQuery, 'filter' | 'search'>) {
-  const conditions = [sql<boolean>`deleted_at IS NULL`, ...filtersToSql(contactGridColumns, q.filter)]
+/**
+ * The search box. 3+ characters: the FTS5 trigram index (an index lookup); shorter needles
+ * cannot be trigram-matched and fall back to scanning the stored keys with instr().
+ */
+function searchCondition(needle: string) {
+  if ([...needle].length < 3) return sql<boolean>`instr(search_key, ${needle}) > 0`
+  const phrase = `"${needle.replaceAll('"', '""')}"`
+  return sql<boolean>`id IN (SELECT k.contact_id FROM contacts_fts JOIN contact_search_keys k ON k.n = contacts_fts.rowid WHERE contacts_fts MATCH ${phrase})`
+}
+
+/**
+ * Tag pick-list: people carrying any of the tags; null stands for "no tag at all". A tag many
+ * people carry is checked row by row while the sort index is walked (EXISTS); a rare one is
+ * looked up first and only its people sorted (IN). `tagged` is how many carry the tags.
+ */
+function tagCondition(filter: ColumnFilter, tagged: number) {
+  if (filter.filterType !== 'set') return sql<boolean>`1`
+  const tagIds = filter.values.filter((v): v is string => v !== null)
+  const parts = []
+  if (tagIds.length > 0) {
+    parts.push(
+      tagged > MANY_TAGGED
+        ? sql<boolean>`EXISTS (SELECT 1 FROM contact_tags t WHERE t.contact_id = contacts.id AND t.tag_id IN (${sql.join(tagIds)}))`
+        : sql<boolean>`id IN (SELECT contact_id FROM contact_tags WHERE tag_id IN (${sql.join(tagIds)}))`,
+    )
+  }
+  if (filter.values.includes(null))
+    parts.push(sql<boolean>`NOT EXISTS (SELECT 1 FROM contact_tags t WHERE t.contact_id = contacts.id)`)
+  return parts.length === 0 ? sql<boolean>`0` : sql<boolean>`(${sql.join(parts, sql` OR `)})`
+}
+const MANY_TAGGED = 2000
+
+/**
+ * A number range on a column with a sort index ((x IS NULL), x, id): saying "x IS NULL is
+ * false" pins the index's first term, so the range (and its count) is an index range scan.
+ */
+function rangeHints(filter: ContactListQuery['filter']) {
+  const hints = []
+  for (const [colId, f] of Object.entries(filter)) {
+    const column = contactGridColumns[colId as RowColumn]
+    if (column?.kind !== 'number' || !f || f.filterType !== 'number' || !('type' in f) || ['blank', 'notEqual'].includes(f.type))
+      continue
+    hints.push(sql<boolean>`${sql.raw(`(${column.sql} IS NULL)`)} = 0`)
+  }
+  return hints
+}
+
+function whereOf(q: Pick<ContactListQuery, 'filter' | 'search'>, tagged = 0) {
+  const { tags, ...rowFilters } = q.filter
+  const conditions = [
+    sql<boolean>`deleted_at IS NULL`,
+    ...rangeHints(rowFilters),
+    ...filtersToSql(contactGridColumns, rowFilters),
+  ]
+  if (tags) conditions.push(tagCondition(tags, tagged))
   const needle = normalizeForSearch(q.search)
-  if (needle !== '') conditions.push(sql<boolean>`instr(search_key, ${needle}) > 0`)
+  if (needle !== '') conditions.push(searchCondition(needle))
   return sql.join(conditions, sql` AND `)
 }
 
-export async function listContacts(db: Kysely<Database>, q: ContactListQuery): Promise<{ rows: ContactRow[]; total: number }> {
-  const where = whereOf(q)
+/** Columns with a sort index from 0002-participants ((x IS NULL), x, id). */
+const sortIndexed = new Set([
+  'family_name',
+  'given_name',
+  'email',
+  'phone',
+  'prefecture_code',
+  'municipality_code',
+  'birth_date',
+  'birth_year',
+  'occupation',
+  'affiliation',
+  'created_at',
+  'updated_at',
+])
+
+/** The index whose order is this sort's order, if one sort column has one. */
+function sortIndexOf(sort: { colId: RowColumn }[]): string | undefined {
+  if (sort.length === 0) return 'contacts_kana'
+  if (sort.length > 1) return undefined
+  const colId = sort[0]!.colId
+  if (colId === 'familyKana') return 'contacts_kana'
+  if (colId === 'stage') return 'contacts_stage_order'
+  const column = contactGridColumns[colId].sql
+  return sortIndexed.has(column) ? `contacts_sort_${column}` : undefined
+}
+
+/**
+ * A narrow index holding everything the count reads, for filters no index can seek (text
+ * "contains", short searches): only when that is the one condition besides deleted_at.
+ */
+function countIndexOf(
+  rowFilters: Partial<Record<RowColumn, ColumnFilter>>,
+  needle: string,
+  hasTags: boolean,
+): string | undefined {
+  const filtered = Object.keys(rowFilters) as RowColumn[]
+  // Tags alone: the tag's people are checked for deleted_at in the narrow live-id index.
+  if (hasTags) return filtered.length === 0 && needle === '' ? 'contacts_live_id' : undefined
+  if (filtered.length === 0) return needle !== '' && [...needle].length < 3 ? 'contacts_search_key' : undefined
+  if (filtered.length > 1 || needle !== '') return undefined
+  const column = contactGridColumns[filtered[0]!]
+  if (column.kind !== 'text') return undefined
+  if (column.sql === 'family_kana' || column.sql === 'given_kana') return 'contacts_kana'
+  return sortIndexed.has(column.sql) ? `contacts_sort_${column.sql}` : undefined
+}
+
+/** A page of the participants grid and the number of people matching its filters. */
+export function listContacts(handle: DbHandle, q: ContactListQuery): { rows: PageRow[]; total: number } {
+  const sort = q.sort.filter((s): s is { colId: RowColumn; sort: 'asc' | 'desc' } => s.colId !== 'tags')
+  const { tags, ...rowFilters } = q.filter
+  const tagIds = tags?.filterType === 'set' ? tags.values.filter((v): v is string => v !== null) : []
+  const tagged = tagIds.length > 0 ? countTagged(handle, tagIds) : 0
+  const needle = normalizeForSearch(q.search)
+  const count = countIndexOf(rowFilters, needle, tags !== undefined)
+  // Search hits (a name like ヤマダ) cluster anywhere in the sort order, so walking it can read
+  // most of the index: find the hits first and sort them. A short search scans its narrow index.
+  const hints = {
+    count,
+    sort: needle === '' ? sortIndexOf(sort) : undefined,
+    page: count === 'contacts_search_key' ? count : undefined,
+  }
+  // Counting always starts from the tag's own index; only the page walks the sort index.
+  return pageOfContacts(
+    handle,
+    { page: whereOf(q, tagged), count: whereOf(q, 0) },
+    sortToSql(contactGridColumns, sort, kanaOrder),
+    q.limit,
+    q.offset,
+    hints,
+  )
+}
+
+/** Tag names of each person (for a grid page), in name order. */
+export async function tagNamesOf(db: Kysely<Database>, contactIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>()
+  if (contactIds.length === 0) return out
   const rows = await db
-    .selectFrom('contacts')
-    .selectAll()
-    .where(sql<boolean>`${where}`)
-    .orderBy(sortToSql(contactGridColumns, q.sort, kanaOrder))
-    .limit(q.limit)
-    .offset(q.offset)
+    .selectFrom('contactTags')
+    .innerJoin('tags', 'tags.id', 'contactTags.tagId')
+    .select(['contactTags.contactId', 'tags.name'])
+    .where('contactTags.contactId', 'in', contactIds)
+    .orderBy('tags.name')
     .execute()
-  const { total } = await db
-    .selectFrom('contacts')
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .where(sql<boolean>`${where}`)
-    .executeTakeFirstOrThrow()
-  return { rows, total }
+  for (const r of rows) {
+    const list = out.get(r.contactId)
+    if (list) list.push(r.name)
+    else out.set(r.contactId, [r.name])
+  }
+  return out
+}
+
+/** People by id, deleted or not (undo and bulk actions need both). */
+export async function findContactsAnyState(db: Kysely<Database>, ids: string[]): Promise<ContactRow[]> {
+  const out: ContactRow[] = []
+  for (let i = 0; i < ids.length; i += 500) {
+    out.push(
+      ...(await db
+        .selectFrom('contacts')
+        .selectAll()
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute()),
+    )
+  }
+  return out
 }
 
 /** A live (not soft-deleted) person, or undefined. */
@@ -122,7 +270,7 @@ export async function countContacts(db: Kysely<Database>): Promise<number> {
 }
 
 /** Field by field rather than rest/spread: this runs for every row of every grid page. */
-export function toContact(r: ContactRow): Contact {
+export function toContact(r: Omit<ContactRow, 'searchKey'>): Contact {
   return {
     id: r.id,
     familyName: r.familyName,
@@ -150,5 +298,15 @@ export function toContact(r: ContactRow): Contact {
     notes: r.notes,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
+  }
+}
+
+/** Stage-history lines an undone stage change had added. */
+export async function deleteStageChanges(db: Kysely<Database>, ids: string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) {
+    await db
+      .deleteFrom('stageHistory')
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute()
   }
 }

@@ -11,7 +11,7 @@ const candidateColumns = `id, family_name AS familyName, given_name AS givenName
 
 /**
  * Finds people who share a stored e-mail, phone, name or reading with a draft. Each branch
- * matches one expression index of migration 0006 exactly (including its WHERE), so a lookup
+ * matches one expression index of migration 0004 exactly (including its WHERE), so a lookup
  * costs a few index probes however many people there are. Each probe stops at 25 people:
  * beyond that a common name (同姓同名) says nothing a reviewer could use.
  */

@@ -1,9 +1,9 @@
 import { sql } from 'kysely'
-import type { Kysely } from 'kysely'
+import type { Insertable, Kysely, Updateable } from 'kysely'
 import type { ProgramSummary } from '../../../../shared/contract/records'
 import type { EnrollmentStatus, FundingSource, ProgramCategory, ProgramStatus } from '../../../../shared/domain/vocabulary'
 import { enrollmentStatuses } from '../../../../shared/domain/vocabulary'
-import type { Database } from '../schema'
+import type { Database, ProgramsTable } from '../schema'
 
 /** Programs with their session and enrollment counts, newest fiscal year first. */
 export async function listProgramSummaries(db: Kysely<Database>, fiscalYear?: number): Promise<ProgramSummary[]> {
@@ -62,4 +62,48 @@ export async function countPrograms(db: Kysely<Database>): Promise<{ programs: n
     ])
     .executeTakeFirstOrThrow()
   return row
+}
+
+export async function findProgramRow(db: Kysely<Database>, id: string) {
+  return db.selectFrom('programs').selectAll().where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst()
+}
+
+export async function programMunicipalityCodes(db: Kysely<Database>, programId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('programMunicipalities')
+    .select('municipalityCode')
+    .where('programId', '=', programId)
+    .orderBy('municipalityCode')
+    .execute()
+  return rows.map((r) => r.municipalityCode)
+}
+
+export async function insertProgram(db: Kysely<Database>, row: Insertable<ProgramsTable>): Promise<void> {
+  await db.insertInto('programs').values(row).execute()
+}
+
+export async function updateProgram(db: Kysely<Database>, id: string, values: Updateable<ProgramsTable>): Promise<void> {
+  await db.updateTable('programs').set(values).where('id', '=', id).execute()
+}
+
+export async function replaceProgramMunicipalities(db: Kysely<Database>, programId: string, codes: string[]): Promise<void> {
+  await db.deleteFrom('programMunicipalities').where('programId', '=', programId).execute()
+  if (codes.length > 0) {
+    await db
+      .insertInto('programMunicipalities')
+      .values(codes.map((municipalityCode) => ({ programId, municipalityCode })))
+      .execute()
+  }
+}
+
+/** Fiscal years that have programs, newest first (the grid's year picker). */
+export async function programFiscalYears(db: Kysely<Database>): Promise<number[]> {
+  const rows = await db
+    .selectFrom('programs')
+    .select('fiscalYear')
+    .distinct()
+    .where('deletedAt', 'is', null)
+    .orderBy('fiscalYear', 'desc')
+    .execute()
+  return rows.map((r) => r.fiscalYear)
 }

@@ -1,14 +1,144 @@
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { ImportCommitResult } from '../../../../shared/contract/imports'
+import { api } from '../../api/client'
 import { PageHeader } from '../../app/PageHeader'
-import { PlannedList } from '../../app/PlannedList'
+import { BatchList } from './BatchList'
+import { CommitPanel } from './CommitPanel'
+import { commitSummary } from './commitSummary'
+import type { Decisions, DuplicateAction, ImportSource, ReadOptions, RowDecision } from './importState'
+import { MappingTable } from './MappingTable'
+import { ReviewStep } from './ReviewStep'
+import { SourceDetails } from './SourceDetails'
+import { SourcePicker } from './SourcePicker'
+import { StepPanel } from './StepPanel'
+import { useDuplicateRows } from './useRowPages'
+import { usePreview } from './usePreview'
+import './import.css'
 
-/** A placeholder until the import wizard lands. */
+/**
+ * The import wizard: choose a file, map its columns, review rows and duplicates, commit. Every
+ * step before the last only reads (import.preview); nothing is written until "import".
+ */
 export function ImportPage() {
   const { t } = useTranslation()
+  const [source, setSource] = useState<ImportSource | null>(null)
+  const [options, setOptions] = useState<ReadOptions>({ encoding: 'auto' })
+  const { preview, error, loading } = usePreview(source, options)
+  const [decisions, setDecisions] = useState<Decisions>({})
+  const [bulk, setBulk] = useState<DuplicateAction>('merge')
+  const [committing, setCommitting] = useState(false)
+  const [commitError, setCommitError] = useState<string | null>(null)
+  const [result, setResult] = useState<ImportCommitResult | null>(null)
+  const duplicateRows = useDuplicateRows(preview?.previewId ?? '', preview?.counts.duplicates ?? 0)
+
+  // Row choices belong to one reading of the file: a new preview may number rows differently.
+  const previewId = preview?.previewId
+  useEffect(() => setDecisions({}), [previewId])
+
+  const summary = useMemo(
+    () =>
+      preview && duplicateRows.length >= preview.counts.duplicates
+        ? commitSummary(preview, duplicateRows, decisions, bulk)
+        : null,
+    [preview, duplicateRows, decisions, bulk],
+  )
+
+  const reset = useCallback(() => {
+    setSource(null)
+    setOptions({ encoding: 'auto' })
+    setResult(null)
+    setCommitError(null)
+  }, [])
+
+  function choose(next: ImportSource) {
+    setResult(null)
+    setCommitError(null)
+    setOptions({ encoding: 'auto' })
+    setSource(next)
+  }
+
+  function decide(index: number, decision: RowDecision | null) {
+    setDecisions((d) => {
+      const next = { ...d }
+      if (decision) next[index] = decision
+      else delete next[index]
+      return next
+    })
+  }
+
+  async function commit() {
+    if (!preview) return
+    setCommitting(true)
+    setCommitError(null)
+    try {
+      const done = await api.call('import.commit', {
+        previewId: preview.previewId,
+        onDuplicate: bulk,
+        decisions: Object.fromEntries(Object.entries(decisions).map(([k, v]) => [k, v])),
+      })
+      setResult(done)
+    } catch (e) {
+      setCommitError(`${t('import.commit.failed')} ${(e as Error).message}`)
+    } finally {
+      setCommitting(false)
+    }
+  }
+
+  const ready = preview && !result
   return (
-    <section className="page page-text" aria-labelledby="import-title">
+    <section className="page page-text page-import" aria-labelledby="import-title">
       <PageHeader id="import-title" title={t('import.title')} description={t('import.description')} />
-      <PlannedList title={t('import.planned')} items={t('import.plannedItems', { returnObjects: true })} />
+
+      {!result && (
+        <StepPanel title={t('import.steps.source')} testId="import-step-source">
+          {!source || (!preview && !loading) ? <SourcePicker onSource={choose} busy={loading} /> : null}
+          {loading && (
+            <p className="import-busy" role="status">
+              <span className="spinner" aria-hidden="true" />
+              {t('import.source.reading')}
+            </p>
+          )}
+          {error && (
+            <div className="import-error" role="alert" data-testid="import-error">
+              <strong>{t('import.source.failedTitle', { file: source?.fileName ?? '' })}</strong>
+              <p>{error.message}</p>
+              {!error.message.includes('変更していません') && <p className="import-muted">{t('import.source.nothingChanged')}</p>}
+            </div>
+          )}
+          {preview && <SourceDetails preview={preview} options={options} onChange={setOptions} onReset={reset} />}
+        </StepPanel>
+      )}
+
+      {ready && (
+        <>
+          <StepPanel title={t('import.steps.mapping')} testId="import-step-mapping">
+            <MappingTable
+              preview={preview}
+              onChange={(mapping) =>
+                setOptions({ ...options, headerRow: preview.headerRow, sheet: preview.sheet ?? undefined, mapping })
+              }
+            />
+          </StepPanel>
+          <StepPanel title={t('import.steps.review')} testId="import-step-review">
+            <ReviewStep preview={preview} decisions={decisions} bulk={bulk} onBulk={setBulk} onDecision={decide} />
+          </StepPanel>
+        </>
+      )}
+      {(ready || result) && (
+        <StepPanel title={t('import.steps.commit')} testId="import-step-commit">
+          <CommitPanel
+            summary={summary}
+            busy={committing}
+            error={commitError}
+            result={result}
+            onCommit={() => void commit()}
+            onAnother={reset}
+          />
+        </StepPanel>
+      )}
+
+      <BatchList />
     </section>
   )
 }

@@ -1,9 +1,19 @@
-import type { FilterChangedEvent, GetRowIdParams, GridApi } from 'ag-grid-community'
+import type {
+  CellKeyDownEvent,
+  ColumnState,
+  FilterChangedEvent,
+  GetRowIdParams,
+  GridApi,
+  SelectionChangedEvent,
+} from 'ag-grid-community'
 import type { AgGridReact } from 'ag-grid-react'
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { ClipboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Contact } from '../../../../shared/contract/contacts'
 import type { ArgsOf } from '../../../../shared/contract/methods'
+import type { ContactListRow, SavedViewState } from '../../../../shared/contract/participantRecords'
+import { parseTabSeparated, pasteFields } from '../../../../shared/domain/tabularPaste'
+import type { PasteField } from '../../../../shared/domain/tabularPaste'
 import { api } from '../../api/client'
 import { useApiQuery, useBackendEvent } from '../../api/hooks'
 import { ErrorAlert } from '../../app/ErrorAlert'
@@ -11,15 +21,33 @@ import type { AlertMessage } from '../../app/ErrorAlert'
 import { PageHeader } from '../../app/PageHeader'
 import { AppGrid } from '../../grid/AppGrid'
 import { editErrorMessage } from '../../grid/cellEditing'
+import { isImeKey, suppressImeKeys } from '../../grid/imeKeys'
 import { listDatasource } from '../../grid/listDatasource'
-import { columnLabel, participantColumns } from './participantColumns'
+import { AddPersonDialog } from './AddPersonDialog'
+import { BulkActions } from './BulkActions'
+import { DeleteDialog } from './DeleteDialog'
+import { columnLabel, participantColumns, patchFieldOfColumn } from './participantColumns'
+import { PastePreview } from './PastePreview'
+import { PersonPanel } from './PersonPanel'
+import { SaveViewDialog } from './SaveViewDialog'
 import { SearchBox } from './SearchBox'
 import { useContactCellSave } from './useContactCellSave'
 import type { SaveFailure } from './useContactCellSave'
 import { useDebounced } from './useDebounced'
+import { useUndo } from './useUndo'
+import { viewIdFromHash } from './viewHash'
 import './participants.css'
+import './participantsActions.css'
 
+type Contact = ContactListRow
 const getRowId = (p: GetRowIdParams<Contact>) => p.data.id
+const rowSelection = { mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false } as const
+const selectionColumnDef = { pinned: 'left', width: 44 } as const
+type Modal =
+  | { kind: 'add' }
+  | { kind: 'delete' }
+  | { kind: 'saveView' }
+  | { kind: 'paste'; rows: string[][]; fallback: (PasteField | null)[]; targetIds: string[] }
 
 export function ParticipantsPage() {
   const { t } = useTranslation()
@@ -29,8 +57,19 @@ export function ParticipantsPage() {
   const [total, setTotal] = useState<number | null>(null)
   const [filtered, setFiltered] = useState(false)
   const [alert, setAlert] = useState<AlertMessage | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
+  const [selectedIds, setSelectedIds] = useState<string[]>([])
+  const [modal, setModal] = useState<Modal | null>(null)
+  const [panelId, setPanelId] = useState<string | null>(null)
+  const [viewName, setViewName] = useState<string | null>(null)
   const stages = useApiQuery('stages.list', {}, ['setting'])
+  const tags = useApiQuery('tags.list', {}, ['contact'])
+  const views = useApiQuery('views.list', { page: 'participants' }, ['view'])
 
+  const showError = useCallback(
+    (error: unknown) => setAlert({ id: Date.now(), title: t('people.actionFailed'), message: editErrorMessage(error) }),
+    [t],
+  )
   const showFailure = useCallback(
     ({ colId, message }: SaveFailure) =>
       setAlert({
@@ -44,6 +83,12 @@ export function ParticipantsPage() {
   const closeAlert = useCallback(() => setAlert(null), [])
   const { onCellEditRequest, recentlySaved } = useContactCellSave(showFailure)
 
+  useEffect(() => {
+    if (!notice) return
+    const timer = setTimeout(() => setNotice(null), 6000)
+    return () => clearTimeout(timer)
+  }, [notice])
+
   const datasource = useMemo(
     () =>
       listDatasource<Contact>(
@@ -53,28 +98,160 @@ export function ParticipantsPage() {
       ),
     [search, t],
   )
-  const columnDefs = useMemo(() => participantColumns({ t, stages: stages.data ?? [] }), [t, stages.data])
+  const openPanel = useCallback((c: Contact) => setPanelId(c.id), [])
+  const columnDefs = useMemo(
+    () => participantColumns({ t, stages: stages.data ?? [], tags: tags.data ?? [], onOpen: openPanel }),
+    [t, stages.data, tags.data, openPanel],
+  )
 
-  // Someone else (another window, an import) changed people: reload what is on screen.
+  const refresh = useCallback(() => gridRef.current?.api?.refreshInfiniteCache(), [])
+  // The undo's own data.changed may name a row this page just saved (and so skips): reload here.
+  const onUndone = useCallback(
+    (s: { label: string }) => {
+      setNotice(t('people.undone', { label: s.label }))
+      refresh()
+    },
+    [t, refresh],
+  )
+  const { next: nextUndo, undo } = useUndo(onUndone, showError)
+  // Someone else (another window, an import, an undo) changed people: reload what is on screen.
   useBackendEvent('data.changed', ({ entity, ids }) => {
     if (entity !== 'contact') return
     if (ids && ids.every((id) => recentlySaved.current.has(id))) return
-    gridRef.current?.api?.refreshInfiniteCache()
+    refresh()
   })
 
+  // A saved view chosen in the sidebar (#/participants?view=…), applied once the grid is up.
+  const [gridReady, setGridReady] = useState(false)
+  const [hashViewId, setHashViewId] = useState(() => viewIdFromHash(window.location.hash))
+  useEffect(() => {
+    const onHash = () => setHashViewId(viewIdFromHash(window.location.hash))
+    window.addEventListener('hashchange', onHash)
+    return () => window.removeEventListener('hashchange', onHash)
+  }, [])
+  useEffect(() => {
+    const grid = gridRef.current?.api
+    const view = views.data?.find((v) => v.id === hashViewId)
+    if (!gridReady || !grid || !view) return
+    grid.applyColumnState({ state: view.state.columns as unknown as ColumnState[], applyOrder: true })
+    grid.setFilterModel(view.state.filter)
+    setSearchText(view.state.search)
+    setViewName(view.name)
+  }, [gridReady, hashViewId, views.data])
+
+  const viewState = useCallback((): SavedViewState => {
+    const grid = gridRef.current!.api
+    return {
+      columns: grid.getColumnState() as SavedViewState['columns'],
+      filter: grid.getFilterModel() as Record<string, unknown>,
+      search: searchText.trim(),
+    }
+  }, [searchText])
+
   const onFilterChanged = useCallback((e: FilterChangedEvent<Contact>) => setFiltered(e.api.isAnyFilterPresent()), [])
+  const onSelectionChanged = useCallback(
+    (e: SelectionChangedEvent<Contact>) => setSelectedIds(e.api.getSelectedRows().map((r) => r.id)),
+    [],
+  )
   const clearFilters = () => {
     const grid: GridApi<Contact> | undefined = gridRef.current?.api
     grid?.setFilterModel(null)
     setSearchText('')
   }
+
+  // Typing with a Japanese IME on a focused cell arrives as 'Process' (keyCode 229), which AG
+  // Grid does not treat as typing: open the editor at once so the composition lands in it.
+  const onCellKeyDown = useCallback((e: CellKeyDownEvent<Contact>) => {
+    const event = e.event as KeyboardEvent | null
+    if (!event || !isImeKey(event) || e.api.getEditingCells().length > 0) return
+    if (!e.colDef.editable || e.rowIndex === null) return
+    e.api.startEditingCell({ rowIndex: e.rowIndex, colKey: e.column.getColId() })
+  }, [])
+
+  async function confirmDelete() {
+    setModal(null)
+    try {
+      const { deleted } = await api.call('contacts.delete', { ids: selectedIds })
+      gridRef.current?.api?.deselectAll()
+      setNotice(t('people.deleteSubmit', { count: deleted }) + ' ✓')
+    } catch (error) {
+      showError(error)
+    }
+  }
+
+  // Excel / Google Sheets rows pasted onto the grid (Community has no clipboard module).
+  function onPaste(e: ClipboardEvent<HTMLDivElement>) {
+    const target = e.target as HTMLElement
+    if (target.closest('input, textarea, [contenteditable="true"]')) return
+    const text = e.clipboardData.getData('text/plain')
+    if (!text.includes('\t') && !text.trim().includes('\n')) return
+    e.preventDefault()
+    const grid = gridRef.current?.api
+    const focused = grid?.getFocusedCell()
+    const visible = (grid?.getAllDisplayedColumns() ?? []).map((c) => c.getColId())
+    const start = focused ? Math.max(0, visible.indexOf(focused.column.getColId())) : visible.indexOf('familyName')
+    const fallback = visible.slice(Math.max(0, start)).map((colId) => {
+      const field = patchFieldOfColumn[colId as keyof typeof patchFieldOfColumn]
+      return field && (pasteFields as readonly string[]).includes(field) ? (field as PasteField) : null
+    })
+    const targetIds: string[] = []
+    if (grid && focused) {
+      for (let i = focused.rowIndex; i < focused.rowIndex + 5000; i++) {
+        const node = grid.getDisplayedRowAtIndex(i)
+        if (!node?.data) break
+        targetIds.push(node.data.id)
+      }
+    }
+    setModal({ kind: 'paste', rows: parseTabSeparated(text), fallback, targetIds })
+  }
+
+  const stageLabels = useMemo(() => Object.fromEntries((stages.data ?? []).map((s) => [s.code, s.label])), [stages.data])
   const narrowed = filtered || search !== ''
 
   return (
-    <section className="page page-participants" aria-labelledby="participants-title">
-      <PageHeader id="participants-title" title={t('participants.title')} description={t('participants.description')} />
+    <section
+      className={panelId ? 'page page-participants with-panel' : 'page page-participants'}
+      aria-labelledby="participants-title"
+    >
+      <PageHeader
+        id="participants-title"
+        title={viewName ? `${t('participants.title')}：${viewName}` : t('participants.title')}
+        description={t('participants.description')}
+      />
       <div className="toolbar">
         <SearchBox value={searchText} onChange={setSearchText} />
+        <button type="button" className="button" data-testid="add-person" onClick={() => setModal({ kind: 'add' })}>
+          {t('people.add')}
+        </button>
+        <BulkActions ids={selectedIds} onDone={setNotice} onError={showError} />
+        <button
+          type="button"
+          className="button-secondary"
+          data-testid="delete-selected"
+          disabled={selectedIds.length === 0}
+          onClick={() => setModal({ kind: 'delete' })}
+        >
+          {t('people.delete')}
+        </button>
+        <button
+          type="button"
+          className="button-secondary"
+          data-testid="undo"
+          disabled={!nextUndo}
+          title={nextUndo ? t('people.undoTitle', { label: nextUndo.label }) : t('people.undoNothing')}
+          onClick={() => void undo()}
+        >
+          {t('people.undo')}
+        </button>
+        <button
+          type="button"
+          className="button-link"
+          data-testid="save-view"
+          title={t('people.views.saveTitle')}
+          onClick={() => setModal({ kind: 'saveView' })}
+        >
+          {t('people.views.save')}
+        </button>
         <div className="toolbar-spacer" />
         {narrowed && (
           <button type="button" className="button-link" onClick={clearFilters}>
@@ -84,36 +261,97 @@ export function ParticipantsPage() {
         <output className="row-count" data-testid="participants-count" aria-live="polite">
           {total === null ? '' : t(narrowed ? 'participants.countFiltered' : 'participants.count', { count: total })}
         </output>
-      </div>
-      <div className="grid-frame">
-        <AppGrid<Contact>
-          gridRef={gridRef}
-          columnDefs={columnDefs}
-          defaultColDef={{ sortable: true, resizable: true, suppressHeaderMenuButton: false }}
-          rowModelType="infinite"
-          datasource={datasource}
-          cacheBlockSize={100}
-          maxBlocksInCache={20}
-          infiniteInitialRowCount={100}
-          getRowId={getRowId}
-          suppressNoRowsOverlay // our own empty state below says why
-          readOnlyEdit
-          onCellEditRequest={onCellEditRequest}
-          onFilterChanged={onFilterChanged}
-          singleClickEdit={false}
-          stopEditingWhenCellsLoseFocus
-          // ~20 columns: render them all, so scrolling sideways never shows blank cells.
-          suppressColumnVirtualisation
-        />
-        {total === 0 && (
-          <div className="grid-empty" data-testid="participants-empty">
-            {t(narrowed ? 'participants.emptyFiltered' : 'participants.emptyAll')}
-          </div>
+        {selectedIds.length > 0 && (
+          <output className="row-count selected-count" data-testid="participants-selected">
+            {t('people.selected', { count: selectedIds.length })}
+          </output>
         )}
-        <div className="grid-alerts">
-          <ErrorAlert alert={alert} onClose={closeAlert} testId="participants-error" />
-        </div>
       </div>
+      <div className="participants-body">
+        <div className="grid-frame" onPaste={onPaste}>
+          <AppGrid<Contact>
+            gridRef={gridRef}
+            columnDefs={columnDefs}
+            defaultColDef={{
+              sortable: true,
+              resizable: true,
+              suppressHeaderMenuButton: false,
+              suppressKeyboardEvent: suppressImeKeys,
+            }}
+            rowModelType="infinite"
+            datasource={datasource}
+            cacheBlockSize={100}
+            maxBlocksInCache={20}
+            infiniteInitialRowCount={100}
+            getRowId={getRowId}
+            rowSelection={rowSelection}
+            selectionColumnDef={selectionColumnDef}
+            onSelectionChanged={onSelectionChanged}
+            onGridReady={() => setGridReady(true)}
+            suppressNoRowsOverlay // our own empty state below says why
+            readOnlyEdit
+            onCellEditRequest={onCellEditRequest}
+            onCellKeyDown={onCellKeyDown}
+            onFilterChanged={onFilterChanged}
+            singleClickEdit={false}
+            stopEditingWhenCellsLoseFocus
+            // ~20 columns: render them all, so scrolling sideways never shows blank cells.
+            suppressColumnVirtualisation
+          />
+          {total === 0 && (
+            <div className="grid-empty" data-testid="participants-empty">
+              {t(narrowed ? 'participants.emptyFiltered' : 'participants.emptyAll')}
+            </div>
+          )}
+          <div className="grid-alerts">
+            <ErrorAlert alert={alert} onClose={closeAlert} testId="participants-error" />
+            {notice && (
+              <output className="notice" role="status" data-testid="participants-notice">
+                {notice}
+              </output>
+            )}
+          </div>
+        </div>
+        {panelId && <PersonPanel contactId={panelId} onClose={() => setPanelId(null)} />}
+      </div>
+      {modal?.kind === 'add' && (
+        <AddPersonDialog
+          onClose={() => setModal(null)}
+          onAdded={(c) => {
+            setModal(null)
+            setNotice(t('people.addTitle') + `：${c.familyName}${c.givenName}`)
+            setPanelId(c.id)
+          }}
+        />
+      )}
+      {modal?.kind === 'delete' && (
+        <DeleteDialog count={selectedIds.length} onCancel={() => setModal(null)} onConfirm={() => void confirmDelete()} />
+      )}
+      {modal?.kind === 'saveView' && (
+        <SaveViewDialog
+          state={viewState}
+          initialName={viewName ?? ''}
+          onClose={() => setModal(null)}
+          onSaved={(name) => {
+            setModal(null)
+            setViewName(name)
+            setNotice(t('people.views.saved', { name }))
+          }}
+        />
+      )}
+      {modal?.kind === 'paste' && (
+        <PastePreview
+          rows={modal.rows}
+          fallback={modal.fallback}
+          targetIds={modal.targetIds}
+          stageLabels={stageLabels}
+          onClose={() => setModal(null)}
+          onDone={(message) => {
+            setModal(null)
+            setNotice(message)
+          }}
+        />
+      )}
     </section>
   )
 }

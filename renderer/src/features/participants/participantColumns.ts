@@ -1,12 +1,19 @@
-import type { ColDef, ColGroupDef, ValueFormatterParams, ValueGetterParams } from 'ag-grid-community'
+import type { ColDef, ColGroupDef, SuppressKeyboardEventParams, ValueFormatterParams, ValueGetterParams } from 'ag-grid-community'
 import type { TFunction } from 'i18next'
-import type { Contact, ContactField } from '../../../../shared/contract/contacts'
+import type { ContactField } from '../../../../shared/contract/contacts'
+import type { ContactListRow as Contact, Tag } from '../../../../shared/contract/participantRecords'
 import type { ContactColumn } from '../../../../shared/contract/methods'
 import type { Stage } from '../../../../shared/contract/records'
 import { municipalityByCode, prefectureByCode, prefectures } from '../../../../shared/domain/localGov'
 import { bases, genders, roots } from '../../../../shared/domain/vocabulary'
 import type { CodeOption } from '../../grid/CodeSetFilter'
 import { codeColumn, fitHeaders, textColumn, timestampColumn } from '../../grid/columnTypes'
+import { CodeSetFilter } from '../../grid/CodeSetFilter'
+import type { CodeSetFilterParams } from '../../grid/CodeSetFilter'
+import { suppressImeKeys } from '../../grid/imeKeys'
+import { MunicipalityEditor } from '../../grid/MunicipalityEditor'
+import { MunicipalitySetFilter } from '../../grid/MunicipalitySetFilter'
+import { OpenDetailCell } from './OpenDetailCell'
 
 /**
  * Which patch field an edited column writes. The birth column shows birthDate/birthYear but
@@ -21,6 +28,7 @@ export const patchFieldOfColumn: Partial<Record<ContactColumn, ContactField>> = 
   phone: 'phone',
   postalCode: 'postalCode',
   prefectureCode: 'prefectureCode',
+  municipalityCode: 'municipalityCode',
   birthDate: 'birth',
   gender: 'gender',
   roots: 'roots',
@@ -37,9 +45,20 @@ const vocabularies = { gender: genders, roots, basis: bases }
 export interface ParticipantColumnsInput {
   t: TFunction
   stages: Stage[]
+  tags: Tag[]
+  onOpen: (contact: Contact) => void
 }
 
-export function participantColumns({ t, stages }: ParticipantColumnsInput): (ColDef<Contact> | ColGroupDef<Contact>)[] {
+/** The municipality picker handles its own arrows and Enter while open. */
+const pickerKeys = (p: SuppressKeyboardEventParams) =>
+  suppressImeKeys(p) || (p.editing && ['Enter', 'ArrowUp', 'ArrowDown'].includes(p.event.key))
+
+export function participantColumns({
+  t,
+  stages,
+  tags,
+  onOpen,
+}: ParticipantColumnsInput): (ColDef<Contact> | ColGroupDef<Contact>)[] {
   const c = (key: keyof typeof columnKeys) => t(columnKeys[key])
   const blank: CodeOption = { code: null, label: t('grid.blankOption') }
   const vocabOptions = (name: Vocabulary): CodeOption[] => [
@@ -50,7 +69,23 @@ export function participantColumns({ t, stages }: ParticipantColumnsInput): (Col
   const prefectureOptions: CodeOption[] = [...prefectures.map((p) => ({ code: p.code, label: p.name })), blank]
   const editable = { editable: true }
 
+  const tagFilter: CodeSetFilterParams = {
+    options: [...tags.map((tag) => ({ code: tag.id, label: tag.name })), { code: null, label: t('people.noTags') }],
+  }
+
   return fitHeaders<Contact>([
+    {
+      colId: 'open',
+      headerName: '',
+      width: 44,
+      pinned: 'left',
+      sortable: false,
+      resizable: false,
+      suppressHeaderMenuButton: true,
+      suppressMovable: true,
+      cellRenderer: OpenDetailCell,
+      cellRendererParams: { onOpen },
+    },
     {
       headerName: t('participants.groups.name'),
       children: [
@@ -80,6 +115,11 @@ export function participantColumns({ t, stages }: ParticipantColumnsInput): (Col
           field: 'municipalityCode',
           headerName: c('municipality'),
           width: 150,
+          editable: true,
+          cellEditor: MunicipalityEditor,
+          cellEditorPopup: true,
+          suppressKeyboardEvent: pickerKeys,
+          filter: MunicipalitySetFilter,
           // The prefecture stands in the next column, so the name alone ('越谷市').
           valueFormatter: (p: ValueFormatterParams<Contact>) =>
             p.value ? (municipalityByCode(String(p.value))?.name ?? String(p.value)) : '',
@@ -124,6 +164,16 @@ export function participantColumns({ t, stages }: ParticipantColumnsInput): (Col
         // Stage codes sort alphabetically on the server, which means nothing to a reader.
         codeColumn<Contact>('stage', c('stage'), stageOptions, { ...editable, width: 108 }, false),
       ],
+    },
+    {
+      colId: 'tags',
+      field: 'tags',
+      headerName: t('people.tagsColumn'),
+      width: 160,
+      sortable: false,
+      valueFormatter: (p: ValueFormatterParams<Contact>) => (Array.isArray(p.value) ? p.value.join('、') : ''),
+      filter: CodeSetFilter,
+      filterParams: tagFilter,
     },
     textColumn<Contact>('affiliation', c('affiliation'), { ...editable, width: 180 }),
     textColumn<Contact>('occupation', c('occupation'), { ...editable, width: 140 }),

@@ -1,6 +1,6 @@
 import type { CellEditRequestEvent } from 'ag-grid-community'
 import { useCallback, useRef } from 'react'
-import type { Contact } from '../../../../shared/contract/contacts'
+import type { ContactListRow as Contact } from '../../../../shared/contract/participantRecords'
 import type { ContactColumn } from '../../../../shared/contract/methods'
 import { api } from '../../api/client'
 import { cellInput, editErrorMessage } from '../../grid/cellEditing'
@@ -35,7 +35,7 @@ export function useContactCellSave(onFailure: (failure: SaveFailure) => void) {
         const saved = await api.call('contacts.update', { id: before.id, patch: { [field]: value } })
         recentlySaved.current.add(saved.id)
         setTimeout(() => recentlySaved.current.delete(saved.id), 2000)
-        event.node.setData(saved)
+        event.node.setData({ ...saved, tags: before.tags })
       } catch (error) {
         event.node.setData(before)
         event.api.flashCells({ rowNodes: [event.node], columns: [colId] })

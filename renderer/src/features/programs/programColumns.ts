@@ -2,6 +2,7 @@ import type { ColDef, ValueFormatterParams, ValueGetterParams } from 'ag-grid-co
 import type { TFunction } from 'i18next'
 import type { ProgramSummary } from '../../../../shared/contract/records'
 import { formatFiscalYear } from '../../../../shared/domain/dates'
+import { municipalityLabel } from '../../../../shared/domain/localGov'
 import { enrollmentStatuses } from '../../../../shared/domain/vocabulary'
 
 type P = ProgramSummary
@@ -60,6 +61,13 @@ export function programColumns(t: TFunction): ColDef<P>[] {
               .map((code) => `${t(`vocab.enrollmentStatus.${code}`)} ${p.data!.enrollmentCounts[code] ?? 0}`)
               .join(' · ')
           : '',
+    },
+    {
+      colId: 'municipalities',
+      headerName: t('program.form.municipalities'),
+      width: 180,
+      valueGetter: (p: ValueGetterParams<P>) =>
+        p.data ? p.data.municipalityCodes.map((c) => municipalityLabel(c) || c).join('、') : '',
     },
     {
       field: 'fundingSource',

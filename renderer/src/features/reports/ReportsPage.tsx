@@ -1,29 +1,68 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useAppInfo } from '../../app/AppInfoContext'
+import { useApiQuery } from '../../api/hooks'
+import { LoadError } from '../../app/LoadError'
 import { PageHeader } from '../../app/PageHeader'
-import { PlannedList } from '../../app/PlannedList'
+import { ExportPanel } from './ExportPanel'
+import { FiguresView } from './FiguresView'
+import { ProgramTable } from './ProgramTable'
+import { RulesPanel } from './RulesPanel'
+import { ScopePicker } from './ScopePicker'
+import type { Scope } from './ScopePicker'
+import { defaultFiscalYear, useFiscalYearOptions } from './useFiscalYears'
+import './reports.css'
 
-const countKeys = ['contacts', 'programs', 'sessions', 'visits'] as const
-
-/** A placeholder until the report engine lands: what is coming, and what there is to count. */
+/** 年度の報告: pick the year and scope, read the figures and charts, export or fill a form. */
 export function ReportsPage() {
   const { t } = useTranslation()
-  const { data: info } = useAppInfo()
+  const [scope, setScope] = useState<Scope>({ fiscalYear: defaultFiscalYear(), programIds: [], fundingSource: null })
+  const programs = useApiQuery('programs.list', {}, ['program'])
+  const years = useFiscalYearOptions(programs.data)
+  const report = useApiQuery('reports.fiscalYear', scope, ['contact', 'visit', 'program', 'session', 'enrollment', 'setting'])
+  const rules = useApiQuery('reports.rules.get', {}, ['setting'])
+  const stages = useApiQuery('stages.list', {}, ['setting'])
+  const data = report.data
+
   return (
-    <section className="page page-text" aria-labelledby="reports-title">
-      <PageHeader id="reports-title" title={t('reports.title')} description={t('reports.description')} />
-      <div className="panel">
-        <h2>{t('reports.currentCounts')}</h2>
-        <dl className="stat-list" data-testid="report-counts">
-          {countKeys.map((key) => (
-            <div key={key} className="stat">
-              <dt>{t(`reports.counts.${key}`)}</dt>
-              <dd>{info ? info.counts[key].toLocaleString('ja-JP') : '–'}</dd>
-            </div>
-          ))}
-        </dl>
-      </div>
-      <PlannedList title={t('reports.planned')} items={t('reports.plannedItems', { returnObjects: true })} />
+    <section className="page page-text report-page" aria-labelledby="reports-title" aria-busy={report.loading}>
+      <PageHeader id="reports-title" title={t('reportsPage.title')} description={t('reportsPage.description')} />
+      <ScopePicker scope={scope} years={years} programs={programs.data ?? []} onChange={setScope} />
+      {report.error && <LoadError error={report.error} onRetry={report.reload} />}
+      {!data ? (
+        <p className="panel-description" role="status">
+          {t('reportsPage.loading')}
+        </p>
+      ) : (
+        <>
+          <h2 className="report-heading" data-testid="report-heading">
+            {data.fiscalYearLabel}{' '}
+            <small>
+              {data.period.start} 〜 {data.period.end}
+            </small>
+            {report.loading && <small className="report-refreshing"> {t('reportsPage.loading')}</small>}
+          </h2>
+          {data.uniquePeople === 0 && (
+            <p className="panel panel-muted" data-testid="report-empty">
+              {t('reportsPage.empty')}
+            </p>
+          )}
+          <FiguresView report={data} stageLabels={stages.data} />
+          <ProgramTable programs={data.programs} />
+          <div className="panel">
+            <h2>{t('reportsPage.definitions')}</h2>
+            <dl className="report-definitions" data-testid="report-definitions">
+              {data.definitions.map((d) => (
+                <div key={d.term}>
+                  <dt>{d.term}</dt>
+                  <dd>{d.text}</dd>
+                </div>
+              ))}
+            </dl>
+          </div>
+          <ExportPanel scope={scope} k={data.rules.suppressionK} />
+        </>
+      )}
+      {rules.data && <RulesPanel rules={rules.data} onSaved={() => report.reload()} />}
     </section>
   )
 }

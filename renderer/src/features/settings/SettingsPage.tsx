@@ -4,6 +4,10 @@ import { LoadError } from '../../app/LoadError'
 import { PageHeader } from '../../app/PageHeader'
 import { DatabaseInfo } from './DatabaseInfo'
 import { StageLabelRow } from './StageLabelRow'
+import { BackupsPanel } from './BackupsPanel'
+import { EncryptionPanel } from './EncryptionPanel'
+import { RetentionPanel } from '../privacy/RetentionPanel'
+import { StageRuleSettings } from '../timeline/StageRuleSettings'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -12,6 +16,9 @@ export function SettingsPage() {
     <section className="page page-text" aria-labelledby="settings-title">
       <PageHeader id="settings-title" title={t('settings.title')} />
       <DatabaseInfo />
+      <BackupsPanel />
+      <EncryptionPanel />
+      <RetentionPanel />
       <div className="panel">
         <h2>{t('settings.stages')}</h2>
         <p className="panel-description">{t('settings.stagesDescription')}</p>
@@ -22,6 +29,7 @@ export function SettingsPage() {
           ))}
         </div>
       </div>
+      <StageRuleSettings />
     </section>
   )
 }

@@ -1,0 +1,19 @@
+import { ApiError } from '../../../shared/contract/errors'
+import type { safetyMethods } from '../../../shared/contract/methods/safety'
+import type { BackendContext } from '../context'
+import type { AreaHandlers } from '../dispatch'
+import type { SafetyDoor } from '../safety/door'
+
+function door(ctx: BackendContext): SafetyDoor {
+  if (!ctx.safety) throw ApiError.from('INTERNAL', { reason: 'no open flow' })
+  return ctx.safety
+}
+
+export const safetyHandlers: AreaHandlers<typeof safetyMethods> = {
+  'safety.status': (_args, ctx) => door(ctx).status(),
+  'safety.unlock': ({ passphrase }, ctx) => door(ctx).unlock(passphrase),
+  'safety.listBackups': (_args, ctx) => door(ctx).listBackups(),
+  'safety.restore': ({ backupId, passphrase }, ctx) => door(ctx).restore(backupId, passphrase),
+  'safety.backupNow': (_args, ctx) => door(ctx).backupNow(),
+  'safety.setPassphrase': ({ current, next }, ctx) => door(ctx).setPassphrase(current, next),
+}

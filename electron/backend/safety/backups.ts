@@ -1,0 +1,114 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { ApiError } from '../../../shared/contract/errors'
+import type { BackupInfo, BackupReason } from '../../../shared/contract/safety'
+import type { DbHandle } from '../db/connection'
+import { schemaVersionOf } from '../db/migrate'
+import { inspectFile } from './integrity'
+import { backupsToKeep, localDay } from './rotation'
+import { writeFileAtomic } from './atomicFile'
+
+/** Backups live beside the database unless told otherwise (the settings screen shows where). */
+export function defaultBackupDir(file: string): string {
+  return path.join(path.dirname(path.resolve(file)), 'backups')
+}
+
+/**
+ * Writes a consistent copy of the open database to `target`, verifies it, and only then gives
+ * it its final name: a crash mid-backup leaves a `.partial` file, never a bad backup.
+ * Plain databases go through SQLite's online backup API. An encrypted one goes through
+ * VACUUM INTO, which SQLite3 Multiple Ciphers writes encrypted with the same key (its backup
+ * API refuses an encrypted source with a plain destination, and better-sqlite3 cannot key the
+ * destination); both read one consistent snapshot while the app keeps writing.
+ */
+export async function writeVerifiedBackup(
+  handle: DbHandle,
+  target: string,
+): Promise<{ schemaVersion: number; counts: BackupInfo['counts'] }> {
+  const partial = `${target}.partial`
+  fs.mkdirSync(path.dirname(target), { recursive: true })
+  fs.rmSync(partial, { force: true })
+  try {
+    if (handle.encrypted) handle.sqlite.prepare('VACUUM INTO ?').run(partial)
+    else await handle.sqlite.backup(partial)
+    fsyncFile(partial)
+    const inspection = await inspectFile(partial, { key: handle.key, level: 'quick' })
+    const expected = schemaVersionOf(handle)
+    if (!inspection.ok || inspection.schemaVersion !== expected) {
+      throw ApiError.from('BACKUP_FAILED', { reason: inspection.problem ?? `schema ${inspection.schemaVersion} ≠ ${expected}` })
+    }
+    fs.renameSync(partial, target)
+    return { schemaVersion: inspection.schemaVersion, counts: inspection.counts! }
+  } catch (error) {
+    fs.rmSync(partial, { force: true })
+    if (error instanceof ApiError) throw error
+    throw ApiError.from('BACKUP_FAILED', { cause: String(error) })
+  }
+}
+
+/** An automatic or on-demand backup into the backup folder, with its record and rotation. */
+export async function backupToFolder(handle: DbHandle, dir: string, reason: BackupReason, now = new Date()): Promise<BackupInfo> {
+  const stamp = now.toISOString().replace(/[:.]/g, '-')
+  const id = `${path.basename(handle.file, '.db')}-${reason}-${stamp}.db`
+  const target = path.join(dir, id)
+  const { schemaVersion, counts } = await writeVerifiedBackup(handle, target)
+  const info: BackupInfo = {
+    id,
+    reason,
+    createdAt: now.toISOString(),
+    sizeBytes: fs.statSync(target).size,
+    schemaVersion,
+    counts,
+    encrypted: handle.encrypted,
+    verified: true,
+  }
+  writeFileAtomic(`${target}.json`, JSON.stringify(info, null, 2))
+  rotateBackups(dir, now)
+  return info
+}
+
+/** The backups in a folder, newest first; files without a record (or half-written) are not backups. */
+export function listBackups(dir: string): BackupInfo[] {
+  let names: string[]
+  try {
+    names = fs.readdirSync(dir)
+  } catch {
+    return []
+  }
+  const infos: BackupInfo[] = []
+  for (const name of names) {
+    if (!name.endsWith('.db.json')) continue
+    try {
+      const info = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as BackupInfo
+      if (fs.existsSync(path.join(dir, info.id))) infos.push(info)
+    } catch {
+      // a record cut short by a crash: its backup is not listed (and rotation removes it later)
+    }
+  }
+  return infos.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+}
+
+export function rotateBackups(dir: string, now = new Date()): void {
+  const backups = listBackups(dir)
+  const keep = backupsToKeep(backups, now)
+  for (const b of backups) {
+    if (keep.has(b.id)) continue
+    fs.rmSync(path.join(dir, b.id), { force: true })
+    fs.rmSync(path.join(dir, `${b.id}.json`), { force: true })
+  }
+  // Leftovers of a backup killed mid-write.
+  for (const name of fs.readdirSync(dir)) if (name.endsWith('.partial')) fs.rmSync(path.join(dir, name), { force: true })
+}
+
+export function hasBackupOfToday(dir: string, now = new Date()): boolean {
+  return listBackups(dir).some((b) => localDay(new Date(b.createdAt)) === localDay(now))
+}
+
+function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+')
+  try {
+    fs.fsyncSync(fd)
+  } finally {
+    fs.closeSync(fd)
+  }
+}

@@ -1,0 +1,92 @@
+import fs from 'node:fs'
+import { ApiError } from '../../../shared/contract/errors'
+import { openDatabase } from '../db/connection'
+import type { DbHandle } from '../db/connection'
+import { schemaVersionOf } from '../db/migrate'
+
+/**
+ * How deep a look: `light` reads the header, page 1 and the schema (a few ms at any size);
+ * `quick` adds PRAGMA quick_check (every page, O(size)); `full` is integrity_check (also
+ * matches every index against its table).
+ */
+export type CheckLevel = 'light' | 'quick' | 'full'
+
+export interface Inspection {
+  ok: boolean
+  /** What is wrong, in Japanese, when not ok. */
+  problem: string | null
+  schemaVersion: number
+  counts: { contacts: number; visits: number } | null
+  level: CheckLevel
+}
+
+/**
+ * Looks at a database file read-only, so a damaged file is never written to. A wrong or
+ * missing passphrase is not damage: it is thrown (WRONG_PASSPHRASE / DB_LOCKED) for the
+ * caller to ask again.
+ */
+export async function inspectFile(file: string, options: { key?: string; level: CheckLevel }): Promise<Inspection> {
+  let handle: DbHandle
+  try {
+    handle = openDatabase(file, { readonly: true, key: options.key })
+  } catch (error) {
+    if (error instanceof ApiError && (error.code === 'WRONG_PASSPHRASE' || error.code === 'DB_LOCKED')) throw error
+    const reason =
+      error instanceof ApiError ? String(error.details?.cause ?? error.details?.reason ?? error.message) : String(error)
+    return { ok: false, problem: `ファイルを開けません（${reason}）`, schemaVersion: 0, counts: null, level: options.level }
+  }
+  try {
+    return inspectHandle(handle, options.level)
+  } finally {
+    await handle.close()
+  }
+}
+
+/** `counts` reads every visit's index entry (≈25 ms at 1M visits): the open flow skips it. */
+export function inspectHandle(handle: DbHandle, level: CheckLevel, options: { counts?: boolean } = {}): Inspection {
+  const result: Inspection = { ok: false, problem: null, schemaVersion: 0, counts: null, level }
+  const { sqlite } = handle
+  try {
+    const pageSize = sqlite.pragma('page_size', { simple: true }) as number
+    const pageCount = sqlite.pragma('page_count', { simple: true }) as number
+    // A file cut short (a copy interrupted, a disk full) holds fewer pages than its header
+    // says; the WAL may still hold the tail, so only a file without one is held to this.
+    const walSize = fileSize(`${handle.file}-wal`)
+    if (walSize === 0 && fileSize(handle.file) < pageSize * pageCount) {
+      result.problem = `ファイルが途中で切れています（${pageCount}ページ中 ${Math.floor(fileSize(handle.file) / pageSize)}ページ）`
+      return result
+    }
+    if (level !== 'light') {
+      const rows = sqlite.pragma(level === 'full' ? 'integrity_check' : 'quick_check') as Record<string, string>[]
+      const messages = rows.map((r) => Object.values(r)[0])
+      if (messages.join() !== 'ok') {
+        result.problem = `整合性チェックで ${messages.length}件の問題が見つかりました（${messages[0]}）`
+        return result
+      }
+    }
+    result.schemaVersion = Math.max(schemaVersionOf(handle), sqlite.pragma('user_version', { simple: true }) as number)
+    if (result.schemaVersion === 0) {
+      result.problem = 'かけはしのデータベースではありません（スキーマがありません）'
+      return result
+    }
+    const count = (sqlSource: string) => (sqlite.prepare(sqlSource).get() as { n: number }).n
+    if (options.counts !== false)
+      result.counts = {
+        contacts: count('SELECT count(*) AS n FROM contacts WHERE deleted_at IS NULL'),
+        visits: count('SELECT count(*) AS n FROM visits'),
+      }
+    result.ok = true
+  } catch (error) {
+    // A damaged page often surfaces as an exception in the middle of a read.
+    result.problem = `読み込み中にエラーが発生しました（${error instanceof Error ? error.message : String(error)}）`
+  }
+  return result
+}
+
+function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size
+  } catch {
+    return 0
+  }
+}

@@ -1,0 +1,58 @@
+import fs from 'node:fs'
+import { ApiError } from '../../../shared/contract/errors'
+import { latestSchemaVersion } from '../db/migrations/index'
+import { inspectFile } from './integrity'
+import type { Inspection } from './integrity'
+import { copyFileDurably } from './atomicFile'
+
+export interface RestorePlan {
+  /** The database file to replace (must be closed by the caller). */
+  target: string
+  /** A backup file (not live). */
+  source: string
+  key?: string
+  /** Takes a backup of the healthy current file before it is replaced; returns where. */
+  backupCurrent(): Promise<string>
+}
+
+/**
+ * Replaces a database with a backup, in an order that a crash at any step survives:
+ * 1. the source must pass the full integrity check and carry a schema this app can open;
+ * 2. it is copied beside the target and flushed (`.restoring`);
+ * 3. the current file is backed up if healthy, else set aside as `.damaged-<time>` with its
+ *    -wal/-shm (a stale WAL left next to the restored file would be replayed into it);
+ * 4. the copy is renamed over the target (atomic on the same disk).
+ */
+export async function restoreDatabase(plan: RestorePlan): Promise<{ source: Inspection; previousKeptAt: string }> {
+  const source = await inspectFile(plan.source, { key: plan.key, level: 'full' })
+  if (!source.ok) throw ApiError.from('BACKUP_INVALID', { problem: source.problem })
+  if (source.schemaVersion > latestSchemaVersion) throw ApiError.from('DB_NEWER_VERSION', { schemaVersion: source.schemaVersion })
+
+  const staged = `${plan.target}.restoring`
+  copyFileDurably(plan.source, staged)
+  try {
+    let previousKeptAt: string
+    const current = fs.existsSync(plan.target) ? await inspectCurrent(plan.target, plan.key) : null
+    if (current?.ok) {
+      previousKeptAt = await plan.backupCurrent()
+      for (const suffix of ['-wal', '-shm', '']) fs.rmSync(plan.target + suffix, { force: true })
+    } else {
+      previousKeptAt = `${plan.target}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`
+      for (const suffix of ['', '-wal', '-shm']) {
+        if (fs.existsSync(plan.target + suffix)) fs.renameSync(plan.target + suffix, previousKeptAt + suffix)
+      }
+    }
+    fs.renameSync(staged, plan.target)
+    return { source, previousKeptAt }
+  } finally {
+    fs.rmSync(staged, { force: true })
+  }
+}
+
+async function inspectCurrent(file: string, key?: string): Promise<Inspection | null> {
+  try {
+    return await inspectFile(file, { key, level: 'light' })
+  } catch {
+    return null // locked with another passphrase: treated like a damaged file, kept aside
+  }
+}

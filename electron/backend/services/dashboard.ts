@@ -1,0 +1,62 @@
+import type { Dashboard } from '../../../shared/contract/methods/dashboard'
+import { fiscalYearOf, fiscalYearRange, todayIso } from '../../../shared/domain/dates'
+import { addDays, jstInstant, jstParts } from '../../../shared/domain/sessionSeries'
+import { addMonths } from '../../../shared/domain/stageSuggestion'
+import type { SessionMode } from '../../../shared/domain/vocabulary'
+import type { BackendContext } from '../context'
+import * as repo from '../db/repos/dashboardRepo'
+import { upcomingSessions } from '../db/repos/sessionsRepo'
+
+/** Follow-up: last seen between 12 and 36 months ago, with at least 2 involvements in all. */
+export const FOLLOW_UP = { quietMonths: 12, activeMonths: 24, minVisits: 2, listed: 50 } as const
+
+function fiscalMonths(fy: number): string[] {
+  return Array.from({ length: 12 }, (_, i) => addMonths(`${fy}-04-01`, i).slice(0, 7))
+}
+
+export async function dashboard(ctx: BackendContext, fiscalYear?: number, today = todayIso()): Promise<Dashboard> {
+  const fy = fiscalYear ?? fiscalYearOf(today)
+  const { start, end } = fiscalYearRange(fy)
+  const asOf = today < end ? (today < start ? start : today) : end
+  const sqlite = ctx.handle.sqlite
+  const year = repo.yearFigures(sqlite, fy)
+  const months = fiscalMonths(fy)
+  const byMonth = new Map(repo.monthFigures(sqlite, months[0], months[11]).map((m) => [m.month, m]))
+  const cutoff = addMonths(asOf, -FOLLOW_UP.quietMonths)
+  const followUp = repo.followUp(
+    sqlite,
+    addMonths(cutoff, -FOLLOW_UP.activeMonths),
+    cutoff,
+    asOf,
+    FOLLOW_UP.minVisits,
+    FOLLOW_UP.listed,
+  )
+  const upcoming = await upcomingSessions(ctx.db, jstInstant(today, '00:00'), 6)
+  return {
+    fiscalYear: fy,
+    asOf,
+    uniquePeople: year.people,
+    newPeople: repo.newPeople(sqlite, fy),
+    totalInvolvements: year.total,
+    onsite: year.total - year.online,
+    online: year.online,
+    nights: year.nights,
+    onlineShare: year.total === 0 ? 0 : year.online / year.total,
+    anonymousHeadcount: repo.anonymousHeadcount(sqlite, jstInstant(start, '00:00'), jstInstant(addDays(end, 1), '00:00')),
+    months: months.map((month) => byMonth.get(month) ?? { month, onsite: 0, online: 0 }),
+    upcomingSessions: upcoming.map((s) => {
+      const local = jstParts(s.startsAt)
+      return {
+        id: s.id,
+        programId: s.programId,
+        programName: s.programName,
+        date: local.date,
+        time: local.time,
+        place: s.place,
+        mode: s.mode as SessionMode,
+        expected: s.expected,
+      }
+    }),
+    followUp: { ...followUp, cutoff },
+  }
+}

@@ -1,0 +1,79 @@
+import type { ReportExport } from '../../../shared/contract/methods/reports'
+import { mimeTypes } from '../../../shared/contract/files'
+import type { FileDownload } from '../../../shared/contract/files'
+import { fiscalYearRange } from '../../../shared/domain/dates'
+import { reportTables } from '../../../shared/domain/reports/tables'
+import type { FiscalYearReport } from '../../../shared/domain/reports/types'
+import type { BackendContext } from '../context'
+import { recordAudit } from '../db/repos/auditRepo'
+import { rosterOfYear } from '../db/repos/reportsRosterRepo'
+import { tableCsv } from '../export/reportCsv'
+import type { CsvEncoding } from '../export/reportCsv'
+import { fillForm } from '../export/formFiller'
+import { reportHtml } from '../export/reportHtml'
+import { reportWorkbook } from '../export/reportXlsx'
+import { pdfRenderer } from '../export/pdfRenderer'
+import { buildReport } from './reports'
+import type { ReportRequest } from './reports'
+
+export interface ExportRequest extends ReportRequest {
+  format: 'xlsx' | 'csv' | 'pdf'
+  suppress: boolean
+  includeRoster: boolean
+  csvTable: string
+  csvEncoding: CsvEncoding
+}
+
+function download(fileName: string, mimeType: string, bytes: Buffer): FileDownload {
+  return { fileName, mimeType, base64: bytes.toString('base64') }
+}
+
+const baseName = (report: FiscalYearReport) => `関係人口実績_${report.fiscalYear}年度`
+
+/** k to suppress with, or null for exact numbers. */
+export function suppressionOf(report: FiscalYearReport, suppress: boolean): number | null {
+  return suppress && report.rules.suppressionK > 1 ? report.rules.suppressionK : null
+}
+
+export async function exportReport(ctx: BackendContext, request: ExportRequest): Promise<ReportExport> {
+  const report = await buildReport(ctx, request)
+  const k = suppressionOf(report, request.suppress)
+  const name = baseName(report)
+  if (request.format === 'csv') {
+    const table = reportTables(report, { suppressionK: k }).find((t) => t.id === request.csvTable)!
+    const { bytes, unencodable } = tableCsv(table, request.csvEncoding)
+    const suffix = request.csvEncoding === 'shift_jis' ? '_SJIS' : ''
+    return { file: download(`${name}_${table.title.replace(/\s+/g, '')}${suffix}.csv`, mimeTypes.csv, bytes), unencodable }
+  }
+  if (request.format === 'pdf') {
+    const pdf = await (await pdfRenderer()).render(reportHtml(report, k))
+    return { file: download(`${name}.pdf`, mimeTypes.pdf, pdf), unencodable: [] }
+  }
+  const roster = request.includeRoster
+    ? rosterOfYear(ctx.handle.sqlite, { ...fiscalYearRange(report.fiscalYear), scope: report.scope })
+    : null
+  if (roster) {
+    // Personal data leaving the database is recorded, like any other export of people.
+    await recordAudit(ctx.db, [
+      {
+        userName: ctx.userName,
+        action: 'export',
+        entity: 'report_roster',
+        entityId: null,
+        changes: { fiscalYear: [null, report.fiscalYear], rosterRows: [null, roster.length] },
+      },
+    ])
+  }
+  const bytes = await reportWorkbook(report, { suppressionK: k, roster })
+  return { file: download(`${name}${roster ? '_名簿付き' : ''}.xlsx`, mimeTypes.xlsx, bytes), unencodable: [] }
+}
+
+export async function fillReportForm(
+  ctx: BackendContext,
+  request: ReportRequest & { suppress: boolean; fileName: string; templateBase64: string },
+): Promise<FileDownload> {
+  const report = await buildReport(ctx, request)
+  const filled = await fillForm(Buffer.from(request.templateBase64, 'base64'), report, suppressionOf(report, request.suppress))
+  const stem = request.fileName.replace(/\.xlsx$/i, '')
+  return download(`${stem}_${report.fiscalYear}年度_記入済.xlsx`, mimeTypes.xlsx, filled)
+}

@@ -1,0 +1,43 @@
+import type { Kysely } from 'kysely'
+import { uuidv7 } from 'uuidv7'
+import type { Database } from '../db/schema'
+import * as undoRepo from '../db/repos/undoRepo'
+
+/**
+ * What one user action changed, enough to take it back exactly:
+ * - fields: the previous values of the changed columns (and the stage-history lines added);
+ * - deleted / created: which people were soft-deleted / added;
+ * - tagged / untagged: which people gained / lost a tag (and whether the tag itself was new).
+ */
+export type UndoChange =
+  | { kind: 'fields'; rows: { id: string; before: Record<string, unknown> }[]; stageHistoryIds: string[] }
+  | { kind: 'deleted'; ids: string[] }
+  | { kind: 'created'; ids: string[] }
+  | { kind: 'tagged'; tagId: string; ids: string[]; newTag: boolean }
+  | { kind: 'untagged'; tagId: string; ids: string[] }
+
+/**
+ * The backend process is the session: a page reload keeps it (so undo still works), a restart
+ * of the app starts a new one and forgets the old entries.
+ */
+export const undoSessionId = uuidv7()
+const pruned = new WeakSet<object>()
+
+/** Call inside the action's own transaction, so the log and the data never disagree. */
+export async function recordUndo(trx: Kysely<Database>, label: string, changes: UndoChange[]): Promise<void> {
+  const meaningful = changes.filter((c) => (c.kind === 'fields' ? c.rows.length > 0 : c.ids.length > 0))
+  if (meaningful.length === 0) return
+  await undoRepo.insertUndo(trx, {
+    sessionId: undoSessionId,
+    label,
+    changes: JSON.stringify(meaningful),
+    createdAt: new Date().toISOString(),
+  })
+}
+
+/** Drops entries of earlier sessions once per open database. */
+export async function pruneOldSessions(db: Kysely<Database>): Promise<void> {
+  if (pruned.has(db)) return
+  pruned.add(db)
+  await undoRepo.deleteOtherSessions(db, undoSessionId)
+}

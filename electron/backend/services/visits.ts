@@ -1,0 +1,115 @@
+import { uuidv7 } from 'uuidv7'
+import { ApiError } from '../../../shared/contract/errors'
+import type { VisitRow } from '../../../shared/contract/records'
+import type { VisitMode } from '../../../shared/domain/vocabulary'
+import type { BackendContext } from '../context'
+import { recordAudit } from '../db/repos/auditRepo'
+import type { FieldChanges } from '../db/repos/auditRepo'
+import { liveContactsAmong } from '../db/repos/enrollmentsRepo'
+import { findProgramRow } from '../db/repos/programsRepo'
+import * as repo from '../db/repos/visitsRepo'
+
+export interface VisitFields {
+  visitDate: string
+  mode: VisitMode
+  municipalityCode: string | null
+  nights: number
+  purpose: string | null
+  notes: string | null
+}
+
+/** Standalone visits: one per person with the same day and details, all or nothing. */
+export async function createVisits(
+  ctx: BackendContext,
+  contactIds: string[],
+  programId: string | null,
+  fields: VisitFields,
+): Promise<{ created: number; ids: string[] }> {
+  const people = [...new Set(contactIds)]
+  const ids = await ctx.db.transaction().execute(async (trx) => {
+    const live = await liveContactsAmong(trx, people)
+    const missing = people.filter((c) => !live.has(c))
+    if (missing.length > 0)
+      throw ApiError.from(
+        'NOT_FOUND',
+        { contactIds: missing },
+        `参加者${missing.length}人が見つかりません。削除された可能性があります。`,
+      )
+    if (programId && !(await findProgramRow(trx, programId))) {
+      throw ApiError.from('NOT_FOUND', { programId }, 'プログラムが見つかりません。削除された可能性があります。')
+    }
+    const now = new Date().toISOString()
+    const rows = people.map((contactId) => ({
+      id: uuidv7(),
+      contactId,
+      programId,
+      sessionId: null,
+      ...fields,
+      // Online involvement has no overnight stay.
+      nights: fields.mode === 'online' ? 0 : fields.nights,
+      createdAt: now,
+      updatedAt: now,
+    }))
+    await repo.insertVisits(trx, rows)
+    const batchId = rows.length > 1 ? uuidv7() : null
+    await recordAudit(
+      trx,
+      rows.map((r) => ({
+        userName: ctx.userName,
+        action: 'create' as const,
+        entity: 'visit',
+        entityId: r.id,
+        changes: { contactId: [null, r.contactId], visitDate: [null, r.visitDate] },
+        batchId,
+      })),
+    )
+    return rows.map((r) => r.id)
+  })
+  ctx.events.emit('data.changed', { entity: 'visit', ids })
+  return { created: ids.length, ids }
+}
+
+export async function updateVisit(ctx: BackendContext, id: string, patch: Partial<VisitFields>): Promise<VisitRow> {
+  const changed = await ctx.db.transaction().execute(async (trx) => {
+    const [before] = await repo.findVisits(trx, [id])
+    if (!before) throw ApiError.from('NOT_FOUND', { id }, '訪問・参加記録が見つかりません。削除された可能性があります。')
+    if (before.sessionId && patch.visitDate !== undefined && patch.visitDate !== before.visitDate) {
+      throw ApiError.from('CONFLICT', { id }, 'プログラムの回の出席記録は日付を変更できません。回の日付を変更してください。')
+    }
+    const changes: FieldChanges = {}
+    for (const [field, value] of Object.entries(patch)) {
+      const old = before[field as keyof typeof before]
+      if (old !== value) changes[field] = [old, value]
+    }
+    if (Object.keys(changes).length === 0) return false
+    await repo.updateVisit(trx, id, { ...patch, updatedAt: new Date().toISOString() })
+    await recordAudit(trx, [{ userName: ctx.userName, action: 'update', entity: 'visit', entityId: id, changes }])
+    return true
+  })
+  if (changed) ctx.events.emit('data.changed', { entity: 'visit', ids: [id] })
+  return (await repo.findVisitRow(ctx.db, id))!
+}
+
+/** Deleting a roster visit is the same as unticking that person on the roster. */
+export async function deleteVisits(ctx: BackendContext, ids: string[]): Promise<number> {
+  const deleted = await ctx.db.transaction().execute(async (trx) => {
+    const rows = await repo.findVisits(trx, ids)
+    await repo.deleteVisits(
+      trx,
+      rows.map((r) => r.id),
+    )
+    await recordAudit(
+      trx,
+      rows.map((r) => ({
+        userName: ctx.userName,
+        action: 'delete' as const,
+        entity: 'visit',
+        entityId: r.id,
+        changes: { contactId: [r.contactId, null], visitDate: [r.visitDate, null], sessionId: [r.sessionId, null] },
+      })),
+    )
+    return rows.map((r) => r.id)
+  })
+  if (deleted.length > 0) ctx.events.emit('data.changed', { entity: 'visit', ids: deleted })
+  return deleted.length
+}

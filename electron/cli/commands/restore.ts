@@ -1,0 +1,42 @@
+import path from 'node:path'
+import { openDatabase } from '../../backend/db/connection'
+import { backupToFolder, defaultBackupDir } from '../../backend/safety/backups'
+import { restoreDatabase } from '../../backend/safety/restore'
+import type { Output } from '../output'
+import { passphraseFromEnv } from './safetyCli'
+
+/**
+ * `restore --db FILE --from PATH`: checks the backup (integrity and schema version), keeps the
+ * current database (a backup if healthy, set aside if damaged), then puts the backup in place.
+ * Close the app first: the database is replaced under it.
+ */
+export async function restoreCommand(opts: { db: string; from: string }, out: Output): Promise<number> {
+  const target = path.resolve(opts.db)
+  const key = passphraseFromEnv()
+  const dir = defaultBackupDir(target)
+  const { source, previousKeptAt } = await restoreDatabase({
+    target,
+    source: path.resolve(opts.from),
+    key,
+    backupCurrent: async () => {
+      const current = openDatabase(target, { key })
+      try {
+        return path.join(dir, (await backupToFolder(current, dir, 'before-restore')).id)
+      } finally {
+        await current.close()
+      }
+    },
+  })
+  out.result(
+    {
+      ok: true,
+      file: target,
+      from: path.resolve(opts.from),
+      schemaVersion: source.schemaVersion,
+      counts: source.counts,
+      previousKeptAt,
+    },
+    `復元しました: ${target}（参加者 ${source.counts?.contacts ?? 0}人、訪問・参加記録 ${source.counts?.visits ?? 0}件）\n元のデータベースの保管先: ${previousKeptAt}`,
+  )
+  return 0
+}

@@ -1,0 +1,92 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ApiError } from '../../../shared/contract/errors'
+import type { SafetyStatus } from '../../../shared/contract/safety'
+import { api } from '../api/client'
+import { useApiQuery } from '../api/hooks'
+
+/**
+ * A damaged database: nothing was written to it. Offers the newest good backup with its date
+ * and counts (older ones below); restoring keeps the damaged file aside for inspection.
+ */
+export function DamagedScreen({ status, onRestored }: { status: SafetyStatus; onRestored: (s: SafetyStatus) => void }) {
+  const { t } = useTranslation()
+  const backups = useApiQuery('safety.listBackups', {})
+  const [busy, setBusy] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  async function restore(backupId: string) {
+    setBusy(backupId)
+    setError(null)
+    try {
+      const result = await api.call('safety.restore', { backupId })
+      onRestored(result.status)
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const [newest, ...older] = backups.data ?? []
+  return (
+    <div className="safety-screen">
+      <div className="safety-card safety-card-wide" data-testid="damaged-screen">
+        <div className="safety-icon safety-icon-warn" aria-hidden="true">
+          !
+        </div>
+        <h1>{t('safety.damagedTitle')}</h1>
+        <p>{t('safety.damagedDescription', { name: status.databaseName })}</p>
+        {status.problem && <p className="safety-problem">{t('safety.damagedProblem', { problem: status.problem })}</p>}
+        {backups.data && !newest && <p className="field-error">{t('safety.noBackupsDamaged')}</p>}
+        {newest && (
+          <div className="safety-newest">
+            <h2>{t('safety.newestGood')}</h2>
+            <p>
+              <strong>{new Date(newest.createdAt).toLocaleString('ja-JP')}</strong>（
+              {t(`safety.reasons.${reasonKey(newest.reason)}`)}）
+              <br />
+              {t('safety.countsValue', {
+                contacts: newest.counts.contacts.toLocaleString('ja-JP'),
+                visits: newest.counts.visits.toLocaleString('ja-JP'),
+              })}
+            </p>
+            <button type="button" className="button" disabled={busy !== null} onClick={() => restore(newest.id)} autoFocus>
+              {busy === newest.id ? t('safety.restoring') : t('safety.restoreNewest')}
+            </button>
+          </div>
+        )}
+        {older.length > 0 && (
+          <ul className="safety-older">
+            {older.map((b) => (
+              <li key={b.id}>
+                {new Date(b.createdAt).toLocaleString('ja-JP')}・
+                {t('safety.countsValue', { contacts: b.counts.contacts, visits: b.counts.visits })}
+                <button type="button" className="button-link" disabled={busy !== null} onClick={() => restore(b.id)}>
+                  {busy === b.id ? t('safety.restoring') : t('safety.restore')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+    </div>
+  )
+}
+
+/** `before-v2` and friends share one label. */
+export function reasonKey(
+  reason: string,
+): 'daily' | 'manual' | 'before-import' | 'before-delete' | 'before-restore' | 'before-passphrase' | 'migration' {
+  if (/^before-v\d+$/.test(reason)) return 'migration'
+  return (
+    (['daily', 'manual', 'before-import', 'before-delete', 'before-restore', 'before-passphrase'] as const).find(
+      (r) => r === reason,
+    ) ?? 'manual'
+  )
+}

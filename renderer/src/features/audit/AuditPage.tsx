@@ -1,0 +1,106 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ArgsOf } from '../../../../shared/contract/methods'
+import { useApiQuery } from '../../api/hooks'
+import { LoadError } from '../../app/LoadError'
+import { PageHeader } from '../../app/PageHeader'
+import { AuditTable } from './AuditTable'
+import './audit.css'
+
+const actions = ['create', 'update', 'delete', 'restore', 'merge', 'import', 'export', 'anonymize'] as const
+const entities = ['contact', 'program', 'session', 'enrollment', 'visit', 'tag', 'setting'] as const
+const pageSize = 100
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+type Filters = { action: string; entity: string; from: string; to: string; entityId: string }
+const noFilters: Filters = { action: '', entity: '', from: '', to: '', entityId: '' }
+
+/** The whole audit log, newest first, with filters. Read-only: there is nothing to edit here. */
+export function AuditPage() {
+  const { t } = useTranslation()
+  const [filters, setFilters] = useState<Filters>(noFilters)
+  const [limit, setLimit] = useState(pageSize)
+  const args: ArgsOf<'audit.list'> = { limit }
+  if (filters.action) args.action = filters.action as (typeof actions)[number]
+  if (filters.entity) args.entity = filters.entity
+  if (filters.from) args.from = filters.from
+  if (filters.to) args.to = filters.to
+  if (uuid.test(filters.entityId.trim())) args.entityId = filters.entityId.trim()
+  const log = useApiQuery('audit.list', args, ['contact', 'program', 'session', 'enrollment', 'visit', 'setting'])
+  const set = (key: keyof Filters) => (value: string) => {
+    setFilters((f) => ({ ...f, [key]: value }))
+    setLimit(pageSize)
+  }
+
+  return (
+    <section className="page page-text" aria-labelledby="audit-title">
+      <PageHeader id="audit-title" title={t('audit.title')} description={t('audit.description')} />
+      <form className="audit-filters" role="search" onSubmit={(e) => e.preventDefault()} data-testid="audit-filters">
+        <label>
+          {t('audit.filterAction')}
+          <select value={filters.action} onChange={(e) => set('action')(e.target.value)} data-testid="audit-filter-action">
+            <option value="">{t('audit.all')}</option>
+            {actions.map((a) => (
+              <option key={a} value={a}>
+                {t(`audit.actions.${a}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('audit.filterEntity')}
+          <select value={filters.entity} onChange={(e) => set('entity')(e.target.value)}>
+            <option value="">{t('audit.all')}</option>
+            {entities.map((e) => (
+              <option key={e} value={e}>
+                {t(`audit.entities.${e}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('audit.filterFrom')}
+          <input type="date" value={filters.from} onChange={(e) => set('from')(e.target.value)} />
+        </label>
+        <label>
+          {t('audit.filterTo')}
+          <input type="date" value={filters.to} onChange={(e) => set('to')(e.target.value)} />
+        </label>
+        <label className="audit-filter-id">
+          {t('audit.filterPerson')}
+          <input
+            value={filters.entityId}
+            onChange={(e) => set('entityId')(e.target.value)}
+            placeholder="0194…"
+            spellCheck={false}
+          />
+        </label>
+        <button type="button" className="button-link" onClick={() => setFilters(noFilters)}>
+          {t('audit.clear')}
+        </button>
+      </form>
+      {log.error && <LoadError error={log.error} onRetry={log.reload} />}
+      {log.data && (
+        <>
+          <p className="row-count" data-testid="audit-count">
+            {t('audit.shown', {
+              shown: log.data.rows.length.toLocaleString('ja-JP'),
+              total: log.data.total.toLocaleString('ja-JP'),
+            })}
+          </p>
+          {log.data.rows.length === 0 ? <p className="audit-empty">{t('audit.empty')}</p> : <AuditTable rows={log.data.rows} />}
+          {log.data.rows.length < log.data.total && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => setLimit((l) => Math.min(1000, l + pageSize))}
+              disabled={limit >= 1000}
+            >
+              {t('audit.more')}
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  )
+}

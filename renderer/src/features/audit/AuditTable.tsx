@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next'
+import type { AuditEntry } from '../../../../shared/contract/participantRecords'
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—'
+  return typeof value === 'string' ? value : JSON.stringify(value)
+}
+
+/** Audit entries as a plain table: time, user, action, target, field-level before → after. */
+export function AuditTable({ rows }: { rows: AuditEntry[] }) {
+  const { t, i18n } = useTranslation()
+  const label = (group: 'actions' | 'entities', key: string) =>
+    i18n.exists(`audit.${group}.${key}`) ? t(`audit.${group}.${key}` as never) : key
+  return (
+    <table className="audit-table" data-testid="audit-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('audit.at')}</th>
+          <th scope="col">{t('audit.user')}</th>
+          <th scope="col">{t('audit.action')}</th>
+          <th scope="col">{t('audit.entity')}</th>
+          <th scope="col">{t('audit.changes')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.id} data-testid="audit-row">
+            <td className="audit-at">{new Date(row.at).toLocaleString('ja-JP')}</td>
+            <td>{row.userName}</td>
+            <td>
+              <span className={`audit-action audit-action-${row.action}`}>{label('actions', row.action)}</span>
+            </td>
+            <td>
+              {label('entities', row.entity)}
+              {row.entityId && <span className="audit-id">{row.entityId.slice(-8)}</span>}
+            </td>
+            <td>
+              {row.changes.length === 0 ? (
+                <span className="audit-novalues">{t('audit.noValues')}</span>
+              ) : (
+                <ul className="audit-changes">
+                  {row.changes.map((c) => (
+                    <li key={c.field}>
+                      <code>{c.field}</code> {show(c.before)} → {show(c.after)}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}

@@ -1,0 +1,76 @@
+import { useTranslation } from 'react-i18next'
+import type { ImportCommitResult } from '../../../../shared/contract/imports'
+import { hrefOf } from '../../app/routes'
+import type { CommitSummary } from './commitSummary'
+
+/** Step 4: one button that says what it will do, the busy state, then what was done. */
+export function CommitPanel({
+  summary,
+  busy,
+  error,
+  result,
+  onCommit,
+  onAnother,
+}: {
+  summary: CommitSummary | null
+  busy: boolean
+  error: string | null
+  result: ImportCommitResult | null
+  onCommit: () => void
+  onAnother: () => void
+}) {
+  const { t } = useTranslation()
+  if (result) {
+    return (
+      <div className="import-result" role="status" data-testid="import-result">
+        <h3>{t('import.commit.doneTitle')}</h3>
+        <dl className="stat-list">
+          {(['created', 'merged', 'skipped', 'errors'] as const).map((k) => (
+            <div className="stat" key={k}>
+              <dt>{t(`import.commit.${k}`)}</dt>
+              <dd data-testid={`import-result-${k}`}>{result[k].toLocaleString()}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="import-result-actions">
+          <a className="button" href={hrefOf('participants')} data-testid="import-to-participants">
+            {t('import.commit.toParticipants')}
+          </a>
+          <button type="button" className="button-secondary" onClick={onAnother}>
+            {t('import.commit.another')}
+          </button>
+        </p>
+      </div>
+    )
+  }
+  const nothing = !summary || summary.created + summary.merged === 0
+  // 「3人を新規登録します」 rather than 「3人を新規登録、0人に統合します」.
+  const variant = !summary || (summary.created > 0 && summary.merged > 0) ? '' : summary.created > 0 ? 'Create' : 'Merge'
+  return (
+    <div className="import-commit">
+      {summary && (
+        <p data-testid="import-commit-summary">
+          <strong>{nothing ? t('import.commit.nothing') : t(`import.commit.summary${variant}`, { ...summary })}</strong>
+          {(summary.skipped > 0 || summary.errors > 0) && <span> {t('import.commit.summarySkip', { ...summary })}</span>}
+        </p>
+      )}
+      <p className="import-muted">{t('import.commit.undoNote')}</p>
+      <div className="import-commit-actions">
+        <button type="button" className="button" disabled={busy || nothing} data-testid="import-commit" onClick={onCommit}>
+          {summary && !nothing ? t(`import.commit.button${variant}`, { ...summary }) : t('import.commit.buttonNothing')}
+        </button>
+        {busy && (
+          <span className="import-busy" role="status" data-testid="import-busy">
+            <span className="spinner" aria-hidden="true" />
+            {t('import.commit.busy')}
+          </span>
+        )}
+      </div>
+      {error && (
+        <p className="load-error" role="alert" data-testid="import-commit-error">
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,68 @@
+import { useEffect, useRef } from 'react'
+import type { ReactNode } from 'react'
+
+/**
+ * A modal question with a confirm and a cancel button: focus starts on cancel (the safe
+ * choice), Esc cancels, focus returns where it was.
+ */
+export function ConfirmDialog({
+  title,
+  confirmLabel,
+  cancelLabel,
+  busy,
+  onConfirm,
+  onCancel,
+  testId,
+  children,
+}: {
+  title: string
+  confirmLabel: string
+  cancelLabel: string
+  busy?: boolean
+  onConfirm: () => void
+  onCancel: () => void
+  testId: string
+  children: ReactNode
+}) {
+  const ref = useRef<HTMLDialogElement>(null)
+  const cancel = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    const dialog = ref.current
+    const before = document.activeElement as HTMLElement | null
+    dialog?.showModal()
+    cancel.current?.focus()
+    return () => {
+      dialog?.close()
+      before?.focus?.()
+    }
+  }, [])
+  return (
+    <dialog
+      ref={ref}
+      className="import-dialog"
+      aria-labelledby={`${testId}-title`}
+      data-testid={testId}
+      onCancel={(e) => {
+        e.preventDefault()
+        onCancel()
+      }}
+    >
+      <h2 id={`${testId}-title`}>{title}</h2>
+      <div className="import-dialog-body">{children}</div>
+      <div className="import-dialog-actions">
+        <button ref={cancel} type="button" className="button-secondary" onClick={onCancel}>
+          {cancelLabel}
+        </button>
+        <button
+          type="button"
+          className="button import-danger"
+          disabled={busy}
+          onClick={onConfirm}
+          data-testid={`${testId}-confirm`}
+        >
+          {confirmLabel}
+        </button>
+      </div>
+    </dialog>
+  )
+}

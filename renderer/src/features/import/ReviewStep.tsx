@@ -1,0 +1,106 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ImportPreview } from '../../../../shared/contract/imports'
+import { BulkChoice } from './BulkChoice'
+import { DuplicateDetail } from './DuplicateDetail'
+import type { Decisions, DuplicateAction, RowDecision, RowFilter } from './importState'
+import { IssueList } from './IssueList'
+import { ReviewCounts } from './ReviewCounts'
+import { ReviewTable } from './ReviewTable'
+import { PAGE_SIZE, useRowPage } from './useRowPages'
+
+/** Step 3: counts and filter, the rows page by page, the issue list and the duplicate choices. */
+export function ReviewStep({
+  preview,
+  decisions,
+  bulk,
+  onBulk,
+  onDecision,
+}: {
+  preview: ImportPreview
+  decisions: Decisions
+  bulk: DuplicateAction
+  onBulk: (action: DuplicateAction) => void
+  onDecision: (index: number, decision: RowDecision | null) => void
+}) {
+  const { t } = useTranslation()
+  const [filter, setFilter] = useState<RowFilter>('all')
+  const [offset, setOffset] = useState(0)
+  useEffect(() => setOffset(0), [preview.previewId, filter])
+  const { page, stale, failed } = useRowPage(preview.previewId, filter, offset)
+  const shown = page ?? stale
+  const hasIssues = preview.counts.errors + preview.counts.warnings > 0
+  const [openRow, setOpenRow] = useState<number | null>(null)
+  const compared = shown?.rows.find((r) => r.index === openRow && r.duplicates.length > 0)
+
+  return (
+    <div className="import-review">
+      <ReviewCounts preview={preview} filter={filter} onFilter={setFilter} />
+      {preview.counts.duplicates > 0 && <BulkChoice value={bulk} onChange={onBulk} />}
+      {failed && (
+        <p className="load-error" role="alert">
+          {failed}
+        </p>
+      )}
+      <div className={hasIssues ? 'import-review-body' : 'import-review-body import-review-body-wide'}>
+        <div className="import-review-main" aria-busy={!page}>
+          {shown && shown.total === 0 ? (
+            <p className="import-empty" data-testid="import-review-empty">
+              {t('import.table.empty')}
+            </p>
+          ) : shown ? (
+            <>
+              <ReviewTable
+                preview={preview}
+                rows={shown.rows}
+                decisions={decisions}
+                bulk={bulk}
+                onDecision={onDecision}
+                openRow={compared ? compared.index : null}
+                onOpen={setOpenRow}
+              />
+              {shown.total > PAGE_SIZE && (
+                <div className="import-pager">
+                  <button
+                    type="button"
+                    className="button-secondary"
+                    disabled={offset === 0}
+                    onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
+                  >
+                    {t('import.table.previous')}
+                  </button>
+                  <span className="row-count">
+                    {t('import.table.range', {
+                      from: offset + 1,
+                      to: Math.min(offset + PAGE_SIZE, shown.total),
+                      total: shown.total,
+                    })}
+                  </span>
+                  <button
+                    type="button"
+                    className="button-secondary"
+                    disabled={offset + PAGE_SIZE >= shown.total}
+                    onClick={() => setOffset(offset + PAGE_SIZE)}
+                  >
+                    {t('import.table.next')}
+                  </button>
+                </div>
+              )}
+            </>
+          ) : (
+            <p className="import-muted">{t('import.table.loading')}</p>
+          )}
+        </div>
+        {shown && hasIssues && <IssueList preview={preview} rows={shown.rows} />}
+      </div>
+      {compared && (
+        <DuplicateDetail
+          row={compared}
+          decision={decisions[compared.index] ?? { action: bulk }}
+          onChange={(d) => onDecision(compared.index, d)}
+          onClose={() => setOpenRow(null)}
+        />
+      )}
+    </div>
+  )
+}

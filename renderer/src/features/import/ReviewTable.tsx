@@ -1,0 +1,133 @@
+import { useTranslation } from 'react-i18next'
+import type { ImportPreview, ImportPreviewRow } from '../../../../shared/contract/imports'
+import { DecisionSelect } from './DecisionSelect'
+import type { Decisions, DuplicateAction, RowDecision } from './importState'
+
+/**
+ * The rows as they will be read: mapped columns only, each cell marked red (error) or amber
+ * (warning) with its message on hover and focus; duplicate rows get a choice and a comparison.
+ */
+export function ReviewTable({
+  preview,
+  rows,
+  decisions,
+  bulk,
+  onDecision,
+  openRow,
+  onOpen,
+}: {
+  preview: ImportPreview
+  rows: ImportPreviewRow[]
+  decisions: Decisions
+  bulk: DuplicateAction
+  onDecision: (index: number, decision: RowDecision | null) => void
+  /** The row whose candidates are compared below the table. */
+  openRow: number | null
+  onOpen: (index: number | null) => void
+}) {
+  const { t } = useTranslation()
+  const columns = preview.mapping.flatMap((f, i) => (f === 'ignore' ? [] : [i]))
+
+  return (
+    <div className="import-table-scroll">
+      <table className="import-table import-review-table" data-testid="import-review">
+        <caption className="visually-hidden">{t('import.table.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="import-num">
+              {t('import.table.line')}
+            </th>
+            <th scope="col">{t('import.table.status')}</th>
+            <th scope="col">{t('import.table.decision')}</th>
+            {columns.map((c) => (
+              <th scope="col" key={c}>
+                <span className="review-field">{t(`import.field.${preview.mapping[c]!}`)}</span>
+                <span className="review-header">{preview.headers[c]}</span>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const hasWarning = row.issues.some((i) => i.severity === 'warning')
+            const decision = decisions[row.index]
+            const expandable = row.ok && row.duplicates.length > 0
+            const isOpen = openRow === row.index
+            return (
+              <tr
+                key={row.index}
+                className={!row.ok || decision?.action === 'skip' ? 'review-row-error' : isOpen ? 'review-row-open' : undefined}
+                data-testid={`import-row-${row.line}`}
+              >
+                <td className="import-num">{row.line}</td>
+                <td>
+                  {decision?.action === 'skip' ? (
+                    <span className="badge badge-skip">{t('import.table.skipRow')}</span>
+                  ) : !row.ok ? (
+                    <span className="badge badge-error">{t('import.table.notImported')}</span>
+                  ) : hasWarning ? (
+                    <span className="badge badge-warning">{t('import.table.withWarning')}</span>
+                  ) : (
+                    <span className="badge badge-ok">{t('import.table.importable')}</span>
+                  )}
+                </td>
+                <td className="review-decision">
+                  {expandable && (
+                    <>
+                      <DecisionSelect
+                        label={t('import.duplicate.rowLabel', { line: row.line, name: row.duplicates[0]!.name })}
+                        value={decision?.action ?? null}
+                        bulk={bulk}
+                        testId={`import-decision-${row.line}`}
+                        onChange={(action) => onDecision(row.index, action === null ? null : { ...decision, action })}
+                      />
+                      <button
+                        type="button"
+                        className="button-link"
+                        aria-expanded={isOpen}
+                        aria-controls="import-duplicate-detail"
+                        data-testid={`import-compare-${row.line}`}
+                        onClick={() => onOpen(isOpen ? null : row.index)}
+                      >
+                        {isOpen ? t('import.duplicate.hideCompare') : t('import.duplicate.compare')}
+                      </button>
+                    </>
+                  )}
+                  {row.ok && !expandable && (
+                    <label className="review-skip" title={t('import.table.skipRowLabel', { line: row.line })}>
+                      <input
+                        type="checkbox"
+                        aria-label={t('import.table.skipRowLabel', { line: row.line })}
+                        data-testid={`import-skip-${row.line}`}
+                        checked={decision?.action === 'skip'}
+                        onChange={(e) => onDecision(row.index, e.target.checked ? { action: 'skip' } : null)}
+                      />
+                      {t('import.table.skipRow')}
+                    </label>
+                  )}
+                </td>
+                {columns.map((c) => {
+                  const issues = row.issues.filter((i) => i.column === c)
+                  const severity = issues.some((i) => i.severity === 'error') ? 'error' : issues.length > 0 ? 'warning' : null
+                  const message = issues.map((i) => i.message).join(' / ')
+                  return severity ? (
+                    <td key={c} className={`review-cell review-cell-${severity}`} tabIndex={0} title={message}>
+                      {row.cells[c] ?? ''}
+                      <span className="review-cell-message" role="note">
+                        {message}
+                      </span>
+                    </td>
+                  ) : (
+                    <td key={c} className="review-cell">
+                      {row.cells[c] ?? ''}
+                    </td>
+                  )
+                })}
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+    </div>
+  )
+}

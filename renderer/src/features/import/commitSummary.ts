@@ -1,0 +1,60 @@
+import type { ImportPreview, ImportPreviewRow } from '../../../../shared/contract/imports'
+import type { Decisions, DuplicateAction } from './importState'
+
+export interface CommitSummary {
+  created: number
+  merged: number
+  skipped: number
+  errors: number
+}
+
+/** The action a row will get: its own choice, else the bulk choice when it has a candidate. */
+export function actionOf(row: ImportPreviewRow, decisions: Decisions, bulk: DuplicateAction): DuplicateAction {
+  return decisions[row.index]?.action ?? (row.duplicates.length > 0 ? bulk : 'new')
+}
+
+/**
+ * What pressing "import" will do, as the backend will count it. A merge whose only candidate is
+ * an earlier row of the file that is not being created becomes a new person there too.
+ */
+export function commitSummary(
+  preview: ImportPreview,
+  duplicateRows: ImportPreviewRow[],
+  decisions: Decisions,
+  bulk: DuplicateAction,
+): CommitSummary {
+  const summary: CommitSummary = { created: 0, merged: 0, skipped: 0, errors: preview.counts.errors }
+  const created = new Set<number>()
+  const okDuplicates = duplicateRows.filter((r) => r.ok)
+  const byIndex = new Map(okDuplicates.map((r) => [r.index, r]))
+  // Rows without a candidate are created unless the user chose to skip them.
+  const skippedPlain = Object.entries(decisions).filter(
+    ([index, d]) => d.action === 'skip' && !duplicateRows.some((r) => r.index === Number(index)),
+  ).length
+  summary.created = preview.counts.ok - okDuplicates.length - skippedPlain
+  summary.skipped = skippedPlain
+  for (const row of [...okDuplicates].sort((a, b) => a.index - b.index)) {
+    const action = actionOf(row, decisions, bulk)
+    if (action === 'skip') summary.skipped++
+    else if (action === 'merge' && mergeTargetExists(row, decisions, created, byIndex)) summary.merged++
+    else {
+      summary.created++
+      created.add(row.index)
+    }
+  }
+  return summary
+}
+
+function mergeTargetExists(
+  row: ImportPreviewRow,
+  decisions: Decisions,
+  created: Set<number>,
+  duplicateRowsByIndex: Map<number, ImportPreviewRow>,
+): boolean {
+  if (decisions[row.index]?.targetId) return true
+  const best = row.duplicates[0]
+  if (!best) return false
+  if (best.contactId) return true
+  // The earlier row was created unless it is itself a skipped or merged duplicate.
+  return best.row !== undefined && (created.has(best.row) || !duplicateRowsByIndex.has(best.row))
+}

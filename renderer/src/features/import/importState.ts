@@ -1,0 +1,27 @@
+import type { ImportPreview } from '../../../../shared/contract/imports'
+import type { ImportField } from '../../../../shared/domain/import/headers'
+import type { PersonDraft } from '../../../../shared/domain/import/personRow'
+
+export type ImportSource = { fileName: string; base64: string } | { fileName: string; text: string }
+export type Encoding = 'auto' | 'utf8' | 'cp932' | 'utf16le' | 'utf16be'
+export type DuplicateAction = 'new' | 'merge' | 'skip'
+export type RowFilter = 'all' | 'errors' | 'warnings' | 'duplicates'
+
+/** What the user chose about how to read the source; each change re-runs the preview. */
+export interface ReadOptions {
+  encoding: Encoding
+  sheet?: string
+  headerRow?: number
+  mapping?: ImportField[]
+}
+
+export interface RowDecision {
+  action: DuplicateAction
+  targetId?: string
+  takeFromFile?: (keyof PersonDraft)[]
+}
+
+/** Row index → the user's own choice for that row (rows without one follow the bulk choice). */
+export type Decisions = Record<number, RowDecision>
+
+export type Preview = ImportPreview

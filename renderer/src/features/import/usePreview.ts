@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'react'
+import { ApiError } from '../../../../shared/contract/errors'
+import type { ImportPreview } from '../../../../shared/contract/imports'
+import { api } from '../../api/client'
+import type { ImportSource, ReadOptions } from './importState'
+
+export interface PreviewState {
+  preview: ImportPreview | null
+  error: ApiError | null
+  loading: boolean
+}
+
+/**
+ * Reads the source through `import.preview` whenever it or the reading options change. Only the
+ * answer to the latest request is kept, so a slow earlier answer never overwrites a newer one.
+ */
+export function usePreview(source: ImportSource | null, options: ReadOptions): PreviewState {
+  const [state, setState] = useState<PreviewState>({ preview: null, error: null, loading: false })
+  const key = JSON.stringify(options)
+  useEffect(() => {
+    if (!source) {
+      setState({ preview: null, error: null, loading: false })
+      return
+    }
+    let current = true
+    setState((s) => ({ ...s, error: null, loading: true }))
+    const { encoding, sheet, headerRow, mapping } = JSON.parse(key) as ReadOptions
+    api.call('import.preview', { source, encoding, sheet, headerRow, mapping }).then(
+      (preview) => current && setState({ preview, error: null, loading: false }),
+      (error: unknown) =>
+        current &&
+        setState({
+          preview: null,
+          error: error instanceof ApiError ? error : ApiError.from('INTERNAL'),
+          loading: false,
+        }),
+    )
+    return () => {
+      current = false
+    }
+  }, [source, key])
+  return state
+}

@@ -1,0 +1,92 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { contactFieldSchemas } from '../../../../shared/contract/contacts'
+import type { Contact } from '../../../../shared/contract/contacts'
+import { ApiError } from '../../../../shared/contract/errors'
+import { api } from '../../api/client'
+import { editErrorMessage } from '../../grid/cellEditing'
+import { columnLabel } from './participantColumns'
+import { Dialog } from './Dialog'
+
+const formFields = ['familyName', 'givenName', 'familyKana', 'givenKana', 'email', 'phone'] as const
+type FormField = (typeof formFields)[number]
+
+/** A short form for a new person; each field is checked with the backend's own rules. */
+export function AddPersonDialog({ onClose, onAdded }: { onClose: () => void; onAdded: (c: Contact) => void }) {
+  const { t } = useTranslation()
+  const [values, setValues] = useState<Record<FormField, string>>({
+    familyName: '',
+    givenName: '',
+    familyKana: '',
+    givenKana: '',
+    email: '',
+    phone: '',
+  })
+  const [errors, setErrors] = useState<Partial<Record<FormField, string>>>({})
+  const [busy, setBusy] = useState(false)
+
+  function check(): boolean {
+    const found: Partial<Record<FormField, string>> = {}
+    for (const field of formFields) {
+      const parsed = contactFieldSchemas[field].safeParse(values[field])
+      if (!parsed.success) found[field] = parsed.error.issues[0]?.message ?? ''
+    }
+    setErrors(found)
+    return Object.keys(found).length === 0
+  }
+
+  async function submit() {
+    if (!check()) return
+    setBusy(true)
+    try {
+      const fields = Object.fromEntries(formFields.map((f) => [f, values[f].trim() === '' ? null : values[f]]))
+      onAdded(await api.call('contacts.create', { fields: { ...fields, familyName: values.familyName } }))
+    } catch (error) {
+      const issue = error instanceof ApiError ? error.details?.issues?.[0] : undefined
+      const field = issue?.path?.[1] as FormField | undefined
+      setErrors(field ? { [field]: issue!.message } : { familyName: editErrorMessage(error) })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog title={t('people.addTitle')} onClose={onClose} testId="add-person">
+      <form
+        className="dialog-form"
+        onSubmit={(e) => {
+          e.preventDefault()
+          void submit()
+        }}
+      >
+        <div className="form-grid">
+          {formFields.map((field, i) => (
+            <label key={field} className="form-field">
+              <span>
+                {columnLabel(t, field)}
+                {field === 'familyName' && <em className="required">*</em>}
+              </span>
+              <input
+                type="text"
+                name={field}
+                autoFocus={i === 0}
+                value={values[field]}
+                aria-invalid={errors[field] ? true : undefined}
+                onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
+              />
+              {errors[field] && <small className="field-error">{errors[field]}</small>}
+            </label>
+          ))}
+        </div>
+        <div className="dialog-actions">
+          <button type="button" className="button-secondary" onClick={onClose}>
+            {t('people.cancel')}
+          </button>
+          <button type="submit" className="button" disabled={busy}>
+            {t('people.addSubmit')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

@@ -1,0 +1,46 @@
+import { useEffect, useRef } from 'react'
+import type { ReactNode } from 'react'
+
+/**
+ * A modal dialog: focus moves into it, Esc closes it, focus returns where it was. The native
+ * <dialog> gives the modality and the backdrop.
+ */
+export function Dialog({
+  title,
+  onClose,
+  children,
+  testId,
+  wide,
+}: {
+  title: string
+  onClose: () => void
+  children: ReactNode
+  testId: string
+  wide?: boolean
+}) {
+  const ref = useRef<HTMLDialogElement>(null)
+  useEffect(() => {
+    const dialog = ref.current
+    const before = document.activeElement as HTMLElement | null
+    dialog?.showModal()
+    return () => {
+      dialog?.close()
+      before?.focus?.()
+    }
+  }, [])
+  return (
+    <dialog
+      ref={ref}
+      className={wide ? 'dialog dialog-wide' : 'dialog'}
+      aria-label={title}
+      data-testid={testId}
+      onCancel={(e) => {
+        e.preventDefault()
+        onClose()
+      }}
+    >
+      <h2>{title}</h2>
+      {children}
+    </dialog>
+  )
+}

@@ -1,0 +1,90 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Contact } from '../../../../shared/contract/contacts'
+import { api } from '../../api/client'
+
+/**
+ * Find people by name, kana (any script or width), email or phone through contacts.list, and
+ * pick one or several. Used for enrollment, walk-ins and standalone visits.
+ */
+export function PersonSearch({
+  selected,
+  onToggle,
+  exclude = [],
+  testId,
+}: {
+  selected: Map<string, string>
+  onToggle: (id: string, name: string) => void
+  exclude?: string[]
+  testId?: string
+}) {
+  const { t } = useTranslation()
+  const [query, setQuery] = useState('')
+  const [results, setResults] = useState<Contact[] | null>(null)
+  useEffect(() => {
+    if (query.trim().length < 2) {
+      setResults(null)
+      return
+    }
+    let current = true
+    const timer = setTimeout(() => {
+      api.call('contacts.list', { search: query.trim(), limit: 20 }).then(
+        (page) => current && setResults(page.rows as Contact[]),
+        () => current && setResults([]),
+      )
+    }, 200)
+    return () => {
+      current = false
+      clearTimeout(timer)
+    }
+  }, [query])
+  const shown = (results ?? []).filter((c) => !exclude.includes(c.id))
+  return (
+    <div className="person-search" data-testid={testId}>
+      <input
+        type="search"
+        aria-label={t('program.picker.search')}
+        placeholder={t('program.picker.placeholder')}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
+      {query.trim().length > 0 && query.trim().length < 2 && <p className="panel-muted">{t('program.picker.hint')}</p>}
+      {results && shown.length === 0 && <p className="panel-muted">{t('program.picker.noResults')}</p>}
+      {shown.length > 0 && (
+        <ul className="person-results">
+          {shown.map((c) => {
+            const name = `${c.familyName} ${c.givenName}`.trim()
+            return (
+              <li key={c.id}>
+                <label>
+                  <input type="checkbox" checked={selected.has(c.id)} onChange={() => onToggle(c.id, name)} />
+                  <span className="person-name">{name}</span>
+                  <span className="person-kana">{[c.familyKana, c.givenKana].filter(Boolean).join(' ')}</span>
+                  <span className="person-meta">{c.email ?? c.phone ?? ''}</span>
+                </label>
+              </li>
+            )
+          })}
+        </ul>
+      )}
+      {selected.size > 0 && (
+        <p className="person-selected">
+          {t('program.picker.selected', { count: selected.size })}: {[...selected.values()].join('、')}
+        </p>
+      )}
+    </div>
+  )
+}
+
+/** The selection state PersonSearch works with: id → display name. */
+export function usePersonSelection() {
+  const [selected, setSelected] = useState(new Map<string, string>())
+  const toggle = (id: string, name: string) =>
+    setSelected((s) => {
+      const next = new Map(s)
+      if (next.has(id)) next.delete(id)
+      else next.set(id, name)
+      return next
+    })
+  return { selected, toggle, clear: () => setSelected(new Map()) }
+}

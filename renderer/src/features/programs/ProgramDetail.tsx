@@ -1,0 +1,122 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { formatFiscalYear } from '../../../../shared/domain/dates'
+import { api } from '../../api/client'
+import { useApiQuery } from '../../api/hooks'
+import { LoadError } from '../../app/LoadError'
+import { messageOf } from './apiErrors'
+import { EnrollmentsPanel } from './EnrollmentsPanel'
+import { ProgramForm } from './ProgramForm'
+import { RosterPanel } from './RosterPanel'
+import { SessionsPanel } from './SessionsPanel'
+
+type Tab = 'sessions' | 'enrollments' | 'roster' | 'details'
+const tabs: Tab[] = ['sessions', 'enrollments', 'roster', 'details']
+
+/** One program: its sessions, enrollees, attendance rosters and every field of its form. */
+export function ProgramDetail({
+  programId,
+  onBack,
+  onOpen,
+}: {
+  programId: string
+  onBack: () => void
+  onOpen: (id: string) => void
+}) {
+  const { t } = useTranslation()
+  const program = useApiQuery('programs.get', { id: programId }, ['program'])
+  const [tab, setTab] = useState<Tab>('sessions')
+  const [rosterSession, setRosterSession] = useState<string | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const p = program.data
+
+  async function copy() {
+    try {
+      const created = await api.call('programs.copyToNextYear', { id: programId })
+      onOpen(created.id)
+      setNotice(t('program.copied', { name: created.name }))
+    } catch (e) {
+      setError(messageOf(e))
+    }
+  }
+
+  async function remove() {
+    if (!p || !window.confirm(t('program.confirmDelete', { name: p.name }))) return
+    try {
+      await api.call('programs.delete', { id: programId })
+      onBack()
+    } catch (e) {
+      setError(messageOf(e))
+    }
+  }
+
+  return (
+    <section className="page page-program" aria-labelledby="program-title">
+      <button type="button" className="button-link back-link" onClick={onBack} data-testid="program-back">
+        {t('program.back')}
+      </button>
+      {program.error && <LoadError error={program.error} onRetry={program.reload} />}
+      {p && (
+        <>
+          <header className="page-header">
+            <div>
+              <h1 id="program-title" data-testid="program-title">
+                {p.name}
+              </h1>
+              <p className="page-description">
+                {formatFiscalYear(p.fiscalYear)}・{t(`vocab.programCategory.${p.category}`)}・
+                {t(`vocab.programStatus.${p.status}`)}
+                {p.startDate ? `・${p.startDate.replaceAll('-', '/')}～${(p.endDate ?? '').replaceAll('-', '/')}` : ''}
+              </p>
+            </div>
+            <div className="header-actions">
+              <button type="button" className="button-secondary" onClick={() => void copy()} data-testid="program-copy">
+                {t('program.copyNextYear')}
+              </button>
+              <button type="button" className="button-link danger" onClick={() => void remove()}>
+                {t('program.delete')}
+              </button>
+            </div>
+          </header>
+          {notice && <p className="field-status">{notice}</p>}
+          {error && (
+            <p className="field-error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="tabs" role="tablist">
+            {tabs.map((name) => (
+              <button
+                key={name}
+                type="button"
+                role="tab"
+                aria-selected={tab === name}
+                className={tab === name ? 'tab active' : 'tab'}
+                onClick={() => setTab(name)}
+                data-testid={`program-tab-${name}`}
+              >
+                {t(`program.tabs.${name}`)}
+              </button>
+            ))}
+          </div>
+          <div className="tab-body" role="tabpanel">
+            {tab === 'sessions' && (
+              <SessionsPanel
+                programId={programId}
+                defaultMunicipality={p.municipalityCodes[0] ?? null}
+                onOpenRoster={(id) => {
+                  setRosterSession(id)
+                  setTab('roster')
+                }}
+              />
+            )}
+            {tab === 'enrollments' && <EnrollmentsPanel programId={programId} />}
+            {tab === 'roster' && <RosterPanel programId={programId} sessionId={rosterSession} onSession={setRosterSession} />}
+            {tab === 'details' && <ProgramForm key={p.updatedAt} program={p} onSaved={() => program.reload()} />}
+          </div>
+        </>
+      )}
+    </section>
+  )
+}

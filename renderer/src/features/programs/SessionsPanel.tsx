@@ -1,0 +1,280 @@
+import { useState } from 'react'
+import type { FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Session } from '../../../../shared/contract/programs'
+import { municipalityLabel } from '../../../../shared/domain/localGov'
+import { MAX_SERIES_COUNT, seriesDates, weekdayLabels, weekdayOf } from '../../../../shared/domain/sessionSeries'
+import type { SeriesRule } from '../../../../shared/domain/sessionSeries'
+import { sessionModes } from '../../../../shared/domain/vocabulary'
+import type { SessionMode } from '../../../../shared/domain/vocabulary'
+import { api } from '../../api/client'
+import { useApiQuery } from '../../api/hooks'
+import { fieldErrors, messageOf } from './apiErrors'
+import { MunicipalityInput } from './MunicipalityInput'
+
+type Repeat = 'none' | 'weekly' | 'biweekly' | 'monthly'
+const slash = (d: string) => d.replaceAll('-', '/')
+
+/** A program's sessions, and the form that adds one or a series. */
+export function SessionsPanel({
+  programId,
+  defaultMunicipality,
+  onOpenRoster,
+}: {
+  programId: string
+  defaultMunicipality: string | null
+  onOpenRoster: (sessionId: string) => void
+}) {
+  const { t } = useTranslation()
+  const sessions = useApiQuery('sessions.list', { programId }, ['session', 'visit'])
+  const [error, setError] = useState<string | null>(null)
+
+  async function remove(s: Session) {
+    if (!window.confirm(t('program.sessions.confirmRemove', { date: slash(s.date) }))) return
+    try {
+      await api.call('sessions.delete', { id: s.id })
+    } catch (e) {
+      setError(messageOf(e))
+    }
+  }
+
+  return (
+    <div className="sessions-panel">
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {sessions.data && sessions.data.length === 0 && <p className="panel-muted">{t('program.sessions.empty')}</p>}
+      {sessions.data && sessions.data.length > 0 && (
+        <table className="data-table" data-testid="sessions-table">
+          <thead>
+            <tr>
+              <th>{t('program.sessions.date')}</th>
+              <th>{t('program.sessions.startTime')}</th>
+              <th>{t('program.sessions.place')}</th>
+              <th>{t('program.sessions.mode')}</th>
+              <th className="num">{t('program.sessions.attended')}</th>
+              <th className="num">{t('program.sessions.headcount')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.data.map((s) => (
+              <tr key={s.id} data-testid="session-row">
+                <td>
+                  {slash(s.date)}（{weekdayLabels[weekdayOf(s.date)]}）
+                </td>
+                <td>{[s.startTime, s.endTime].filter(Boolean).join('～')}</td>
+                <td>
+                  {s.place}
+                  {s.municipalityCode && <span className="muted"> {municipalityLabel(s.municipalityCode)}</span>}
+                </td>
+                <td>{t(`involvementVocab.sessionMode.${s.mode}`)}</td>
+                <td className="num">{t('program.sessions.attendedValue', { count: s.attendedCount })}</td>
+                <td className="num">
+                  {s.anonymousHeadcount > 0 ? t('program.sessions.attendedValue', { count: s.anonymousHeadcount }) : ''}
+                </td>
+                <td className="actions">
+                  <button type="button" className="button-link" onClick={() => onOpenRoster(s.id)}>
+                    {t('program.sessions.roster')}
+                  </button>
+                  <button type="button" className="button-link" onClick={() => void remove(s)}>
+                    {t('program.sessions.remove')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <SessionForm programId={programId} defaultMunicipality={defaultMunicipality} />
+    </div>
+  )
+}
+
+function SessionForm({ programId, defaultMunicipality }: { programId: string; defaultMunicipality: string | null }) {
+  const { t } = useTranslation()
+  const [date, setDate] = useState('')
+  const [startTime, setStartTime] = useState('13:00')
+  const [endTime, setEndTime] = useState('')
+  const [place, setPlace] = useState('')
+  const [municipality, setMunicipality] = useState<string[]>(defaultMunicipality ? [defaultMunicipality] : [])
+  const [mode, setMode] = useState<SessionMode>('onsite')
+  const [headcount, setHeadcount] = useState('')
+  const [attendedByDefault, setAttendedByDefault] = useState(false)
+  const [repeat, setRepeat] = useState<Repeat>('none')
+  const [count, setCount] = useState('6')
+  const [nth, setNth] = useState<1 | 2 | 3 | 4 | -1>(2)
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [message, setMessage] = useState<string | null>(null)
+
+  const weekday = date ? weekdayOf(date) : 6
+  const rule = (start: string): SeriesRule | null => {
+    const n = Math.min(MAX_SERIES_COUNT, Math.max(1, Number(count) || 1))
+    if (repeat === 'weekly' || repeat === 'biweekly')
+      return { kind: 'weekly', startDate: start, intervalWeeks: repeat === 'weekly' ? 1 : 2, count: n }
+    if (repeat === 'monthly') return { kind: 'monthly', startDate: start, nth, weekday, count: n }
+    return null
+  }
+  const preview = date && rule(date) ? seriesDates(rule(date)!) : []
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    setErrors({})
+    setMessage(null)
+    const fields = {
+      date,
+      startTime: startTime || null,
+      endTime: endTime || null,
+      place: place || null,
+      municipalityCode: municipality[0] ?? null,
+      mode,
+      anonymousHeadcount: Number(headcount) || 0,
+      attendedByDefault,
+    }
+    try {
+      if (repeat === 'none') {
+        await api.call('sessions.create', { programId, fields })
+        setMessage(t('program.sessions.created', { count: 1 }))
+      } else {
+        const r = rule(date)!
+        const created = await api.call('sessions.createSeries', {
+          programId,
+          rule:
+            r.kind === 'weekly'
+              ? { kind: 'weekly', intervalWeeks: r.intervalWeeks }
+              : { kind: 'monthly', nth: r.nth, weekday: r.weekday },
+          count: r.count,
+          fields,
+        })
+        setMessage(t('program.sessions.created', { count: created.length }))
+      }
+    } catch (error) {
+      const byField = fieldErrors(error)
+      setErrors(Object.keys(byField).length > 0 ? byField : { form: messageOf(error) })
+    }
+  }
+
+  const err = (name: string) =>
+    errors[name] && (
+      <span className="field-error" role="alert">
+        {errors[name]}
+      </span>
+    )
+
+  return (
+    <form className="session-form panel" onSubmit={submit} data-testid="session-form" noValidate>
+      <h3>{t('program.sessions.add')}</h3>
+      <div className="form-grid">
+        <label className="form-field">
+          <span className="form-label">{t('program.sessions.date')}</span>
+          <input type="date" name="date" value={date} onChange={(e) => setDate(e.target.value)} required />
+          {err('date')}
+        </label>
+        <label className="form-field">
+          <span className="form-label">{t('program.sessions.startTime')}</span>
+          <input type="time" name="startTime" value={startTime} onChange={(e) => setStartTime(e.target.value)} />
+          {err('startTime')}
+        </label>
+        <label className="form-field">
+          <span className="form-label">{t('program.sessions.endTime')}</span>
+          <input type="time" name="endTime" value={endTime} onChange={(e) => setEndTime(e.target.value)} />
+          {err('endTime')}
+        </label>
+        <label className="form-field">
+          <span className="form-label">{t('program.sessions.mode')}</span>
+          <select name="mode" value={mode} onChange={(e) => setMode(e.target.value as SessionMode)}>
+            {sessionModes.codes.map((m) => (
+              <option key={m} value={m}>
+                {t(`involvementVocab.sessionMode.${m}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="form-field">
+          <span className="form-label">{t('program.sessions.place')}</span>
+          <input type="text" name="place" value={place} onChange={(e) => setPlace(e.target.value)} />
+        </label>
+        <div className="form-field">
+          <span className="form-label">{t('program.sessions.municipality')}</span>
+          <MunicipalityInput
+            value={municipality}
+            onChange={setMunicipality}
+            multiple={false}
+            label={t('program.sessions.municipality')}
+          />
+        </div>
+        <label className="form-field">
+          <span className="form-label">{t('program.sessions.headcount')}</span>
+          <input
+            type="number"
+            name="anonymousHeadcount"
+            min={0}
+            value={headcount}
+            onChange={(e) => setHeadcount(e.target.value)}
+          />
+          <span className="form-hint">{t('program.sessions.headcountHint')}</span>
+          {err('anonymousHeadcount')}
+        </label>
+        <label className="form-field">
+          <span className="form-label">{t('program.sessions.repeat')}</span>
+          <select name="repeat" value={repeat} onChange={(e) => setRepeat(e.target.value as Repeat)}>
+            <option value="none">{t('program.sessions.repeatNone')}</option>
+            <option value="weekly">{t('program.sessions.repeatWeekly')}</option>
+            <option value="biweekly">{t('program.sessions.repeatBiweekly')}</option>
+            <option value="monthly">{t('program.sessions.repeatMonthly')}</option>
+          </select>
+        </label>
+        {repeat === 'monthly' && (
+          <label className="form-field">
+            <span className="form-label">{t('program.sessions.nth')}</span>
+            <select name="nth" value={nth} onChange={(e) => setNth(Number(e.target.value) as 1 | 2 | 3 | 4 | -1)}>
+              {[1, 2, 3, 4].map((n) => (
+                <option key={n} value={n}>{`第${n}${weekdayLabels[weekday]}曜日`}</option>
+              ))}
+              <option value={-1}>{`${t('program.sessions.nthLast')}${weekdayLabels[weekday]}曜日`}</option>
+            </select>
+          </label>
+        )}
+        {repeat !== 'none' && (
+          <label className="form-field">
+            <span className="form-label">{t('program.sessions.count')}</span>
+            <input
+              type="number"
+              name="count"
+              min={1}
+              max={MAX_SERIES_COUNT}
+              value={count}
+              onChange={(e) => setCount(e.target.value)}
+            />
+          </label>
+        )}
+      </div>
+      <label className="checkbox-field">
+        <input
+          type="checkbox"
+          name="attendedByDefault"
+          checked={attendedByDefault}
+          onChange={(e) => setAttendedByDefault(e.target.checked)}
+        />
+        {t('program.sessions.attendedByDefault')}
+      </label>
+      {preview.length > 1 && (
+        <p className="form-hint" data-testid="series-preview">
+          {t('program.sessions.preview', {
+            count: preview.length,
+            dates: preview.map((d) => `${slash(d)}（${weekdayLabels[weekdayOf(d)]}）`).join('、'),
+          })}
+        </p>
+      )}
+      {err('form')}
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={!date} data-testid="session-add">
+          {t('program.sessions.add')}
+        </button>
+        {message && <span className="field-status">{message}</span>}
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,80 @@
+import { useState } from 'react'
+import type { FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ApiError } from '../../../../shared/contract/errors'
+import { api } from '../../api/client'
+import { useApiQuery } from '../../api/hooks'
+
+/** Set, change or remove the database passphrase (encryption at rest). */
+export function EncryptionPanel() {
+  const { t } = useTranslation()
+  const status = useApiQuery('safety.status', {}, ['setting'])
+  const [current, setCurrent] = useState('')
+  const [next, setNext] = useState('')
+  const [again, setAgain] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
+  const encrypted = status.data?.encrypted ?? false
+
+  async function save(remove: boolean) {
+    setMessage(null)
+    if (!remove) {
+      if ([...next].length < 8) return setMessage({ kind: 'error', text: t('safety.passphraseTooShort') })
+      if (next !== again) return setMessage({ kind: 'error', text: t('safety.passphraseMismatch') })
+    } else if (!window.confirm(t('safety.removeConfirm'))) return
+    setBusy(true)
+    try {
+      await api.call('safety.setPassphrase', { ...(encrypted ? { current } : {}), next: remove ? null : next })
+      setMessage({ kind: 'ok', text: remove ? t('safety.passphraseRemoved') : t('safety.passphraseSaved') })
+      setCurrent('')
+      setNext('')
+      setAgain('')
+      status.reload()
+    } catch (e) {
+      setMessage({ kind: 'error', text: e instanceof ApiError ? e.message : String(e) })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    void save(false)
+  }
+
+  return (
+    <form className="panel safety-passphrase" onSubmit={submit} data-testid="encryption-panel" noValidate>
+      <h2>{t('safety.encryption')}</h2>
+      <p className="panel-description">{encrypted ? t('safety.encryptionOn') : t('safety.encryptionOff')}</p>
+      {encrypted && (
+        <label>
+          {t('safety.currentPassphrase')}
+          <input type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
+        </label>
+      )}
+      <label>
+        {t('safety.newPassphrase')}
+        <input type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />
+      </label>
+      <label>
+        {t('safety.confirmPassphrase')}
+        <input type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} />
+      </label>
+      <div className="safety-actions">
+        <button type="submit" className="button" disabled={busy || !next || (encrypted && !current)}>
+          {encrypted ? t('safety.changePassphrase') : t('safety.setPassphrase')}
+        </button>
+        {encrypted && (
+          <button type="button" className="button-link" disabled={busy || !current} onClick={() => void save(true)}>
+            {t('safety.removePassphrase')}
+          </button>
+        )}
+      </div>
+      {message && (
+        <p className={message.kind === 'ok' ? 'field-status' : 'field-error'} role={message.kind === 'ok' ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      )}
+    </form>
+  )
+}

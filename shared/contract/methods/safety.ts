@@ -1,0 +1,35 @@
+import { z } from 'zod'
+import type { BackupInfo, RestoreResult, SafetyStatus } from '../safety'
+import { method } from './define'
+
+const none = z.object({}).strict()
+const passphrase = z.string().min(1, 'パスフレーズを入力してください').max(1024)
+/** A backup's file name inside the backup folder: no separators, so no path can be chosen. */
+const backupId = z
+  .string()
+  .max(300)
+  .regex(/^[^/\\\0]+\.db$/, 'バックアップの指定が正しくありません')
+  .refine((s) => s !== '..' && !s.startsWith('.'), 'バックアップの指定が正しくありません')
+
+/**
+ * Integrity, backups and encryption. The four marked "door" answer in every state of the open
+ * flow (open, locked, damaged); every other method of the contract answers DB_LOCKED or
+ * DB_CORRUPT until the database is open.
+ */
+export const safetyMethods = {
+  /** door */
+  'safety.status': method<SafetyStatus>()(none),
+  /** door: the passphrase of an encrypted database; a wrong one changes nothing. */
+  'safety.unlock': method<SafetyStatus>()(z.object({ passphrase }).strict()),
+  /** door */
+  'safety.listBackups': method<BackupInfo[]>()(none),
+  /** door: replaces the database with a verified backup; the current file is kept aside. */
+  'safety.restore': method<RestoreResult>()(z.object({ backupId, passphrase: passphrase.optional() }).strict()),
+  'safety.backupNow': method<BackupInfo>()(none),
+  /** Sets, changes (`current` required) or removes (`next: null`) the passphrase. */
+  'safety.setPassphrase': method<SafetyStatus>()(
+    z.object({ current: passphrase.optional(), next: passphrase.nullable() }).strict(),
+  ),
+} as const
+
+export const doorMethodNames: readonly string[] = ['safety.status', 'safety.unlock', 'safety.listBackups', 'safety.restore']

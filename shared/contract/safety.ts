@@ -1,0 +1,45 @@
+/** Backups, integrity and encryption as the UI sees them (shared/contract/methods/safety.ts). */
+
+/** Why a backup was taken; `before-vN` is the one taken before migrating to schema version N. */
+export type BackupReason =
+  'daily' | 'manual' | 'before-import' | 'before-delete' | 'before-restore' | 'before-passphrase' | `before-v${number}`
+
+export interface BackupInfo {
+  /** The file name in the backup folder; what `safety.restore` takes. */
+  id: string
+  reason: BackupReason
+  createdAt: string
+  sizeBytes: number
+  schemaVersion: number
+  /** Live people and visits in the backup, so the user can tell backups apart. */
+  counts: { contacts: number; visits: number }
+  encrypted: boolean
+  /** Re-opened and checked after writing. */
+  verified: boolean
+}
+
+/**
+ * Where the open flow stands. `locked`: encrypted, waiting for the passphrase. `damaged`: the
+ * file failed its integrity check and is never written to; only restoring is offered.
+ */
+export type DatabaseState = 'open' | 'locked' | 'damaged'
+
+export interface SafetyStatus {
+  state: DatabaseState
+  databaseName: string
+  /** Japanese description of the damage (damaged state only). */
+  problem: string | null
+  encrypted: boolean
+  backupDir: string
+  lastBackup: BackupInfo | null
+  backupCount: number
+  /** When the last full-page check (quick_check) passed. */
+  lastFullCheckAt: string | null
+}
+
+export interface RestoreResult {
+  status: SafetyStatus
+  restored: BackupInfo
+  /** Where the replaced file was kept: a backup (healthy) or the damaged file set aside. */
+  previousKeptAt: string
+}

@@ -1,0 +1,215 @@
+import { prefectureByCode } from '../localGov'
+import { bases, genders, roots, sessionModes, stages } from '../vocabulary'
+import { displayCell, suppressLine, suppressValue, unsuppressedLine } from './suppression'
+import { ageBands, fiscalMonths } from './types'
+import type { FiscalYearReport } from './types'
+
+export type ExportValue = string | number | null
+
+/**
+ * One table of a report as every export writes it (XLSX sheet block, CSV file, PDF section).
+ * Built once here so the workbook, the CSV files and the PDF cannot disagree.
+ */
+export interface ExportTable {
+  id: string
+  title: string
+  headers: string[]
+  rows: ExportValue[][]
+  /** A breakdown ends with its total row; the cells above it sum to it (before suppression). */
+  hasTotal: boolean
+  /** Columns holding codes: written as text so leading zeros survive. */
+  textColumns: number[]
+}
+
+/** k = null: exact numbers (the coordinator's own copy, or --no-suppress). */
+export interface TableOptions {
+  suppressionK: number | null
+}
+
+function breakdown(
+  id: string,
+  title: string,
+  labelHeader: string,
+  entries: { code?: string; label: string; value: number }[],
+  total: number,
+  unit: string,
+  k: number | null,
+): ExportTable {
+  const withCode = entries.some((e) => e.code !== undefined)
+  const line =
+    k && k > 1
+      ? suppressLine(
+          entries.map((e) => e.value),
+          total,
+          k,
+        )
+      : unsuppressedLine(
+          entries.map((e) => e.value),
+          total,
+        )
+  const show = (c: (typeof line.cells)[number]) => (k ? displayCell(c, k) : c.value)
+  const rows: ExportValue[][] = entries.map((e, i) => [...(withCode ? [e.code ?? ''] : []), e.label, show(line.cells[i])])
+  rows.push([...(withCode ? [''] : []), '合計', show(line.total)])
+  return {
+    id,
+    title,
+    headers: [...(withCode ? ['コード'] : []), labelHeader, unit],
+    rows,
+    hasTotal: true,
+    textColumns: withCode ? [0] : [],
+  }
+}
+
+const monthLabel = (m: string) => `${Number(m)}月`
+
+export function reportTables(report: FiscalYearReport, { suppressionK: k }: TableOptions): ExportTable[] {
+  const one = (value: number) => (k && k > 1 ? displayCell(suppressValue(value, k), k) : value)
+  const people = report.uniquePeople
+  const summary: ExportTable = {
+    id: 'summary',
+    title: '概要',
+    headers: ['項目', 'キー', '値'],
+    textColumns: [],
+    hasTotal: false,
+    rows: [
+      ['実人数', 'uniquePeople', one(report.uniquePeople)],
+      ['延べ人数', 'totalInvolvements', one(report.totalInvolvements)],
+      ['新規', 'newPeople', one(report.newPeople)],
+      ['継続', 'continuingPeople', one(report.continuingPeople)],
+      ['リピーター（前年度も関わった人）', 'returningPeople', one(report.returningPeople)],
+      ['現地での関わり', 'onsiteVisits', one(report.onsiteVisits)],
+      ['オンラインでの関わり', 'onlineInvolvements', one(report.onlineInvolvements)],
+      ['延べ宿泊数', 'totalNights', one(report.totalNights)],
+      ['移住', 'movedIn', one(report.movedIn)],
+      ['匿名の参加人数（延べ人数とは別）', 'anonymousHeadcount', one(report.anonymousHeadcount)],
+    ],
+  }
+  const programs: ExportTable = {
+    id: 'programs',
+    title: '事業別',
+    headers: ['事業名', '開催回数', '応募', '参加確定', '修了', '実人数', '延べ人数', '匿名の参加人数'],
+    textColumns: [],
+    hasTotal: false,
+    rows: report.programs.map((p) => [
+      p.name,
+      one(p.sessions.length),
+      one(p.applicants),
+      one(p.confirmed),
+      one(p.completed),
+      one(p.uniquePeople),
+      one(p.totalInvolvements),
+      one(p.anonymousHeadcount),
+    ]),
+  }
+  const sessions: ExportTable = {
+    id: 'sessions',
+    title: '開催一覧',
+    headers: ['事業名', '日付', '場所', '形態', '匿名の参加人数'],
+    textColumns: [1],
+    hasTotal: false,
+    rows: report.programs.flatMap((p) =>
+      p.sessions.map((s) => [p.name, s.date, s.place ?? '', sessionModes.labels[s.mode], one(s.anonymousHeadcount)]),
+    ),
+  }
+  const stageLabel = (code: string | null) => (code ? stages.labels[code as keyof typeof stages.labels] : '（記録なし）')
+  const transitions: ExportTable = {
+    id: 'transitions',
+    title: '年度中の段階の変化',
+    headers: ['変化前', '変化後', '件数'],
+    textColumns: [],
+    hasTotal: false,
+    rows: report.stageTransitions.map((t) => [stageLabel(t.from), stageLabel(t.to), one(t.count)]),
+  }
+  return [
+    summary,
+    breakdown(
+      'byArea',
+      '地域別 実人数',
+      '地域',
+      Object.entries(report.byArea).map(([label, value]) => ({ label, value })),
+      people,
+      '人',
+      k,
+    ),
+    breakdown(
+      'byPrefecture',
+      '都道府県別 実人数',
+      '都道府県',
+      Object.entries(report.byPrefecture)
+        .sort(([a], [b]) => (a === '不明' ? 1 : b === '不明' ? -1 : a.localeCompare(b)))
+        .map(([code, value]) => ({ code: code === '不明' ? '' : code, label: prefectureByCode(code)?.name ?? '不明', value })),
+      people,
+      '人',
+      k,
+    ),
+    breakdown(
+      'byAgeBand',
+      '年齢別 実人数',
+      '年齢（4月1日時点）',
+      ageBands.map((b) => ({ label: b, value: report.byAgeBand[b] })),
+      people,
+      '人',
+      k,
+    ),
+    breakdown(
+      'byGender',
+      '性別 実人数',
+      '性別',
+      [...genders.codes, '不明' as const].map((g) => ({
+        label: g === '不明' ? '不明' : genders.labels[g],
+        value: report.byGender[g],
+      })),
+      people,
+      '人',
+      k,
+    ),
+    breakdown(
+      'byRoots',
+      'ゆかり別 実人数',
+      'ゆかり',
+      [...roots.codes, '不明' as const].map((r) => ({
+        label: r === '不明' ? '不明' : roots.labels[r],
+        value: report.byRoots[r],
+      })),
+      people,
+      '人',
+      k,
+    ),
+    breakdown(
+      'byBasis',
+      '関わりの型別 実人数',
+      '型',
+      [...bases.codes, '不明' as const].map((b) => ({
+        label: b === '不明' ? '不明' : bases.labels[b],
+        value: report.byBasis[b],
+      })),
+      people,
+      '人',
+      k,
+    ),
+    breakdown(
+      'byMonth',
+      '月別 延べ人数',
+      '月',
+      fiscalMonths.map((m) => ({ label: monthLabel(m), value: report.byMonth[m] })),
+      report.totalInvolvements,
+      '件',
+      k,
+    ),
+    breakdown(
+      'stagesAtYearEnd',
+      '年度末の段階（実人数）',
+      '段階',
+      [...stages.codes, '不明' as const].map((s) => ({
+        label: s === '不明' ? '記録なし' : stages.labels[s],
+        value: report.stagesAtYearEnd[s],
+      })),
+      people,
+      '人',
+      k,
+    ),
+    transitions,
+    programs,
+    sessions,
+  ]
+}

@@ -1,0 +1,214 @@
+import fs from 'node:fs'
+import iconv from 'iconv-lite'
+import { beforeAll, afterAll, describe, expect, it } from 'vitest'
+import type { Backend } from '../../electron/backend/backend'
+import { openBackend } from '../../electron/backend/backend'
+import { readWorkbook, allCells, breakdownBlocks } from './reports/xlsxRead'
+import os from 'node:os'
+import path from 'node:path'
+
+/** One demo database for the whole file (read-mostly tests; the injection test adds its own rows). */
+let backend: Backend
+let dir: string
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kakehashi-reports-'))
+  backend = await openBackend({ file: path.join(dir, 'demo.db'), demo: true, userName: 'tester' })
+  await backend.client.call('reports.rules.set', {
+    continuingMinInvolvements: 3,
+    continuingWindowMonths: 12,
+    continuingIncludesOnline: true,
+    movedInDefinition: '関係の段階が「移住済」に変わった人',
+    suppressionK: 3,
+    organizationName: '一般社団法人かけはし架空協議会',
+  })
+})
+afterAll(async () => {
+  await backend.close()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+const FY = 2024
+const sum = (xs: unknown[]) => xs.reduce<number>((s, x) => s + (x as number), 0)
+
+describe('XLSX export', () => {
+  it('has the cover, summary, breakdowns, per-program sheets and definitions; totals equal the sum of every breakdown', async () => {
+    const report = await backend.client.call('reports.fiscalYear', { fiscalYear: FY })
+    const { file } = await backend.client.call('reports.export', { fiscalYear: FY, format: 'xlsx', suppress: false })
+    expect(file.fileName).toBe('関係人口実績_2024年度.xlsx')
+    const wb = await readWorkbook(file)
+    const names = wb.worksheets.map((w) => w.name)
+    expect(names.slice(0, 6)).toEqual(['表紙', '概要', '内訳', '段階の変化', '事業一覧', '開催一覧'])
+    expect(names).toContain('定義')
+    expect(names.filter((n) => /^事業\d/.test(n))).toHaveLength(report.programs.length)
+    expect(names.some((n) => n.includes('名簿'))).toBe(false) // the roster is off by default
+
+    const cover = wb.getWorksheet('表紙')!
+    const coverText = (cover.getSheetValues() as unknown[][]).flat().join(' ')
+    expect(coverText).toContain('令和6年度（2024年度）')
+    expect(coverText).toContain('一般社団法人かけはし架空協議会')
+    expect(coverText).toContain('なし（正確な値')
+    expect(cover.getCell('A1').font.name).toBe('游ゴシック')
+
+    const blocks = breakdownBlocks(wb.getWorksheet('内訳')!)
+    expect(blocks.map((b) => b.title)).toEqual([
+      '地域別 実人数',
+      '都道府県別 実人数',
+      '年齢別 実人数',
+      '性別 実人数',
+      'ゆかり別 実人数',
+      '関わりの型別 実人数',
+      '月別 延べ人数',
+      '年度末の段階（実人数）',
+    ])
+    for (const b of blocks) expect(sum(b.values), b.title).toBe(b.total)
+    for (const b of blocks.slice(0, 6)) expect(b.total, b.title).toBe(report.uniquePeople)
+    expect(blocks[6].total).toBe(report.totalInvolvements)
+    expect(blocks[7].total).toBe(report.uniquePeople)
+
+    // Codes stay text so 01 (北海道) keeps its zero.
+    const prefectureCodes = allCells(wb).filter(([sheet, address]) => sheet === '内訳' && address.startsWith('A'))
+    const hokkaido = prefectureCodes.find(([, , c]) => c.value === '01')
+    if (report.byPrefecture['01']) expect(hokkaido?.[2].numFmt).toBe('@')
+
+    const summary = wb.getWorksheet('概要')!
+    const keyed = new Map((summary.getSheetValues() as unknown[][]).filter(Boolean).map((r) => [r[2], r[3]]))
+    expect(keyed.get('uniquePeople')).toBe(report.uniquePeople)
+    expect(keyed.get('totalInvolvements')).toBe(report.totalInvolvements)
+    expect(keyed.get('anonymousHeadcount')).toBe(report.anonymousHeadcount)
+  })
+
+  it('with suppression (k=3) no count shows 1 or 2, and no hidden value can be worked back from a total', async () => {
+    const { file } = await backend.client.call('reports.export', { fiscalYear: FY, format: 'xlsx' })
+    const wb = await readWorkbook(file)
+    const numbers = allCells(wb).filter(([, , c]) => typeof c.value === 'number')
+    expect(numbers.length).toBeGreaterThan(50)
+    for (const [sheet, address, cell] of numbers) expect([1, 2], `${sheet}!${address}`).not.toContain(cell.value)
+    const texts = allCells(wb).map(([, , c]) => c.value)
+    expect(texts).toContain('3未満')
+    expect((wb.getWorksheet('表紙')!.getSheetValues() as unknown[][]).flat().join(' ')).toContain('「3未満」')
+
+    for (const b of breakdownBlocks(wb.getWorksheet('内訳')!)) {
+      if (typeof b.total !== 'number') continue
+      const hidden = b.values.filter((v) => typeof v === 'string')
+      // One hidden cell in a line with a shown total could be subtracted out.
+      expect(hidden.length === 0 || hidden.length >= 2, b.title).toBe(true)
+      const shown = sum(b.values.filter((v) => typeof v === 'number'))
+      const primaries = hidden.filter((v) => v === '3未満').length
+      const secondaries = hidden.filter((v) => v === '秘匿').length
+      if (hidden.length > 0) {
+        const rest = b.total - shown
+        // The hidden cells must admit more than one split: not all forced to their minimum or maximum.
+        expect(rest > primaries * 1 || secondaries > 0, b.title).toBe(true)
+        if (secondaries === 0) expect(rest < primaries * 2, b.title).toBe(true)
+      }
+    }
+    // The on-screen report keeps exact numbers.
+    const report = await backend.client.call('reports.fiscalYear', { fiscalYear: FY })
+    expect(
+      Object.values(report.byAgeBand).some((v) => v === 1 || v === 2) ||
+        Object.values(report.byPrefecture).some((v) => v === 1 || v === 2),
+    ).toBe(true)
+  })
+
+  it('neutralizes formulas in names: =HYPERLINK(…), +1, @SUM', async () => {
+    const { sqlite } = backend.context.handle
+    const now = new Date().toISOString()
+    const programId = '01900000-0000-7000-8000-00000000f001'
+    const contactId = '01900000-0000-7000-8000-00000000f002'
+    sqlite
+      .prepare(`INSERT INTO programs (id, name, fiscal_year, category, created_at, updated_at) VALUES (?, ?, ?, 'event', ?, ?)`)
+      .run(programId, '=HYPERLINK("http://example.invalid/x","開く")', FY, now, now)
+    sqlite
+      .prepare(
+        `INSERT INTO program_sessions (id, program_id, starts_at, place, mode, created_at, updated_at) VALUES (?, ?, ?, ?, 'onsite', ?, ?)`,
+      )
+      .run('01900000-0000-7000-8000-00000000f003', programId, '2024-06-01T01:00:00.000Z', '+1 会議室', now, now)
+    sqlite
+      .prepare(`INSERT INTO contacts (id, family_name, given_name, created_at, updated_at) VALUES (?, '@SUM(1+1)', '-2', ?, ?)`)
+      .run(contactId, now, now)
+    sqlite
+      .prepare(
+        `INSERT INTO visits (id, contact_id, program_id, visit_date, mode, created_at, updated_at) VALUES (?, ?, ?, '2024-06-01', 'onsite', ?, ?)`,
+      )
+      .run('01900000-0000-7000-8000-00000000f004', contactId, programId, now, now)
+    try {
+      const { file } = await backend.client.call('reports.export', { fiscalYear: FY, format: 'xlsx', includeRoster: true })
+      const wb = await readWorkbook(file)
+      const cells = allCells(wb)
+      expect(cells.filter(([, , c]) => c.type === 6 /* Formula */ || typeof c.formula === 'string')).toEqual([])
+      const strings = cells.map(([, , c]) => c.value).filter((v): v is string => typeof v === 'string')
+      expect(strings.filter((s) => /^[=+\-@\t\r]/.test(s))).toEqual([])
+      expect(strings).toContain(`'=HYPERLINK("http://example.invalid/x","開く")`)
+      expect(strings).toContain(`'+1 会議室`)
+      expect(strings).toContain(`'@SUM(1+1) -2`)
+      const roster = wb.worksheets.find((w) => w.name.includes('名簿'))!
+      expect(String(roster.getCell('A1').value)).toContain('個人情報')
+
+      const csv = await backend.client.call('reports.export', { fiscalYear: FY, format: 'csv', csvTable: 'programs' })
+      const text = Buffer.from(csv.file.base64, 'base64').toString('utf8')
+      expect(text).toContain(`"'=HYPERLINK(""http://example.invalid/x"",""開く"")"`)
+      for (const line of text.split('\r\n')) expect(line).not.toMatch(/^[=+\-@]/)
+    } finally {
+      sqlite.prepare('DELETE FROM contacts WHERE id = ?').run(contactId)
+      sqlite.prepare('DELETE FROM programs WHERE id = ?').run(programId)
+    }
+  })
+})
+
+describe('CSV export', () => {
+  it('writes UTF-8 with a BOM; breakdown rows sum to their total', async () => {
+    const report = await backend.client.call('reports.fiscalYear', { fiscalYear: FY })
+    const { file, unencodable } = await backend.client.call('reports.export', {
+      fiscalYear: FY,
+      format: 'csv',
+      csvTable: 'byArea',
+      suppress: false,
+    })
+    const bytes = Buffer.from(file.base64, 'base64')
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    expect(unencodable).toEqual([])
+    const rows = bytes
+      .toString('utf8')
+      .slice(1)
+      .trim()
+      .split('\r\n')
+      .map((l) => l.split(','))
+    expect(rows[0]).toEqual(['地域', '人'])
+    const total = rows.find((r) => r[0] === '合計')!
+    expect(Number(total[1])).toBe(report.uniquePeople)
+    expect(sum(rows.slice(1, -1).map((r) => Number(r[1])))).toBe(report.uniquePeople)
+  })
+
+  it('writes Shift_JIS and lists the characters it could not hold', async () => {
+    const { sqlite } = backend.context.handle
+    const now = new Date().toISOString()
+    const id = '01900000-0000-7000-8000-00000000f101'
+    sqlite
+      .prepare(`INSERT INTO programs (id, name, fiscal_year, category, created_at, updated_at) VALUES (?, ?, ?, 'event', ?, ?)`)
+      .run(id, '𠮷野家さんと①ワークショップ', FY, now, now)
+    try {
+      const { file, unencodable } = await backend.client.call('reports.export', {
+        fiscalYear: FY,
+        format: 'csv',
+        csvTable: 'programs',
+        csvEncoding: 'shift_jis',
+      })
+      expect(file.fileName).toMatch(/_SJIS\.csv$/)
+      expect(unencodable).toEqual(['𠮷'])
+      const text = iconv.decode(Buffer.from(file.base64, 'base64'), 'Shift_JIS')
+      expect(text).toContain('?野家さんと①ワークショップ') // ① is in CP932 and survives
+      expect(text.startsWith('事業名,')).toBe(true)
+    } finally {
+      sqlite.prepare('DELETE FROM programs WHERE id = ?').run(id)
+    }
+  })
+})
+
+describe('PDF export', () => {
+  it('renders the same report through Chromium', async () => {
+    const { file } = await backend.client.call('reports.export', { fiscalYear: FY, format: 'pdf' })
+    const bytes = Buffer.from(file.base64, 'base64')
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    expect(bytes.length).toBeGreaterThan(10_000)
+  }, 60_000)
+})

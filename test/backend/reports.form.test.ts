@@ -1,0 +1,107 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import ExcelJS from 'exceljs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Backend } from '../../electron/backend/backend'
+import { openBackend } from '../../electron/backend/backend'
+import { ApiError } from '../../shared/contract/errors'
+import { readWorkbook } from './reports/xlsxRead'
+
+const FORM = 'resources/forms/様式第2号_実績報告書_記入例.xlsx'
+const FY = 2024
+
+let backend: Backend
+let dir: string
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kakehashi-forms-'))
+  backend = await openBackend({ file: path.join(dir, 'demo.db'), demo: true, userName: 'tester' })
+})
+afterAll(async () => {
+  await backend.close()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+const fill = (template: Buffer, suppress = false) =>
+  backend.client.call('reports.fillForm', {
+    fiscalYear: FY,
+    suppress,
+    fileName: '様式第2号.xlsx',
+    templateBase64: template.toString('base64'),
+  })
+
+describe('filling a user form (様式)', () => {
+  it('fills the shipped example form and keeps merged cells, formatting and the second sheet', async () => {
+    const template = fs.readFileSync(FORM)
+    const report = await backend.client.call('reports.fiscalYear', { fiscalYear: FY })
+    const file = await fill(template)
+    expect(file.fileName).toBe('様式第2号_2024年度_記入済.xlsx')
+    const wb = await readWorkbook(file)
+    const before = await readWorkbook(template)
+
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['様式第2号', '記入上の注意'])
+    const sheet = wb.getWorksheet('様式第2号')!
+    const merges = (ws: ExcelJS.Worksheet) => [...(ws.model as { merges: string[] }).merges].sort()
+    expect(merges(sheet)).toEqual(merges(before.getWorksheet('様式第2号')!))
+    expect(merges(sheet)).toContain('A1:G1')
+    expect(merges(sheet)).toContain('A15:B16')
+
+    expect(sheet.getCell('A1').value).toBe('関係人口創出事業 実績報告書（様式第2号）')
+    expect(sheet.getCell('B4').value).toBe('令和6年度（2024年度）（2024-04-01〜2025-03-31）')
+    expect(sheet.getCell('C7').value).toBe(report.uniquePeople)
+    expect(sheet.getCell('C8').value).toBe(report.totalInvolvements)
+    expect(sheet.getCell('C11').value).toBe(report.movedIn)
+    expect(sheet.getCell('C16').value).toBe(report.byArea['東京圏'])
+    expect(sheet.getCell('G16').value).toBe(report.byArea['不明'])
+    // Formatting survives: font, fill, border, number format, column width.
+    expect(sheet.getCell('C7').font.name).toBe('游ゴシック')
+    expect(sheet.getCell('C7').numFmt).toBe('#,##0')
+    expect(sheet.getCell('C7').border.top?.style).toBe('thin')
+    expect(sheet.getCell('A7').fill).toEqual(before.getWorksheet('様式第2号')!.getCell('A7').fill)
+    expect(sheet.getColumn(2).width).toBe(30)
+
+    // The per-program table: one row per program, formatted like the marker row.
+    report.programs.forEach((p, i) => {
+      expect(sheet.getCell(`A${20 + i}`).value).toBe(i + 1)
+      expect(sheet.getCell(`B${20 + i}`).value).toBe(p.name)
+      expect(sheet.getCell(`F${20 + i}`).value).toBe(p.uniquePeople)
+      expect(sheet.getCell(`B${20 + i}`).border.left?.style).toBe('thin')
+    })
+    expect(sheet.getCell(`B${20 + report.programs.length}`).value).toBeNull()
+    // No placeholder left anywhere.
+    sheet.eachRow((row) => row.eachCell((cell) => expect(String(cell.value)).not.toContain('{{')))
+    expect(wb.getWorksheet('記入上の注意')!.getCell('A2').value).toBe(
+      '1. 実人数は、年度内に1回以上参加した人の数を記入すること。',
+    )
+  })
+
+  it('suppresses small numbers in the form like in every other export', async () => {
+    const wb = await readWorkbook(await fill(fs.readFileSync(FORM), true))
+    const sheet = wb.getWorksheet('様式第2号')!
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === 'number' && cell.address[0] !== 'A') expect([1, 2], cell.address).not.toContain(cell.value)
+      }),
+    )
+  })
+
+  it('refuses a form with an unknown placeholder or too few table rows, naming the problem', async () => {
+    const wb = new ExcelJS.Workbook()
+    const ws = wb.addWorksheet('様式')
+    ws.getCell('A1').value = '{{uniquePeople}}'
+    ws.getCell('A2').value = '{{kazoekata}}'
+    const unknown = await fill(Buffer.from(await wb.xlsx.writeBuffer())).catch((e: unknown) => e)
+    expect(unknown).toBeInstanceOf(ApiError)
+    expect((unknown as ApiError).message).toContain('{{kazoekata}}')
+
+    const tight = new ExcelJS.Workbook()
+    const t = tight.addWorksheet('様式')
+    t.getCell('A1').value = '{{program.name}}'
+    t.getCell('A2').value = '合計'
+    const short = await fill(Buffer.from(await tight.xlsx.writeBuffer())).catch((e: unknown) => e)
+    expect((short as ApiError).message).toContain('行が足りません')
+
+    const broken = await fill(Buffer.from('not a workbook')).catch((e: unknown) => e)
+    expect((broken as ApiError).message).toContain('.xlsx')
+  })
+})

@@ -1,0 +1,109 @@
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { openBackend } from '../../electron/backend/backend'
+import { openDatabase } from '../../electron/backend/db/connection'
+import { addPeople, tableDigests } from './safetyHelpers'
+import { tempDir } from './tempDb'
+
+/** The real `kakehashi` command on the built CLI (npm test builds before Vitest runs). */
+const bin = path.resolve('bin/kakehashi.js')
+function kakehashi(args: string[], env: Record<string, string> = {}) {
+  const run = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } })
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr }
+}
+
+beforeAll(() => {
+  if (!fs.existsSync('out/main/cli.js')) throw new Error('out/main/cli.js is missing: run `npm run build` first (npm test does).')
+})
+
+async function database(dir: string, passphrase?: string): Promise<{ file: string; ids: string[] }> {
+  const file = path.join(dir, 'kakehashi.db')
+  const b = await openBackend({ file, userName: 'tester', passphrase })
+  const ids = await addPeople(b, 4, 'CLI')
+  await b.close()
+  return { file, ids }
+}
+
+function digests(file: string, key?: string) {
+  const h = openDatabase(file, { readonly: true, key })
+  try {
+    return tableDigests(h.sqlite)
+  } finally {
+    void h.close()
+  }
+}
+
+describe('kakehashi backup / restore / anonymize / check', () => {
+  it('backs up to a chosen file, restores from it exactly, and keeps the replaced state', async () => {
+    const dir = tempDir()
+    const { file, ids } = await database(dir)
+    const usb = path.join(tempDir(), 'usb-backup.db')
+    const backup = kakehashi(['backup', '--db', file, '--out', usb, '--json'])
+    expect(backup.stderr).toBe('')
+    expect(JSON.parse(backup.stdout)).toMatchObject({ ok: true, verified: true, counts: { contacts: 4 } })
+    const atBackup = digests(file)
+    expect(kakehashi(['backup', '--db', file, '--out', usb]).code).not.toBe(0) // never overwrites
+
+    const b = await openBackend({ file, userName: 'tester' })
+    await b.client.call('contacts.update', { id: ids[0]!, patch: { notes: '変更後' } })
+    await b.close()
+    expect(digests(file)).not.toEqual(atBackup)
+
+    const restore = kakehashi(['restore', '--db', file, '--from', usb, '--json'])
+    expect(restore.stderr).toBe('')
+    const result = JSON.parse(restore.stdout) as { previousKeptAt: string }
+    expect(digests(file)).toEqual(atBackup)
+    expect(digests(result.previousKeptAt).contacts).not.toEqual(atBackup.contacts)
+  })
+
+  it('refuses to restore a file that is not a healthy database, changing nothing', async () => {
+    const dir = tempDir()
+    const { file } = await database(dir)
+    const before = fs.readFileSync(file)
+    const bad = path.join(dir, 'bad.db')
+    fs.writeFileSync(bad, '氏名,メール\n')
+    const restore = kakehashi(['restore', '--db', file, '--from', bad, '--json'])
+    expect(restore.code).toBe(1)
+    expect(JSON.parse(restore.stderr)).toMatchObject({ error: { code: 'BACKUP_INVALID' } })
+    expect(fs.readFileSync(file).equals(before)).toBe(true)
+  })
+
+  it('anonymizes a person and check reports the backup status', async () => {
+    const dir = tempDir()
+    const { file, ids } = await database(dir)
+    const anon = kakehashi(['anonymize', '--db', file, '--person', ids[1]!])
+    expect(anon.stderr).toBe('')
+    expect(anon.stdout).toContain('匿名化しました')
+    const h = openDatabase(file, { readonly: true })
+    expect(h.sqlite.prepare('SELECT family_name, email FROM contacts WHERE id = ?').get(ids[1]!)).toEqual({
+      family_name: '匿名',
+      email: null,
+    })
+    await h.close()
+    let check = kakehashi(['check', '--db', file])
+    expect(check.stdout).toContain('バックアップ: まだありません')
+    const b = await openBackend({ file, userName: 'tester' })
+    await b.client.call('safety.backupNow', {})
+    await b.close()
+    check = kakehashi(['check', '--db', file, '--json'])
+    expect(JSON.parse(check.stdout)).toMatchObject({
+      ok: true,
+      backups: { count: 2, last: { reason: 'manual', verified: true } },
+    })
+  })
+
+  it('works on an encrypted database with the passphrase from the environment only', async () => {
+    const dir = tempDir()
+    const { file } = await database(dir, '島の合言葉')
+    const usb = path.join(tempDir(), 'enc.db')
+    expect(kakehashi(['backup', '--db', file, '--out', usb, '--json']).stderr).toContain('DB_LOCKED')
+    const wrong = kakehashi(['backup', '--db', file, '--out', usb, '--json'], { KAKEHASHI_PASSPHRASE: 'ちがう' })
+    expect(JSON.parse(wrong.stderr)).toMatchObject({ error: { code: 'WRONG_PASSPHRASE' } })
+    const ok = kakehashi(['backup', '--db', file, '--out', usb, '--json'], { KAKEHASHI_PASSPHRASE: '島の合言葉' })
+    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, encrypted: true })
+    expect(fs.readFileSync(usb).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3')
+    expect(kakehashi(['check', '--db', file], { KAKEHASHI_PASSPHRASE: '島の合言葉' }).code).toBe(0)
+  })
+})

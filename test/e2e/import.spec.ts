@@ -1,0 +1,223 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { expect, test } from './fixtures'
+import { ImportPage } from './pages/importPage'
+
+const cp932File = path.resolve('test/fixtures/import/excel-cp932-title-rows.csv')
+/** Screenshots land in the test's own output folder (looked at by hand; see the report). */
+const shot = (name: string) => test.info().outputPath(`import-${name}.png`)
+
+interface Contact {
+  id: string
+  familyName: string
+  phone: string | null
+  postalCode: string | null
+  address: string | null
+}
+interface Page<T> {
+  rows: T[]
+  total: number
+}
+
+test('imports the CP932 Excel list: detection, suggested mapping, one merge, commit, then undo', async ({
+  door,
+  shell,
+  participants,
+  page,
+}) => {
+  // Already registered: the same e-mail as 浜田 一郎 in the file, with another phone and no address.
+  const hamada = (await door.call('contacts.create', {
+    fields: { familyName: '浜田', givenName: '一郎', email: 'ichiro.hamada@example.jp', phone: '080-9999-0001' },
+  })) as Contact
+  const importer = new ImportPage(page)
+  await shell.open(door.url)
+  await shell.goTo('import')
+  await page.screenshot({ path: shot('0-empty') })
+
+  // Step 1: the file, read as Shift_JIS, with the title rows above the header skipped.
+  await importer.upload(cp932File)
+  await expect(importer.format).toHaveText('CSV（カンマ区切り）')
+  await expect(importer.encoding).toHaveValue('cp932')
+  await expect(importer.encoding.locator('option:checked')).toHaveText('Shift_JIS（CP932）（自動判定）')
+  await expect(importer.headerRow).toHaveValue('3')
+  await expect(importer.headerRow.locator('option:checked')).toHaveText('4行目')
+  await expect(importer.skippedRows).toHaveText('1〜3行目は表のタイトルとして読み飛ばします')
+
+  // Step 2: the suggested mapping, as it is.
+  const expected = ['取り込まない', '氏名（姓名）', 'フリガナ（姓名）', '生年月日', '電話', '郵便番号', '住所', 'メール', '性別']
+  for (const [i, label] of expected.entries()) await expect(importer.mappingOf(i).locator('option:checked')).toHaveText(label)
+  await expect(importer.step('mapping').getByRole('rowheader', { name: 'ﾌﾘｶﾞﾅ' })).toBeVisible()
+
+  // Step 3: four rows, all readable; 浜田 (line 5) has the registered person as a candidate.
+  await expect(importer.counts).toContainText('全4行')
+  await expect(importer.row(5)).toContainText('浜田 一郎')
+  await expect(importer.row(8)).toContainText('粟島 健')
+  await importer.decision(5).selectOption('merge')
+  const detail = await importer.compare(5)
+  await expect(detail).toContainText('浜田 一郎')
+  await expect(detail).toContainText('メールアドレスが一致')
+  // The differing phone is shown side by side and is NOT taken unless ticked.
+  const phoneRow = detail.getByRole('row', { name: /電話/ })
+  await expect(phoneRow).toContainText('080-9999-0001')
+  await expect(phoneRow).toContainText('090-0011-2233')
+  await expect(phoneRow.getByRole('checkbox')).not.toBeChecked()
+  await importer.shoot(shot('1').replace('.png', ''))
+
+  // Step 4: the button says what it will do; nothing was written before it.
+  await expect(importer.commitSummary).toContainText('3人を新規登録、1人に統合します')
+  expect(((await door.call('contacts.list', { search: 'hanako.gotsu@example.jp' })) as Page<Contact>).total).toBe(0)
+  await importer.commitButton.click()
+  await expect(importer.result('created')).toHaveText('3')
+  await expect(importer.result('merged')).toHaveText('1')
+  await expect(importer.result('errors')).toHaveText('0')
+  await importer.step('commit').screenshot({ path: shot('2-done') })
+
+  // The merge filled blanks and kept the differing stored phone.
+  const merged = (await door.call('contacts.get', { id: hamada.id })) as Contact
+  expect(merged).toMatchObject({ phone: '080-9999-0001', postalCode: '697-0024', address: '島根県浜田市殿町1' })
+
+  // The new people are in the participants grid.
+  await page.getByTestId('import-to-participants').click()
+  await participants.waitForRows()
+  await participants.searchFor('hanako.gotsu@example.jp')
+  await expect(participants.rowCount).toHaveText(/^1人/)
+  await expect(participants.cell(0, 'familyName')).toHaveText('江津')
+  await page.screenshot({ path: shot('3-participants') })
+
+  // Undo from the import screen: the dialog says what goes, then it is gone.
+  await shell.goTo('import')
+  const batch = importer.batches.first()
+  await expect(batch).toContainText('excel-cp932-title-rows.csv')
+  await expect(batch).toContainText('新規3人・統合1人')
+  await batch.getByTestId('import-undo').click()
+  const dialog = page.getByTestId('import-undo-dialog')
+  await expect(dialog).toContainText('新規登録した3人')
+  await expect(dialog).toContainText('統合した1人は、取り込みで変わった値を取り込み前に戻します')
+  await page.screenshot({ path: shot('4-undo-dialog') })
+  await page.getByTestId('import-undo-dialog-confirm').click()
+  await expect(page.getByTestId('import-undo-message')).toContainText('削除 3人')
+  await expect(batch).toContainText('取り消し済み')
+  await page.getByTestId('import-batches').screenshot({ path: shot('6-batches') })
+
+  await shell.goTo('participants')
+  await participants.searchFor('hanako.gotsu@example.jp')
+  await expect(participants.emptyState).toBeVisible()
+  expect(((await door.call('contacts.list', { search: 'hanako.gotsu@example.jp' })) as Page<Contact>).total).toBe(0)
+  const restored = (await door.call('contacts.get', { id: hamada.id })) as Contact
+  expect(restored).toMatchObject({ phone: '080-9999-0001', postalCode: null, address: null })
+})
+
+test('a binary file renamed .csv gets a Japanese explanation and changes nothing', async ({ door, shell, page }) => {
+  const before = (await door.call('contacts.list', {})) as Page<Contact>
+  const batchesBefore = (await door.call('import.batches', {})) as unknown[]
+  const importer = new ImportPage(page)
+  await shell.open(door.url)
+  await shell.goTo('import')
+
+  const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256))
+  await importer.upload({ name: '参加者名簿.csv', mimeType: 'text/csv', buffer: bytes })
+  await expect(importer.error).toContainText('「参加者名簿.csv」は取り込めません')
+  await expect(importer.error).toContainText('テキストのファイルではないようです')
+  await expect(importer.error).toContainText('データベースは変更していません')
+  await expect(importer.step('mapping')).toHaveCount(0)
+  await expect(importer.fileInput).toBeEnabled() // the user can choose another file at once
+  await page.screenshot({ path: shot('5-binary') })
+
+  expect(((await door.call('contacts.list', {})) as Page<Contact>).total).toBe(before.total)
+  expect(await door.call('import.batches', {})).toEqual(batchesBefore)
+})
+
+test('pasted cells: errors and warnings per cell, filters, and a skipped row', async ({ door, shell, page }) => {
+  const importer = new ImportPage(page)
+  await shell.open(door.url)
+  await shell.goTo('import')
+  const rows = [
+    ['氏名', 'メール', '性別'],
+    ['汐見 灯里', 'akari.shiomi@example.jp', '女性'],
+    ['雲居 凪', 'メールなし', '男性'],
+    ['霧島 透子', 'toko.kirishima@example.jp', 'ひみつ'],
+    ['稲穂 実', 'minoru.inaho@example.jp', '男'],
+  ]
+  await page.getByTestId('import-paste').fill(rows.map((r) => r.join('\t')).join('\n'))
+  const reply = page.waitForResponse((r) => r.url().endsWith('/api/import.preview'))
+  await page.getByTestId('import-paste-read').click()
+  await reply
+  await expect(importer.format).toHaveText('貼り付けた表')
+  await expect(importer.encoding).toHaveCount(0) // pasted text has no encoding to choose
+  await expect(importer.counts).toContainText('全4行')
+  await expect(importer.counts).toContainText('エラー 1')
+  await expect(importer.counts).toContainText('警告 1')
+
+  // The bad e-mail: red cell, the message on focus and in the side list; the row is not imported.
+  const bad = importer.row(3)
+  await expect(bad).toContainText('取り込みません')
+  const badCell = bad.locator('.review-cell-error')
+  await expect(badCell).toHaveText(/^メールなし/)
+  await badCell.focus()
+  await expect(badCell.locator('.review-cell-message')).toBeVisible()
+  const message = (await badCell.locator('.review-cell-message').textContent()) ?? ''
+  expect(message).toMatch(/メール/)
+  const issueList = page.getByTestId('import-issues')
+  await expect(issueList.locator('.issue-error')).toContainText('3行目・メール')
+  await expect(issueList.locator('.issue-error')).toContainText(message)
+  await expect(issueList.locator('.issue-warning')).toContainText('4行目・性別')
+  await expect(importer.row(4).locator('.review-cell-warning')).toHaveText(/^ひみつ/)
+  await importer.step('review').screenshot({ path: shot('7-issues') })
+
+  // The whole list can be downloaded for fixing in Excel (UTF-8 with BOM).
+  const downloading = page.waitForEvent('download')
+  await page.getByTestId('import-issues-download').click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toBe('貼り付けた表_エラーと警告.csv')
+  const csv = fs.readFileSync(await download.path(), 'utf8')
+  expect(csv.split('\r\n')).toEqual([
+    '\uFEFF行,種類,列,ファイルの値,内容',
+    `3,エラー,メール,メールなし,${message}`,
+    '4,警告,性別,ひみつ,性別「ひみつ」は読み取れないため空欄にします',
+    '',
+  ])
+
+  // Filters use the whole file: only the error row, then only the warning row.
+  await page.getByTestId('import-filter-errors').click()
+  await expect(page.locator('[data-testid^="import-row-"]')).toHaveCount(1)
+  await expect(importer.row(3)).toBeVisible()
+  await page.getByTestId('import-filter-warnings').click()
+  await expect(page.locator('[data-testid^="import-row-"]')).toHaveCount(1)
+  await expect(importer.row(4)).toBeVisible()
+  await page.getByTestId('import-filter-all').click()
+  await expect(page.locator('[data-testid^="import-row-"]')).toHaveCount(4)
+
+  // Skip one good row by choice: it is not written; the error row never is.
+  await page.getByTestId('import-skip-5').check()
+  await expect(importer.commitSummary).toContainText('2人を新規登録します')
+  await expect(importer.commitSummary).toContainText('1行はスキップ、エラーの1行は取り込みません')
+  await importer.commitButton.click()
+  await expect(importer.result('created')).toHaveText('2')
+  await expect(importer.result('skipped')).toHaveText('1')
+  await expect(importer.result('errors')).toHaveText('1')
+  const count = async (search: string) => ((await door.call('contacts.list', { search })) as Page<Contact>).total
+  expect(await count('akari.shiomi@example.jp')).toBe(1)
+  expect(await count('toko.kirishima@example.jp')).toBe(1)
+  expect(await count('minoru.inaho@example.jp')).toBe(0)
+  expect(await count('雲居')).toBe(0)
+})
+
+test('an .xlsx with two sheets: the sheet can be chosen and its columns are suggested', async ({ door, shell, page }) => {
+  const importer = new ImportPage(page)
+  await shell.open(door.url)
+  await shell.goTo('import')
+  await importer.upload(path.resolve('test/fixtures/import/two-sheets.xlsx'))
+  await expect(importer.format).toHaveText('Excel（.xlsx）')
+  await expect(importer.encoding).toHaveCount(0)
+  const sheet = page.getByTestId('import-sheet')
+  await expect(sheet).toHaveValue('説明')
+  const reply = page.waitForResponse((r) => r.url().endsWith('/api/import.preview'))
+  await sheet.selectOption('名簿')
+  await reply
+  await expect(sheet).toHaveValue('名簿')
+  const labels = ['姓', '名', 'セイ', 'メイ', '生年月日', 'メール', '所属']
+  for (const [i, label] of labels.entries()) await expect(importer.mappingOf(i).locator('option:checked')).toHaveText(label)
+  await expect(page.getByTestId('import-notes')).toContainText('数式')
+  await expect(importer.counts).toContainText('全2行')
+  await importer.step('source').screenshot({ path: shot('8-xlsx') })
+})

@@ -1,0 +1,144 @@
+import { expect, test } from './fixtures'
+import { HomePage, ProgramsPage } from './pages/programsPage'
+import { ParticipantsActions } from './pages/participantsActions'
+
+/** Today in the browser's (and backend's) local calendar, as the date inputs take it. */
+function today(): string {
+  const d = new Date()
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+// Fictional people of our own, so the scenario does not depend on the demo's names.
+const learners = [
+  { familyName: '架橋', givenName: '一花', familyKana: 'カケハシ', givenKana: 'イチカ' },
+  { familyName: '架橋', givenName: '二葉', familyKana: 'カケハシ', givenKana: 'フタバ' },
+  { familyName: '架橋', givenName: '三咲', familyKana: 'カケハシ', givenKana: 'ミサキ' },
+  { familyName: '架橋', givenName: '四郎', familyKana: 'カケハシ', givenKana: 'シロウ' },
+  { familyName: '架橋', givenName: '五月', familyKana: 'カケハシ', givenKana: 'サツキ' },
+]
+const walkIn = { familyName: '飛入', givenName: '六助', familyKana: 'トビイリ', givenKana: 'ロクスケ' }
+const nameOf = (p: { familyName: string; givenName: string }) => `${p.familyName} ${p.givenName}`
+
+test('a program from creation to attendance: visits grid, timelines and the dashboard follow', async ({
+  shell,
+  participants,
+  door,
+  page,
+}) => {
+  test.setTimeout(120_000)
+  for (const fields of [...learners, walkIn]) await door.call('contacts.create', { fields })
+  const programName = `E2E 連続講座 ${Date.now().toString(36)}`
+  const home = new HomePage(page)
+  const programs = new ProgramsPage(page)
+
+  // The dashboard before: the app opens on ホーム.
+  await shell.open(door.url, 'home')
+  await expect(shell.navLink('home')).toHaveAttribute('aria-current', 'page')
+  await home.waitForFigures()
+  const before = {
+    people: await home.figure('unique-people'),
+    newPeople: await home.figure('new-people'),
+    visits: await home.figure('total-involvements'),
+  }
+
+  // A program with a series of 3 weekly sessions, the first today.
+  await shell.goTo('programs')
+  await programs.create({ name: programName, startDate: today(), capacity: 4 })
+  await programs.addWeeklySeries(today(), 3, 'hybrid')
+  await expect(programs.sessionRows).toHaveCount(3)
+
+  // Enroll the 5 from the participants grid: search, tick 5 rows, bulk "enroll in a program".
+  await shell.goTo('participants')
+  await participants.waitForRows()
+  await participants.searchFor('カケハシ')
+  await expect(participants.rowCount).toHaveText('5人（絞り込み中）')
+  const actions = new ParticipantsActions(page, participants)
+  for (let row = 0; row < 5; row++) await actions.select(row)
+  await actions.bulk('プログラムに登録')
+  const [year, month] = today().split('-').map(Number)
+  await page.locator('dialog[open] select').selectOption({ label: `${programName}（${month >= 4 ? year : year - 1}年度）` })
+  await page.locator('dialog[open]').getByRole('button', { name: '適用' }).click()
+  await expect(actions.notice).toContainText('5人を登録しました')
+  await expect(actions.notice).toContainText('定員') // 5 enrolled over a capacity of 4
+
+  // The program's participants: 5 enrollees, and the capacity warning.
+  await shell.goTo('programs')
+  await programs.open(programName)
+  await programs.tab('enrollments').click()
+  await expect(programs.enrollmentRows).toHaveCount(5)
+  await expect(page.getByTestId('capacity-warning')).toContainText('1人超えています')
+
+  // Attendance for session 1: 4 of the 5 (2 online), plus a walk-in; saved in one action.
+  await programs.tab('roster').click()
+  await expect(programs.rosterLine(nameOf(learners[0]))).toBeVisible()
+  await programs.tick(nameOf(learners[0]), 'online')
+  await programs.tick(nameOf(learners[1]), 'online')
+  await programs.tick(nameOf(learners[2]), 'onsite')
+  await programs.tick(nameOf(learners[3]), 'onsite')
+  await programs.addWalkInBySearch('とびいり', nameOf(walkIn))
+  await expect(page.getByTestId('roster-summary')).toHaveText('出席 5人 / 6人（うちオンライン 2人）')
+  await programs.saveRoster()
+  await expect(page.getByTestId('roster-saved')).toContainText('出席 5人：追加 5')
+  // Saving the same roster again adds nothing.
+  await programs.saveRoster()
+  await expect(page.getByTestId('roster-saved')).toContainText('追加 0・変更 0・削除 0')
+  await expect(programs.rosterLine(nameOf(walkIn))).toContainText('当日参加')
+
+  // The visits grid, filtered to the program: 5 visits, 2 of them online.
+  await shell.goTo('visits')
+  await page.getByTestId('visits-filter-program').selectOption({ label: programName })
+  await expect(page.getByTestId('visits-count')).toHaveText('5件')
+  await page.getByTestId('visits-filter-mode').selectOption('online')
+  await expect(page.getByTestId('visits-count')).toHaveText('2件')
+  await expect(page.locator('.ag-row [col-id="contactName"]')).toHaveCount(2)
+  const online = await page.locator('.ag-row [col-id="contactName"]').allTextContents()
+  expect(online.sort()).toEqual([nameOf(learners[0]), nameOf(learners[1])].sort())
+
+  // Each attendee's timeline shows the program and the visit; the absent one only the enrollment.
+  await shell.goTo('participants')
+  await participants.waitForRows()
+  for (const person of [...learners, walkIn]) {
+    await participants.searchFor(`${person.familyKana}${person.givenKana}`)
+    await expect(participants.rowCount).toHaveText('1人（絞り込み中）')
+    await actions.openDetail(0)
+    const timeline = actions.panel.getByTestId('person-timeline')
+    await expect(actions.panel.locator('h2')).toHaveText(nameOf(person))
+    const attended = person !== learners[4]
+    await expect(timeline.getByTestId('timeline-visit')).toHaveCount(attended ? 1 : 0)
+    if (attended) await expect(timeline.getByTestId('timeline-visit')).toContainText(programName)
+    await expect(timeline.getByTestId('timeline-enrollment')).toHaveCount(person === walkIn ? 0 : 1)
+  }
+
+  // The dashboard counts the 5 attendees (the enrolled-only person does not count).
+  await shell.goTo('home')
+  await home.waitForFigures()
+  await expect.poll(() => home.figure('unique-people')).toBe(before.people + 5)
+  expect(await home.figure('new-people')).toBe(before.newPeople + 5)
+  expect(await home.figure('total-involvements')).toBe(before.visits + 5)
+})
+
+test('the sign-in sheet lists the roster with kana and blank columns for paper', async ({ shell, door, page }) => {
+  const program = (await door.call('programs.create', {
+    fields: { name: 'サインシート確認講座', category: 'course', startDate: today() },
+  })) as { id: string }
+  await door.call('sessions.create', {
+    programId: program.id,
+    fields: { date: today(), startTime: '13:00', place: '公民館', mode: 'onsite' },
+  })
+  const person = (await door.call('contacts.create', {
+    fields: { familyName: '署名', givenName: '花子', familyKana: 'ショメイ', givenKana: 'ハナコ' },
+  })) as { id: string }
+  await door.call('enrollments.add', { programId: program.id, contactIds: [person.id], status: 'confirmed' })
+  const programs = new ProgramsPage(page)
+  await shell.open(door.url, 'programs')
+  await programs.open('サインシート確認講座')
+  await programs.tab('roster').click()
+  await page.getByTestId('roster-print').click()
+  const sheet = page.getByTestId('sign-in-sheet')
+  await expect(sheet).toContainText('参加者サインシート')
+  await expect(sheet).toContainText('サインシート確認講座')
+  await expect(sheet.locator('tbody tr').first()).toContainText('署名 花子')
+  await expect(sheet.locator('tbody tr').first()).toContainText('ショメイ ハナコ')
+  await expect(sheet.locator('thead')).toContainText('署名')
+  await expect(sheet.locator('tr.sheet-blank')).toHaveCount(8)
+})

@@ -1,0 +1,77 @@
+import { expect, test } from './fixtures'
+import { ParticipantsActions } from './pages/participantsActions'
+import { SafetyPage } from './pages/safetyPage'
+
+test.describe('backups in settings', () => {
+  test('settings show where backups are; make a backup, change data, restore it, see the old data', async ({
+    page,
+    shell,
+    door,
+  }) => {
+    const safety = new SafetyPage(page)
+    await shell.open(door.url, 'settings')
+    await expect(safety.backups).toContainText('保存先')
+    await expect(page.getByTestId('backup-dir')).toContainText('backups')
+
+    await safety.backupNow()
+    await expect(safety.lastBackup).toContainText('手動')
+    const people = (await door.call('app.info')) as { counts: { contacts: number } }
+    await expect(safety.backupRows.first()).toContainText(`参加者 ${people.counts.contacts.toLocaleString('ja-JP')}人`)
+
+    // Change data behind the screen: a new person appears in the counts.
+    await door.call('contacts.create', { fields: { familyName: '一時登録', givenName: '試験' } })
+    await page.reload()
+    await shell.goTo('settings')
+    const info = page.getByTestId('database-info')
+    await expect(info).toContainText((people.counts.contacts + 1).toLocaleString('ja-JP'))
+
+    // Restore the manual backup (the newest is now that one or a later automatic one: pick "手動").
+    const manual = safety.backupRows.filter({ hasText: '手動' }).first()
+    const index = await safety.backupRows.evaluateAll((rows, el) => rows.indexOf(el as HTMLElement), await manual.elementHandle())
+    const question = await safety.restoreRow(index)
+    expect(question).toContain('今のデータは復元の前に別のバックアップとして保存されます')
+    await expect(info).toContainText(people.counts.contacts.toLocaleString('ja-JP'))
+    const list = (await door.call('contacts.list', { search: '一時登録', limit: 10 })) as { total: number }
+    expect(list.total).toBe(0)
+    // The state before the restore was kept as a backup too.
+    await expect(safety.backupRows.filter({ hasText: '復元前' })).toHaveCount(1)
+  })
+})
+
+test.describe('privacy actions on a person', () => {
+  test('anonymize a person from their detail page, after a Japanese confirmation', async ({
+    page,
+    shell,
+    participants,
+    door,
+  }) => {
+    const person = (await door.call('contacts.create', {
+      fields: {
+        familyName: '匿名化',
+        givenName: '予定',
+        familyKana: 'トクメイカ',
+        givenKana: 'ヨテイ',
+        email: 'tokumei@example.jp',
+        prefectureCode: '32',
+      },
+    })) as { id: string }
+    await shell.open(door.url)
+    await participants.waitForRows()
+    await participants.searchFor('トクメイカ')
+    await participants.waitForRows()
+    const actions = new ParticipantsActions(page, participants)
+    await actions.openDetail(0)
+    const safety = new SafetyPage(page)
+    const privacy = safety.privacy(actions.panel)
+    await privacy.anonymize.click()
+    await expect(privacy.dialog).toContainText('過去の集計の数字は変わりません')
+    await privacy.confirm.click()
+    await expect(actions.panel.getByTestId('privacy-message')).toContainText('匿名化しました')
+    const after = (await door.call('contacts.get', { id: person.id })) as {
+      familyName: string
+      email: string | null
+      prefectureCode: string
+    }
+    expect(after).toMatchObject({ familyName: '匿名', email: null, prefectureCode: '32' })
+  })
+})

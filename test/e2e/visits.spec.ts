@@ -1,0 +1,45 @@
+import { expect, test } from './fixtures'
+
+test('a standalone visit for two people is entered with the person picker and appears in the grid', async ({
+  shell,
+  door,
+  page,
+}) => {
+  for (const fields of [
+    { familyName: '再訪', givenName: '一子', familyKana: 'サイホウ', givenKana: 'カズコ' },
+    { familyName: '再訪', givenName: '二郎', familyKana: 'サイホウ', givenKana: 'ジロウ' },
+  ])
+    await door.call('contacts.create', { fields })
+  await shell.open(door.url, 'visits')
+  await page.getByTestId('visit-new').click()
+  const form = page.getByTestId('visit-form')
+  await form.getByTestId('visit-person-search').locator('input[type="search"]').fill('さいほう')
+  await form.locator('label', { hasText: '再訪 一子' }).locator('input[type="checkbox"]').check()
+  await form.locator('label', { hasText: '再訪 二郎' }).locator('input[type="checkbox"]').check()
+  await form.locator('input[name="visitDate"]').fill('2025-08-15')
+  await form.locator('input[name="nights"]').fill('1')
+  await form.locator('input[name="purpose"]').fill('夏祭りの手伝い')
+  await form.locator('input[aria-label="訪問先の市町村"]').fill('あわしまうら')
+  await form.locator('input[aria-label="訪問先の市町村"]').press('Enter')
+  await page.getByTestId('visit-save').click()
+  await expect(page.getByText('2件を記録しました')).toBeVisible()
+
+  // Filtered to visits outside programs on that day: exactly those two, with purpose and place.
+  await page.getByTestId('visits-filter-program').selectOption('standalone')
+  await page.locator('.inline-field', { hasText: '開始日' }).locator('input').fill('2025-08-15')
+  await page.locator('.inline-field', { hasText: '終了日' }).locator('input').fill('2025-08-15')
+  const rows = page.locator('.ag-row', { hasText: '夏祭りの手伝い' })
+  await expect(rows).toHaveCount(2)
+  await expect(rows.first()).toContainText('粟島浦村')
+  await expect(rows.first()).toContainText('1泊')
+})
+
+test('a visit without anyone chosen is refused with a clear message', async ({ shell, door, page }) => {
+  await shell.open(door.url, 'visits')
+  await expect(page.getByTestId('visits-count')).toHaveText(/^[\d,]+件$/)
+  const before = await page.getByTestId('visits-count').textContent()
+  await page.getByTestId('visit-new').click()
+  await page.getByTestId('visit-save').click()
+  await expect(page.getByTestId('visit-form').getByRole('alert')).toHaveText('参加者を選んでください')
+  await expect(page.getByTestId('visits-count')).toHaveText(before ?? '')
+})

@@ -1,0 +1,129 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { ageBandAt } from '../../shared/domain/reports/ageBand'
+import { ageOn } from '../../shared/domain/dates'
+import { determinedCells, displayCell, suppressLine } from '../../shared/domain/reports/suppression'
+import { continuingWindowStart } from '../../shared/domain/reports/window'
+import { reportDefinitions } from '../../shared/domain/reports/definitions'
+import { defaultReportRules } from '../../shared/domain/reports/types'
+import { rulesFromSettings } from '../../shared/domain/reports/rules'
+
+describe('age band at April 1 of the fiscal year', () => {
+  it('counts a birthday on April 1 as already reached, April 2 as not yet', () => {
+    expect(ageBandAt('2004-04-01', 2024, 2024)).toBe('20代') // turns 20 on 2024-04-01
+    expect(ageBandAt('2004-04-02', 2004, 2024)).toBe('〜19') // still 19 on 2024-04-01
+  })
+  it('handles leap-day births and the 70+ band', () => {
+    expect(ageBandAt('2000-02-29', 2000, 2024)).toBe('20代')
+    expect(ageBandAt('1955-03-31', 1955, 2024)).toBe('60代') // 69 on 2024-04-01
+    expect(ageBandAt('1954-03-31', 1954, 2024)).toBe('70代以上')
+  })
+  it('assumes a July 1 birthday when only the year is known, and 不明 when nothing is', () => {
+    expect(ageBandAt(null, 1994, 2024)).toBe('20代') // 29 on 2024-04-01
+    expect(ageBandAt(null, 1995, 2024)).toBe('20代') // 28
+    expect(ageBandAt(null, 1984, 2024)).toBe('30代') // 39
+    expect(ageBandAt(null, null, 2024)).toBe('不明')
+  })
+})
+
+describe('age band agrees with ageOn (dates.ts) for every kind of birth', () => {
+  it('matches the decade of ageOn on April 1 (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1920-01-01'), max: new Date('2025-12-31'), noInvalidDate: true }),
+        fc.boolean(),
+        fc.integer({ min: 2000, max: 2030 }),
+        (date, onlyYear, fy) => {
+          const iso = date.toISOString().slice(0, 10)
+          const birth = onlyYear ? { birthDate: null, birthYear: Number(iso.slice(0, 4)) } : { birthDate: iso, birthYear: null }
+          const age = ageOn(birth, `${fy}-04-01`)
+          const expected = age === null ? '不明' : age < 20 ? '〜19' : age >= 70 ? '70代以上' : `${Math.floor(age / 10) * 10}代`
+          expect(ageBandAt(birth.birthDate, birth.birthYear, fy)).toBe(expected)
+        },
+      ),
+      { numRuns: 3000 },
+    )
+  })
+})
+
+describe('continuing-rule window', () => {
+  it('ends on March 31 of the fiscal year', () => {
+    expect(continuingWindowStart(2024, 12)).toBe('2024-04-01')
+    expect(continuingWindowStart(2024, 24)).toBe('2023-04-01')
+    expect(continuingWindowStart(2024, 6)).toBe('2024-10-01')
+    expect(continuingWindowStart(2024, 15)).toBe('2024-01-01')
+    expect(continuingWindowStart(2019, 1)).toBe('2020-03-01')
+  })
+})
+
+describe('definitions', () => {
+  it('print the year in 和暦 and 西暦, the continuing rule and the 移住 text actually used', () => {
+    const rules = {
+      ...defaultReportRules,
+      continuingMinInvolvements: 5,
+      continuingIncludesOnline: false,
+      movedInDefinition: '県外から転入し5年以上住む意思のある人',
+    }
+    const text = reportDefinitions(2019, rules, { programIds: [], fundingSource: null }, [])
+      .map((d) => `${d.term}:${d.text}`)
+      .join('\n')
+    expect(text).toContain('令和元年度（2019年度）')
+    expect(text).toContain('2019-04-01〜2020-03-31')
+    expect(text).toContain('5件以上')
+    expect(text).toContain('オンラインを含まない')
+    expect(text).toContain('県外から転入し5年以上住む意思のある人')
+    expect(text).toContain('削除')
+  })
+  it('stored settings fall back field by field', () => {
+    expect(rulesFromSettings({ continuingMinInvolvements: 4, suppressionK: 'x' })).toEqual({
+      ...defaultReportRules,
+      continuingMinInvolvements: 4,
+    })
+    expect(rulesFromSettings(undefined)).toEqual(defaultReportRules)
+  })
+})
+
+describe('small-number suppression of a breakdown line', () => {
+  it('shows 1 and 2 as "3未満", keeps 0, and hides a second cell so the first cannot be subtracted out', () => {
+    const line = suppressLine([10, 1, 0, 7], 18, 3)
+    expect(line.cells.map((c) => displayCell(c, 3))).toEqual([10, '3未満', 0, '秘匿'])
+    expect(line.total.state).toBe('shown')
+  })
+
+  it('never shows 1…k−1 and never leaves a hidden cell that the total pins down (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 12 }), { minLength: 1, maxLength: 8 }), fc.integer({ min: 2, max: 5 }), (values, k) => {
+        const total = values.reduce((a, b) => a + b, 0)
+        const line = suppressLine(values, total, k)
+        const shown = [...line.cells, line.total].filter((c) => c.state === 'shown').map((c) => c.value)
+        for (const v of shown) expect(v === 0 || v >= k).toBe(true)
+        expect(determinedCells(line, k)).toEqual([])
+        // Brute force: every hidden cell has at least two values consistent with what is shown.
+        if (line.total.state === 'shown') {
+          const hidden = line.cells.map((c, i) => ({ c, i })).filter(({ c }) => c.state !== 'shown')
+          const rest = total - line.cells.reduce((s, c) => s + (c.state === 'shown' ? c.value : 0), 0)
+          for (const { c, i } of hidden) {
+            const options = new Set<number>()
+            const others = hidden.filter((h) => h.i !== i)
+            const range = (x: typeof c) => (x.state === 'primary' ? [1, k - 1] : [0, rest])
+            const [lo, hi] = range(c)
+            for (let v = lo; v <= hi; v++) {
+              const need = rest - v
+              const min = others.reduce((s, o) => s + range(o.c)[0], 0)
+              const max = others.reduce((s, o) => s + range(o.c)[1], 0)
+              if (need >= min && need <= max && (others.length > 0 || need === 0)) options.add(v)
+            }
+            expect(options.size, `cell ${i} of ${JSON.stringify(values)}`).toBeGreaterThan(1)
+          }
+        }
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('hides the total too when even hiding every cell would give them away (3 people, one each)', () => {
+    const line = suppressLine([1, 1, 1], 3, 3)
+    expect(line.cells.every((c) => c.state === 'primary')).toBe(true)
+    expect(line.total.state).toBe('secondary')
+  })
+})

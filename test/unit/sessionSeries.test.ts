@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest'
+import {
+  jstInstant,
+  jstParts,
+  nextYearProgramName,
+  nthWeekdayOfMonth,
+  sameWeekdayNextYear,
+  seriesDates,
+  weekdayOf,
+} from '../../shared/domain/sessionSeries'
+
+describe('session series', () => {
+  it('every other Saturday, 6 times, across the new year', () => {
+    expect(seriesDates({ kind: 'weekly', startDate: '2025-11-22', intervalWeeks: 2, count: 6 })).toEqual([
+      '2025-11-22',
+      '2025-12-06',
+      '2025-12-20',
+      '2026-01-03',
+      '2026-01-17',
+      '2026-01-31',
+    ])
+  })
+
+  it('every week crosses February in a leap year', () => {
+    expect(seriesDates({ kind: 'weekly', startDate: '2024-02-22', intervalWeeks: 1, count: 3 })).toEqual([
+      '2024-02-22',
+      '2024-02-29',
+      '2024-03-07',
+    ])
+  })
+
+  it('the second Saturday of each month, 6 times, from November into the next year', () => {
+    const dates = seriesDates({ kind: 'monthly', startDate: '2025-11-01', nth: 2, weekday: 6, count: 6 })
+    expect(dates).toEqual(['2025-11-08', '2025-12-13', '2026-01-10', '2026-02-14', '2026-03-14', '2026-04-11'])
+    expect(dates.every((d) => weekdayOf(d) === 6)).toBe(true)
+  })
+
+  it('a monthly series skips a month whose day is before the start date', () => {
+    expect(seriesDates({ kind: 'monthly', startDate: '2025-11-10', nth: 2, weekday: 6, count: 2 })).toEqual([
+      '2025-12-13',
+      '2026-01-10',
+    ])
+  })
+
+  it('the last Sunday of a month', () => {
+    expect(nthWeekdayOfMonth(2025, 12, -1, 0)).toBe('2025-12-28')
+    expect(nthWeekdayOfMonth(2024, 2, -1, 4)).toBe('2024-02-29')
+  })
+
+  it('caps the count', () => {
+    expect(seriesDates({ kind: 'weekly', startDate: '2025-01-01', intervalWeeks: 1, count: 10_000 })).toHaveLength(104)
+    expect(seriesDates({ kind: 'weekly', startDate: '2025-01-01', intervalWeeks: 1, count: 0 })).toEqual([])
+  })
+})
+
+describe('next year', () => {
+  it('keeps the weekday, nearest to the anniversary', () => {
+    expect(sameWeekdayNextYear('2025-06-14')).toBe('2026-06-13') // Saturday → Saturday
+    expect(weekdayOf('2026-06-13')).toBe(6)
+    expect(sameWeekdayNextYear('2024-02-29')).toBe('2025-02-27') // Thursday; 2025-02-28 is a Friday
+    expect(weekdayOf('2025-02-27')).toBe(4)
+    // Late March stays in March (and so in the same 年度 position): the nearest Monday.
+    expect(sameWeekdayNextYear('2026-03-30')).toBe('2027-03-29')
+  })
+
+  it('moves the 年度 written in a program name', () => {
+    expect(nextYearProgramName('しまコトアカデミー2025', 2025)).toBe('しまコトアカデミー2026')
+    expect(nextYearProgramName('令和7年度 ふるさとワーホリ（R7）', 2025)).toBe('令和8年度 ふるさとワーホリ（R8）')
+    expect(nextYearProgramName('令和元年度 交流会', 2019)).toBe('令和2年度 交流会')
+    expect(nextYearProgramName('第12期 講座 20250', 2025)).toBe('第12期 講座 20250')
+  })
+})
+
+describe('session times in Japan time', () => {
+  it('round-trips a local date and time through the stored instant', () => {
+    expect(jstInstant('2025-06-14', '13:30')).toBe('2025-06-14T04:30:00.000Z')
+    expect(jstParts('2025-06-14T04:30:00.000Z')).toEqual({ date: '2025-06-14', time: '13:30' })
+    // Early morning JST is the previous day in UTC.
+    expect(jstInstant('2026-01-01', '08:00')).toBe('2025-12-31T23:00:00.000Z')
+    expect(jstParts('2025-12-31T23:00:00.000Z')).toEqual({ date: '2026-01-01', time: '08:00' })
+  })
+})
