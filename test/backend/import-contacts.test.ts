@@ -41,6 +41,9 @@ describe('importing person lists', () => {
       'gender',
     ])
     expect(result).toMatchObject({ created: 4, merged: 0, skipped: 0, errors: 0 })
+    // A verified backup of the state before the import was taken first.
+    const backups = await client.call('safety.listBackups', {})
+    expect(backups.find((b) => b.reason === 'before-import')).toMatchObject({ counts: { contacts: 0 } })
     expect(await byEmail(client, 'ichiro.hamada@example.jp')).toMatchObject({
       familyName: '浜田',
       givenName: '一郎',

@@ -71,7 +71,7 @@ it(`imports ${ROWS.toLocaleString()} CP932 rows into ${CONTACTS.toLocaleString()
   const started = performance.now()
   const { view } = await previewContactsImport(backend.context, { fileName: 'bench.csv', bytes: csv }, {})
   const previewMs = performance.now() - started
-  const result = commitContactsImport(backend.context, view.previewId, 'skip', {})
+  const result = await commitContactsImport(backend.context, view.previewId, 'skip', {})
   const totalMs = performance.now() - started
   await backend.close()
 

@@ -29,7 +29,7 @@ test('the middle demo year shows figures, charts and definitions that match the 
   }
   expect(expected.uniquePeople).toBeGreaterThan(0)
   await expect(reports.figure('uniquePeople')).toHaveText(`${expected.uniquePeople.toLocaleString('ja-JP')}人`)
-  await expect(reports.figure('totalInvolvements')).toHaveText(`${expected.totalInvolvements.toLocaleString('ja-JP')}件`)
+  await expect(reports.figure('totalInvolvements')).toHaveText(`${expected.totalInvolvements.toLocaleString('ja-JP')}人`)
 
   for (const chart of ['by-month', 'by-area', 'by-age', 'stages'] as const) {
     await expect(reports.chart(chart).locator('rect').first()).toBeVisible()

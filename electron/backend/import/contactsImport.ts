@@ -7,6 +7,7 @@ import { commitContactsPreview, undoContactsImport } from './contactsCommit'
 import type { CommitOptions, CommitResult, RowDecision } from './contactsCommit'
 import { buildContactsPreview, PreviewStore } from './contactsPreview'
 import type { ContactsPreview, PreviewRow } from './contactsPreview'
+import { takeBackup } from '../safety/takeBackup'
 import { readSource } from './source'
 import type { ImportInput } from './source'
 import type { TextEncoding } from './decode'
@@ -100,13 +101,15 @@ function findPreview(ctx: BackendContext, previewId: string): ContactsPreview {
   return preview
 }
 
-export function commitContactsImport(
+export async function commitContactsImport(
   ctx: BackendContext,
   previewId: string,
   onDuplicate: CommitOptions['onDuplicate'],
   decisions: Record<string, RowDecision>,
-): CommitResult {
+): Promise<CommitResult> {
   const preview = findPreview(ctx, previewId)
+  // A verified backup first: an import is the one change that can touch thousands of people.
+  await takeBackup(ctx, 'before-import')
   const byRow = Object.fromEntries(Object.entries(decisions).map(([k, v]) => [Number(k), v]))
   const result = commitContactsPreview(ctx.handle.sqlite, preview, {
     onDuplicate,

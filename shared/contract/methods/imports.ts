@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { importFields } from '../../domain/import/headers'
+import { personDraftFields } from '../../domain/import/personRow'
 import type { ImportBatch, ImportCommitResult, ImportPreview, ImportPreviewRow } from '../imports'
 import type { Page } from '../listQuery'
 import { id } from '../schemaHelpers'
@@ -15,26 +16,6 @@ const source = z.union([
   z.object({ fileName: z.string().min(1).max(255), text: z.string().max(MAX_BASE64, '貼り付けた内容が大きすぎます') }).strict(),
 ])
 const duplicateAction = z.enum(['new', 'merge', 'skip'], { message: '重複時の扱いは new / merge / skip のいずれかです' })
-const personFields = [
-  'familyName',
-  'givenName',
-  'familyKana',
-  'givenKana',
-  'email',
-  'phone',
-  'postalCode',
-  'prefectureCode',
-  'municipalityCode',
-  'address',
-  'birthDate',
-  'birthYear',
-  'gender',
-  'occupation',
-  'affiliation',
-  'firstContact',
-  'notes',
-  'consentDate',
-] as const
 
 /** Imports of person lists (CSV, TSV, XLSX, pasted cells): preview, commit, undo. */
 export const importMethods = {
@@ -73,7 +54,7 @@ export const importMethods = {
               .object({
                 action: duplicateAction,
                 targetId: id.optional(),
-                takeFromFile: z.array(z.enum(personFields)).max(20).optional(),
+                takeFromFile: z.array(z.enum(personDraftFields)).max(20).optional(),
               })
               .strict(),
           )

@@ -42,26 +42,29 @@ export interface ReadPerson {
   ok: boolean
 }
 
-const emptyDraft = (): PersonDraft => ({
-  familyName: null,
-  givenName: null,
-  familyKana: null,
-  givenKana: null,
-  email: null,
-  phone: null,
-  postalCode: null,
-  prefectureCode: null,
-  municipalityCode: null,
-  address: null,
-  birthDate: null,
-  birthYear: null,
-  gender: null,
-  occupation: null,
-  affiliation: null,
-  firstContact: null,
-  notes: null,
-  consentDate: null,
-})
+/** Every field of a draft, in the order forms and exports list them. */
+export const personDraftFields = [
+  'familyName',
+  'givenName',
+  'familyKana',
+  'givenKana',
+  'email',
+  'phone',
+  'postalCode',
+  'prefectureCode',
+  'municipalityCode',
+  'address',
+  'birthDate',
+  'birthYear',
+  'gender',
+  'occupation',
+  'affiliation',
+  'firstContact',
+  'notes',
+  'consentDate',
+] as const satisfies readonly (keyof PersonDraft)[]
+
+const emptyDraft = (): PersonDraft => Object.fromEntries(personDraftFields.map((f) => [f, null])) as unknown as PersonDraft
 
 const genderWords: [RegExp, GenderCode][] = [
   [/^(男|男性|m|male|man)$/i, 'male'],

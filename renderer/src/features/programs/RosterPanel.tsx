@@ -58,10 +58,14 @@ function RosterEditor({ sessionId }: { sessionId: string }) {
   const [printing, setPrinting] = useState(false)
   const walkIns = usePersonSelection()
 
+  // The roster as it was before the last save: until the reload after saving arrives, it is
+  // stale and must not replace what was just saved (a quick second save would undo the first).
+  const [staleData, setStaleData] = useState<Roster | null>(null)
+
   // A reload from the backend replaces the lines unless the coordinator is mid-entry.
   useEffect(() => {
-    if (roster.data && !dirty) setLines(roster.data.lines)
-  }, [roster.data, dirty])
+    if (roster.data && !dirty && roster.data !== staleData) setLines(roster.data.lines)
+  }, [roster.data, dirty, staleData])
 
   if (roster.error) return <p className="field-error">{roster.error.message}</p>
   if (!roster.data || !lines) return <p className="panel-muted">{t('app.loading')}</p>
@@ -111,6 +115,7 @@ function RosterEditor({ sessionId }: { sessionId: string }) {
         })),
       })
       setMessage(t('program.roster.saved', { ...r }))
+      setStaleData(roster.data ?? null)
       setDirty(false)
       roster.reload()
     } catch (e) {

@@ -8,12 +8,12 @@ import { BarList, ColumnChart } from './charts'
 
 const statKeys = [
   ['uniquePeople', 'people'],
-  ['totalInvolvements', 'times'],
+  ['totalInvolvements', 'people'],
   ['newPeople', 'people'],
   ['continuingPeople', 'people'],
   ['returningPeople', 'people'],
-  ['onsiteVisits', 'times'],
-  ['onlineInvolvements', 'times'],
+  ['onsiteVisits', 'people'],
+  ['onlineInvolvements', 'people'],
   ['totalNights', 'nights'],
   ['movedIn', 'people'],
   ['anonymousHeadcount', 'people'],
