@@ -90,6 +90,18 @@ export function pageOfContacts(
   const w = where.page.compile(handle.db)
   const c = where.count.compile(handle.db)
   const o = orderBy.compile(handle.db)
+  if (hints.page && hints.page === hints.count) {
+    // A short search (1–2 characters) must scan its narrow index: scan it once for every hit
+    // (which is the count), then sort only the hits, instead of scanning once per query.
+    const hits = prepared(handle.sqlite, `SELECT rowid FROM contacts INDEXED BY ${hints.count} WHERE ${c.sql}`)
+      .pluck(true)
+      .all(...c.parameters) as number[]
+    const rows = prepared(
+      handle.sqlite,
+      `SELECT ${selectList} FROM contacts WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY ${o.sql} LIMIT ? OFFSET ?`,
+    ).all(JSON.stringify(hits), ...o.parameters, limit, offset) as PageRow[]
+    return { rows, total: hits.length }
+  }
   const countFrom = hints.count ? `contacts INDEXED BY ${hints.count}` : 'contacts'
   const { total } = prepared(handle.sqlite, `SELECT count(*) AS total FROM ${countFrom} WHERE ${c.sql}`).get(...c.parameters) as {
     total: number
