@@ -1,28 +1,9 @@
 import type { TFunction } from 'i18next'
 import { municipalityByCode, prefectureByCode } from '../../../../shared/domain/localGov'
-import type { PersonDraft } from '../../../../shared/domain/import/personRow'
+import { personDraftFields } from '../../../../shared/domain/import/personRow'
 
 /** The person fields a merge can take from the file, in the order the comparison lists them. */
-export const mergeableFields = [
-  'familyName',
-  'givenName',
-  'familyKana',
-  'givenKana',
-  'email',
-  'phone',
-  'postalCode',
-  'prefectureCode',
-  'municipalityCode',
-  'address',
-  'birthDate',
-  'birthYear',
-  'gender',
-  'occupation',
-  'affiliation',
-  'firstContact',
-  'notes',
-  'consentDate',
-] as const satisfies readonly (keyof PersonDraft)[]
+export const mergeableFields = personDraftFields
 export type MergeableField = (typeof mergeableFields)[number]
 
 /** A stored or incoming value as a person reads it: names for codes, labels for genders. */
