@@ -8,8 +8,10 @@ import type { ApiErrorShape } from '../../shared/contract/errors'
 import type { FileGrant, HostToMain, MainToHost, OpenMessage } from '../main/hostProtocol'
 import { isMainToHost } from '../main/hostProtocol'
 import { openBackend } from './backend'
+import { setPdfRenderer } from './export/pdfRenderer'
 import type { Backend, BackendOptions } from './backend'
 import type { Reply } from './dispatch'
+import type { PdfRenderer } from './export/pdfRenderer'
 
 /** `process.parentPort` as a utility process sees it (typed here: this file must not import electron). */
 export interface ParentPortLike {
@@ -22,6 +24,8 @@ export type HostedBackend = Pick<Backend, 'dispatch' | 'events' | 'close'>
 export interface HostDeps {
   open(options: BackendOptions): Promise<HostedBackend>
   exit(code: number): void
+  /** Receives the PDF renderer that asks main to print (reports' setPdfRenderer). */
+  usePdfRenderer?(renderer: PdfRenderer): void
 }
 
 export interface HostHandle {
@@ -37,8 +41,28 @@ export function serveHost(port: ParentPortLike, deps: HostDeps): HostHandle {
   let unsubscribe: (() => void) | null = null
   let closing: Promise<void> | null = null
   const grants = new Map<string, FileGrant>()
+  const printing = new Map<number, { resolve(pdf: Buffer): void; reject(error: Error): void }>()
+  let nextPdfId = 1
 
   const post = (message: HostToMain): void => port.postMessage(message)
+
+  // A utility process has no windows: main prints the report HTML with Chromium's printToPDF.
+  deps.usePdfRenderer?.({
+    render: (html) =>
+      new Promise<Buffer>((resolve, reject) => {
+        const id = nextPdfId++
+        printing.set(id, { resolve, reject })
+        post({ type: 'pdf', id, html })
+      }),
+  })
+
+  function printed(message: Extract<MainToHost, { type: 'pdfDone' }>): void {
+    const waiting = printing.get(message.id)
+    printing.delete(message.id)
+    if (!waiting) return
+    if (message.base64 !== undefined) waiting.resolve(Buffer.from(message.base64, 'base64'))
+    else waiting.reject(new Error(message.error ?? 'PDF could not be made'))
+  }
 
   async function open(message: OpenMessage): Promise<void> {
     if (backend || opening || closing) {
@@ -119,6 +143,9 @@ export function serveHost(port: ParentPortLike, deps: HostDeps): HostHandle {
       case 'close':
         void shutdown()
         return
+      case 'pdfDone':
+        printed(message)
+        return
     }
   }
 
@@ -143,7 +170,7 @@ export function toErrorShape(error: unknown): ApiErrorShape {
 // Started as a utility process: serve main. Imported anywhere else (tests): do nothing.
 const parentPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort
 if (parentPort) {
-  const host = serveHost(parentPort, { open: openBackend, exit: (code) => process.exit(code) })
+  const host = serveHost(parentPort, { open: openBackend, exit: (code) => process.exit(code), usePdfRenderer: setPdfRenderer })
   // Electron may terminate us without a 'close' message (main crashed or was killed): still
   // close the database cleanly. (Even a hard kill is safe in WAL mode, only slower to reopen.)
   for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.once(signal, () => void host.shutdown())

@@ -24,6 +24,8 @@ export interface BackendHostOptions {
   maxRestarts?: number
   restartWindowMs?: number
   now?: () => number
+  /** Prints report HTML to PDF for the backend (it has no windows); printPdf.ts in the app. */
+  renderPdf?: (html: string) => Promise<Buffer>
 }
 
 type State = 'idle' | 'starting' | 'ready' | 'failed' | 'closing' | 'closed'
@@ -54,7 +56,14 @@ export class BackendHost {
   #crashes: number[] = []
 
   constructor(options: BackendHostOptions) {
-    this.#options = { openTimeoutMs: 120_000, maxRestarts: 3, restartWindowMs: 60_000, now: Date.now, ...options }
+    this.#options = {
+      openTimeoutMs: 120_000,
+      maxRestarts: 3,
+      restartWindowMs: 60_000,
+      now: Date.now,
+      renderPdf: () => Promise.reject(new Error('no PDF renderer in this process')),
+      ...options,
+    }
   }
 
   get state(): State {
@@ -210,6 +219,25 @@ export class BackendHost {
       case 'closed':
         this.#closed?.()
         return
+      case 'pdf':
+        void this.#print(child, message.id, message.html)
+        return
+    }
+  }
+
+  /** Answers the host's print request; a failure is reported back, never left hanging. */
+  async #print(child: HostProcess, id: number, html: string): Promise<void> {
+    let answer: MainToHost
+    try {
+      answer = { type: 'pdfDone', id, base64: (await this.#options.renderPdf(html)).toString('base64') }
+    } catch (error) {
+      answer = { type: 'pdfDone', id, error: error instanceof Error ? error.message : String(error) }
+    }
+    if (child !== this.#child) return // the process that asked is gone
+    try {
+      child.send(answer)
+    } catch (error) {
+      console.error('[backend host] could not send a printed PDF', error)
     }
   }
 

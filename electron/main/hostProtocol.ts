@@ -9,6 +9,8 @@
  *   { type: 'grant', grant }                           (no answer; ordered before any call using it)
  *   { type: 'close' }                              →   { type: 'closed' }, then the host exits
  *                                                      { type: 'event', event } at any time after 'ready'
+ *   { type: 'pdfDone', id, base64 } | { …, error }  ←   { type: 'pdf', id, html } (a report to print: only
+ *                                                      main has windows, so Chromium's printToPDF runs there)
  *
  * Messages are structured-cloned, so everything here is plain data.
  */
@@ -39,6 +41,7 @@ export type MainToHost =
   | { type: 'call'; id: number; method: string; args: unknown }
   | { type: 'grant'; grant: FileGrant }
   | { type: 'close' }
+  | { type: 'pdfDone'; id: number; base64?: string; error?: string }
 
 export type HostToMain =
   | { type: 'ready' }
@@ -46,9 +49,10 @@ export type HostToMain =
   | { type: 'reply'; id: number; reply: Reply }
   | { type: 'event'; event: BackendEvent }
   | { type: 'closed' }
+  | { type: 'pdf'; id: number; html: string }
 
-const mainToHostTypes = new Set(['open', 'call', 'grant', 'close'])
-const hostToMainTypes = new Set(['ready', 'fatal', 'reply', 'event', 'closed'])
+const mainToHostTypes = new Set(['open', 'call', 'grant', 'close', 'pdfDone'])
+const hostToMainTypes = new Set(['ready', 'fatal', 'reply', 'event', 'closed', 'pdf'])
 
 function hasType(value: unknown, types: Set<string>): boolean {
   const type = (value as { type?: unknown } | null)?.type

@@ -14,6 +14,7 @@ import { createMainWindow } from './mainWindow'
 import { installMenu } from './menu'
 import { appName, builtFiles, databaseFile, devServerUrl, rendererUrl } from './paths'
 import { forkBackendHost } from './utilityProcess'
+import { printHtmlToPdf } from './printPdf'
 import { hardenWebContents } from './window'
 
 // The name decides the data folder, and the single-instance lock lives there: set both first.
@@ -33,7 +34,7 @@ function run(): void {
   const devUrl = devServerUrl(process.env['ELECTRON_RENDERER_URL'], app.isPackaged)
   const appUrl = rendererUrl(mainDir, devUrl)
   const demo = app.commandLine.hasSwitch('demo')
-  const host = new BackendHost({ spawn: () => forkBackendHost(built.backendHost) })
+  const host = new BackendHost({ spawn: () => forkBackendHost(built.backendHost), renderPdf: printHtmlToPdf })
   let database: OpenRequest = { file: databaseFile(app.getPath('userData'), demo), demo }
   let mainWindow: BrowserWindow | null = null
   let closedCleanly = false

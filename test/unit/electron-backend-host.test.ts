@@ -5,6 +5,7 @@ import type { HostProcess } from '../../electron/main/backendHost'
 import { BackendHost } from '../../electron/main/backendHost'
 import type { HostToMain, MainToHost } from '../../electron/main/hostProtocol'
 import type { HostedBackend, ParentPortLike } from '../../electron/backend/host'
+import type { PdfRenderer } from '../../electron/backend/export/pdfRenderer'
 import type { EventListener } from '../../electron/backend/events'
 
 // host.ts opens the real backend only when started as a utility process; tests give it fakes.
@@ -272,5 +273,41 @@ describe('main and host together', () => {
     const host = new BackendHost({ spawn: () => child })
     await expect(host.start(open)).resolves.toEqual({ ok: true })
     await expect(host.call('stages.list', {})).resolves.toEqual({ ok: true, result: 'did stages.list' })
+  })
+})
+
+describe('printing reports to PDF through main', () => {
+  /** Host and main wired together as in the app, with main's printer given by the test. */
+  async function wired(renderPdf: (html: string) => Promise<Buffer>) {
+    const child = fakeProcess()
+    const { port, send } = fakePort()
+    child.send = (message) => void setTimeout(() => send(message), 0)
+    ;(port as { postMessage(m: unknown): void }).postMessage = (m) => setTimeout(() => child.answer(m as HostToMain), 0)
+    let renderer: PdfRenderer | undefined
+    serveHost(port, {
+      open: async () => fakeBackend() as unknown as HostedBackend,
+      exit: vi.fn(),
+      usePdfRenderer: (r) => (renderer = r),
+    })
+    const host = new BackendHost({ spawn: () => child, renderPdf })
+    await host.start(open)
+    return renderer!
+  }
+
+  it("gives the backend a renderer whose PDFs are main's printToPDF output", async () => {
+    const printed: string[] = []
+    const renderer = await wired(async (html) => {
+      printed.push(html)
+      return Buffer.from(`%PDF-1.7 ${html.length}`)
+    })
+    const [a, b] = await Promise.all([renderer.render('<p>令和7年度</p>'), renderer.render('<p>two</p>')])
+    expect(printed).toEqual(['<p>令和7年度</p>', '<p>two</p>'])
+    expect(a.toString()).toBe(`%PDF-1.7 ${'<p>令和7年度</p>'.length}`)
+    expect(b.toString()).toBe('%PDF-1.7 10')
+  })
+
+  it('turns a failed print into a rejected render instead of a hang', async () => {
+    const renderer = await wired(async () => Promise.reject(new Error('printing failed')))
+    await expect(renderer.render('<p>x</p>')).rejects.toThrow('printing failed')
   })
 })
