@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { Fragment, useState } from 'react'
 import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Session } from '../../../../shared/contract/programs'
@@ -11,6 +11,7 @@ import { api } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { fieldErrors, messageOf } from './apiErrors'
 import { MunicipalityInput } from './MunicipalityInput'
+import { SessionEditForm } from './SessionEditForm'
 
 type Repeat = 'none' | 'weekly' | 'biweekly' | 'monthly'
 const slash = (d: string) => d.replaceAll('-', '/')
@@ -28,6 +29,8 @@ export function SessionsPanel({
   const { t } = useTranslation()
   const sessions = useApiQuery('sessions.list', { programId }, ['session', 'visit'])
   const [error, setError] = useState<string | null>(null)
+  const [editing, setEditing] = useState<string | null>(null)
+  const [saved, setSaved] = useState<string | null>(null)
 
   async function remove(s: Session) {
     if (!window.confirm(t('program.sessions.confirmRemove', { date: slash(s.date) }))) return
@@ -43,6 +46,11 @@ export function SessionsPanel({
       {error && (
         <p className="field-error" role="alert">
           {error}
+        </p>
+      )}
+      {saved && (
+        <p className="field-status" role="status">
+          {saved}
         </p>
       )}
       {sessions.data && sessions.data.length === 0 && <p className="panel-muted">{t('program.sessions.empty')}</p>}
@@ -61,29 +69,55 @@ export function SessionsPanel({
           </thead>
           <tbody>
             {sessions.data.map((s) => (
-              <tr key={s.id} data-testid="session-row">
-                <td>
-                  {slash(s.date)}（{weekdayLabels[weekdayOf(s.date)]}）
-                </td>
-                <td>{[s.startTime, s.endTime].filter(Boolean).join('～')}</td>
-                <td>
-                  {s.place}
-                  {s.municipalityCode && <span className="muted"> {municipalityLabel(s.municipalityCode)}</span>}
-                </td>
-                <td>{t(`involvementVocab.sessionMode.${s.mode}`)}</td>
-                <td className="num">{t('program.sessions.attendedValue', { count: s.attendedCount })}</td>
-                <td className="num">
-                  {s.anonymousHeadcount > 0 ? t('program.sessions.attendedValue', { count: s.anonymousHeadcount }) : ''}
-                </td>
-                <td className="actions">
-                  <button type="button" className="button-link" onClick={() => onOpenRoster(s.id)}>
-                    {t('program.sessions.roster')}
-                  </button>
-                  <button type="button" className="button-link" onClick={() => void remove(s)}>
-                    {t('program.sessions.remove')}
-                  </button>
-                </td>
-              </tr>
+              <Fragment key={s.id}>
+                <tr data-testid="session-row">
+                  <td>
+                    {slash(s.date)}（{weekdayLabels[weekdayOf(s.date)]}）
+                  </td>
+                  <td>{[s.startTime, s.endTime].filter(Boolean).join('～')}</td>
+                  <td>
+                    {s.place}
+                    {s.municipalityCode && <span className="muted"> {municipalityLabel(s.municipalityCode)}</span>}
+                  </td>
+                  <td>{t(`involvementVocab.sessionMode.${s.mode}`)}</td>
+                  <td className="num">{t('program.sessions.attendedValue', { count: s.attendedCount })}</td>
+                  <td className="num">
+                    {s.anonymousHeadcount > 0 ? t('program.sessions.attendedValue', { count: s.anonymousHeadcount }) : ''}
+                  </td>
+                  <td className="actions">
+                    <button type="button" className="button-link" onClick={() => onOpenRoster(s.id)}>
+                      {t('program.sessions.roster')}
+                    </button>
+                    <button
+                      type="button"
+                      className="button-link"
+                      aria-expanded={editing === s.id}
+                      onClick={() => {
+                        setSaved(null)
+                        setEditing(editing === s.id ? null : s.id)
+                      }}
+                    >
+                      {t('program.sessions.edit')}
+                    </button>
+                    <button type="button" className="button-link" onClick={() => void remove(s)}>
+                      {t('program.sessions.remove')}
+                    </button>
+                  </td>
+                </tr>
+                {editing === s.id && (
+                  <tr className="session-edit-row">
+                    <td colSpan={7}>
+                      <SessionEditForm
+                        session={s}
+                        onDone={(message) => {
+                          setEditing(null)
+                          setSaved(message)
+                        }}
+                      />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             ))}
           </tbody>
         </table>
