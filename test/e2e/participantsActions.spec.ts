@@ -1,4 +1,5 @@
-import type { Page } from '@playwright/test'
+import type { Download, Page } from '@playwright/test'
+import { localHeader, unzipProtected } from '../backend/protectedZipRead'
 import { expect, test } from './fixtures'
 import { ParticipantsActions } from './pages/participantsActions'
 
@@ -204,18 +205,42 @@ test('bulk actions on a selection: stage, tag (then filter by it) and CSV export
   expect(JSON.parse((await enrolled).request().postData() ?? '{}').contactIds).toHaveLength(2)
   await expect(actions.notice).toContainText('人を登録しました')
 
-  const download = page.waitForEvent('download')
+  // Personal data leaves the app: the dialog warns while protection is off.
   await actions.bulk('CSVで書き出す')
+  const dialog = page.getByTestId('export-dialog')
+  await expect(dialog).toContainText('個人情報がそのまま書き出されます')
+  const download = page.waitForEvent('download')
+  await dialog.getByTestId('export-submit').click()
   const file = await download
   expect(file.suggestedFilename()).toMatch(/^参加者_\d{8}_2人\.csv$/)
-  const body = await file.createReadStream().then(async (s) => {
-    const chunks: Buffer[] = []
-    for await (const c of s) chunks.push(c as Buffer)
-    return Buffer.concat(chunks).toString('utf8')
-  })
+  const body = (await readDownload(file)).toString('utf8')
   expect(body.startsWith('\uFEFF姓,名')).toBe(true)
   expect(body).toContain('2025しまコト')
+
+  // The same people as a password-protected zip: the password is checked before anything is written.
+  await actions.bulk('CSVで書き出す')
+  await dialog.getByTestId('export-protect').check()
+  await dialog.getByTestId('export-password').fill('mura-2026')
+  await expect(dialog.getByTestId('export-submit')).toBeDisabled()
+  await dialog.getByTestId('export-password-confirm').fill('mura-2025')
+  await expect(dialog.getByTestId('export-password-problem')).not.toHaveText('')
+  await dialog.getByTestId('export-password-confirm').fill('mura-2026')
+  const protectedDownload = page.waitForEvent('download')
+  await dialog.getByTestId('export-submit').click()
+  const zip = await protectedDownload
+  expect(zip.suggestedFilename()).toMatch(/^参加者_\d{8}_2人\.zip$/)
+  const zipped = { fileName: zip.suggestedFilename(), mimeType: 'application/zip', base64: (await readDownload(zip)).toString('base64') }
+  expect(localHeader(zipped).aes?.strength).toBe(3)
+  await expect(unzipProtected(zipped, 'wrong-pass')).rejects.toThrow()
+  const inside = await unzipProtected(zipped, 'mura-2026')
+  expect(inside.bytes.toString('utf8')).toBe(body)
 })
+
+async function readDownload(file: Download): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  for await (const c of await file.createReadStream()) chunks.push(c as Buffer)
+  return Buffer.concat(chunks)
+}
 
 test('the person panel shows fields, stage history, timeline and the audit trail of an edit', async ({ participants, page }) => {
   const actions = actionsOf(page, participants)

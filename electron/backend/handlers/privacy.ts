@@ -8,12 +8,12 @@ import { previewProgramWipe, wipeProgram } from '../privacy/programWipe'
 import { verifyLog } from '../privacy/signedLog'
 
 export const privacyHandlers: AreaHandlers<typeof privacyMethods> = {
-  'privacy.disclosure': ({ contactId }, ctx) => disclosePerson(ctx, contactId),
+  'privacy.disclosure': ({ contactId, password }, ctx) => disclosePerson(ctx, contactId, password),
   'privacy.anonymize': ({ contactId }, ctx) => anonymizePerson(ctx, contactId),
   'privacy.deletionPreview': ({ contactId }, { db }) => previewDeletion(db, contactId),
   'privacy.delete': ({ contactId, expectedVisits }, ctx) => deletePerson(ctx, contactId, expectedVisits),
   'privacy.retentionReview': ({ years }, ctx) => retentionReview(ctx, years),
   'privacy.programWipePreview': ({ programId }, ctx) => previewProgramWipe(ctx, programId),
-  'privacy.programWipe': ({ programId, expectedPeople }, ctx) => wipeProgram(ctx, programId, expectedPeople),
+  'privacy.programWipe': ({ programId, expectedPeople, password }, ctx) => wipeProgram(ctx, programId, expectedPeople, password),
   'privacy.verifyWipeLog': async ({ log }, { db }) => ({ valid: await verifyLog(db, log) }),
 }

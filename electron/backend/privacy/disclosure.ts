@@ -4,6 +4,7 @@ import { mimeTypes } from '../../../shared/contract/files'
 import { todayIso } from '../../../shared/domain/dates'
 import type { BackendContext } from '../context'
 import { recordAudit } from '../db/repos/auditRepo'
+import { protectIfAsked } from '../export/protectedZip'
 import { personRecords } from '../db/repos/privacyRepo'
 
 const sections: Record<string, string> = {
@@ -16,8 +17,11 @@ const sections: Record<string, string> = {
   auditLog: '変更の記録（監査ログ）',
 }
 
-/** 開示: every stored row about one person, as indented JSON with Japanese section names. */
-export async function disclosePerson(ctx: BackendContext, contactId: string): Promise<FileDownload> {
+/**
+ * 開示: every stored row about one person, as indented JSON with Japanese section names; with a
+ * password, inside an AES-256 encrypted .zip.
+ */
+export async function disclosePerson(ctx: BackendContext, contactId: string, password?: string): Promise<FileDownload> {
   const records = await personRecords(ctx.db, contactId)
   const contact = records.contact![0]
   if (!contact) throw ApiError.from('NOT_FOUND', { contactId })
@@ -36,13 +40,14 @@ export async function disclosePerson(ctx: BackendContext, contactId: string): Pr
       action: 'export',
       entity: 'contact',
       entityId: contactId,
-      changes: { disclosure: [null, todayIso()] },
+      changes: { disclosure: [null, todayIso()], passwordProtected: [null, password !== undefined] },
     },
   ])
   const name = `${String(contact.familyName)}${String(contact.givenName ?? '')}`
-  return {
+  const file = {
     fileName: `開示_${name}_${todayIso()}.json`,
     mimeType: mimeTypes.json,
     base64: Buffer.from(JSON.stringify(document, null, 2), 'utf8').toString('base64'),
   }
+  return protectIfAsked(file, password)
 }

@@ -6,6 +6,7 @@ import type { ProgramWipePreview, ProgramWipeResult } from '../../../shared/cont
 import { todayIso } from '../../../shared/domain/dates'
 import type { BackendContext } from '../context'
 import { recordAudit } from '../db/repos/auditRepo'
+import { protectIfAsked } from '../export/protectedZip'
 import { programPeople, programPersonalRows, programVisitCount, scrubTrails, wipeProgramRows } from '../db/repos/privacyRepo'
 import { defaultBackupDir, listBackups } from '../safety/backups'
 import { takeBackup } from '../safety/takeBackup'
@@ -36,18 +37,27 @@ export async function previewProgramWipe(ctx: BackendContext, programId: string)
  * backups that still hold the data removed and replaced by one fresh backup. Ends with a
  * signed log. The program itself (name, sessions, anonymous headcounts) stays.
  */
-export async function wipeProgram(ctx: BackendContext, programId: string, expectedPeople: number): Promise<ProgramWipeResult> {
+export async function wipeProgram(
+  ctx: BackendContext,
+  programId: string,
+  expectedPeople: number,
+  password?: string,
+): Promise<ProgramWipeResult> {
   const preview = await previewProgramWipe(ctx, programId)
   if (preview.peopleDeleted !== expectedPeople) {
     throw ApiError.from('CONFLICT', { preview }, '確認した後に記録が変わりました。内容を確かめてからもう一度実行してください。')
   }
   const people = await programPeople(ctx.db, programId)
   const rows = await programPersonalRows(ctx.db, programId, [...people.onlyHere, ...people.elsewhere])
-  const exported = {
-    fileName: `返却データ_${preview.programName}_${todayIso()}.json`,
-    mimeType: mimeTypes.json,
-    base64: Buffer.from(JSON.stringify(rows, null, 2), 'utf8').toString('base64'),
-  }
+  // Built (and encrypted) before anything is deleted: a failure here leaves the data as it was.
+  const exported = await protectIfAsked(
+    {
+      fileName: `返却データ_${preview.programName}_${todayIso()}.json`,
+      mimeType: mimeTypes.json,
+      base64: Buffer.from(JSON.stringify(rows, null, 2), 'utf8').toString('base64'),
+    },
+    password,
+  )
   const { sqlite } = ctx.handle
   sqlite.pragma('secure_delete = ON')
   let counts: { visits: number; enrollments: number }
@@ -61,7 +71,11 @@ export async function wipeProgram(ctx: BackendContext, programId: string, expect
           action: 'delete',
           entity: 'program_data',
           entityId: programId,
-          changes: { people: [people.onlyHere.length, 0], visits: [c.visits, 0] },
+          changes: {
+            people: [people.onlyHere.length, 0],
+            visits: [c.visits, 0],
+            exportPasswordProtected: [null, password !== undefined],
+          },
         },
       ])
       return c

@@ -6,11 +6,29 @@ import { toCsv, UTF8_BOM } from '../../../shared/domain/csv'
 import { neutralizeFormula } from '../../../shared/domain/spreadsheetSafety'
 import type { BackendContext } from '../context'
 import { recordAudit } from '../db/repos/auditRepo'
+import { protectIfAsked } from '../export/protectedZip'
 import * as repo from '../db/repos/contactsRepo'
 import { listStages } from '../db/repos/stagesRepo'
 
-/** The selected people (live ones, in kana order) as CSV (UTF-8 with BOM) or XLSX. */
-export async function exportContacts(ctx: BackendContext, ids: string[], format: 'csv' | 'xlsx'): Promise<FileDownload> {
+/**
+ * The selected people (live ones, in kana order) as CSV (UTF-8 with BOM) or XLSX; with a
+ * password, that file inside an AES-256 encrypted .zip.
+ */
+export async function exportContacts(
+  ctx: BackendContext,
+  ids: string[],
+  format: 'csv' | 'xlsx',
+  password?: string,
+): Promise<FileDownload> {
+  return protectIfAsked(await contactsFile(ctx, ids, format, password !== undefined), password)
+}
+
+async function contactsFile(
+  ctx: BackendContext,
+  ids: string[],
+  format: 'csv' | 'xlsx',
+  isProtected: boolean,
+): Promise<FileDownload> {
   const rows = (await repo.findContactsAnyState(ctx.db, ids))
     .filter((r) => r.deletedAt === null)
     .sort((a, b) => (a.familyKana ?? '\uffff').localeCompare(b.familyKana ?? '\uffff') || a.id.localeCompare(b.id))
@@ -29,7 +47,8 @@ export async function exportContacts(ctx: BackendContext, ids: string[], format:
       action: 'export',
       entity: 'contact',
       entityId: null,
-      changes: { count: [null, rows.length], format: [null, format] },
+      // Whether a password protected the file — never the password itself.
+      changes: { count: [null, rows.length], format: [null, format], passwordProtected: [null, isProtected] },
     },
   ])
   const stamp = new Date().toISOString().slice(0, 10).replaceAll('-', '')

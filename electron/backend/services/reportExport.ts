@@ -13,6 +13,7 @@ import { fillForm } from '../export/formFiller'
 import { reportHtml } from '../export/reportHtml'
 import { reportWorkbook } from '../export/reportXlsx'
 import { pdfRenderer } from '../export/pdfRenderer'
+import { protectIfAsked } from '../export/protectedZip'
 import { buildReport } from './reports'
 import type { ReportRequest } from './reports'
 
@@ -22,6 +23,7 @@ export interface ExportRequest extends ReportRequest {
   includeRoster: boolean
   csvTable: string
   csvEncoding: CsvEncoding
+  password?: string
 }
 
 function download(fileName: string, mimeType: string, bytes: Buffer): FileDownload {
@@ -35,7 +37,13 @@ export function suppressionOf(report: FiscalYearReport, suppress: boolean): numb
   return suppress && report.rules.suppressionK > 1 ? report.rules.suppressionK : null
 }
 
+/** The report file; with a password, inside an AES-256 encrypted .zip (figures or roster alike). */
 export async function exportReport(ctx: BackendContext, request: ExportRequest): Promise<ReportExport> {
+  const result = await reportFile(ctx, request)
+  return { ...result, file: await protectIfAsked(result.file, request.password) }
+}
+
+async function reportFile(ctx: BackendContext, request: ExportRequest): Promise<ReportExport> {
   const report = await buildReport(ctx, request)
   const k = suppressionOf(report, request.suppress)
   const name = baseName(report)
@@ -60,7 +68,11 @@ export async function exportReport(ctx: BackendContext, request: ExportRequest):
         action: 'export',
         entity: 'report_roster',
         entityId: null,
-        changes: { fiscalYear: [null, report.fiscalYear], rosterRows: [null, roster.length] },
+        changes: {
+          fiscalYear: [null, report.fiscalYear],
+          rosterRows: [null, roster.length],
+          passwordProtected: [null, request.password !== undefined],
+        },
       },
     ])
   }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { Contact } from '../contacts'
 import { contactCreate, contactFieldSchemas, contactPatch } from '../contacts'
 import type { FileDownload } from '../files'
+import { exportPassword } from '../files'
 import type { Page } from '../listQuery'
 import type { ContactDetail, ContactListRow } from '../participantRecords'
 import { listQuery } from '../listQuery'
@@ -67,6 +68,11 @@ export const contactMethods = {
       })
       .strict(),
   ),
-  /** The selected people as a spreadsheet (codes, phones and postal codes kept as text). */
-  'contacts.export': method<FileDownload>()(z.object({ ids, format: z.enum(['csv', 'xlsx']) }).strict()),
+  /**
+   * The selected people as a spreadsheet (codes, phones and postal codes kept as text); with a
+   * `password`, inside an AES-256 encrypted .zip.
+   */
+  'contacts.export': method<FileDownload>()(
+    z.object({ ids, format: z.enum(['csv', 'xlsx']), password: exportPassword.optional() }).strict(),
+  ),
 } as const

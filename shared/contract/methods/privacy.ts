@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { FileDownload } from '../files'
+import { exportPassword } from '../files'
 import type { DeletionPreview, ProgramWipePreview, ProgramWipeResult, RetentionCandidate } from '../privacy'
 import { id } from '../schemaHelpers'
 import { method } from './define'
@@ -8,8 +9,8 @@ const person = z.object({ contactId: id }).strict()
 
 /** Requests under the APPI (個人情報保護法): disclosure, anonymization, deletion, retention review. */
 export const privacyMethods = {
-  /** 開示: everything stored about one person as a readable file (logged as an export). */
-  'privacy.disclosure': method<FileDownload>()(person),
+  /** 開示: everything stored about one person as a readable file (logged as an export); `password` zips it encrypted. */
+  'privacy.disclosure': method<FileDownload>()(z.object({ contactId: id, password: exportPassword.optional() }).strict()),
   /** Removes name, kana, contact details, notes and the exact birth date; visits stay counted. */
   'privacy.anonymize': method<{ anonymized: true }>()(person),
   'privacy.deletionPreview': method<DeletionPreview>()(person),
@@ -26,7 +27,7 @@ export const privacyMethods = {
   'privacy.programWipePreview': method<ProgramWipePreview>()(z.object({ programId: id }).strict()),
   /** Exports, then securely wipes, a program's personal data; answers the export and a signed log. */
   'privacy.programWipe': method<ProgramWipeResult>()(
-    z.object({ programId: id, expectedPeople: z.number().int().min(0) }).strict(),
+    z.object({ programId: id, expectedPeople: z.number().int().min(0), password: exportPassword.optional() }).strict(),
   ),
   /** Whether a wipe log presented later is the one this database signed, unaltered. */
   'privacy.verifyWipeLog': method<{ valid: boolean }>()(z.object({ log: z.record(z.string(), z.unknown()) }).strict()),

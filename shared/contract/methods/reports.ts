@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { FiscalYearReport, ReportRules } from '../../domain/reports/types'
 import { fundingSources } from '../../domain/vocabulary'
 import type { FileDownload } from '../files'
+import { exportPassword } from '../files'
 import { fiscalYear, id, oneOf } from '../schemaHelpers'
 import { method } from './define'
 
@@ -60,6 +61,8 @@ export const reportMethods = {
         includeRoster: z.boolean().default(false),
         csvTable: z.enum(csvTableIds).default('summary'),
         csvEncoding: z.enum(csvEncodings).default('utf8'),
+        /** Wraps the file in an AES-256 encrypted .zip (advised whenever the roster is included). */
+        password: exportPassword.optional(),
       })
       .strict(),
   ),

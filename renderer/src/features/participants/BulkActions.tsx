@@ -2,10 +2,10 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { StageCode } from '../../../../shared/domain/vocabulary'
 import { api } from '../../api/client'
-import { saveDownload } from '../../api/download'
 import { useApiQuery } from '../../api/hooks'
 import { editErrorMessage } from '../../grid/cellEditing'
 import { Dialog } from './Dialog'
+import { ExportDialog } from './ExportDialog'
 
 type Action = 'stage' | 'tagAdd' | 'tagRemove' | 'enroll' | 'csv' | 'xlsx'
 
@@ -13,28 +13,10 @@ type Action = 'stage' | 'tagAdd' | 'tagRemove' | 'enroll' | 'csv' | 'xlsx'
  * Actions on the selected people: set stage, add or remove a tag, enroll in a program,
  * export. Each one is a single backend call (one transaction, one undo step).
  */
-export function BulkActions({
-  ids,
-  onDone,
-  onError,
-}: {
-  ids: string[]
-  onDone: (message: string) => void
-  onError: (error: unknown) => void
-}) {
+export function BulkActions({ ids, onDone }: { ids: string[]; onDone: (message: string) => void }) {
   const { t } = useTranslation()
   const [open, setOpen] = useState<Action | null>(null)
   const count = ids.length
-
-  async function exportAs(format: 'csv' | 'xlsx') {
-    try {
-      const file = await api.call('contacts.export', { ids, format })
-      saveDownload(file)
-      onDone(t('people.exported', { name: file.fileName }))
-    } catch (error) {
-      onError(error)
-    }
-  }
 
   return (
     <>
@@ -45,9 +27,7 @@ export function BulkActions({
         disabled={count === 0}
         value=""
         onChange={(e) => {
-          const action = e.target.value as Action
-          if (action === 'csv' || action === 'xlsx') void exportAs(action)
-          else setOpen(action)
+          setOpen(e.target.value as Action)
         }}
       >
         <option value="">{t('people.bulk')}</option>
@@ -58,6 +38,17 @@ export function BulkActions({
         <option value="csv">{t('people.bulkExportCsv')}</option>
         <option value="xlsx">{t('people.bulkExportXlsx')}</option>
       </select>
+      {(open === 'csv' || open === 'xlsx') && (
+        <ExportDialog
+          ids={ids}
+          format={open}
+          onClose={() => setOpen(null)}
+          onDone={(file) => {
+            setOpen(null)
+            onDone(t('people.exported', { name: file.fileName }))
+          }}
+        />
+      )}
       {open && open !== 'csv' && open !== 'xlsx' && (
         <BulkDialog
           action={open}

@@ -223,7 +223,7 @@ export function ParticipantsPage() {
         <button type="button" className="button" data-testid="add-person" onClick={() => setModal({ kind: 'add' })}>
           {t('people.add')}
         </button>
-        <BulkActions ids={selectedIds} onDone={setNotice} onError={showError} />
+        <BulkActions ids={selectedIds} onDone={setNotice} />
         <button
           type="button"
           className="button-secondary"

@@ -4,11 +4,11 @@ import { ApiError } from '../../../../shared/contract/errors'
 import type { DeletionPreview } from '../../../../shared/contract/privacy'
 import { formatFiscalYear } from '../../../../shared/domain/dates'
 import { api } from '../../api/client'
-import { saveDownload } from '../../api/download'
 import { Dialog } from '../participants/Dialog'
+import { DisclosureDialog } from './DisclosureDialog'
 import './privacy.css'
 
-type Pending = { kind: 'anonymize' } | { kind: 'delete'; preview: DeletionPreview } | null
+type Pending = { kind: 'disclosure' } | { kind: 'anonymize' } | { kind: 'delete'; preview: DeletionPreview } | null
 
 /**
  * A person's privacy requests (APPI): 開示 export, anonymize, delete for good. Each
@@ -34,13 +34,6 @@ export function PrivacyActions({ contactId }: { contactId: string }) {
     }
   }
 
-  const disclose = () =>
-    run(async () => {
-      const file = await api.call('privacy.disclosure', { contactId })
-      saveDownload(file)
-      return t('privacy.disclosureDone', { file: file.fileName })
-    })
-
   // Asking shows the preview; unlike `run`, it leaves the confirmation open.
   async function askDelete() {
     setBusy(true)
@@ -59,7 +52,13 @@ export function PrivacyActions({ contactId }: { contactId: string }) {
       <h3>{t('privacy.title')}</h3>
       <p className="panel-muted">{t('privacy.description')}</p>
       <div className="privacy-buttons">
-        <button type="button" className="button-link" onClick={disclose} disabled={busy} data-testid="privacy-disclosure">
+        <button
+          type="button"
+          className="button-link"
+          onClick={() => setPending({ kind: 'disclosure' })}
+          disabled={busy}
+          data-testid="privacy-disclosure"
+        >
           {t('privacy.disclosure')}
         </button>
         <button
@@ -89,6 +88,16 @@ export function PrivacyActions({ contactId }: { contactId: string }) {
         >
           {message.text}
         </p>
+      )}
+      {pending?.kind === 'disclosure' && (
+        <DisclosureDialog
+          contactId={contactId}
+          onClose={() => setPending(null)}
+          onDone={(fileName) => {
+            setPending(null)
+            setMessage({ kind: 'ok', text: t('privacy.disclosureDone', { file: fileName }) })
+          }}
+        />
       )}
       {pending?.kind === 'anonymize' && (
         <Dialog title={t('privacy.anonymizeConfirmTitle')} onClose={() => setPending(null)} testId="anonymize-dialog">

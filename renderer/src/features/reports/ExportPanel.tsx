@@ -4,6 +4,7 @@ import { csvTableIds } from '../../../../shared/contract/methods/reports'
 import type { ApiError } from '../../../../shared/contract/errors'
 import { api } from '../../api/client'
 import { saveDownload } from '../../api/download'
+import { ExportProtectionFields, useExportProtection } from '../privacy/ExportProtection'
 import type { Scope } from './ScopePicker'
 
 const csvTableLabels: Record<(typeof csvTableIds)[number], string> = {
@@ -49,8 +50,11 @@ export function ExportPanel({ scope, k }: { scope: Scope; k: number }) {
   const [csvTable, setCsvTable] = useState<(typeof csvTableIds)[number]>('summary')
   const [encoding, setEncoding] = useState<'utf8' | 'shift_jis'>('utf8')
   const [status, setStatus] = useState<Status>(null)
+  const protection = useExportProtection()
   const formInput = useRef<HTMLInputElement>(null)
   const busy = status?.kind === 'working'
+  // A password being typed (too short, not yet confirmed) holds every export back.
+  const blocked = busy || !protection.ready
 
   const run = async (work: () => Promise<{ fileName: string; note?: string }>) => {
     setStatus({ kind: 'working' })
@@ -71,6 +75,7 @@ export function ExportPanel({ scope, k }: { scope: Scope; k: number }) {
         includeRoster: format === 'xlsx' && roster,
         csvTable,
         csvEncoding: encoding,
+        password: protection.value,
       })
       saveDownload(result.file)
       const note =
@@ -112,16 +117,26 @@ export function ExportPanel({ scope, k }: { scope: Scope; k: number }) {
         </label>
         {!suppress && <p className="report-warning">{t('reportsPage.export.suppressOff')}</p>}
         <label>
-          <input type="checkbox" checked={roster} onChange={(e) => setRoster(e.target.checked)} data-testid="report-roster" />{' '}
+          <input
+            type="checkbox"
+            checked={roster}
+            onChange={(e) => {
+              setRoster(e.target.checked)
+              // A roster is personal data: suggest the password the moment it is asked for.
+              if (e.target.checked) protection.setEnabled(true)
+            }}
+            data-testid="report-roster"
+          />{' '}
           {t('reportsPage.export.roster')}
         </label>
         {roster && <p className="report-warning">{t('reportsPage.export.rosterWarning')}</p>}
+        <ExportProtectionFields protection={protection} />
       </div>
       <div className="report-buttons">
-        <button type="button" className="button" disabled={busy} onClick={() => void exportAs('xlsx')} data-testid="export-xlsx">
+        <button type="button" className="button" disabled={blocked} onClick={() => void exportAs('xlsx')} data-testid="export-xlsx">
           {t('reportsPage.export.xlsx')}
         </button>
-        <button type="button" className="button" disabled={busy} onClick={() => void exportAs('pdf')} data-testid="export-pdf">
+        <button type="button" className="button" disabled={blocked} onClick={() => void exportAs('pdf')} data-testid="export-pdf">
           {t('reportsPage.export.pdf')}
         </button>
         <span className="report-csv">
@@ -150,7 +165,7 @@ export function ExportPanel({ scope, k }: { scope: Scope; k: number }) {
               <option value="shift_jis">{t('reportsPage.export.sjis')}</option>
             </select>
           </label>
-          <button type="button" className="button" disabled={busy} onClick={() => void exportAs('csv')} data-testid="export-csv">
+          <button type="button" className="button" disabled={blocked} onClick={() => void exportAs('csv')} data-testid="export-csv">
             {t('reportsPage.export.csv')}
           </button>
         </span>
