@@ -111,8 +111,17 @@ export function matchScoreWithKeys(a: Identity, ka: IdentityKeys, b: Identity, k
 }
 
 /**
+ * Rows kept per lookup key, as the database probes keep 25 people per key (importRepo): a
+ * sheet where thousands of rows share one reading (a placeholder フリガナ, a shared office
+ * phone) must still cost one pass, not all pairs. Such a row still meets its first 25.
+ */
+const ROWS_PER_KEY = 25
+/** Matches shown per row: the review screen offers the best few, not every namesake. */
+const MATCHES_PER_ROW = 10
+
+/**
  * Duplicates inside one file: each row's earlier rows that share a key and score at or above
- * the threshold. Uses a key index, so 100k rows cost about one pass, not all pairs.
+ * the threshold. Uses a key index with bounded lists, so 100k rows cost about one pass.
  */
 export function duplicatesWithinFile(people: readonly Identity[]): Map<number, { row: number; match: MatchScore }[]> {
   const byKey = new Map<string, number[]>()
@@ -132,7 +141,8 @@ export function duplicatesWithinFile(people: readonly Identity[]): Map<number, {
     const matches = [...candidates]
       .map((row) => ({ row, match: matchScoreWithKeys(person, keys, people[row]!, allKeys[row]!) }))
       .filter((m) => m.match.score >= DUPLICATE_THRESHOLD)
-      .sort((x, y) => y.match.score - x.match.score)
+      .sort((x, y) => y.match.score - x.match.score || x.row - y.row)
+      .slice(0, MATCHES_PER_ROW)
     if (matches.length > 0) found.set(index, matches)
     for (const k of [
       keys.email && `e:${keys.email}`,
@@ -141,9 +151,9 @@ export function duplicatesWithinFile(people: readonly Identity[]): Map<number, {
       keys.kana && `k:${keys.kana}`,
     ]) {
       if (!k) continue
-      const list = byKey.get(k) ?? []
-      list.push(index)
-      byKey.set(k, list)
+      const list = byKey.get(k)
+      if (!list) byKey.set(k, [index])
+      else if (list.length < ROWS_PER_KEY) list.push(index)
     }
   })
   return found
