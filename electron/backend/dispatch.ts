@@ -4,6 +4,10 @@ import type { ApiErrorShape, FieldIssue } from '../../shared/contract/errors'
 import { isMethodName, methods } from '../../shared/contract/methods'
 import type { MethodName, ResultOf, ValidArgsOf } from '../../shared/contract/methods'
 import type { BackendContext } from './context'
+import { gateOf } from './jobs/writeGate'
+
+/** Methods that never touch the database run even while a transaction job holds the gate. */
+const passGate: ReadonlySet<string> = new Set(['job.cancel'])
 
 export type Handler<M extends MethodName> = (args: ValidArgsOf<M>, ctx: BackendContext) => Promise<ResultOf<M>> | ResultOf<M>
 
@@ -32,7 +36,8 @@ export function createDispatcher(handlers: Handlers, ctx: BackendContext): Dispa
     if (!parsed.success) return refuse(invalidArgs(parsed.error))
     try {
       const handler = handlers[method] as (args: unknown, ctx: BackendContext) => unknown
-      return { ok: true, result: await handler(parsed.data, ctx) }
+      const run = async () => handler(parsed.data, ctx)
+      return { ok: true, result: await (passGate.has(method) ? run() : gateOf(ctx.handle).call(run)) }
     } catch (error) {
       return refuse(toApiError(error, method))
     }

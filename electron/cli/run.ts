@@ -23,9 +23,9 @@ const usage = `使い方: kakehashi <コマンド> [オプション]
   check --db FILE                                 整合性とスキーマのバージョンを確かめる
   serve [--db FILE] [--demo] [--port N]           ブラウザ用の画面を 127.0.0.1 で開く
                                                   （--db を省くとデモデータベース）
-  import --db FILE --kind contacts SOURCE [--encoding auto|utf8|cp932|utf16le]
-         [--mapping auto|FILE.json] [--on-duplicate new|merge|skip] [--dry-run]
-                                                  CSV・TSV・Excel の名簿を取り込む
+  import --db FILE --kind contacts|visits|programs SOURCE [--encoding auto|utf8|cp932|utf16le]
+         [--mapping auto|NAME|FILE.json] [--on-duplicate new|merge|skip] [--dry-run]
+                                                  CSV・TSV・Excel の名簿・参加記録・事業一覧を取り込む
   report --db FILE --fy 2024 [--program ID ...] [--funding CODE] [--format json|xlsx|csv|pdf]
          [--template FORM.xlsx] [--no-suppress] [--roster] [--encoding utf8|shift_jis] --out PATH
                                                   年度の実績集計（JSON は正確な値、csv は --out のフォルダへ表ごと）

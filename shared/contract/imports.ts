@@ -1,6 +1,8 @@
 import type { MatchScore } from '../domain/import/dedupe'
-import type { ImportField } from '../domain/import/headers'
+import type { AnyImportField, ImportKind } from '../domain/import/kinds'
 import type { CellIssue, PersonDraft } from '../domain/import/personRow'
+import type { SavedMappingColumn } from '../domain/import/savedMapping'
+import type { ImportKindCounts, ProgramRowView, VisitRowView } from './importKinds'
 
 /** One data row of an import preview, as the review grid shows it. */
 export interface ImportPreviewRow {
@@ -12,10 +14,17 @@ export interface ImportPreviewRow {
   issues: CellIssue[]
   ok: boolean
   duplicates: { contactId?: string; row?: number; name: string; score: number; reasons: string[] }[]
+  /** Visits kind: the visit the row becomes (its person is `draft`). */
+  visit?: VisitRowView
+  /** Programs kind: the program and session the row adds (`draft` is empty). */
+  program?: ProgramRowView
 }
 
 export interface ImportPreview {
   previewId: string
+  /** What the file describes; the mapping offers `fields` (the kind's own). */
+  kind: ImportKind
+  fields: AnyImportField[]
   fileName: string
   format: 'csv' | 'tsv' | 'xlsx' | 'text'
   encoding: 'utf8' | 'utf16le' | 'utf16be' | 'cp932' | null
@@ -23,11 +32,13 @@ export interface ImportPreview {
   sheet: string | null
   headerRow: number
   headers: string[]
-  mapping: ImportField[]
+  mapping: AnyImportField[]
   notes: string[]
   counts: { rows: number; ok: number; errors: number; warnings: number; duplicates: number }
   /** The first rows; page through the rest with import.previewRows. */
   rows: ImportPreviewRow[]
+  /** When read with a saved mapping (mappingName): its name and the saved headers this file lacks. */
+  savedMapping?: { name: string; missing: string[] }
 }
 
 export interface ImportCommitResult {
@@ -36,6 +47,8 @@ export interface ImportCommitResult {
   merged: number
   skipped: number
   errors: number
+  /** Visits and programs imports only. */
+  kindCounts?: ImportKindCounts
 }
 
 export interface ImportBatch {
@@ -47,4 +60,19 @@ export interface ImportBatch {
   userName: string
   createdAt: string
   undoneAt: string | null
+}
+
+/** A column mapping kept under a name (import.mappings.*), applied by header text. */
+export interface SavedMappingView {
+  id: string
+  kind: string
+  name: string
+  columns: SavedMappingColumn[]
+  updatedAt: string
+}
+
+/** import.fixRow's answer: the row read again, and the preview's counts after the fix. */
+export interface ImportFixRowResult {
+  row: ImportPreviewRow
+  counts: ImportPreview['counts']
 }

@@ -15,6 +15,7 @@ import { enrollmentMethods } from './methods/enrollments'
 import { dashboardMethods } from './methods/dashboard'
 import { safetyMethods } from './methods/safety'
 import { privacyMethods } from './methods/privacy'
+import { jobMethods } from './methods/jobs'
 
 export type { MethodDef } from './methods/define'
 export { contactColumns } from './methods/contacts'
@@ -42,6 +43,7 @@ export const methods = {
   ...dashboardMethods,
   ...safetyMethods,
   ...privacyMethods,
+  ...jobMethods,
 } as const
 
 export type Methods = typeof methods

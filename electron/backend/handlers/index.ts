@@ -15,6 +15,7 @@ import { enrollmentHandlers } from './enrollments'
 import { dashboardHandlers } from './dashboard'
 import { safetyHandlers } from './safety'
 import { privacyHandlers } from './privacy'
+import { jobHandlers } from './jobs'
 
 /** The backend's handler table, one file per contract area: none can be missing. */
 export const handlers: Handlers = {
@@ -34,4 +35,5 @@ export const handlers: Handlers = {
   ...dashboardHandlers,
   ...safetyHandlers,
   ...privacyHandlers,
+  ...jobHandlers,
 }

@@ -81,12 +81,20 @@ function statements(sqlite: Sqlite) {
 
 const searchKeyOf = (p: PersonDraft) => contactSearchKey({ ...p, familyName: p.familyName ?? '', givenName: p.givenName ?? '' })
 
+/** Rows written between two yields (the job runner decides when to let the event loop turn). */
+const YIELD_EVERY = 500
+
 /**
- * Writes an import in ONE transaction: new people, merges (blanks filled; differing values only
- * where chosen) and the batch record that lets "undo this import" take back exactly this.
- * Rows with errors are never written.
+ * Writes an import: new people, merges (blanks filled; differing values only where chosen) and
+ * the batch record that lets "undo this import" take back exactly this. Rows with errors are
+ * never written. A generator run by `runTransactionJob`, which owns the ONE transaction around
+ * it; it yields the number of rows done every few hundred rows.
  */
-export function commitContactsPreview(sqlite: Sqlite, preview: ContactsPreview, options: CommitOptions): CommitResult {
+export function* commitContactsPreview(
+  sqlite: Sqlite,
+  preview: ContactsPreview,
+  options: CommitOptions,
+): Generator<number, CommitResult, void> {
   const now = options.now ?? new Date().toISOString()
   const today = now.slice(0, 10)
   const s = statements(sqlite)
@@ -95,66 +103,65 @@ export function commitContactsPreview(sqlite: Sqlite, preview: ContactsPreview, 
   const result: CommitResult = { batchId, created: 0, merged: 0, skipped: 0, errors: 0 }
   const createdByRow = new Map<number, string>()
 
-  sqlite.transaction(() => {
-    insertBatch(sqlite, {
-      id: batchId,
-      kind: 'contacts',
-      fileName: preview.source.fileName,
-      encoding: preview.source.encoding,
-      mapping: options.mapping,
-      counts: {},
-      userName: options.userName,
-      createdAt: now,
-    })
-    for (const row of preview.rows) {
-      if (!row.read.ok) {
-        result.errors++
-        continue
-      }
-      const decision = options.decisions?.[row.index] ?? { action: row.duplicates.length > 0 ? options.onDuplicate : 'new' }
-      if (decision.action === 'skip') {
-        result.skipped++
-        continue
-      }
-      const draft = row.read.draft
-      const best = row.duplicates[0]
-      const targetId = decision.targetId ?? best?.contactId ?? (best?.row !== undefined ? createdByRow.get(best.row) : undefined)
-      if (decision.action === 'merge' && targetId) {
-        const existing = s.select.get(targetId) as Stored | undefined
-        if (!existing) throw ApiError.from('NOT_FOUND', { id: targetId }, `${row.line}行目の統合先が見つかりません。`)
-        const before: Record<string, unknown> = {}
-        const after: Record<string, unknown> = {}
-        const merged: Stored = { ...existing }
-        for (const f of fields) {
-          const incoming = draft[f]
-          if (incoming === null || incoming === existing[f]) continue
-          if (existing[f] === null || decision.takeFromFile?.includes(f)) {
-            before[f] = existing[f]
-            after[f] = incoming
-            ;(merged as unknown as Record<string, unknown>)[f] = incoming
-          }
-        }
-        if (Object.keys(after).length > 0) {
-          s.update.run(...fields.map((f) => merged[f]), searchKeyOf(merged), now, targetId)
-          writeItem(batchId, 'contact', targetId, 'merged', before, after)
-          const changes = Object.fromEntries(Object.keys(after).map((f) => [f, [before[f], after[f]]]))
-          s.audit.run(uuidv7(), now, options.userName, 'merge', targetId, JSON.stringify(changes), batchId)
-        }
-        result.merged++
-        continue
-      }
-      const id = uuidv7()
-      s.insert.run(id, ...fields.map((f) => draft[f]), searchKeyOf(draft), now, now)
-      s.stage.run(uuidv7(), id, today, now)
-      s.audit.run(uuidv7(), now, options.userName, 'import', id, null, batchId)
-      writeItem(batchId, 'contact', id, 'created', null, null)
-      createdByRow.set(row.index, id)
-      result.created++
+  insertBatch(sqlite, {
+    id: batchId,
+    kind: 'contacts',
+    fileName: preview.source.fileName,
+    encoding: preview.source.encoding,
+    mapping: options.mapping,
+    counts: {},
+    userName: options.userName,
+    createdAt: now,
+  })
+  for (const row of preview.rows) {
+    if (row.index % YIELD_EVERY === 0 && row.index > 0) yield row.index
+    if (!row.read.ok) {
+      result.errors++
+      continue
     }
-    sqlite
-      .prepare(`UPDATE import_batches SET counts = ? WHERE id = ?`)
-      .run(JSON.stringify({ ...result, batchId: undefined }), batchId)
-  })()
+    const decision = options.decisions?.[row.index] ?? { action: row.duplicates.length > 0 ? options.onDuplicate : 'new' }
+    if (decision.action === 'skip') {
+      result.skipped++
+      continue
+    }
+    const draft = row.read.draft
+    const best = row.duplicates[0]
+    const targetId = decision.targetId ?? best?.contactId ?? (best?.row !== undefined ? createdByRow.get(best.row) : undefined)
+    if (decision.action === 'merge' && targetId) {
+      const existing = s.select.get(targetId) as Stored | undefined
+      if (!existing) throw ApiError.from('NOT_FOUND', { id: targetId }, `${row.line}行目の統合先が見つかりません。`)
+      const before: Record<string, unknown> = {}
+      const after: Record<string, unknown> = {}
+      const merged: Stored = { ...existing }
+      for (const f of fields) {
+        const incoming = draft[f]
+        if (incoming === null || incoming === existing[f]) continue
+        if (existing[f] === null || decision.takeFromFile?.includes(f)) {
+          before[f] = existing[f]
+          after[f] = incoming
+          ;(merged as unknown as Record<string, unknown>)[f] = incoming
+        }
+      }
+      if (Object.keys(after).length > 0) {
+        s.update.run(...fields.map((f) => merged[f]), searchKeyOf(merged), now, targetId)
+        writeItem(batchId, 'contact', targetId, 'merged', before, after)
+        const changes = Object.fromEntries(Object.keys(after).map((f) => [f, [before[f], after[f]]]))
+        s.audit.run(uuidv7(), now, options.userName, 'merge', targetId, JSON.stringify(changes), batchId)
+      }
+      result.merged++
+      continue
+    }
+    const id = uuidv7()
+    s.insert.run(id, ...fields.map((f) => draft[f]), searchKeyOf(draft), now, now)
+    s.stage.run(uuidv7(), id, today, now)
+    s.audit.run(uuidv7(), now, options.userName, 'import', id, null, batchId)
+    writeItem(batchId, 'contact', id, 'created', null, null)
+    createdByRow.set(row.index, id)
+    result.created++
+  }
+  sqlite
+    .prepare(`UPDATE import_batches SET counts = ? WHERE id = ?`)
+    .run(JSON.stringify({ ...result, batchId: undefined }), batchId)
   return result
 }
 

@@ -1,5 +1,6 @@
 import { ApiError } from '../../../shared/contract/errors'
 import type { ImportPreview, ImportPreviewRow } from '../../../shared/contract/imports'
+import { importFields } from '../../../shared/domain/import/headers'
 import type { ImportField } from '../../../shared/domain/import/headers'
 import { todayIso } from '../../../shared/domain/dates'
 import type { BackendContext } from '../context'
@@ -8,9 +9,15 @@ import type { CommitOptions, CommitResult, RowDecision } from './contactsCommit'
 import { buildContactsPreview, PreviewStore } from './contactsPreview'
 import type { ContactsPreview, PreviewRow } from './contactsPreview'
 import { takeBackup } from '../safety/takeBackup'
+import { runTransactionJob } from '../jobs/transactionJob'
 import { readSource } from './source'
 import type { ImportInput } from './source'
 import type { TextEncoding } from './decode'
+
+/** Previews whose commit is running now. */
+const committing = new WeakSet<ContactsPreview>()
+/** Whether this preview's commit is running (import.fixRow must not change a row under it). */
+export const isCommitting = (preview: object): boolean => committing.has(preview as ContactsPreview)
 
 /** One store per open database; previews never outlive the backend that made them. */
 const stores = new WeakMap<BackendContext, PreviewStore>()
@@ -59,6 +66,8 @@ export async function previewContactsImport(
   storeOf(ctx).put(preview)
   const view: ImportPreview = {
     previewId: preview.previewId,
+    kind: 'contacts',
+    fields: [...importFields],
     fileName: source.fileName,
     format: source.format,
     encoding: source.encoding,
@@ -94,7 +103,7 @@ export function previewPage(
   return { rows: rows.slice(offset, offset + limit).map((r) => toRowView(r, cellsOf(preview, r))), total: rows.length }
 }
 
-function findPreview(ctx: BackendContext, previewId: string): ContactsPreview {
+export function findPreview(ctx: BackendContext, previewId: string): ContactsPreview {
   const preview = storeOf(ctx).get(previewId)
   if (!preview)
     throw ApiError.from('NOT_FOUND', { previewId }, '確認画面の内容が古くなりました。もう一度ファイルを読み込んでください。')
@@ -106,17 +115,30 @@ export async function commitContactsImport(
   previewId: string,
   onDuplicate: CommitOptions['onDuplicate'],
   decisions: Record<string, RowDecision>,
+  jobId?: string,
 ): Promise<CommitResult> {
   const preview = findPreview(ctx, previewId)
-  // A verified backup first: an import is the one change that can touch thousands of people.
-  await takeBackup(ctx, 'before-import')
-  const byRow = Object.fromEntries(Object.entries(decisions).map(([k, v]) => [Number(k), v]))
-  const result = commitContactsPreview(ctx.handle.sqlite, preview, {
-    onDuplicate,
-    decisions: byRow,
-    userName: ctx.userName,
-    mapping: Object.fromEntries(preview.headers.map((h, i) => [h || `列${i + 1}`, preview.mapping[i] ?? 'ignore'])),
-  })
+  // The same preview pressed twice (two windows, a double click) must not be written twice.
+  if (committing.has(preview)) throw ApiError.from('CONFLICT', { previewId }, 'この取り込みはすでに実行中です。')
+  committing.add(preview)
+  let result: CommitResult
+  try {
+    // A verified backup first: an import is the one change that can touch thousands of people.
+    await takeBackup(ctx, 'before-import')
+    const byRow = Object.fromEntries(Object.entries(decisions).map(([k, v]) => [Number(k), v]))
+    const options = {
+      onDuplicate,
+      decisions: byRow,
+      userName: ctx.userName,
+      mapping: Object.fromEntries(preview.headers.map((h, i) => [h || `列${i + 1}`, preview.mapping[i] ?? 'ignore'])),
+    }
+    // One transaction with progress and cancel; a cancel or failure keeps the preview for another try.
+    result = await runTransactionJob(ctx, { jobId, total: preview.rows.length, label: preview.source.fileName }, () =>
+      commitContactsPreview(ctx.handle.sqlite, preview, options),
+    )
+  } finally {
+    committing.delete(preview)
+  }
   storeOf(ctx).delete(previewId) // a preview is committed once
   ctx.events.emit('data.changed', { entity: 'contact' })
   return result

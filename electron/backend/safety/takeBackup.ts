@@ -1,6 +1,7 @@
 import type { BackupInfo, BackupReason } from '../../../shared/contract/safety'
 import type { BackendContext } from '../context'
 import { backupToFolder, defaultBackupDir } from './backups'
+import { gateOf } from '../jobs/writeGate'
 
 /**
  * The one call other services make before risky work (an import, a bulk delete): a verified
@@ -10,7 +11,9 @@ import { backupToFolder, defaultBackupDir } from './backups'
 export async function takeBackup(ctx: BackendContext, reason: BackupReason): Promise<BackupInfo> {
   const dir = ctx.backupDir ?? defaultBackupDir(ctx.handle.file)
   const previous = queues.get(dir) ?? Promise.resolve()
-  const next = previous.catch(() => undefined).then(() => backupToFolder(ctx.handle, dir, reason))
+  // Through the write gate: a backup must never copy a transaction job's unfinished writes.
+  const gate = gateOf(ctx.handle)
+  const next = previous.catch(() => undefined).then(() => gate.track(() => backupToFolder(ctx.handle, dir, reason)))
   queues.set(dir, next)
   try {
     return await next

@@ -8,6 +8,9 @@ import { commitContactsImport, previewContactsImport } from '../../backend/impor
 import type { TextEncoding } from '../../backend/import/decode'
 import type { Output } from '../output'
 import { UsageError } from '../output'
+import { personMapping } from '../../../shared/domain/import/kinds'
+import { savedMappingForCli } from './importSavedMapping'
+import { importKindCommand } from './importKinds'
 
 /** The import command's options, merged into the CLI's one parseArgs table. */
 export const importCliOptions = {
@@ -52,13 +55,12 @@ function mappingFromFile(file: string, headers: string[]): ImportField[] {
  * cannot be read, with --dry-run, or when any step fails.
  */
 export async function importCommand(opts: ImportCommandOptions, out: Output): Promise<number> {
-  if (opts.kind !== 'contacts') {
-    throw new UsageError(`--kind ${opts.kind} の取り込みはまだできません（現在は contacts のみ）`)
-  }
+  if (opts.kind === 'visits' || opts.kind === 'programs') return importKindCommand({ ...opts, kind: opts.kind }, out)
+  if (opts.kind !== 'contacts') throw new UsageError(`--kind は contacts / visits / programs のいずれかです（${opts.kind}）`)
   if (!['new', 'merge', 'skip'].includes(opts.onDuplicate))
     throw new UsageError('--on-duplicate は new / merge / skip のいずれかです')
-  if (opts.mapping !== 'auto' && !opts.mapping.endsWith('.json')) {
-    throw new UsageError('--mapping には auto か、対応付けを書いた .json ファイルを指定してください')
+  if (opts.mapping.trim() === '') {
+    throw new UsageError('--mapping には auto、保存した対応付けの名前、または対応付けを書いた .json ファイルを指定してください')
   }
   let bytes: Buffer
   try {
@@ -80,7 +82,9 @@ export async function importCommand(opts: ImportCommandOptions, out: Output): Pr
       ;({ view, preview } = await previewContactsImport(backend.context, input, {
         encoding: opts.encoding,
         headerRow: view.headerRow,
-        mapping: mappingFromFile(opts.mapping, view.headers),
+        mapping: opts.mapping.endsWith('.json')
+          ? mappingFromFile(opts.mapping, view.headers)
+          : personMapping(savedMappingForCli(backend.context, 'contacts', opts.mapping, view.headers, out)),
       }))
     }
     const summary = {

@@ -1,10 +1,11 @@
 import { z } from 'zod'
-import { importFields } from '../../domain/import/headers'
+import { anyImportFields, importKinds } from '../../domain/import/kinds'
 import { personDraftFields } from '../../domain/import/personRow'
 import type { ImportBatch, ImportCommitResult, ImportPreview, ImportPreviewRow } from '../imports'
 import type { Page } from '../listQuery'
 import { id } from '../schemaHelpers'
 import { method } from './define'
+import { importMappingMethods, mappingName } from './importMappings'
 
 /** 60 MB of file (base64 is 4/3 of that): a 100k-row list is about 15 MB. */
 const MAX_BASE64 = 80 * 1024 * 1024
@@ -27,7 +28,11 @@ export const importMethods = {
         encoding: z.enum(['auto', 'utf8', 'cp932', 'utf16le', 'utf16be']).default('auto'),
         sheet: z.string().max(100).optional(),
         headerRow: z.number().int().min(0).max(1000).optional(),
-        mapping: z.array(z.enum(importFields)).max(500).optional(),
+        mapping: z.array(z.enum(anyImportFields)).max(500).optional(),
+        /** Instead of `mapping`: a saved mapping of this kind, applied by header text (import.mappings.*). */
+        mappingName: mappingName.optional(),
+        /** People (default), visits/attendance, or programs with sessions. */
+        kind: z.enum(importKinds, { message: '取り込む種類は contacts / visits / programs のいずれかです' }).default('contacts'),
       })
       .strict(),
   ),
@@ -59,9 +64,17 @@ export const importMethods = {
               .strict(),
           )
           .default({}),
+        /** Chosen by the client so it can follow job.progress and send job.cancel while this call runs. */
+        jobId: z.string().uuid().optional(),
       })
       .strict(),
   ),
-  'import.undo': method<{ removed: number; reverted: number }>()(z.object({ batchId: id }).strict()),
+  /** `removed` counts people; a visits/programs import also says which of its records went (`kindRemoved`). */
+  'import.undo': method<{
+    removed: number
+    reverted: number
+    kindRemoved?: { visits: number; sessions: number; programs: number }
+  }>()(z.object({ batchId: id }).strict()),
   'import.batches': method<ImportBatch[]>()(z.object({}).strict()),
+  ...importMappingMethods,
 } as const

@@ -58,7 +58,7 @@ const synonyms: Record<Exclude<ImportField, 'ignore'>, string[]> = {
 }
 
 /** Normalizes a header for matching: width/kana/case, and brackets and marks ignored. */
-function headerKey(header: string): string {
+export function headerKey(header: string): string {
   return normalizeForSearch(header).replace(/[()「」【】[\]※*:：]/g, '')
 }
 

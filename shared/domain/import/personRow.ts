@@ -74,7 +74,7 @@ const genderWords: [RegExp, GenderCode][] = [
 ]
 
 /** Dates as Excel shows them, as 和暦, or as the serial number a formatted cell became. */
-function readDate(text: string): { ok: true; value: string } | { ok: false; message: string } {
+export function readDate(text: string): { ok: true; value: string } | { ok: false; message: string } {
   if (/^\d{5}(\.\d+)?$/.test(text)) {
     try {
       return { ok: true, value: excelSerialToIso(Math.floor(Number(text))) }

@@ -31,6 +31,22 @@ export class ImportPage {
   get commitButton(): Locator {
     return this.page.getByTestId('import-commit')
   }
+  /** While a commit runs: the progress bar, its 「取り込み中… n / m 行」 line and 中止. */
+  get progress(): Locator {
+    return this.page.getByTestId('import-progress')
+  }
+  get progressBar(): Locator {
+    return this.progress.getByRole('progressbar')
+  }
+  get progressText(): Locator {
+    return this.page.getByTestId('import-progress-text')
+  }
+  get cancelButton(): Locator {
+    return this.page.getByTestId('import-cancel')
+  }
+  get cancelled(): Locator {
+    return this.page.getByTestId('import-cancelled')
+  }
   get batches(): Locator {
     return this.page.getByTestId('import-batch')
   }

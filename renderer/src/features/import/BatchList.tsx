@@ -4,6 +4,7 @@ import type { ImportBatch } from '../../../../shared/contract/imports'
 import { api } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { ConfirmDialog } from './ConfirmDialog'
+import { BatchKindCounts, BatchKindEffects } from './BatchKind'
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString('ja-JP', { year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' })
@@ -12,7 +13,7 @@ const countOf = (b: ImportBatch, k: string) => b.counts[k] ?? 0
 /** Past imports, newest first, each of which can be taken back. */
 export function BatchList() {
   const { t } = useTranslation()
-  const batches = useApiQuery('import.batches', {}, ['contact'])
+  const batches = useApiQuery('import.batches', {}, ['contact', 'program'])
   const [asking, setAsking] = useState<ImportBatch | null>(null)
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<{ kind: 'done' | 'error'; text: string } | null>(null)
@@ -21,7 +22,8 @@ export function BatchList() {
     setBusy(true)
     try {
       const result = await api.call('import.undo', { batchId: batch.id })
-      setMessage({ kind: 'done', text: t('import.batches.done', result) })
+      const records = result.kindRemoved ? ` ${t('import.kind.batch.undone', result.kindRemoved)}` : ''
+      setMessage({ kind: 'done', text: t('import.batches.done', result) + records })
     } catch (error) {
       setMessage({ kind: 'error', text: `${t('import.batches.failed')}: ${(error as Error).message}` })
     } finally {
@@ -59,7 +61,13 @@ export function BatchList() {
               <tr key={b.id} data-testid="import-batch" className={b.undoneAt ? 'batch-undone' : undefined}>
                 <td className="import-num">{when(b.createdAt)}</td>
                 <td>{b.fileName}</td>
-                <td>{t('import.batches.countsText', { created: countOf(b, 'created'), merged: countOf(b, 'merged') })}</td>
+                <td>
+                  {b.kind === 'contacts' ? (
+                    t('import.batches.countsText', { created: countOf(b, 'created'), merged: countOf(b, 'merged') })
+                  ) : (
+                    <BatchKindCounts batch={b} />
+                  )}
+                </td>
                 <td>{b.userName}</td>
                 <td>
                   {b.undoneAt ? (
@@ -91,6 +99,7 @@ export function BatchList() {
               <li>{t('import.batches.confirmCreated', { count: countOf(asking, 'created') })}</li>
             )}
             {countOf(asking, 'merged') > 0 && <li>{t('import.batches.confirmMerged', { count: countOf(asking, 'merged') })}</li>}
+            <BatchKindEffects batch={asking} />
           </ul>
           <p className="import-muted">{t('import.batches.confirmKeep')}</p>
         </ConfirmDialog>

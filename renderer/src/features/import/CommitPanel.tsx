@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { ImportCommitResult } from '../../../../shared/contract/imports'
 import { hrefOf } from '../../app/routes'
 import type { CommitSummary } from './commitSummary'
+import { CommitProgress } from './CommitProgress'
 
 /** Step 4: one button that says what it will do, the busy state, then what was done. */
 export function CommitPanel({
@@ -11,9 +12,15 @@ export function CommitPanel({
   result,
   onCommit,
   onAnother,
+  jobId = null,
+  cancelled = false,
 }: {
   summary: CommitSummary | null
   busy: boolean
+  /** The running commit's job (progress bar and 中止); null when not committing. */
+  jobId?: string | null
+  /** The last commit was cancelled: nothing was written and the same preview can be imported again. */
+  cancelled?: boolean
   error: string | null
   result: ImportCommitResult | null
   onCommit: () => void
@@ -59,13 +66,19 @@ export function CommitPanel({
         <button type="button" className="button" disabled={busy || nothing} data-testid="import-commit" onClick={onCommit}>
           {summary && !nothing ? t(`import.commit.button${variant}`, { ...summary }) : t('import.commit.buttonNothing')}
         </button>
-        {busy && (
+        {busy && !jobId && (
           <span className="import-busy" role="status" data-testid="import-busy">
             <span className="spinner" aria-hidden="true" />
             {t('import.commit.busy')}
           </span>
         )}
       </div>
+      {busy && jobId && <CommitProgress jobId={jobId} total={summary ? summary.created + summary.merged : 0} />}
+      {cancelled && !busy && (
+        <p className="import-cancelled" role="status" data-testid="import-cancelled">
+          {t('import.commit.cancelled')}
+        </p>
+      )}
       {error && (
         <p className="load-error" role="alert" data-testid="import-commit-error">
           {error}

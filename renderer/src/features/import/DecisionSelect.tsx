@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { DuplicateAction } from './importState'
+import type { ImportKind } from '../../../../shared/domain/import/kinds'
 
 const actions: DuplicateAction[] = ['new', 'merge', 'skip']
 
@@ -10,14 +11,18 @@ export function DecisionSelect({
   bulk,
   testId,
   onChange,
+  kind = 'contacts',
 }: {
   label: string
   value: DuplicateAction | null
   bulk: DuplicateAction
   testId: string
   onChange: (action: DuplicateAction | null) => void
+  /** Visits: the row's person is matched either way; a row's own 'skip' leaves the row out. */
+  kind?: ImportKind
 }) {
   const { t } = useTranslation()
+  const visits = kind === 'visits'
   return (
     <select
       className="import-select"
@@ -27,11 +32,11 @@ export function DecisionSelect({
       onChange={(e) => onChange(e.target.value === '' ? null : (e.target.value as DuplicateAction))}
     >
       <option value="">
-        {t('import.duplicate.useBulk')}：{t(`import.duplicate.${bulk}`)}
+        {t('import.duplicate.useBulk')}：{visits ? t(`import.kind.bulkShort.${bulk}`) : t(`import.duplicate.${bulk}`)}
       </option>
       {actions.map((a) => (
         <option key={a} value={a}>
-          {t(`import.duplicate.${a}`)}
+          {visits ? t(`import.kind.row.${a}`) : t(`import.duplicate.${a}`)}
         </option>
       ))}
     </select>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ImportCommitResult } from '../../../../shared/contract/imports'
+import { ApiError } from '../../../../shared/contract/errors'
 import { api } from '../../api/client'
 import { PageHeader } from '../../app/PageHeader'
 import { BatchList } from './BatchList'
@@ -15,6 +16,10 @@ import { StepPanel } from './StepPanel'
 import { useDuplicateRows } from './useRowPages'
 import { usePreview } from './usePreview'
 import './import.css'
+import type { ImportKind } from '../../../../shared/domain/import/kinds'
+import { KindChoice } from './KindChoice'
+import { KindCommitPanel } from './KindCommitPanel'
+import './kinds.css'
 
 /**
  * The import wizard: choose a file, map its columns, review rows and duplicates, commit. Every
@@ -24,12 +29,21 @@ export function ImportPage() {
   const { t } = useTranslation()
   const [source, setSource] = useState<ImportSource | null>(null)
   const [options, setOptions] = useState<ReadOptions>({ encoding: 'auto' })
-  const { preview, error, loading } = usePreview(source, options)
+  // What the file holds; its mapping and header row belong to that kind, so a change drops them.
+  const [kind, setKind] = useState<ImportKind>('contacts')
+  const chooseKind = (next: ImportKind) => {
+    setKind(next)
+    setOptions((o) => ({ encoding: o.encoding, sheet: o.sheet }))
+  }
+  const { preview, error, loading } = usePreview(source, { ...options, kind })
   const [decisions, setDecisions] = useState<Decisions>({})
   const [bulk, setBulk] = useState<DuplicateAction>('merge')
   const [committing, setCommitting] = useState(false)
   const [commitError, setCommitError] = useState<string | null>(null)
   const [result, setResult] = useState<ImportCommitResult | null>(null)
+  // The running commit's job id (chosen here so its progress can be followed and it can be cancelled).
+  const [jobId, setJobId] = useState<string | null>(null)
+  const [cancelled, setCancelled] = useState(false)
   const duplicateRows = useDuplicateRows(preview?.previewId ?? '', preview?.counts.duplicates ?? 0)
 
   // Row choices belong to one reading of the file: a new preview may number rows differently.
@@ -49,11 +63,13 @@ export function ImportPage() {
     setOptions({ encoding: 'auto' })
     setResult(null)
     setCommitError(null)
+    setCancelled(false)
   }, [])
 
   function choose(next: ImportSource) {
     setResult(null)
     setCommitError(null)
+    setCancelled(false)
     setOptions({ encoding: 'auto' })
     setSource(next)
   }
@@ -71,17 +87,23 @@ export function ImportPage() {
     if (!preview) return
     setCommitting(true)
     setCommitError(null)
+    setCancelled(false)
+    const job = crypto.randomUUID()
+    setJobId(job)
     try {
       const done = await api.call('import.commit', {
+        jobId: job,
         previewId: preview.previewId,
         onDuplicate: bulk,
         decisions: Object.fromEntries(Object.entries(decisions).map(([k, v]) => [k, v])),
       })
       setResult(done)
     } catch (e) {
-      setCommitError(`${t('import.commit.failed')} ${(e as Error).message}`)
+      if (e instanceof ApiError && e.code === 'JOB_CANCELLED') setCancelled(true)
+      else setCommitError(`${t('import.commit.failed')} ${(e as Error).message}`)
     } finally {
       setCommitting(false)
+      setJobId(null)
     }
   }
 
@@ -92,6 +114,7 @@ export function ImportPage() {
 
       {!result && (
         <StepPanel title={t('import.steps.source')} testId="import-step-source">
+          <KindChoice value={kind} onChange={chooseKind} disabled={loading} />
           {!source || (!preview && !loading) ? <SourcePicker onSource={choose} busy={loading} /> : null}
           {loading && (
             <p className="import-busy" role="status">
@@ -127,14 +150,31 @@ export function ImportPage() {
       )}
       {(ready || result) && (
         <StepPanel title={t('import.steps.commit')} testId="import-step-commit">
-          <CommitPanel
-            summary={summary}
-            busy={committing}
-            error={commitError}
-            result={result}
-            onCommit={() => void commit()}
-            onAnother={reset}
-          />
+          {preview && preview.kind !== 'contacts' ? (
+            <KindCommitPanel
+              kind={preview.kind}
+              preview={preview}
+              decisions={decisions}
+              busy={committing}
+              jobId={jobId}
+              cancelled={cancelled}
+              error={commitError}
+              result={result}
+              onCommit={() => void commit()}
+              onAnother={reset}
+            />
+          ) : (
+            <CommitPanel
+              summary={summary}
+              busy={committing}
+              jobId={jobId}
+              cancelled={cancelled}
+              error={commitError}
+              result={result}
+              onCommit={() => void commit()}
+              onAnother={reset}
+            />
+          )}
         </StepPanel>
       )}
 

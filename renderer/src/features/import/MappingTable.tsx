@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { ImportPreview } from '../../../../shared/contract/imports'
-import { importFields } from '../../../../shared/domain/import/headers'
-import type { ImportField } from '../../../../shared/domain/import/headers'
+import { SavedMappings } from './SavedMappings'
+import type { AnyImportField as ImportField } from '../../../../shared/domain/import/kinds'
 
 /** Step 2: each column of the file, its header, a sample value and the field it goes to. */
 export function MappingTable({ preview, onChange }: { preview: ImportPreview; onChange: (mapping: ImportField[]) => void }) {
@@ -9,7 +9,7 @@ export function MappingTable({ preview, onChange }: { preview: ImportPreview; on
   const columnCount = Math.max(preview.headers.length, ...preview.rows.slice(0, 1).map((r) => r.cells.length))
   const mapping = Array.from({ length: columnCount }, (_, i) => preview.mapping[i] ?? 'ignore')
   const sample = preview.rows[0]?.cells ?? []
-  const hasName = mapping.some((f) => f === 'fullName' || f === 'familyName')
+  const hasName = preview.kind === 'programs' || mapping.some((f) => f === 'fullName' || f === 'familyName')
 
   function choose(column: number, field: ImportField) {
     // A field goes to one column: choosing it here takes it away from any other column.
@@ -19,6 +19,7 @@ export function MappingTable({ preview, onChange }: { preview: ImportPreview; on
   return (
     <div className="import-mapping">
       <p className="panel-description">{t('import.mapping.help')}</p>
+      <SavedMappings preview={preview} mapping={mapping} onApply={onChange} />
       <table className="import-table import-mapping-table" data-testid="import-mapping">
         <thead>
           <tr>
@@ -44,7 +45,7 @@ export function MappingTable({ preview, onChange }: { preview: ImportPreview; on
                     value={field}
                     onChange={(e) => choose(i, e.target.value as ImportField)}
                   >
-                    {importFields.map((f) => (
+                    {preview.fields.map((f) => (
                       <option key={f} value={f}>
                         {t(`import.field.${f}`)}
                       </option>

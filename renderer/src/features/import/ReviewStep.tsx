@@ -36,7 +36,7 @@ export function ReviewStep({
   return (
     <div className="import-review">
       <ReviewCounts preview={preview} filter={filter} onFilter={setFilter} />
-      {preview.counts.duplicates > 0 && <BulkChoice value={bulk} onChange={onBulk} />}
+      {preview.counts.duplicates > 0 && <BulkChoice value={bulk} onChange={onBulk} kind={preview.kind} />}
       {failed && (
         <p className="load-error" role="alert">
           {failed}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { ImportPreview, ImportPreviewRow } from '../../../../shared/contract/imports'
 import { DecisionSelect } from './DecisionSelect'
+import { RowTarget } from './RowTarget'
 import type { Decisions, DuplicateAction, RowDecision } from './importState'
 
 /**
@@ -70,6 +71,7 @@ export function ReviewTable({
                   ) : (
                     <span className="badge badge-ok">{t('import.table.importable')}</span>
                   )}
+                  <RowTarget row={row} />
                 </td>
                 <td className="review-decision">
                   {expandable && (
@@ -78,6 +80,7 @@ export function ReviewTable({
                         label={t('import.duplicate.rowLabel', { line: row.line, name: row.duplicates[0]!.name })}
                         value={decision?.action ?? null}
                         bulk={bulk}
+                        kind={preview.kind}
                         testId={`import-decision-${row.line}`}
                         onChange={(action) => onDecision(row.index, action === null ? null : { ...decision, action })}
                       />

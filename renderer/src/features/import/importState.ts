@@ -1,5 +1,5 @@
 import type { ImportPreview } from '../../../../shared/contract/imports'
-import type { ImportField } from '../../../../shared/domain/import/headers'
+import type { AnyImportField as ImportField, ImportKind } from '../../../../shared/domain/import/kinds'
 import type { PersonDraft } from '../../../../shared/domain/import/personRow'
 
 export type ImportSource = { fileName: string; base64: string } | { fileName: string; text: string }
@@ -13,6 +13,8 @@ export interface ReadOptions {
   sheet?: string
   headerRow?: number
   mapping?: ImportField[]
+  /** What the file describes (default: people). */
+  kind?: ImportKind
 }
 
 export interface RowDecision {

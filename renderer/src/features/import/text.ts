@@ -1,6 +1,12 @@
+import { kindText } from './kindText'
+import { mappingText } from './mappingText'
+
 /** Strings of the インポート page, spread into i18n/ja.ts and en.ts as the `import` section. */
 const ja = {
   title: 'インポート',
+  kind: kindText.ja.kind,
+  saved: mappingText.ja.saved,
+  fix: mappingText.ja.fix,
   description:
     'Excel や Google フォームで管理してきた名簿を取り込みます。内容を確認して「取り込む」を押すまで、データベースは変更されません。',
   steps: {
@@ -77,6 +83,7 @@ const ja = {
     notes: '備考',
     consentDate: '同意日',
     ignore: '取り込まない',
+    ...kindText.ja.field,
   },
   personField: {
     familyName: '姓',
@@ -185,6 +192,12 @@ const ja = {
     toParticipants: '参加者の一覧で確認する',
     another: '続けて別のファイルを取り込む',
     failed: '取り込めませんでした。データベースは変更していません。',
+    progress: '取り込み中… {{done, number}} / {{total, number}} 行',
+    progressStarting: '取り込みの準備をしています（取り込み前のバックアップを作成中）…',
+    progressLabel: '取り込みの進み具合',
+    cancel: '中止',
+    cancelling: '中止しています…',
+    cancelled: '取り込みを中止しました。データベースは変更されていません。',
   },
   batches: {
     title: 'これまでの取り込み',
@@ -210,6 +223,9 @@ const ja = {
 
 const en: typeof ja = {
   title: 'Import',
+  kind: kindText.en.kind,
+  saved: mappingText.en.saved,
+  fix: mappingText.en.fix,
   description:
     'Bring in the lists kept so far in Excel or Google Forms. Nothing is written to the database until you review and press “Import”.',
   steps: {
@@ -286,6 +302,7 @@ const en: typeof ja = {
     notes: 'Notes',
     consentDate: 'Consent date',
     ignore: 'Do not import',
+    ...kindText.en.field,
   },
   personField: {
     familyName: 'Family name',
@@ -393,6 +410,12 @@ const en: typeof ja = {
     toParticipants: 'See them in Participants',
     another: 'Import another file',
     failed: 'Could not import. The database was not changed.',
+    progress: 'Importing… {{done, number}} / {{total, number}} rows',
+    progressStarting: 'Getting ready (taking a backup before the import)…',
+    progressLabel: 'Import progress',
+    cancel: 'Cancel',
+    cancelling: 'Cancelling…',
+    cancelled: 'The import was cancelled. The database was not changed.',
   },
   batches: {
     title: 'Past imports',

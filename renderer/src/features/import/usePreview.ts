@@ -24,8 +24,8 @@ export function usePreview(source: ImportSource | null, options: ReadOptions): P
     }
     let current = true
     setState((s) => ({ ...s, error: null, loading: true }))
-    const { encoding, sheet, headerRow, mapping } = JSON.parse(key) as ReadOptions
-    api.call('import.preview', { source, encoding, sheet, headerRow, mapping }).then(
+    const { encoding, sheet, headerRow, mapping, kind } = JSON.parse(key) as ReadOptions
+    api.call('import.preview', { source, encoding, sheet, headerRow, mapping, kind }).then(
       (preview) => current && setState({ preview, error: null, loading: false }),
       (error: unknown) =>
         current &&

@@ -6,10 +6,11 @@ import type { RowFilter } from './importState'
 export const PAGE_SIZE = 100
 
 /** One page of preview rows under a filter, from `import.previewRows`. */
-export function useRowPage(previewId: string, filter: RowFilter, offset: number) {
+/** `revision` counts row fixes (import.fixRow): each one reloads the page. */
+export function useRowPage(previewId: string, filter: RowFilter, offset: number, revision = 0) {
   const [page, setPage] = useState<{ key: string; rows: ImportPreviewRow[]; total: number } | null>(null)
   const [failed, setFailed] = useState<string | null>(null)
-  const key = `${previewId}|${filter}|${offset}`
+  const key = `${previewId}|${filter}|${offset}|${revision}`
   useEffect(() => {
     let current = true
     setFailed(null)
@@ -28,7 +29,7 @@ export function useRowPage(previewId: string, filter: RowFilter, offset: number)
  * Every row with a duplicate candidate (they are few: the rest of the file needs no choice), so
  * the commit button can state exact counts and per-row choices never get lost between pages.
  */
-export function useDuplicateRows(previewId: string, total: number): ImportPreviewRow[] {
+export function useDuplicateRows(previewId: string, total: number, revision = 0): ImportPreviewRow[] {
   const [rows, setRows] = useState<{ id: string; rows: ImportPreviewRow[] }>({ id: '', rows: [] })
   useEffect(() => {
     let current = true
@@ -45,6 +46,6 @@ export function useDuplicateRows(previewId: string, total: number): ImportPrevie
     return () => {
       current = false
     }
-  }, [previewId, total])
+  }, [previewId, total, revision])
   return rows.id === previewId ? rows.rows : []
 }

@@ -1,0 +1,210 @@
+import { ApiError } from '../../../shared/contract/errors'
+import type { ImportCommitResult, ImportPreview, ImportPreviewRow } from '../../../shared/contract/imports'
+import { todayIso } from '../../../shared/domain/dates'
+import { fieldsOfKind } from '../../../shared/domain/import/kinds'
+import type { AnyImportField } from '../../../shared/domain/import/kinds'
+import { personDraftFields } from '../../../shared/domain/import/personRow'
+import type { PersonDraft } from '../../../shared/domain/import/personRow'
+import type { BackendContext } from '../context'
+import { batchItems, findBatch } from '../db/repos/importRepo'
+import { kindRemovers } from '../db/repos/importKindsRepo'
+import { runTransactionJob } from '../jobs/transactionJob'
+import { takeBackup } from '../safety/takeBackup'
+import { undoContactsImport } from './contactsCommit'
+import type { CommitOptions, RowDecision } from './contactsCommit'
+import { undoImport } from './contactsImport'
+import type { TextEncoding } from './decode'
+import { buildProgramsPreview, buildVisitsPreview } from './kindsPreview'
+import type { KindPreview, ProgramPreviewRow, VisitPreviewRow } from './kindsPreview'
+import { commitProgramsPreview } from './programsCommit'
+import { readSource } from './source'
+import type { ImportInput } from './source'
+import { commitVisitsPreview } from './visitsCommit'
+
+/** Visits/programs previews of one open database (the contacts store keeps its own). */
+const stores = new WeakMap<BackendContext, Map<string, KindPreview>>()
+function storeOf(ctx: BackendContext): Map<string, KindPreview> {
+  let store = stores.get(ctx)
+  if (!store) stores.set(ctx, (store = new Map()))
+  return store
+}
+const committing = new WeakSet<KindPreview>()
+
+/** True when the preview id is a visits/programs preview of this database. */
+export function isKindPreview(ctx: BackendContext, previewId: string): boolean {
+  return storeOf(ctx).has(previewId)
+}
+
+function findPreview(ctx: BackendContext, previewId: string): KindPreview {
+  const preview = storeOf(ctx).get(previewId)
+  if (!preview)
+    throw ApiError.from('NOT_FOUND', { previewId }, '確認画面の内容が古くなりました。もう一度ファイルを読み込んでください。')
+  return preview
+}
+
+const emptyDraft = (): PersonDraft => Object.fromEntries(personDraftFields.map((f) => [f, null])) as unknown as PersonDraft
+
+function rowView(preview: KindPreview, row: VisitPreviewRow | ProgramPreviewRow): ImportPreviewRow {
+  const cells = preview.source.rows[row.line - 1] ?? []
+  if ('target' in row)
+    return {
+      index: row.index,
+      line: row.line,
+      cells,
+      draft: row.read.person.draft,
+      issues: row.read.issues,
+      ok: row.read.ok,
+      duplicates: row.duplicates.map((d) => ({
+        contactId: d.contactId,
+        row: d.row,
+        name: d.name,
+        score: d.match.score,
+        reasons: d.match.reasons,
+      })),
+      visit: row.target,
+    }
+  return {
+    index: row.index,
+    line: row.line,
+    cells,
+    draft: emptyDraft(),
+    issues: row.read.issues,
+    ok: row.read.ok,
+    duplicates: [],
+    program: row.view,
+  }
+}
+
+/** Reads a visits or programs source into a preview kept for commit; writes nothing. */
+export async function previewKindImport(
+  ctx: BackendContext,
+  kind: 'visits' | 'programs',
+  input: ImportInput,
+  options: { encoding?: TextEncoding | 'auto'; sheet?: string; headerRow?: number; mapping?: AnyImportField[] },
+): Promise<{ view: ImportPreview; preview: KindPreview }> {
+  const source = await readSource(input, options)
+  if (source.rows.every((r) => r.every((c) => c.trim() === ''))) {
+    throw ApiError.from(
+      'IMPORT_UNREADABLE',
+      { fileName: input.fileName },
+      '取り込める行がありません（空のファイルか、空のシートです）。',
+    )
+  }
+  const build = kind === 'visits' ? buildVisitsPreview : buildProgramsPreview
+  const preview = build(ctx.handle.sqlite, source, { ...options, today: todayIso() })
+  const store = storeOf(ctx)
+  store.set(preview.previewId, preview)
+  while (store.size > 3) store.delete(store.keys().next().value!)
+  const view: ImportPreview = {
+    previewId: preview.previewId,
+    kind,
+    fields: fieldsOfKind(kind),
+    fileName: source.fileName,
+    format: source.format,
+    encoding: source.encoding,
+    sheets: source.sheets,
+    sheet: source.sheet,
+    headerRow: preview.headerRow,
+    headers: preview.headers,
+    mapping: preview.mapping,
+    notes: source.notes,
+    counts: preview.counts,
+    rows: (preview.rows as (VisitPreviewRow | ProgramPreviewRow)[]).slice(0, 200).map((r) => rowView(preview, r)),
+  }
+  return { view, preview }
+}
+
+export function kindPreviewPage(
+  ctx: BackendContext,
+  previewId: string,
+  offset: number,
+  limit: number,
+  filter: 'all' | 'errors' | 'warnings' | 'duplicates',
+) {
+  const preview = findPreview(ctx, previewId)
+  const rows = (preview.rows as (VisitPreviewRow | ProgramPreviewRow)[]).filter((r) =>
+    filter === 'errors'
+      ? !r.read.ok
+      : filter === 'warnings'
+        ? r.read.issues.some((i) => i.severity === 'warning')
+        : filter === 'duplicates'
+          ? 'duplicates' in r && r.duplicates.length > 0
+          : true,
+  )
+  return { rows: rows.slice(offset, offset + limit).map((r) => rowView(preview, r)), total: rows.length }
+}
+
+/** Commits a visits/programs preview: a verified backup, then ONE transaction job. */
+export async function commitKindImport(
+  ctx: BackendContext,
+  previewId: string,
+  onDuplicate: CommitOptions['onDuplicate'],
+  decisions: Record<string, RowDecision>,
+  jobId?: string,
+): Promise<ImportCommitResult> {
+  const preview = findPreview(ctx, previewId)
+  if (committing.has(preview)) throw ApiError.from('CONFLICT', { previewId }, 'この取り込みはすでに実行中です。')
+  committing.add(preview)
+  let result: ImportCommitResult
+  try {
+    await takeBackup(ctx, 'before-import')
+    const options: CommitOptions = {
+      onDuplicate,
+      decisions: Object.fromEntries(Object.entries(decisions).map(([k, v]) => [Number(k), v])),
+      userName: ctx.userName,
+      mapping: Object.fromEntries(preview.headers.map((h, i) => [h || `列${i + 1}`, preview.mapping[i] ?? 'ignore'])),
+    }
+    const job = { jobId, total: preview.rows.length, label: preview.source.fileName }
+    result =
+      preview.kind === 'visits'
+        ? await runTransactionJob(ctx, job, () => commitVisitsPreview(ctx.handle.sqlite, preview, options))
+        : await runTransactionJob(ctx, job, () => commitProgramsPreview(ctx.handle.sqlite, preview, options))
+  } finally {
+    committing.delete(preview)
+  }
+  storeOf(ctx).delete(previewId)
+  emitChanged(ctx, preview.kind)
+  return result
+}
+
+function emitChanged(ctx: BackendContext, kind: 'visits' | 'programs') {
+  if (kind === 'visits') {
+    ctx.events.emit('data.changed', { entity: 'contact' })
+    ctx.events.emit('data.changed', { entity: 'visit' })
+  } else {
+    ctx.events.emit('data.changed', { entity: 'program' })
+    ctx.events.emit('data.changed', { entity: 'session' })
+  }
+}
+
+/**
+ * "Undo this import" for every kind. A visits/programs batch loses exactly what it created —
+ * visits, then sessions, then programs — and then its people and merges go back the way the
+ * contacts undo takes them back, all in one transaction.
+ */
+export function undoAnyImport(
+  ctx: BackendContext,
+  batchId: string,
+): { removed: number; reverted: number; kindRemoved?: { visits: number; sessions: number; programs: number } } {
+  const sqlite = ctx.handle.sqlite
+  const batch = findBatch(sqlite, batchId)
+  if (!batch || batch.kind === 'contacts') return undoImport(ctx, batchId)
+  if (batch.undoneAt) throw ApiError.from('CONFLICT', { batchId }, 'このインポートはすでに取り消されています。')
+  const now = new Date().toISOString()
+  const remove = kindRemovers(sqlite)
+  const result = sqlite.transaction(() => {
+    const kindRemoved = { visits: 0, sessions: 0, programs: 0 }
+    const items = batchItems(sqlite, batchId).filter((i) => i.action === 'created')
+    for (const entity of ['visit', 'session', 'program'] as const) {
+      for (const item of items.filter((i) => i.entity === entity)) {
+        const gone = remove[entity](item.entityId)
+        if (gone > 0) remove.audit(now, ctx.userName, entity, item.entityId, batchId)
+        kindRemoved[`${entity}s`] += gone
+      }
+    }
+    const people = undoContactsImport(sqlite, batchId, ctx.userName, now)
+    return { ...people, kindRemoved }
+  })()
+  emitChanged(ctx, batch.kind as 'visits' | 'programs')
+  return result
+}

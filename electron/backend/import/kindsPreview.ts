@@ -1,0 +1,274 @@
+import { randomUUID } from 'node:crypto'
+import type { Database as Sqlite } from 'better-sqlite3'
+import type { ProgramRowView, VisitRowView } from '../../../shared/contract/importKinds'
+import { fiscalYearOf, formatFiscalYear } from '../../../shared/domain/dates'
+import { normalizeForSearch } from '../../../shared/domain/kana'
+import { detectHeaderRowFor, mappingForKind, suggestMappingFor } from '../../../shared/domain/import/kinds'
+import type { AnyImportField } from '../../../shared/domain/import/kinds'
+import type { CellIssue } from '../../../shared/domain/import/personRow'
+import { readProgramRow } from '../../../shared/domain/import/programRow'
+import type { ProgramDraft, ReadProgram } from '../../../shared/domain/import/programRow'
+import { readVisitRow } from '../../../shared/domain/import/visitRow'
+import type { ReadVisit } from '../../../shared/domain/import/visitRow'
+import { jstInstant, jstParts } from '../../../shared/domain/sessionSeries'
+import { livePrograms, sessionsOf } from '../db/repos/importKindsRepo'
+import type { SessionKey } from '../db/repos/importKindsRepo'
+import type { DuplicateMatch } from './contactsPreview'
+import { personMatches } from './personMatches'
+import type { SourceTable } from './source'
+
+interface PreviewBase {
+  previewId: string
+  source: SourceTable
+  headerRow: number
+  headers: string[]
+  mapping: AnyImportField[]
+  counts: { rows: number; ok: number; errors: number; warnings: number; duplicates: number }
+}
+
+export interface VisitPreviewRow {
+  index: number
+  line: number
+  read: ReadVisit
+  duplicates: DuplicateMatch[]
+  target: VisitRowView
+}
+export interface VisitsPreview extends PreviewBase {
+  kind: 'visits'
+  rows: VisitPreviewRow[]
+}
+
+export interface ProgramPreviewRow {
+  index: number
+  line: number
+  read: ReadProgram
+  /** Index into `groups`; null for rows with errors. */
+  group: number | null
+  view: ProgramRowView
+}
+/** One program of the file: its rows, its fields (first row that gives each) and its match. */
+export interface ProgramGroup {
+  program: ProgramDraft
+  existingProgramId: string | null
+  rows: number[]
+}
+export interface ProgramsPreview extends PreviewBase {
+  kind: 'programs'
+  rows: ProgramPreviewRow[]
+  groups: ProgramGroup[]
+}
+
+export type KindPreview = VisitsPreview | ProgramsPreview
+
+type Options = { headerRow?: number; mapping?: AnyImportField[]; today: string }
+
+function layout(kind: 'visits' | 'programs', source: SourceTable, options: Options) {
+  const headerRow = options.headerRow ?? detectHeaderRowFor(kind, source.rows)
+  const headers = source.rows[headerRow] ?? []
+  const mapping = options.mapping ? mappingForKind(kind, options.mapping) : suggestMappingFor(kind, headers)
+  const dataRows = source.rows.slice(headerRow + 1).map((cells, i) => ({ cells, line: headerRow + i + 2 }))
+  const nonEmpty = dataRows.filter((r) => r.cells.some((c) => c.trim() !== ''))
+  return { headerRow, headers, mapping, nonEmpty }
+}
+
+function countsOf(rows: { read: { ok: boolean; issues: CellIssue[] } }[], duplicates: number) {
+  return {
+    rows: rows.length,
+    ok: rows.filter((r) => r.read.ok).length,
+    errors: rows.filter((r) => !r.read.ok).length,
+    warnings: rows.filter((r) => r.read.issues.some((i) => i.severity === 'warning')).length,
+    duplicates,
+  }
+}
+
+/** Programs by normalized name and 年度: 「しまコト アカデミー」 and 「しまコトアカデミー」 are one. */
+const programKey = (name: string, fiscalYear: number) => `${normalizeForSearch(name)}|${fiscalYear}`
+
+function programIndex(sqlite: Sqlite) {
+  const byKey = new Map<string, string>()
+  for (const p of livePrograms(sqlite))
+    if (!byKey.has(programKey(p.name, p.fiscalYear))) byKey.set(programKey(p.name, p.fiscalYear), p.id)
+  const sessions = sessionsOf(sqlite)
+  const cache = new Map<string, SessionKey[]>()
+  return {
+    find: (name: string, fiscalYear: number) => byKey.get(programKey(name, fiscalYear)) ?? null,
+    sessions: (programId: string) => cache.get(programId) ?? cache.set(programId, sessions(programId)).get(programId)!,
+  }
+}
+
+/**
+ * Which program and session a visit row names. A program is found by name in the 年度 of the
+ * visit date; its session by number (第2回), by day, or else the session held on the visit
+ * day. What cannot be found is said as a warning, and the row is still a visit.
+ */
+function visitTarget(
+  read: ReadVisit,
+  index: ReturnType<typeof programIndex>,
+  column: (f: AnyImportField) => number,
+): VisitRowView {
+  const { visit } = read
+  const none: VisitRowView = { draft: visit, target: 'visit', programId: null, programName: null, sessionId: null }
+  if (!visit.programName || !visit.visitDate) return none
+  const fiscalYear = fiscalYearOf(visit.visitDate)
+  const programId = index.find(visit.programName, fiscalYear)
+  if (!programId) {
+    read.issues.push({
+      column: column('program'),
+      severity: 'warning',
+      message: `${formatFiscalYear(fiscalYear)}の「${visit.programName}」は登録されていません。事業に結び付けない訪問記録として取り込みます`,
+    })
+    return none
+  }
+  const sessions = index.sessions(programId)
+  const ref = visit.session
+  const onDay = (date: string) => sessions.find((s) => jstParts(s.startsAt).date === date)
+  const session = ref ? ('number' in ref ? sessions[ref.number - 1] : onDay(ref.date)) : onDay(visit.visitDate)
+  if (!session) {
+    read.issues.push({
+      column: ref ? column('session') : column('visitDate'),
+      severity: 'warning',
+      message: ref
+        ? `「${visit.programName}」に${'number' in ref ? `第${ref.number}回` : `${ref.date}の回`}がありません。回を指定せずに事業への参加として取り込みます`
+        : `「${visit.programName}」に${visit.visitDate}の回がありません。回を指定せずに事業への参加として取り込みます`,
+    })
+    return { ...none, target: 'program', programId, programName: visit.programName }
+  }
+  const sessionDay = jstParts(session.startsAt).date
+  if (sessionDay !== visit.visitDate) {
+    read.issues.push({
+      column: column('visitDate'),
+      severity: 'warning',
+      message: `参加日を開催回の日付（${sessionDay}）にそろえます`,
+    })
+    visit.visitDate = sessionDay
+  }
+  // Attending an online session is attending online, unless the sheet says otherwise.
+  if (visit.mode === null && session.mode === 'online') visit.mode = 'online'
+  return { draft: visit, target: 'attendance', programId, programName: visit.programName, sessionId: session.id }
+}
+
+/** Reads a sign-in sheet or visit log: people with their duplicates, and each visit's target. Writes nothing. */
+export function buildVisitsPreview(sqlite: Sqlite, source: SourceTable, options: Options): VisitsPreview {
+  const { headerRow, headers, mapping, nonEmpty } = layout('visits', source, options)
+  const reads = nonEmpty.map((r) => readVisitRow(r.cells, mapping, options.today))
+  const matches = personMatches(
+    sqlite,
+    reads.map((r) => r.person.draft),
+  )
+  const index = programIndex(sqlite)
+  const column = (f: AnyImportField) => mapping.indexOf(f)
+  const rows = reads.map((read, i) => ({
+    index: i,
+    line: nonEmpty[i]!.line,
+    read,
+    duplicates: matches[i]!,
+    target: read.ok
+      ? visitTarget(read, index, column)
+      : { draft: read.visit, target: 'visit' as const, programId: null, programName: null, sessionId: null },
+  }))
+  return {
+    previewId: randomUUID(),
+    kind: 'visits',
+    source,
+    headerRow,
+    headers,
+    mapping,
+    rows,
+    counts: countsOf(rows, rows.filter((r) => r.duplicates.length > 0).length),
+  }
+}
+
+/** Fields of a program from its rows: each from the first row that has it. */
+function mergeDrafts(drafts: ProgramDraft[]): ProgramDraft {
+  const merged = { ...drafts[0]! }
+  for (const d of drafts.slice(1)) {
+    for (const [field, value] of Object.entries(d) as [keyof ProgramDraft, unknown][]) {
+      const current = merged[field]
+      if (current === null || (Array.isArray(current) && current.length === 0)) (merged as Record<string, unknown>)[field] = value
+    }
+  }
+  return merged
+}
+
+/**
+ * Reads a program list: rows grouped into programs by name and 年度, each matched to a live
+ * program of the same name and year (reused, never duplicated), and each session checked
+ * against the sessions already there (same start time = already registered). Writes nothing.
+ */
+export function buildProgramsPreview(sqlite: Sqlite, source: SourceTable, options: Options): ProgramsPreview {
+  const { headerRow, headers, mapping, nonEmpty } = layout('programs', source, options)
+  const reads = nonEmpty.map((r) => readProgramRow(r.cells, mapping))
+  const index = programIndex(sqlite)
+  const groups: ProgramGroup[] = []
+  const groupByKey = new Map<string, number>()
+  const startsSeen = new Map<number, Set<string>>()
+  const rows: ProgramPreviewRow[] = reads.map((read, i) => {
+    const base = { index: i, line: nonEmpty[i]!.line, read }
+    if (!read.ok)
+      return {
+        ...base,
+        group: null,
+        view: {
+          program: read.program,
+          session: read.session,
+          existingProgramId: null,
+          firstOfProgram: false,
+          programLine: base.line,
+          sessionOutcome: 'none',
+        },
+      }
+    const key = programKey(read.program.name!, read.program.fiscalYear!)
+    let group = groupByKey.get(key)
+    if (group === undefined) {
+      group = groups.length
+      groupByKey.set(key, group)
+      groups.push({
+        program: read.program,
+        existingProgramId: index.find(read.program.name!, read.program.fiscalYear!),
+        rows: [],
+      })
+      startsSeen.set(
+        group,
+        new Set(groups[group]!.existingProgramId ? index.sessions(groups[group]!.existingProgramId!).map((s) => s.startsAt) : []),
+      )
+    }
+    groups[group]!.rows.push(i)
+    let sessionOutcome: ProgramRowView['sessionOutcome'] = 'none'
+    if (read.session) {
+      const startsAt = jstInstant(read.session.date, read.session.startTime ?? '00:00')
+      const seen = startsSeen.get(group)!
+      sessionOutcome = seen.has(startsAt) ? 'exists' : 'new'
+      seen.add(startsAt)
+      if (sessionOutcome === 'exists')
+        read.issues.push({
+          column: mapping.indexOf('sessionDate'),
+          severity: 'warning',
+          message: '同じ日時の開催回がすでにあるため、この回は追加しません',
+        })
+    }
+    return {
+      ...base,
+      group,
+      view: {
+        program: read.program,
+        session: read.session,
+        existingProgramId: groups[group]!.existingProgramId,
+        firstOfProgram: groups[group]!.rows[0] === i,
+        programLine: nonEmpty[groups[group]!.rows[0]!]!.line,
+        sessionOutcome,
+      },
+    }
+  })
+  for (const g of groups) g.program = mergeDrafts(g.rows.map((r) => reads[r]!.program))
+  return {
+    previewId: randomUUID(),
+    kind: 'programs',
+    source,
+    headerRow,
+    headers,
+    mapping,
+    rows,
+    groups,
+    counts: countsOf(rows, 0),
+  }
+}

@@ -1,0 +1,180 @@
+import type { Database as Sqlite } from 'better-sqlite3'
+import { uuidv7 } from 'uuidv7'
+import { ApiError } from '../../../shared/contract/errors'
+import type { ImportCommitResult } from '../../../shared/contract/imports'
+import type { ImportKindCounts } from '../../../shared/contract/importKinds'
+import { contactSearchKey } from '../../../shared/domain/contactSearch'
+import { personDraftFields } from '../../../shared/domain/import/personRow'
+import type { PersonDraft } from '../../../shared/domain/import/personRow'
+import { batchItemWriter, insertBatch } from '../db/repos/importRepo'
+import { kindWriters, setBatchCounts } from '../db/repos/importKindsRepo'
+import type { KindWriters, StoredPerson } from '../db/repos/importKindsRepo'
+import type { CommitOptions } from './contactsCommit'
+import type { VisitsPreview } from './kindsPreview'
+
+/** Rows written between two yields to the job runner. */
+export const YIELD_EVERY = 500
+
+export const emptyKindCounts = (): ImportKindCounts => ({
+  visitsCreated: 0,
+  alreadyAttended: 0,
+  programsCreated: 0,
+  sessionsCreated: 0,
+  sessionsExisting: 0,
+})
+
+const searchKeyOf = (p: PersonDraft) => contactSearchKey({ ...p, familyName: p.familyName ?? '', givenName: p.givenName ?? '' })
+
+/** A new person, recorded in the batch so undo removes them (and, by cascade, their visits). */
+export function createPerson(
+  w: KindWriters,
+  item: ReturnType<typeof batchItemWriter>,
+  draft: PersonDraft,
+  ctx: WriteCtx,
+): string {
+  const id = uuidv7()
+  w.insertPerson.run(id, ...personDraftFields.map((f) => draft[f]), searchKeyOf(draft), ctx.now, ctx.now)
+  w.stage.run(uuidv7(), id, ctx.now.slice(0, 10), ctx.now)
+  w.audit(ctx.now, ctx.userName, 'import', 'contact', id, null, ctx.batchId)
+  item(ctx.batchId, 'contact', id, 'created', null, null)
+  return id
+}
+
+/**
+ * Fills a matched person's blanks from the row (and replaces the fields chosen), recording the
+ * values it overwrote exactly as the contacts import does, so its undo reverts them.
+ */
+function mergePerson(
+  w: KindWriters,
+  item: ReturnType<typeof batchItemWriter>,
+  targetId: string,
+  draft: PersonDraft,
+  takeFromFile: readonly (keyof PersonDraft)[],
+  line: number,
+  ctx: WriteCtx,
+): void {
+  const existing = w.selectPerson.get(targetId) as StoredPerson | undefined
+  if (!existing) throw ApiError.from('NOT_FOUND', { id: targetId }, `${line}行目の統合先が見つかりません。`)
+  const before: Record<string, unknown> = {}
+  const after: Record<string, unknown> = {}
+  const merged: StoredPerson = { ...existing }
+  for (const f of personDraftFields) {
+    const incoming = draft[f]
+    if (incoming === null || incoming === existing[f]) continue
+    if (existing[f] === null || takeFromFile.includes(f)) {
+      before[f] = existing[f]
+      after[f] = incoming
+      ;(merged as unknown as Record<string, unknown>)[f] = incoming
+    }
+  }
+  if (Object.keys(after).length === 0) return
+  w.updatePerson.run(...personDraftFields.map((f) => merged[f]), searchKeyOf(merged), ctx.now, targetId)
+  item(ctx.batchId, 'contact', targetId, 'merged', before, after)
+  const changes = Object.fromEntries(Object.keys(after).map((f) => [f, [before[f], after[f]]]))
+  w.audit(ctx.now, ctx.userName, 'merge', 'contact', targetId, changes, ctx.batchId)
+}
+
+export interface WriteCtx {
+  batchId: string
+  now: string
+  userName: string
+}
+
+/**
+ * Writes a visits import (a generator run by runTransactionJob inside ONE transaction).
+ * Each row's person: with a proposed match and no decision of its own, `onDuplicate` says what
+ * happens to the person record — 'skip' leaves it as it is and only adds the visit, 'merge'
+ * also fills its blanks, 'new' registers a new person; a row's own 'skip' leaves the row out.
+ * A new person met again later in the file is the same person (created once). Then the visit:
+ * attendance of a session (once per person and session), or a visit on its own.
+ */
+export function* commitVisitsPreview(
+  sqlite: Sqlite,
+  preview: VisitsPreview,
+  options: CommitOptions,
+): Generator<number, ImportCommitResult, void> {
+  const now = options.now ?? new Date().toISOString()
+  const ctx: WriteCtx = { batchId: uuidv7(), now, userName: options.userName }
+  const w = kindWriters(sqlite)
+  const item = batchItemWriter(sqlite)
+  const kindCounts = emptyKindCounts()
+  const result = { batchId: ctx.batchId, created: 0, merged: 0, skipped: 0, errors: 0 }
+  const personByRow = new Map<number, string>()
+  insertBatch(sqlite, {
+    id: ctx.batchId,
+    kind: 'visits',
+    fileName: preview.source.fileName,
+    encoding: preview.source.encoding,
+    mapping: options.mapping,
+    counts: {},
+    userName: options.userName,
+    createdAt: now,
+  })
+  let done = 0
+  for (const row of preview.rows) {
+    if (++done % YIELD_EVERY === 0) yield done
+    if (!row.read.ok) {
+      result.errors++
+      continue
+    }
+    const own = options.decisions?.[row.index]
+    if (own?.action === 'skip') {
+      result.skipped++
+      continue
+    }
+    const best = row.duplicates[0]
+    const action = own?.action ?? (best ? options.onDuplicate : 'new')
+    const matchedId = own?.targetId ?? best?.contactId ?? (best?.row !== undefined ? personByRow.get(best.row) : undefined)
+    let contactId: string
+    if (action === 'new' || !matchedId) {
+      contactId = createPerson(w, item, row.read.person.draft, ctx)
+      result.created++
+    } else {
+      contactId = matchedId
+      if (action === 'merge') {
+        mergePerson(w, item, matchedId, row.read.person.draft, own?.takeFromFile ?? [], row.line, ctx)
+        result.merged++
+      }
+    }
+    personByRow.set(row.index, contactId)
+    const { target } = row
+    const visit = target.draft
+    // Importing the same sheet twice must not count anyone twice (延べ人数 comes from visits).
+    const recorded = target.sessionId
+      ? w.attended.get(target.sessionId, contactId)
+      : w.sameVisit.get(contactId, visit.visitDate, target.programId, visit.municipalityCode)
+    if (recorded) {
+      kindCounts.alreadyAttended++
+      continue
+    }
+    const mode = visit.mode ?? 'onsite'
+    const id = uuidv7()
+    w.insertVisit.run({
+      id,
+      contactId,
+      programId: target.programId,
+      sessionId: target.sessionId,
+      visitDate: visit.visitDate,
+      mode,
+      municipalityCode: visit.municipalityCode,
+      nights: mode === 'online' ? 0 : visit.nights,
+      purpose: visit.purpose,
+      notes: visit.notes,
+      now,
+    })
+    w.audit(
+      now,
+      ctx.userName,
+      'import',
+      'visit',
+      id,
+      { contactId: [null, contactId], visitDate: [null, visit.visitDate] },
+      ctx.batchId,
+    )
+    item(ctx.batchId, 'visit', id, 'created', null, null)
+    kindCounts.visitsCreated++
+  }
+  const { batchId: _, ...counts } = result
+  setBatchCounts(sqlite, ctx.batchId, { ...counts, ...kindCounts })
+  return { ...result, kindCounts }
+}

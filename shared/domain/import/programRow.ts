@@ -1,0 +1,166 @@
+import { fiscalYearOf } from '../dates'
+import { normalizeWidth } from '../kana'
+import type { FundingSource, ProgramCategory, SessionMode } from '../vocabulary'
+import {
+  placeMunicipality,
+  readAmount,
+  readCategory,
+  readEventDate,
+  readFiscalYear,
+  readFunding,
+  readMunicipalityList,
+  readSessionMode,
+  readTimeRange,
+} from './cellReaders'
+import type { CellRead } from './cellReaders'
+import type { AnyImportField } from './kinds'
+import type { CellIssue } from './personRow'
+
+/** The program a row names. Fields the row leaves empty are null (another row may give them). */
+export interface ProgramDraft {
+  name: string | null
+  /** As written, or derived from the start or session date (fiscalYearOf). */
+  fiscalYear: number | null
+  category: ProgramCategory | null
+  fundingSource: FundingSource | null
+  startDate: string | null
+  endDate: string | null
+  capacity: number | null
+  fee: number | null
+  coordinator: string | null
+  municipalityCodes: string[]
+  description: string | null
+}
+
+/** The one session a row adds, if it has a date. */
+export interface SessionDraft {
+  date: string
+  startTime: string | null
+  endTime: string | null
+  place: string | null
+  municipalityCode: string | null
+  /** Null: not given (stored as 現地). */
+  mode: SessionMode | null
+}
+
+export interface ReadProgram {
+  program: ProgramDraft
+  session: SessionDraft | null
+  issues: CellIssue[]
+  ok: boolean
+}
+
+/**
+ * Reads one row of a program list: the program's fields (repeated on each of its rows, or
+ * given once) and at most one session. Rows are later grouped into programs by name and
+ * fiscal year. Pure; every unreadable cell is an issue, never an exception.
+ */
+export function readProgramRow(cells: readonly string[], mapping: readonly AnyImportField[]): ReadProgram {
+  const program: ProgramDraft = {
+    name: null,
+    fiscalYear: null,
+    category: null,
+    fundingSource: null,
+    startDate: null,
+    endDate: null,
+    capacity: null,
+    fee: null,
+    coordinator: null,
+    municipalityCodes: [],
+    description: null,
+  }
+  let sessionDate: string | null = null
+  const session = { startTime: null as string | null, endTime: null as string | null, place: null as string | null }
+  let sessionMunicipality: string | null = null
+  let sessionMode: SessionMode | null = null
+  let fiscalYearWritten = false
+  const issues: CellIssue[] = []
+  const issue = (column: number, severity: CellIssue['severity'], message: string) => issues.push({ column, severity, message })
+
+  mapping.forEach((field, column) => {
+    const raw = (cells[column] ?? '').trim()
+    if (raw === '' || field === 'ignore') return
+    const read = <T>(r: CellRead<T>, set: (v: T) => void) => {
+      if (!r.ok) return issue(column, 'error', r.message)
+      set(r.value)
+      if (r.warning) issue(column, 'warning', r.warning)
+    }
+    const text = () => {
+      if (/^[=+@]/.test(raw)) issue(column, 'warning', '数式のような値です。計算はせず、文字としてそのまま取り込みます')
+      return normalizeWidth(raw).replace(/\s+/g, ' ')
+    }
+    switch (field) {
+      case 'programName':
+        program.name = text()
+        break
+      case 'fiscalYear':
+        read(readFiscalYear(raw), (v) => {
+          program.fiscalYear = v
+          fiscalYearWritten = true
+        })
+        break
+      case 'category':
+        read(readCategory(raw), (v) => (program.category = v))
+        break
+      case 'funding':
+        read(readFunding(raw), (v) => (program.fundingSource = v))
+        break
+      case 'startDate':
+        read(readEventDate(raw), (v) => (program.startDate = v))
+        break
+      case 'endDate':
+        read(readEventDate(raw), (v) => (program.endDate = v))
+        break
+      case 'capacity':
+        read(readAmount(raw, '人'), (v) => (program.capacity = v))
+        break
+      case 'fee':
+        read(readAmount(raw, '円'), (v) => (program.fee = v))
+        break
+      case 'coordinator':
+        program.coordinator = text()
+        break
+      case 'description':
+        program.description = text()
+        break
+      case 'targetMunicipality': {
+        const { codes, unknown } = readMunicipalityList(raw)
+        program.municipalityCodes = codes
+        if (unknown.length > 0) issue(column, 'warning', `「${unknown.join('、')}」を市区町村として読み取れませんでした`)
+        break
+      }
+      case 'sessionDate':
+        read(readEventDate(raw), (v) => (sessionDate = v))
+        break
+      case 'sessionTime':
+        read(readTimeRange(raw), (v) => {
+          session.startTime = v.start
+          session.endTime = v.end
+        })
+        break
+      case 'sessionPlace':
+        session.place = text()
+        sessionMunicipality = placeMunicipality(raw)
+        break
+      case 'sessionMode':
+        read(readSessionMode(raw), (v) => (sessionMode = v))
+        break
+    }
+  })
+  if (!program.name) issue(mapping.indexOf('programName'), 'error', '事業名（プログラム名）がありません')
+  if (program.startDate && program.endDate && program.endDate < program.startDate)
+    issue(mapping.indexOf('endDate'), 'error', '終了日が開始日より前です')
+  const dated = program.startDate ?? sessionDate
+  if (!fiscalYearWritten && dated) program.fiscalYear = fiscalYearOf(dated)
+  if (program.fiscalYear === null && !issues.some((i) => i.severity === 'error'))
+    issue(mapping.indexOf('fiscalYear'), 'error', '年度・開始日・開催日のいずれもありません')
+  const hasSessionCells = session.startTime !== null || session.place !== null || sessionMode !== null
+  if (!sessionDate && hasSessionCells)
+    issue(mapping.indexOf('sessionDate'), 'warning', '開催日がないため、この行の時間・会場・形態は開催回になりません')
+  return {
+    program,
+    session: sessionDate ? { date: sessionDate, ...session, municipalityCode: sessionMunicipality, mode: sessionMode } : null,
+    issues,
+    ok: !issues.some((i) => i.severity === 'error'),
+  }
+}

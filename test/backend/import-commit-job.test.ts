@@ -1,0 +1,168 @@
+import { createHash, randomUUID } from 'node:crypto'
+import type { Database as Sqlite } from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import type { Client } from '../../shared/contract/client'
+import type { EventPayloads } from '../../shared/contract/events'
+import { freshBackend } from './tempDb'
+
+type Progress = EventPayloads['job.progress']
+type Finished = EventPayloads['job.finished']
+
+const ROWS = 5000
+
+/** A generated list of fictional people, every one new to the database. */
+function bigList(rows = ROWS): string {
+  const lines = ['氏名,フリガナ,メールアドレス']
+  for (let i = 0; i < rows; i++) lines.push(`試験 花子${i},シケン ハナコ,hanako.${i}@example.jp`)
+  return lines.join('\n')
+}
+
+async function previewBigList(client: Client) {
+  const preview = await client.call('import.preview', { source: { fileName: 'big.csv', text: bigList() } })
+  expect(preview.counts).toMatchObject({ rows: ROWS, ok: ROWS, errors: 0 })
+  return preview
+}
+
+/** A checksum of every table (rows sorted), for "exactly as before" checks. */
+function checksums(sqlite: Sqlite): Record<string, string> {
+  const tables = sqlite
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    .pluck()
+    .all() as string[]
+  return Object.fromEntries(
+    tables.map((t) => {
+      const rows = (sqlite.prepare(`SELECT * FROM "${t}"`).raw().all() as unknown[]).map((r) => JSON.stringify(r)).sort()
+      return [t, `${rows.length}:${createHash('sha256').update(rows.join('\n')).digest('hex')}`]
+    }),
+  )
+}
+
+const peopleCount = async (client: Client) => (await client.call('contacts.list', { limit: 1 })).total
+
+function listen(client: Client, jobId: string) {
+  const progress: Progress[] = []
+  const finished: Finished[] = []
+  client.on('job.progress', (p) => p.jobId === jobId && progress.push(p))
+  client.on('job.finished', (f) => f.jobId === jobId && finished.push(f))
+  return { progress, finished }
+}
+
+describe('import commit as a job: progress, cancel, the write gate', () => {
+  it('a cancel in the middle leaves every table exactly as before, and the preview can be committed again', async () => {
+    const backend = await freshBackend({ demo: true })
+    const { client } = backend
+    const sqlite = backend.context.handle.sqlite
+    const preview = await previewBigList(client)
+    const before = checksums(sqlite)
+    const people = await peopleCount(client)
+
+    const jobId = randomUUID()
+    const { progress, finished } = listen(client, jobId)
+    let seenInsideTransaction = 0
+    client.on('job.progress', (p) => {
+      if (p.jobId !== jobId || p.done !== 0) return
+      // Runs after the job's first slice: the job's own connection sees its uncommitted rows.
+      setImmediate(() => {
+        seenInsideTransaction = sqlite.prepare('SELECT count(*) FROM contacts WHERE deleted_at IS NULL').pluck().get() as number
+        void client.call('job.cancel', { jobId })
+      })
+    })
+    await expect(client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'new', jobId })).rejects.toMatchObject(
+      { code: 'JOB_CANCELLED', message: '処理を中止しました。' },
+    )
+
+    expect(seenInsideTransaction).toBeGreaterThan(people) // it really was cut off mid-way…
+    expect(seenInsideTransaction).toBeLessThan(people + ROWS)
+    expect(sqlite.inTransaction).toBe(false)
+    expect(checksums(sqlite)).toEqual(before) // …and nothing of it remains, the batch record neither
+    expect(await client.call('import.batches', {})).toEqual([])
+    expect(finished).toEqual([{ jobId, ok: false, error: { code: 'JOB_CANCELLED', message: '処理を中止しました。' } }])
+    expect(progress[0]).toMatchObject({ done: 0, total: ROWS })
+
+    // The same preview again, to the end.
+    const again = randomUUID()
+    const second = listen(client, again)
+    const result = await client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'new', jobId: again })
+    expect(result).toMatchObject({ created: ROWS, merged: 0, skipped: 0, errors: 0 })
+    expect(await peopleCount(client)).toBe(people + ROWS)
+    const dones = second.progress.map((p) => p.done)
+    expect(dones[0]).toBe(0)
+    expect(dones.at(-1)).toBe(ROWS)
+    expect(dones).toEqual([...dones].sort((a, b) => a - b))
+    expect(second.progress.every((p) => p.total === ROWS)).toBe(true)
+    expect(second.finished).toEqual([{ jobId: again, ok: true }])
+    // Committed once: the preview is gone now.
+    await expect(client.call('import.commit', { previewId: preview.previewId })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+  }, 60_000)
+
+  it('calls made during the import wait for it and then see all of it, never half', async () => {
+    const backend = await freshBackend({ demo: true })
+    const { client } = backend
+    const preview = await previewBigList(client)
+    const people = await peopleCount(client)
+    const jobId = randomUUID()
+    let during: Promise<[number, unknown]> | undefined
+    client.on('job.progress', (p) => {
+      if (p.jobId !== jobId || during) return
+      during = Promise.all([
+        peopleCount(client),
+        client.call('contacts.create', { fields: { familyName: '途中', givenName: '登録', email: 'tochu@example.jp' } }),
+      ])
+    })
+    const result = await client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'new', jobId })
+    expect(result.created).toBe(ROWS)
+    expect(during).toBeDefined()
+    const [countDuring] = await during!
+    expect(countDuring).toBe(people + ROWS)
+    expect(await peopleCount(client)).toBe(people + ROWS + 1)
+  }, 60_000)
+
+  it('a write made during a cancelled import is kept: it was not part of the import’s transaction', async () => {
+    const backend = await freshBackend()
+    const { client } = backend
+    const preview = await previewBigList(client)
+    const jobId = randomUUID()
+    let created: Promise<unknown> | undefined
+    client.on('job.progress', (p) => {
+      if (p.jobId !== jobId || created) return
+      created = client.call('contacts.create', { fields: { familyName: '途中', givenName: '登録' } })
+      void client.call('job.cancel', { jobId })
+    })
+    await expect(client.call('import.commit', { previewId: preview.previewId, jobId })).rejects.toMatchObject({
+      code: 'JOB_CANCELLED',
+    })
+    await created
+    const page = await client.call('contacts.list', { limit: 10 })
+    expect(page.rows.map((r) => r.familyName)).toEqual(['途中'])
+  }, 60_000)
+
+  it('an error part-way through rolls everything back and keeps the preview', async () => {
+    const backend = await freshBackend({ demo: true })
+    const { client } = backend
+    const sqlite = backend.context.handle.sqlite
+    const preview = await previewBigList(client)
+    const before = checksums(sqlite)
+    const jobId = randomUUID()
+    const { finished } = listen(client, jobId)
+    // Row 4,000 is to be merged into someone who does not exist: found only when that row is written.
+    const missing = '01900000-0000-7000-8000-000000000000'
+    await expect(
+      client.call('import.commit', {
+        previewId: preview.previewId,
+        onDuplicate: 'new',
+        jobId,
+        decisions: { '4000': { action: 'merge', targetId: missing } },
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    expect(sqlite.inTransaction).toBe(false)
+    expect(checksums(sqlite)).toEqual(before)
+    expect(finished).toMatchObject([{ jobId, ok: false, error: { code: 'NOT_FOUND' } }])
+    const result = await client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'new' })
+    expect(result.created).toBe(ROWS)
+  }, 60_000)
+
+  it('job.cancel for a job that is not running says so', async () => {
+    const { client } = await freshBackend()
+    expect(await client.call('job.cancel', { jobId: randomUUID() })).toEqual({ running: false })
+  })
+})

@@ -1,0 +1,206 @@
+import type { Database as Sqlite } from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { checksums, count, upload } from './importKindsHelpers'
+import { freshBackend } from './tempDb'
+
+const programsNamed = (sqlite: Sqlite, name: string) =>
+  sqlite.prepare(`SELECT * FROM programs WHERE name = ?`).all(name) as Record<string, unknown>[]
+const sessionsOf = (sqlite: Sqlite, programId: unknown) =>
+  sqlite
+    .prepare(
+      `SELECT starts_at, ends_at, place, municipality_code, mode FROM program_sessions WHERE program_id = ? ORDER BY starts_at`,
+    )
+    .all(programId)
+const municipalitiesOf = (sqlite: Sqlite, programId: unknown) =>
+  (
+    sqlite.prepare(`SELECT municipality_code FROM program_municipalities WHERE program_id = ? ORDER BY 1`).all(programId) as {
+      municipality_code: string
+    }[]
+  ).map((r) => r.municipality_code)
+
+describe('importing programs with sessions', () => {
+  it('groups rows into programs by name and 年度, stores every field and session, and undo restores every table', async () => {
+    const { client, context } = await freshBackend()
+    const sqlite = context.handle.sqlite
+    const before = checksums(sqlite)
+    const preview = await client.call('import.preview', { source: upload('programs-sessions.xlsx'), kind: 'programs' })
+    expect(preview).toMatchObject({
+      kind: 'programs',
+      format: 'xlsx',
+      headerRow: 0,
+      mapping: [
+        'fiscalYear',
+        'programName',
+        'category',
+        'funding',
+        'capacity',
+        'fee',
+        'coordinator',
+        'targetMunicipality',
+        'sessionDate',
+        'sessionTime',
+        'sessionPlace',
+        'sessionMode',
+      ],
+      counts: { rows: 6, ok: 5, errors: 1, warnings: 1 },
+    })
+    expect(preview.fields).not.toContain('fullName')
+    expect(preview.rows.map((r) => r.program?.sessionOutcome)).toEqual(['new', 'new', 'new', 'new', 'exists', 'none'])
+    expect(preview.rows.map((r) => r.program?.firstOfProgram)).toEqual([true, false, false, true, false, false])
+    expect(preview.rows.map((r) => r.program?.programLine)).toEqual([2, 2, 2, 5, 5, 7])
+    expect(preview.rows[5]!.issues).toEqual([{ column: 1, severity: 'error', message: '事業名（プログラム名）がありません' }])
+
+    const result = await client.call('import.commit', { previewId: preview.previewId })
+    expect(result).toMatchObject({
+      created: 0,
+      errors: 1,
+      kindCounts: { programsCreated: 2, sessionsCreated: 4, sessionsExisting: 1, visitsCreated: 0 },
+    })
+
+    // 「しまコト アカデミー」 (with a space) is the same program; its fields come from its first row.
+    const [academy, ...others] = programsNamed(sqlite, 'しまコトアカデミー')
+    expect(others).toHaveLength(0)
+    expect(academy).toMatchObject({
+      fiscal_year: 2024,
+      category: 'course',
+      funding_source: 'cao_convection',
+      status: 'finished',
+      start_date: '2024-06-08',
+      end_date: '2024-09-14',
+      capacity: 15,
+      fee: 40000,
+      coordinator: '島根 花子',
+      description: null,
+      deleted_at: null,
+    })
+    expect(municipalitiesOf(sqlite, academy!.id)).toEqual(['322024', '322075'])
+    expect(sessionsOf(sqlite, academy!.id)).toEqual([
+      {
+        starts_at: '2024-06-08T04:00:00.000Z',
+        ends_at: '2024-06-08T07:00:00.000Z',
+        place: '東京都千代田区 交流スペース',
+        municipality_code: '131016',
+        mode: 'onsite',
+      },
+      {
+        starts_at: '2024-07-13T04:00:00.000Z',
+        ends_at: '2024-07-13T07:00:00.000Z',
+        place: 'オンライン(Zoom)',
+        municipality_code: null,
+        mode: 'online',
+      },
+      {
+        starts_at: '2024-09-14T01:00:00.000Z',
+        ends_at: '2024-09-14T03:00:00.000Z',
+        place: '島根県浜田市殿町1',
+        municipality_code: '322024',
+        mode: 'onsite',
+      },
+    ])
+    const [tour] = programsNamed(sqlite, '粟島 海ごみ拾いツアー')
+    expect(tour).toMatchObject({
+      fiscal_year: 2024,
+      category: 'study_tour',
+      funding_source: 'own_funds',
+      capacity: 10,
+      fee: 0,
+      coordinator: '粟島 浦子',
+      start_date: '2024-08-03',
+      end_date: '2024-08-03',
+    })
+    expect(municipalitiesOf(sqlite, tour!.id)).toEqual(['155861'])
+    // A session without a time starts at midnight in Japan; the repeated row added nothing.
+    expect(sessionsOf(sqlite, tour!.id)).toEqual([
+      {
+        starts_at: '2024-08-02T15:00:00.000Z',
+        ends_at: null,
+        place: '粟島浦村 内浦港',
+        municipality_code: '155861',
+        mode: 'onsite',
+      },
+    ])
+    // The programs screen shows them.
+    const listed = await client.call('programs.list', { fiscalYear: 2024 })
+    expect(listed.map((p) => p.name).sort()).toEqual(['しまコトアカデミー', '粟島 海ごみ拾いツアー'])
+
+    expect(await client.call('import.batches', {})).toMatchObject([{ kind: 'programs', counts: { programsCreated: 2 } }])
+    expect(await client.call('import.undo', { batchId: result.batchId })).toEqual({
+      removed: 0,
+      reverted: 0,
+      kindRemoved: { visits: 0, sessions: 4, programs: 2 },
+    })
+    expect(checksums(sqlite)).toEqual(before)
+  })
+
+  it('reuses a registered program of the same name and 年度, adds only the sessions it lacks, and leaves it as it was', async () => {
+    const { client, context } = await freshBackend()
+    const sqlite = context.handle.sqlite
+    const program = await client.call('programs.create', {
+      fields: { name: 'しまコトアカデミー', category: 'event', startDate: '2024-05-01', capacity: 20, municipalityCodes: [] },
+    })
+    await client.call('sessions.create', {
+      programId: program.id,
+      fields: { date: '2024-06-08', startTime: '13:00', endTime: '16:00', mode: 'hybrid' },
+    })
+    // A program of the same name in another 年度 is a different program.
+    await client.call('programs.create', {
+      fields: { name: 'しまコトアカデミー', category: 'course', startDate: '2023-06-01', municipalityCodes: [] },
+    })
+    const stored = programsNamed(sqlite, 'しまコトアカデミー').find((p) => p.id === program.id)
+    const before = checksums(sqlite)
+
+    const preview = await client.call('import.preview', { source: upload('programs-sessions.xlsx'), kind: 'programs' })
+    expect(preview.rows[0]!.program).toMatchObject({ existingProgramId: program.id, sessionOutcome: 'exists' })
+    const result = await client.call('import.commit', { previewId: preview.previewId })
+    expect(result.kindCounts).toMatchObject({ programsCreated: 1, sessionsCreated: 3, sessionsExisting: 2 })
+    expect(programsNamed(sqlite, 'しまコトアカデミー').find((p) => p.id === program.id)).toEqual(stored)
+    expect(sessionsOf(sqlite, program.id)).toHaveLength(3)
+
+    // The same file again adds nothing.
+    const again = await client.call('import.preview', { source: upload('programs-sessions.xlsx'), kind: 'programs' })
+    expect((await client.call('import.commit', { previewId: again.previewId })).kindCounts).toMatchObject({
+      programsCreated: 0,
+      sessionsCreated: 0,
+      sessionsExisting: 5,
+    })
+    expect(count(sqlite, 'programs')).toBe(3)
+
+    // Undoing the first import takes back only its own sessions and program.
+    await client.call('import.undo', { batchId: result.batchId })
+    expect(checksums(sqlite)).toEqual(before)
+  })
+
+  it('a skipped row adds no session, and a program whose rows are all skipped is not created', async () => {
+    const { client, context } = await freshBackend()
+    const sqlite = context.handle.sqlite
+    const preview = await client.call('import.preview', { source: upload('programs-sessions.xlsx'), kind: 'programs' })
+    const result = await client.call('import.commit', {
+      previewId: preview.previewId,
+      decisions: { '1': { action: 'skip' }, '3': { action: 'skip' }, '4': { action: 'skip' } },
+    })
+    expect(result).toMatchObject({ skipped: 3, kindCounts: { programsCreated: 1, sessionsCreated: 2 } })
+    expect(programsNamed(sqlite, '粟島 海ごみ拾いツアー')).toHaveLength(0)
+  })
+
+  it('a file that is not a program list is refused or read with errors, and writes nothing', async () => {
+    const { client, context } = await freshBackend()
+    const sqlite = context.handle.sqlite
+    const before = checksums(sqlite)
+    await expect(
+      client.call('import.preview', { source: { fileName: 'old.xls', base64: 'AAAA' }, kind: 'programs' }),
+    ).rejects.toMatchObject({ code: 'IMPORT_UNREADABLE' })
+    const preview = await client.call('import.preview', {
+      source: {
+        fileName: 'bad.tsv',
+        text: '事業名\t年度\t開催日\t時間\t定員\n講座A\t令和百年度\t2024/2/30\t25:00\t十五人\n講座B\n',
+      },
+      kind: 'programs',
+    })
+    expect(preview.counts).toMatchObject({ rows: 2, ok: 0, errors: 2 })
+    expect(preview.rows[0]!.issues.map((i) => i.column)).toEqual([1, 2, 3, 4])
+    expect(preview.rows[1]!.issues.map((i) => i.message)).toEqual(['年度・開始日・開催日のいずれもありません'])
+    const result = await client.call('import.commit', { previewId: preview.previewId })
+    expect(result).toMatchObject({ errors: 2, kindCounts: { programsCreated: 0, sessionsCreated: 0 } })
+    expect(checksums(sqlite)).toEqual(before)
+  })
+})

@@ -1,0 +1,356 @@
+import { randomUUID } from 'node:crypto'
+import type { Database as Sqlite } from 'better-sqlite3'
+import iconv from 'iconv-lite'
+import { describe, expect, it } from 'vitest'
+import type { Client } from '../../shared/contract/client'
+import { checksums, count, upload } from './importKindsHelpers'
+import { freshBackend } from './tempDb'
+
+/** The fixture list of people (浜田 一郎 and three others), registered as an earlier import. */
+async function withPeople() {
+  const backend = await freshBackend()
+  const people = await backend.client.call('import.preview', { source: upload('excel-cp932-title-rows.csv') })
+  await backend.client.call('import.commit', { previewId: people.previewId })
+  return backend
+}
+
+const personBy = (sqlite: Sqlite, where: string, value: string) =>
+  sqlite.prepare(`SELECT * FROM contacts WHERE ${where} = ?`).all(value) as Record<string, unknown>[]
+const visitsOf = (sqlite: Sqlite, contactId: unknown) =>
+  sqlite
+    .prepare(
+      `SELECT program_id, session_id, visit_date, mode, municipality_code, nights, purpose, notes FROM visits WHERE contact_id = ? ORDER BY visit_date`,
+    )
+    .all(contactId)
+
+describe('importing a sign-in sheet of visits', () => {
+  it('reads the Excel CP932 sheet, links a known person, creates a new person once, and undo restores every table', async () => {
+    const { client, context } = await withPeople()
+    const sqlite = context.handle.sqlite
+    const before = checksums(sqlite)
+    const hamada = personBy(sqlite, 'email', 'ichiro.hamada@example.jp')[0]!
+
+    const preview = await client.call('import.preview', { source: upload('signin-visits-cp932.csv'), kind: 'visits' })
+    expect(preview).toMatchObject({
+      kind: 'visits',
+      encoding: 'cp932',
+      headerRow: 2,
+      mapping: ['visitDate', 'fullName', 'fullKana', 'affiliation', 'contactInfo', 'visitMode'],
+      counts: { rows: 6, ok: 4, errors: 2 },
+    })
+    expect(preview.fields).toContain('visitDate')
+    expect(preview.fields).not.toContain('programName')
+    // The known person is proposed by e-mail; the second 粟島 row points at the first.
+    expect(preview.rows[0]!.duplicates[0]).toMatchObject({ contactId: hamada.id, score: 100 })
+    expect(preview.rows[3]!.duplicates[0]).toMatchObject({ row: 1 })
+    expect(preview.rows[4]!.issues).toEqual([{ column: -1, severity: 'error', message: '氏名（姓）がありません' }])
+    expect(preview.rows[5]!.issues[0]).toMatchObject({ column: 0, severity: 'error' })
+    expect(preview.rows[5]!.issues[0]!.message).toContain('存在しない日付')
+
+    const result = await client.call('import.commit', { previewId: preview.previewId })
+    expect(result).toMatchObject({
+      created: 2,
+      merged: 0,
+      skipped: 0,
+      errors: 2,
+      kindCounts: { visitsCreated: 4, alreadyAttended: 0, programsCreated: 0, sessionsCreated: 0 },
+    })
+
+    // The known person: one visit, and their own record untouched (no merge was asked for).
+    expect(visitsOf(sqlite, hamada.id)).toEqual([
+      {
+        program_id: null,
+        session_id: null,
+        visit_date: '2024-06-01',
+        mode: 'onsite',
+        municipality_code: null,
+        nights: 0,
+        purpose: null,
+        notes: null,
+      },
+    ])
+    expect(personBy(sqlite, 'id', hamada.id as string)[0]).toEqual(hamada)
+
+    // The new person who came twice: registered once, with both visits (和暦 with a weekday read).
+    const kaito = personBy(sqlite, 'family_name', '粟島').filter((p) => p.given_name === '海斗')
+    expect(kaito).toHaveLength(1)
+    expect(kaito[0]).toMatchObject({
+      family_name: '粟島',
+      given_name: '海斗',
+      family_kana: 'アワシマ',
+      given_kana: 'カイト',
+      phone: '090-1111-2222',
+      email: null,
+      affiliation: '新潟大学',
+      stage: 'tsukamu',
+    })
+    expect(visitsOf(sqlite, kaito[0]!.id).map((v) => (v as { visit_date: string; mode: string }).visit_date)).toEqual([
+      '2024-06-01',
+      '2024-07-06',
+    ])
+    const sado = personBy(sqlite, 'email', 'minami.sado@example.com')
+    expect(sado).toHaveLength(1)
+    expect(sado[0]).toMatchObject({
+      family_name: '佐渡',
+      given_name: 'みなみ',
+      family_kana: 'サド',
+      given_kana: 'ミナミ',
+      phone: null,
+    })
+    expect(visitsOf(sqlite, sado[0]!.id)).toMatchObject([{ visit_date: '2024-06-01', mode: 'online', nights: 0 }])
+    // Error rows wrote nothing: 村上 is not registered.
+    expect(personBy(sqlite, 'email', 'taichi.murakami@example.jp')).toHaveLength(0)
+
+    const batches = await client.call('import.batches', {})
+    expect(batches[0]).toMatchObject({ kind: 'visits', fileName: 'signin-visits-cp932.csv', counts: { visitsCreated: 4 } })
+    expect(await client.call('import.undo', { batchId: result.batchId })).toEqual({
+      removed: 2,
+      reverted: 0,
+      kindRemoved: { visits: 4, sessions: 0, programs: 0 },
+    })
+    expect(checksums(sqlite)).toEqual(before)
+    await expect(client.call('import.undo', { batchId: result.batchId })).rejects.toMatchObject({ code: 'CONFLICT' })
+  })
+
+  it('merges the known person on request, and undo reverts the merge', async () => {
+    const { client, context } = await withPeople()
+    const sqlite = context.handle.sqlite
+    const before = checksums(sqlite, ['updated_at'])
+    const preview = await client.call('import.preview', { source: upload('signin-visits-cp932.csv'), kind: 'visits' })
+    const result = await client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'merge' })
+    // 浜田 is merged (his blank 所属 filled); the second 粟島 row is the same new person, merged into the first.
+    expect(result).toMatchObject({ created: 2, merged: 2, kindCounts: { visitsCreated: 4 } })
+    expect(personBy(sqlite, 'email', 'ichiro.hamada@example.jp')[0]).toMatchObject({ affiliation: '浜田市役所' })
+    expect(await client.call('import.undo', { batchId: result.batchId })).toMatchObject({ reverted: 1 })
+    expect(personBy(sqlite, 'email', 'ichiro.hamada@example.jp')[0]).toMatchObject({ affiliation: null })
+    expect(checksums(sqlite, ['updated_at'])).toEqual(before)
+  })
+
+  it('a row can be skipped, or its person registered anew', async () => {
+    const { client, context } = await withPeople()
+    const sqlite = context.handle.sqlite
+    const preview = await client.call('import.preview', { source: upload('signin-visits-cp932.csv'), kind: 'visits' })
+    const result = await client.call('import.commit', {
+      previewId: preview.previewId,
+      decisions: { '0': { action: 'new' }, '2': { action: 'skip' } },
+    })
+    expect(result).toMatchObject({ created: 2, skipped: 1, kindCounts: { visitsCreated: 3 } })
+    expect(personBy(sqlite, 'email', 'ichiro.hamada@example.jp')).toHaveLength(2)
+    expect(personBy(sqlite, 'email', 'minami.sado@example.com')).toHaveLength(0)
+  })
+})
+
+/** A registered program (FY2024) with two sessions, and a pasted visit log naming it. */
+async function withProgram(client: Client) {
+  const program = await client.call('programs.create', {
+    fields: { name: 'しまコトアカデミー', category: 'course', startDate: '2024-06-08', municipalityCodes: [] },
+  })
+  const first = await client.call('sessions.create', {
+    programId: program.id,
+    fields: { date: '2024-06-08', startTime: '13:00', endTime: '16:00', mode: 'onsite' },
+  })
+  const second = await client.call('sessions.create', {
+    programId: program.id,
+    fields: { date: '2024-07-13', startTime: '13:00', mode: 'online' },
+  })
+  return { program, first, second }
+}
+
+const visitLog = [
+  ['日付', '氏名', 'メールアドレス', '事業名', '回', '訪問先', '泊数', '目的', '備考'],
+  ['2024/6/8', '浜田 一郎', 'ichiro.hamada@example.jp', 'しまコト アカデミー', '', '', '', '', ''],
+  ['R6.7.13', '隠岐 渚', 'nagisa.oki@example.jp', 'しまコトアカデミー', '第2回', '', '', '', ''],
+  ['2024/6/8', '浜田 一郎', 'ichiro.hamada@example.jp', 'しまコトアカデミー', '第1回', '', '', '', '同じ回の二重記入'],
+  ['2024/8/3', '隠岐 渚', 'nagisa.oki@example.jp', '', '', '粟島浦村', '2泊3日', '海ごみ拾い', ''],
+  ['2024/9/1', '隠岐 渚', 'nagisa.oki@example.jp', '存在しない事業', '', '都内の交流会場', '', '', ''],
+  ['2024/6/9', '浜田 一郎', 'ichiro.hamada@example.jp', 'しまコトアカデミー', '', '', '', '', ''],
+]
+  .map((r) => r.join('\t'))
+  .join('\n')
+
+describe('attendance versus standalone visits', () => {
+  it('rows naming a registered program and session become attendance, once per person and session', async () => {
+    const { client, context } = await withPeople()
+    const sqlite = context.handle.sqlite
+    const { program, first, second } = await withProgram(client)
+    const preview = await client.call('import.preview', {
+      source: { fileName: '訪問記録.tsv', text: visitLog },
+      kind: 'visits',
+    })
+    expect(preview.mapping).toEqual([
+      'visitDate',
+      'fullName',
+      'email',
+      'program',
+      'session',
+      'place',
+      'nights',
+      'purpose',
+      'visitNotes',
+    ])
+    expect(preview.rows.map((r) => r.visit?.target)).toEqual([
+      'attendance',
+      'attendance',
+      'attendance',
+      'visit',
+      'visit',
+      'program',
+    ])
+    expect(preview.rows[4]!.issues.map((i) => i.message)).toEqual([
+      '「都内の交流会場」を市区町村として読み取れませんでした。場所は備考に残します',
+      '令和6年度（2024年度）の「存在しない事業」は登録されていません。事業に結び付けない訪問記録として取り込みます',
+    ])
+    expect(preview.rows[5]!.issues.map((i) => i.message)).toEqual([
+      '「しまコトアカデミー」に2024-06-09の回がありません。回を指定せずに事業への参加として取り込みます',
+    ])
+    const result = await client.call('import.commit', { previewId: preview.previewId })
+    expect(result).toMatchObject({ created: 1, errors: 0, kindCounts: { visitsCreated: 5, alreadyAttended: 1 } })
+
+    const hamada = personBy(sqlite, 'email', 'ichiro.hamada@example.jp')[0]!
+    const oki = personBy(sqlite, 'email', 'nagisa.oki@example.jp')[0]!
+    expect(visitsOf(sqlite, hamada.id)).toEqual([
+      {
+        program_id: program.id,
+        session_id: first.id,
+        visit_date: '2024-06-08',
+        mode: 'onsite',
+        municipality_code: null,
+        nights: 0,
+        purpose: null,
+        notes: null,
+      },
+      {
+        program_id: program.id,
+        session_id: null,
+        visit_date: '2024-06-09',
+        mode: 'onsite',
+        municipality_code: null,
+        nights: 0,
+        purpose: null,
+        notes: null,
+      },
+    ])
+    expect(visitsOf(sqlite, oki.id)).toEqual([
+      {
+        program_id: program.id,
+        session_id: second.id,
+        visit_date: '2024-07-13',
+        mode: 'online',
+        municipality_code: null,
+        nights: 0,
+        purpose: null,
+        notes: null,
+      },
+      {
+        program_id: null,
+        session_id: null,
+        visit_date: '2024-08-03',
+        mode: 'onsite',
+        municipality_code: '155861',
+        nights: 2,
+        purpose: '海ごみ拾い',
+        notes: null,
+      },
+      {
+        program_id: null,
+        session_id: null,
+        visit_date: '2024-09-01',
+        mode: 'onsite',
+        municipality_code: null,
+        nights: 0,
+        purpose: null,
+        notes: '場所: 都内の交流会場',
+      },
+    ])
+    // The roster sees the imported attendance.
+    const roster = await client.call('roster.get', { sessionId: first.id })
+    expect(JSON.stringify(roster)).toContain(hamada.id as string)
+
+    // The same log again: every attendance is already there; nobody is registered twice.
+    const again = await client.call('import.preview', { source: { fileName: '訪問記録.tsv', text: visitLog }, kind: 'visits' })
+    const second2 = await client.call('import.commit', { previewId: again.previewId })
+    expect(second2).toMatchObject({ created: 0, kindCounts: { alreadyAttended: 6, visitsCreated: 0 } })
+    expect(count(sqlite, 'visits')).toBe(5)
+  })
+})
+
+describe('bad visit files write nothing', () => {
+  it('empty, binary, unknown encodings and unknown kinds are refused in Japanese; a failing commit rolls back', async () => {
+    const { client, context } = await withPeople()
+    const sqlite = context.handle.sqlite
+    const before = checksums(sqlite)
+    const batches = count(sqlite, 'import_batches')
+    const refuse = async (args: Record<string, unknown>, code: string, text: string) => {
+      const error = await client.call('import.preview', args as never).catch((e: unknown) => e)
+      expect(error).toMatchObject({ code })
+      expect((error as Error).message).toContain(text)
+    }
+    await refuse({ source: { fileName: 'empty.csv', base64: '' }, kind: 'visits' }, 'IMPORT_UNREADABLE', 'ファイルが空です')
+    await refuse(
+      { source: { fileName: 'x.csv', base64: Buffer.from([0, 1, 2, 0, 0, 0xff, 0xfe, 0]).toString('base64') }, kind: 'visits' },
+      'IMPORT_UNREADABLE',
+      'テキストのファイルではない',
+    )
+    await refuse({ source: upload('signin-visits-cp932.csv'), kind: 'visits', encoding: 'latin1' }, 'INVALID_ARGS', '')
+    await refuse({ source: upload('signin-visits-cp932.csv'), kind: 'people' }, 'INVALID_ARGS', '')
+
+    // Ragged rows and formulas: read cell by cell, formulas kept as text with a warning.
+    const ragged = iconv.encode(
+      '日付,氏名,目的\r\n2024/6/1,浜田 一郎\r\n2024/6/2,江津 花子,=HYPERLINK("x"),余分,列\r\n',
+      'Shift_JIS',
+    )
+    const preview = await client.call('import.preview', {
+      source: { fileName: 'ragged.csv', base64: ragged.toString('base64') },
+      kind: 'visits',
+    })
+    expect(preview.counts).toMatchObject({ rows: 2, ok: 2, warnings: 1 })
+    expect(preview.rows[1]!.issues[0]!.message).toContain('数式')
+
+    // A merge into a person who does not exist fails the commit: nothing of it stays.
+    await expect(
+      client.call('import.commit', {
+        previewId: preview.previewId,
+        decisions: { '0': { action: 'merge', targetId: '01900000-0000-7000-8000-000000000000' } },
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    expect(checksums(sqlite)).toEqual(before)
+    expect(count(sqlite, 'import_batches')).toBe(batches)
+  })
+})
+
+describe('a visits commit is a job', () => {
+  it('reports progress, and a cancel mid-way leaves every table as it was; the preview can then be committed', async () => {
+    const { client, context } = await withPeople()
+    const sqlite = context.handle.sqlite
+    const rows = 4000
+    const log = [
+      '日付,氏名,メールアドレス',
+      ...Array.from({ length: rows }, (_, i) => `2024/6/${(i % 28) + 1},試験 花子${i},h${i}@example.jp`),
+    ]
+    const preview = await client.call('import.preview', { source: { fileName: 'big.csv', text: log.join('\n') }, kind: 'visits' })
+    const before = checksums(sqlite)
+    const batches = count(sqlite, 'import_batches')
+    const jobId = randomUUID()
+    const progress: number[] = []
+    let seenInside = 0
+    client.on('job.progress', (p) => {
+      if (p.jobId !== jobId) return
+      progress.push(p.done)
+      if (p.done !== 0) return
+      setImmediate(() => {
+        seenInside = count(sqlite, 'visits')
+        void client.call('job.cancel', { jobId })
+      })
+    })
+    await expect(client.call('import.commit', { previewId: preview.previewId, jobId })).rejects.toMatchObject({
+      code: 'JOB_CANCELLED',
+    })
+    expect(seenInside).toBeGreaterThan(0)
+    expect(seenInside).toBeLessThan(rows)
+    expect(progress[0]).toBe(0)
+    expect(checksums(sqlite)).toEqual(before)
+    expect(count(sqlite, 'import_batches')).toBe(batches)
+    const result = await client.call('import.commit', { previewId: preview.previewId })
+    expect(result).toMatchObject({ created: rows, kindCounts: { visitsCreated: rows } })
+  })
+})
