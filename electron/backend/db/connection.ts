@@ -106,6 +106,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): DbHandle 
     // 64 MB of page cache (SQLite's default is 2 MB): a full scan of the people table (search)
     // then stays in memory, and an encrypted database decrypts each page once, not per query.
     sqlite.pragma('cache_size = -65536')
+    // Statement journals in memory: an INSERT into contacts fires the search-index trigger, so
+    // SQLite keeps a statement journal of the ~30 index pages it touches; past 64 KiB that
+    // journal spills to a temporary file, and a 100k-row import spent 2/3 of its time there
+    // (27 s → 11 s measured). Temporary sorts are bounded by our LIMITed queries.
+    sqlite.pragma('temp_store = MEMORY')
     if (!options.readonly) {
       sqlite.pragma('journal_mode = WAL')
       // NORMAL is durable across application crashes in WAL mode; only an OS crash or power
