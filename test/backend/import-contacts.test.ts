@@ -280,21 +280,90 @@ describe('duplicate candidate lookup', () => {
   it('probes the expression indexes of migration 0004, never scanning all people', async () => {
     const { context } = await freshBackend()
     const { sqlite } = context.handle
-    const original = sqlite.prepare.bind(sqlite)
-    let finderSql = ''
-    const { candidateFinder } = await import('../../electron/backend/db/repos/importRepo')
-    ;(sqlite as unknown as { prepare: (s: string) => unknown }).prepare = (s: string) => ((finderSql = s), original(s))
-    candidateFinder(sqlite)
-    ;(sqlite as unknown as { prepare: typeof original }).prepare = original
-    const plan = (
-      sqlite
-        .prepare(`EXPLAIN QUERY PLAN ${finderSql}`)
-        .all({ email: 'a', phone: '1', name: 'b', kana: 'c', kanaReversed: 'd' }) as { detail: string }[]
-    )
-      .map((r) => r.detail)
-      .join('\n')
-    for (const index of ['contacts_email_lower', 'contacts_phone_digits', 'contacts_name_key', 'contacts_kana_key'])
+    const { candidateProbeSql } = await import('../../electron/backend/db/repos/importRepo')
+    const expected = {
+      email: 'contacts_email_lower',
+      phone: 'contacts_phone_digits',
+      name: 'contacts_name_key',
+      kana: 'contacts_kana_key',
+      kanaReversed: 'contacts_kana_key',
+    } as const
+    for (const [key, index] of Object.entries(expected)) {
+      const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${candidateProbeSql(key as keyof typeof expected)}`).all('x') as { detail: string }[])
+        .map((r) => r.detail)
+        .join('\n')
       expect(plan).toContain(index)
-    expect(plan).not.toMatch(/SCAN contacts(?! USING)/)
+      expect(plan).not.toMatch(/SCAN contacts(?! USING)/)
+    }
+  })
+
+  it('probes each distinct key once and reads each person once for a whole file', async () => {
+    const { client, context } = await freshBackend()
+    const made = await client.call('contacts.create', {
+      fields: { familyName: '試験', givenName: '花子', familyKana: 'シケン', givenKana: 'ハナコ' },
+    })
+    const { sqlite } = context.handle
+    const { candidateFinder } = await import('../../electron/backend/db/repos/importRepo')
+    const find = candidateFinder(sqlite)
+    const keys = { email: null, phone: null, name: '試験花子', kana: 'シケンハナコ', kanaReversed: 'ハナコシケン' }
+    const first = find(keys)
+    expect(first.map((c) => c.id)).toEqual([made.id])
+    // The next row with the same name is answered from memory (the same object, no new probe):
+    // a change made behind the finder's back is not seen by it, but is by a new finder.
+    sqlite.prepare(`UPDATE contacts SET given_name = '桜子' WHERE id = ?`).run(made.id)
+    expect(find(keys)[0]).toBe(first[0])
+    expect(find(keys)[0]!.givenName).toBe('花子')
+    expect(candidateFinder(sqlite)(keys)[0]!.givenName).toBe('桜子')
+    expect(candidateFinder(sqlite)({ ...keys, kana: null, kanaReversed: null })).toEqual([])
+  })
+
+  it('a big file scans the people once and finds exactly what the index probes find', async () => {
+    const { client, context } = await freshBackend()
+    const families = [['試験', 'シケン'], ['見本', 'ミホン']] as const
+    const givens = [['花子', 'ハナコ'], ['太郎', 'タロウ'], ['桜', null]] as const
+    const ids: string[] = []
+    for (let i = 0; i < 90; i++) {
+      const [familyName, familyKana] = families[i % 2]!
+      const [givenName, givenKana] = givens[i % 3]!
+      const made = await client.call('contacts.create', {
+        fields: {
+          familyName,
+          givenName,
+          familyKana,
+          givenKana,
+          email: i % 4 === 0 ? `Person${i % 8}@Example.jp` : null,
+          phone: i % 5 === 0 ? `090-0000-${String(i % 10).padStart(4, '0')}` : null,
+        },
+      })
+      ids.push(made.id)
+    }
+    await client.call('contacts.delete', { ids: ids.filter((_, i) => i % 7 === 0) })
+    for (let i = 0; i < 30; i++)
+      await client.call('contacts.create', { fields: { familyName: '山田', givenName: '一郎', familyKana: 'ヤマダ', givenKana: 'イチロウ' } })
+    const { sqlite } = context.handle
+    const { candidateFinder, SCAN_FROM_ROWS } = await import('../../electron/backend/db/repos/importRepo')
+    const probe = candidateFinder(sqlite, { rows: 1 })
+    const scan = candidateFinder(sqlite, { rows: SCAN_FROM_ROWS })
+    const keySets = [
+      ...families.flatMap(([f, fk]) =>
+        givens.map(([g, gk]) => ({ email: null, phone: null, name: f + g, kana: gk ? fk + gk : fk, kanaReversed: gk ? gk + fk : null })),
+      ),
+      ...Array.from({ length: 8 }, (_, i) => ({ email: `person${i}@example.jp`, phone: null, name: null, kana: null, kanaReversed: null })),
+      ...Array.from({ length: 10 }, (_, i) => ({ email: null, phone: `09000000${String(i).padStart(3, '0')}`.slice(0, 11), name: null, kana: null, kanaReversed: null })),
+      { email: 'nobody@example.jp', phone: '0000', name: '不在', kana: 'フザイ', kanaReversed: null },
+      { email: null, phone: null, name: '山田一郎', kana: 'ヤマダイチロウ', kanaReversed: 'イチロウヤマダ' },
+    ]
+    let nonEmpty = 0
+    for (const keys of keySets) {
+      const probed = probe(keys).map((c) => c.id).sort()
+      expect(scan(keys).map((c) => c.id).sort()).toEqual(probed)
+      if (probed.length > 0) nonEmpty++
+      // At most 25 people per key; never a deleted person.
+      expect(probed.length).toBeLessThanOrEqual(25 * 5)
+      for (const id of probed) expect(ids.indexOf(id) % 7).not.toBe(0)
+    }
+    expect(nonEmpty).toBeGreaterThan(10)
+    // A name and reading shared by 30 people: the same first 25 either way.
+    expect(probe(keySets.at(-1)!).length).toBe(25)
   })
 })

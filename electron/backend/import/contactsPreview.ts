@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import type { Database as Sqlite } from 'better-sqlite3'
-import { duplicatesWithinFile, DUPLICATE_THRESHOLD, identityKeys, matchScoreWithKeys } from '../../../shared/domain/import/dedupe'
-import type { IdentityKeys } from '../../../shared/domain/import/dedupe'
 import type { MatchScore } from '../../../shared/domain/import/dedupe'
 import { detectHeaderRow, suggestMapping } from '../../../shared/domain/import/headers'
 import type { ImportField } from '../../../shared/domain/import/headers'
 import { readPersonRow } from '../../../shared/domain/import/personRow'
 import type { ReadPerson } from '../../../shared/domain/import/personRow'
-import { candidateFinder, storedKeys } from '../db/repos/importRepo'
-import type { CandidateRow } from '../db/repos/importRepo'
+import { personMatches } from './personMatches'
 import type { SourceTable } from './source'
 
 export interface DuplicateMatch {
@@ -39,9 +36,6 @@ export interface ContactsPreview {
   counts: { rows: number; ok: number; errors: number; warnings: number; duplicates: number }
 }
 
-const displayName = (p: { familyName: string | null; givenName: string | null }) =>
-  `${p.familyName ?? ''} ${p.givenName ?? ''}`.trim()
-
 /**
  * Reads every data row through the mapping and finds duplicates inside the file and against
  * the database (indexed candidate lookups, then scoring). Writes nothing.
@@ -57,22 +51,11 @@ export function buildContactsPreview(
   const dataRows = source.rows.slice(headerRow + 1).map((cells, i) => ({ cells, line: headerRow + i + 2 }))
   const nonEmpty = dataRows.filter((r) => r.cells.some((c) => c.trim() !== ''))
   const reads = nonEmpty.map((r) => readPersonRow(r.cells, mapping, options.today))
-  const inFile = duplicatesWithinFile(reads.map((r) => r.draft))
-  const find = candidateFinder(sqlite)
-  // The same person is a candidate for many rows (common names): compute their keys once.
-  const candidateKeys = new Map<string, IdentityKeys>()
-  const keysOf = (c: CandidateRow) => candidateKeys.get(c.id) ?? candidateKeys.set(c.id, identityKeys(c)).get(c.id)!
-  const rows: PreviewRow[] = reads.map((read, index) => {
-    const candidates: CandidateRow[] =
-      read.draft.familyName || read.draft.email || read.draft.phone ? find(storedKeys(read.draft)) : []
-    const draftKeys = identityKeys(read.draft)
-    const inDb = candidates
-      .map((c) => ({ contactId: c.id, name: displayName(c), match: matchScoreWithKeys(read.draft, draftKeys, c, keysOf(c)) }))
-      .filter((d) => d.match.score >= DUPLICATE_THRESHOLD)
-    const earlier = (inFile.get(index) ?? []).map((d) => ({ row: d.row, name: displayName(reads[d.row]!.draft), match: d.match }))
-    const duplicates = [...inDb, ...earlier].sort((a, b) => b.match.score - a.match.score)
-    return { index, line: nonEmpty[index]!.line, read, duplicates }
-  })
+  const matches = personMatches(
+    sqlite,
+    reads.map((r) => r.draft),
+  )
+  const rows: PreviewRow[] = reads.map((read, index) => ({ index, line: nonEmpty[index]!.line, read, duplicates: matches[index]! }))
   return {
     previewId: randomUUID(),
     source,

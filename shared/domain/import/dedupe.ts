@@ -68,14 +68,27 @@ export function matchScore(a: Identity, b: Identity): MatchScore {
 /** matchScore with keys computed once per person: imports score each row against many candidates. */
 export function matchScoreWithKeys(a: Identity, ka: IdentityKeys, b: Identity, kb: IdentityKeys): MatchScore {
   const reasons: string[] = []
+  return { score: scorePair(a, ka, b, kb, reasons), reasons }
+}
+
+/**
+ * The score alone, allocating nothing: an import scores every row against all its namesakes
+ * and keeps only those at or above the threshold, so the reasons are written for those only.
+ */
+export function scoreWithKeys(a: Identity, ka: IdentityKeys, b: Identity, kb: IdentityKeys): number {
+  return scorePair(a, ka, b, kb, null)
+}
+
+/** Scores a pair; writes the Japanese reasons into `reasons` when given one. */
+function scorePair(a: Identity, ka: IdentityKeys, b: Identity, kb: IdentityKeys, reasons: string[] | null): number {
   let score = 0
   if (ka.email && ka.email === kb.email) {
     score = Math.max(score, 100)
-    reasons.push('メールアドレスが一致')
+    reasons?.push('メールアドレスが一致')
   }
   if (ka.phone && ka.phone === kb.phone) {
     score = Math.max(score, 95)
-    reasons.push('電話番号が一致')
+    reasons?.push('電話番号が一致')
   }
   const sameName = ka.name !== null && ka.name === kb.name
   const sameKana = ka.kana !== null && ka.kana === kb.kana
@@ -83,31 +96,31 @@ export function matchScoreWithKeys(a: Identity, ka: IdentityKeys, b: Identity, k
   const reversedName = ka.name !== null && ka.name === kb.nameReversed
   if (sameName && sameKana) {
     score = Math.max(score, 75)
-    reasons.push('氏名とフリガナが一致')
+    reasons?.push('氏名とフリガナが一致')
   } else if (sameName) {
     score = Math.max(score, 60)
-    reasons.push('氏名が一致')
+    reasons?.push('氏名が一致')
   } else if (sameKana) {
     score = Math.max(score, 55)
-    reasons.push('フリガナが一致')
+    reasons?.push('フリガナが一致')
   } else if (reversedKana || reversedName) {
     // Both the name and its reading swapped is as telling as both matching.
     score = Math.max(score, reversedKana && reversedName ? 75 : 55)
-    reasons.push('姓と名が入れ替わっている可能性')
+    reasons?.push('姓と名が入れ替わっている可能性')
   }
   const birth = birthAgrees(a, b)
   if (birth === true && score > 0 && score < 100) {
     score = Math.min(99, score + 20)
-    reasons.push('生年月日（生年）が一致')
+    reasons?.push('生年月日（生年）が一致')
   } else if (birth === false && score < 95) {
     score = Math.max(0, score - 40)
-    reasons.push('生年月日（生年）が異なる')
+    reasons?.push('生年月日（生年）が異なる')
   }
   if (a.municipalityCode && a.municipalityCode === b.municipalityCode && score > 0 && score < 100) {
     score = Math.min(99, score + 10)
-    reasons.push('市区町村が一致')
+    reasons?.push('市区町村が一致')
   }
-  return { score, reasons }
+  return score
 }
 
 /**
@@ -124,37 +137,41 @@ const MATCHES_PER_ROW = 10
  * the threshold. Uses a key index with bounded lists, so 100k rows cost about one pass.
  */
 export function duplicatesWithinFile(people: readonly Identity[]): Map<number, { row: number; match: MatchScore }[]> {
-  const byKey = new Map<string, number[]>()
+  const index = { email: new Map<string, number[]>(), phone: new Map<string, number[]>(), name: new Map<string, number[]>(), kana: new Map<string, number[]>() }
   const found = new Map<number, { row: number; match: MatchScore }[]>()
   const allKeys = people.map(identityKeys)
-  people.forEach((person, index) => {
-    const keys = allKeys[index]!
-    const lookups = [
-      keys.email && `e:${keys.email}`,
-      keys.phone && `p:${keys.phone}`,
-      keys.name && `n:${keys.name}`,
-      keys.kana && `k:${keys.kana}`,
-      keys.kanaReversed && `k:${keys.kanaReversed}`,
-      keys.nameReversed && `n:${keys.nameReversed}`,
-    ].filter((k): k is string => !!k)
-    const candidates = new Set(lookups.flatMap((k) => byKey.get(k) ?? []))
-    const matches = [...candidates]
-      .map((row) => ({ row, match: matchScoreWithKeys(person, keys, people[row]!, allKeys[row]!) }))
-      .filter((m) => m.match.score >= DUPLICATE_THRESHOLD)
-      .sort((x, y) => y.match.score - x.match.score || x.row - y.row)
-      .slice(0, MATCHES_PER_ROW)
-    if (matches.length > 0) found.set(index, matches)
-    for (const k of [
-      keys.email && `e:${keys.email}`,
-      keys.phone && `p:${keys.phone}`,
-      keys.name && `n:${keys.name}`,
-      keys.kana && `k:${keys.kana}`,
-    ]) {
-      if (!k) continue
-      const list = byKey.get(k)
-      if (!list) byKey.set(k, [index])
-      else if (list.length < ROWS_PER_KEY) list.push(index)
+  const remember = (map: Map<string, number[]>, key: string | null, row: number) => {
+    if (!key) return
+    const list = map.get(key)
+    if (!list) map.set(key, [row])
+    else if (list.length < ROWS_PER_KEY) list.push(row)
+  }
+  people.forEach((person, row) => {
+    const keys = allKeys[row]!
+    const candidates = new Set<number>()
+    const collect = (map: Map<string, number[]>, key: string | null) => {
+      if (key) for (const earlier of map.get(key) ?? []) candidates.add(earlier)
     }
+    collect(index.email, keys.email)
+    collect(index.phone, keys.phone)
+    collect(index.name, keys.name)
+    collect(index.name, keys.nameReversed)
+    collect(index.kana, keys.kana)
+    collect(index.kana, keys.kanaReversed)
+    let likely: number[] | null = null
+    for (const earlier of candidates)
+      if (scoreWithKeys(person, keys, people[earlier]!, allKeys[earlier]!) >= DUPLICATE_THRESHOLD) (likely ??= []).push(earlier)
+    if (likely) {
+      const matches = likely
+        .map((earlier) => ({ row: earlier, match: matchScoreWithKeys(person, keys, people[earlier]!, allKeys[earlier]!) }))
+        .sort((x, y) => y.match.score - x.match.score || x.row - y.row)
+        .slice(0, MATCHES_PER_ROW)
+      found.set(row, matches)
+    }
+    remember(index.email, keys.email, row)
+    remember(index.phone, keys.phone, row)
+    remember(index.name, keys.name, row)
+    remember(index.kana, keys.kana, row)
   })
   return found
 }
