@@ -23,7 +23,7 @@ const usage = `使い方: kakehashi <コマンド> [オプション]
   check --db FILE                                 整合性とスキーマのバージョンを確かめる
   serve [--db FILE] [--demo] [--port N]           ブラウザ用の画面を 127.0.0.1 で開く
                                                   （--db を省くとデモデータベース）
-  import --db FILE --kind contacts|visits|programs SOURCE [--encoding auto|utf8|cp932|utf16le]
+  import --db FILE --kind contacts|visits|programs SOURCE [--encoding auto|utf8|cp932|utf16]
          [--mapping auto|NAME|FILE.json] [--on-duplicate new|merge|skip] [--dry-run]
                                                   CSV・TSV・Excel の名簿・参加記録・事業一覧を取り込む
   report --db FILE --fy 2024 [--program ID ...] [--funding CODE] [--format json|xlsx|csv|pdf]
@@ -102,8 +102,8 @@ export async function runCli(argv: string[]): Promise<number> {
         return await reportCommand(reportOptionsFrom(requiredDb(values.db), values), out)
       case 'import': {
         if (positionals.length !== 1) throw new UsageError('取り込むファイルを1つ指定してください')
-        if (!['auto', 'utf8', 'cp932', 'utf16le', 'utf16be'].includes(values.encoding)) {
-          throw new UsageError('--encoding は auto / utf8 / cp932 / utf16le / utf16be のいずれかです')
+        if (!['auto', 'utf8', 'cp932', 'utf16', 'utf16le', 'utf16be'].includes(values.encoding)) {
+          throw new UsageError('--encoding は auto / utf8 / cp932 / utf16 / utf16le / utf16be のいずれかです')
         }
         const options: ImportCommandOptions = {
           db: requiredDb(values.db),

@@ -48,6 +48,25 @@ describe('kakehashi import', () => {
     ).toMatchObject({ merged: 4 })
   })
 
+  it('--encoding utf16 reads UTF-16 lists in either byte order', () => {
+    const dir = tempDir()
+    const db = path.join(dir, 'i.db')
+    expect(kakehashi('init', '--db', db).code).toBe(0)
+    const text = '氏名,フリガナ,メールアドレス\r\n試験 花子,シケン ハナコ,hanako.utf16@example.jp\r\n'
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
+    const be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()])
+    fs.writeFileSync(path.join(dir, 'le.txt'), le)
+    fs.writeFileSync(path.join(dir, 'be.txt'), be)
+    for (const [file, encoding] of [['le.txt', 'utf16le'], ['be.txt', 'utf16be']] as const) {
+      const run = kakehashi('import', '--db', db, path.join(dir, file), '--encoding', 'utf16', '--dry-run', '--json')
+      expect(run.code).toBe(0)
+      expect(JSON.parse(run.stdout)).toMatchObject({ encoding, rows: { rows: 1, ok: 1 } })
+    }
+    const wrong = kakehashi('import', '--db', db, path.join(dir, 'le.txt'), '--encoding', 'utf32')
+    expect(wrong.code).toBe(2)
+    expect(wrong.stderr).toContain('--encoding は auto / utf8 / cp932 / utf16')
+  })
+
   it('exits non-zero and writes nothing when the file cannot be read', () => {
     const dir = tempDir()
     const db = path.join(dir, 'i.db')

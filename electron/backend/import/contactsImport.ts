@@ -12,7 +12,7 @@ import { takeBackup } from '../safety/takeBackup'
 import { runTransactionJob } from '../jobs/transactionJob'
 import { readSource } from './source'
 import type { ImportInput } from './source'
-import type { TextEncoding } from './decode'
+import type { EncodingChoice } from './decode'
 
 /** Previews whose commit is running now. */
 const committing = new WeakSet<ContactsPreview>()
@@ -52,7 +52,7 @@ function cellsOf(preview: ContactsPreview, row: PreviewRow): string[] {
 export async function previewContactsImport(
   ctx: BackendContext,
   input: ImportInput,
-  options: { encoding?: TextEncoding | 'auto'; sheet?: string; headerRow?: number; mapping?: ImportField[] },
+  options: { encoding?: EncodingChoice; sheet?: string; headerRow?: number; mapping?: ImportField[] },
 ): Promise<{ view: ImportPreview; preview: ContactsPreview }> {
   const source = await readSource(input, options)
   if (source.rows.every((r) => r.every((c) => c.trim() === ''))) {

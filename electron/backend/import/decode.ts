@@ -1,6 +1,8 @@
 import iconv from 'iconv-lite'
 
 export type TextEncoding = 'utf8' | 'utf16le' | 'utf16be' | 'cp932'
+/** What a user may choose: an encoding, 'auto', or 'utf16' (byte order from the BOM, else little-endian as Windows writes it). */
+export type EncodingChoice = TextEncoding | 'auto' | 'utf16'
 
 export interface DecodedText {
   text: string
@@ -38,9 +40,10 @@ export function detectEncoding(bytes: Uint8Array): { encoding: TextEncoding; bom
 }
 
 /** Decodes with a detected or user-chosen encoding. Undecodable bytes become U+FFFD. */
-export function decodeText(bytes: Uint8Array, chosen: TextEncoding | 'auto' = 'auto'): DecodedText | DecodeFailure {
+export function decodeText(bytes: Uint8Array, choice: EncodingChoice = 'auto'): DecodedText | DecodeFailure {
   const detected = detectEncoding(bytes)
   if ('ok' in detected) return detected
+  const chosen = choice === 'utf16' ? (detected.encoding === 'utf16be' ? 'utf16be' : 'utf16le') : choice
   const encoding = chosen === 'auto' ? detected.encoding : chosen
   const bom = chosen === 'auto' || chosen === detected.encoding ? detected.bom : false
   const body = bom ? bytes.subarray(encoding === 'utf8' ? 3 : 2) : bytes

@@ -13,7 +13,7 @@ import { takeBackup } from '../safety/takeBackup'
 import { undoContactsImport } from './contactsCommit'
 import type { CommitOptions, RowDecision } from './contactsCommit'
 import { undoImport } from './contactsImport'
-import type { TextEncoding } from './decode'
+import type { EncodingChoice } from './decode'
 import { buildProgramsPreview, buildVisitsPreview } from './kindsPreview'
 import type { KindPreview, ProgramPreviewRow, VisitPreviewRow } from './kindsPreview'
 import { commitProgramsPreview } from './programsCommit'
@@ -80,7 +80,7 @@ export async function previewKindImport(
   ctx: BackendContext,
   kind: 'visits' | 'programs',
   input: ImportInput,
-  options: { encoding?: TextEncoding | 'auto'; sheet?: string; headerRow?: number; mapping?: AnyImportField[] },
+  options: { encoding?: EncodingChoice; sheet?: string; headerRow?: number; mapping?: AnyImportField[] },
 ): Promise<{ view: ImportPreview; preview: KindPreview }> {
   const source = await readSource(input, options)
   if (source.rows.every((r) => r.every((c) => c.trim() === ''))) {

@@ -2,14 +2,14 @@ import type { ImportPreview } from '../../../shared/contract/imports'
 import { detectHeaderRowFor } from '../../../shared/domain/import/kinds'
 import type { AnyImportField, ImportKind } from '../../../shared/domain/import/kinds'
 import type { BackendContext } from '../context'
-import type { TextEncoding } from './decode'
+import type { EncodingChoice } from './decode'
 import { applySavedMapping } from '../../../shared/domain/import/savedMapping'
 import { savedMappingByName } from './savedMappings'
 import { readSource } from './source'
 import type { ImportInput } from './source'
 
 interface ReadOptions {
-  encoding?: TextEncoding | 'auto'
+  encoding?: EncodingChoice
   sheet?: string
   headerRow?: number
 }

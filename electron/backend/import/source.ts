@@ -1,7 +1,7 @@
 import { ApiError } from '../../../shared/contract/errors'
 import { parseDelimited } from '../../../shared/domain/import/delimited'
 import { decodeText } from './decode'
-import type { TextEncoding } from './decode'
+import type { EncodingChoice, TextEncoding } from './decode'
 import { readXlsx } from './xlsx'
 
 /** What the user gave us: a file's bytes (upload, dialog, CLI) or text pasted from the clipboard. */
@@ -23,7 +23,7 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04]
 /** Reads any supported source into rows of cell text, or refuses it with a Japanese message. */
 export async function readSource(
   input: ImportInput,
-  options: { encoding?: TextEncoding | 'auto'; sheet?: string } = {},
+  options: { encoding?: EncodingChoice; sheet?: string } = {},
 ): Promise<SourceTable> {
   if ('text' in input) {
     const parsed = parseDelimited(input.text)

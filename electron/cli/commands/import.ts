@@ -5,7 +5,7 @@ import { importFields } from '../../../shared/domain/import/headers'
 import type { ImportField } from '../../../shared/domain/import/headers'
 import { openBackend } from '../../backend/backend'
 import { commitContactsImport, previewContactsImport } from '../../backend/import/contactsImport'
-import type { TextEncoding } from '../../backend/import/decode'
+import type { EncodingChoice } from '../../backend/import/decode'
 import type { Output } from '../output'
 import { UsageError } from '../output'
 import { personMapping } from '../../../shared/domain/import/kinds'
@@ -25,7 +25,7 @@ export interface ImportCommandOptions {
   db: string
   kind: string
   source: string
-  encoding: TextEncoding | 'auto'
+  encoding: EncodingChoice
   mapping: string
   onDuplicate: 'new' | 'merge' | 'skip'
   dryRun: boolean

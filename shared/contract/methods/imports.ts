@@ -25,7 +25,7 @@ export const importMethods = {
     z
       .object({
         source,
-        encoding: z.enum(['auto', 'utf8', 'cp932', 'utf16le', 'utf16be']).default('auto'),
+        encoding: z.enum(['auto', 'utf8', 'cp932', 'utf16', 'utf16le', 'utf16be']).default('auto'),
         sheet: z.string().max(100).optional(),
         headerRow: z.number().int().min(0).max(1000).optional(),
         mapping: z.array(z.enum(anyImportFields)).max(500).optional(),
