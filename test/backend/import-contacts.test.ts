@@ -366,4 +366,44 @@ describe('duplicate candidate lookup', () => {
     // A name and reading shared by 30 people: the same first 25 either way.
     expect(probe(keySets.at(-1)!).length).toBe(25)
   })
+
+  it('the search index is filled in bulk: new and merged people are found, the triggers are back on', async () => {
+    const { client, context } = await freshBackend()
+    const { sqlite } = context.handle
+    const existing = await client.call('contacts.create', {
+      fields: { familyName: '見本', givenName: '一郎', familyKana: 'ミホン', givenKana: 'イチロウ' },
+    })
+    const text = [
+      '氏名,フリガナ,メールアドレス,電話番号',
+      '見本 一郎,ミホン イチロウ,ichiro.mihon@example.jp,', // fills the blank e-mail of the stored person
+      '試験 花子,シケン ハナコ,hanako.shiken@example.jp,',
+      '例示 次郎,レイジ ジロウ,,',
+      '例示 次郎,レイジ ジロウ,jiro.reiji@example.jp,', // merged into the row above, created by this import
+      '見本 一郎,ミホン イチロウ,,090-0000-1234', // the stored person again: their blank phone
+    ].join('\n')
+    const preview = await client.call('import.preview', { source: { fileName: 'paste.txt', text } })
+    const result = await client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'merge' })
+    expect(result).toMatchObject({ created: 2, merged: 3 })
+    const found = async (search: string) => (await client.call('contacts.list', { search })).rows.map((r) => r.id)
+    expect(await found('ichiro.mihon@example.jp')).toEqual([existing.id])
+    expect(await found('ミホンイチロウ')).toEqual([existing.id])
+    const [hanako] = await found('しけんはなこ')
+    expect(hanako).toBeDefined()
+    expect(await found('hanako.shiken')).toEqual([hanako])
+    const jiro = await found('れいじじろう')
+    expect(jiro).toHaveLength(1)
+    expect(await found('jiro.reiji@example.jp')).toEqual(jiro)
+    // Exactly one index entry per person, and the switch is off again for everyone else's writes.
+    expect(sqlite.prepare('SELECT deferred FROM search_index_mode').pluck().get()).toBe(0)
+    expect(sqlite.prepare('SELECT count(*) FROM contact_search_keys').pluck().get()).toBe(3)
+    const later = await client.call('contacts.create', { fields: { familyName: '後日', givenName: '三郎', familyKana: 'ゴジツ', givenKana: 'サブロウ' } })
+    expect(await found('ごじつさぶろう')).toEqual([later.id])
+
+    // Undo: both merges into the stored person are taken back, the new people are gone.
+    await client.call('import.undo', { batchId: result.batchId })
+    expect(await client.call('contacts.get', { id: existing.id })).toMatchObject({ email: null, phone: null })
+    expect(await found('ichiro.mihon@example.jp')).toEqual([])
+    expect(await found('しけんはなこ')).toEqual([])
+    expect(await found('ミホンイチロウ')).toEqual([existing.id])
+  })
 })

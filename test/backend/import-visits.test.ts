@@ -126,6 +126,30 @@ describe('importing a sign-in sheet of visits', () => {
     expect(checksums(sqlite, ['updated_at'])).toEqual(before)
   })
 
+  it('a regular on several rows is merged once per new detail; undo takes every merge back', async () => {
+    const { client, context } = await withPeople()
+    const sqlite = context.handle.sqlite
+    const before = checksums(sqlite, ['updated_at'])
+    const hamada = personBy(sqlite, 'email', 'ichiro.hamada@example.jp')[0]!
+    expect(hamada).toMatchObject({ affiliation: null, occupation: null })
+    const sheet = [
+      '日付\t氏名\tメール\t所属\t職業\t電話',
+      '2024/6/1\t浜田 一郎\tichiro.hamada@example.jp\t浜田市役所\t\t',
+      '2024/6/8\t浜田 一郎\tichiro.hamada@example.jp\t\t公務員\t',
+      '2024/6/1\t見本 花子\thanako.mihon@example.jp\t\t\t',
+      '2024/6/8\t見本 花子\thanako.mihon@example.jp\t\t\t090-0000-5678',
+    ].join('\n')
+    const preview = await client.call('import.preview', { source: { fileName: '出席.tsv', text: sheet }, kind: 'visits' })
+    const result = await client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'merge' })
+    expect(result).toMatchObject({ created: 1, merged: 3, kindCounts: { visitsCreated: 4 } })
+    expect(personBy(sqlite, 'email', 'ichiro.hamada@example.jp')[0]).toMatchObject({ affiliation: '浜田市役所', occupation: '公務員' })
+    expect(personBy(sqlite, 'email', 'hanako.mihon@example.jp')[0]).toMatchObject({ phone: '090-0000-5678' })
+    expect(await client.call('import.undo', { batchId: result.batchId })).toMatchObject({ reverted: 1 })
+    expect(personBy(sqlite, 'email', 'ichiro.hamada@example.jp')[0]).toMatchObject({ affiliation: null, occupation: null })
+    expect(personBy(sqlite, 'email', 'hanako.mihon@example.jp')).toEqual([])
+    expect(checksums(sqlite, ['updated_at'])).toEqual(before)
+  })
+
   it('a row can be skipped, or its person registered anew', async () => {
     const { client, context } = await withPeople()
     const sqlite = context.handle.sqlite

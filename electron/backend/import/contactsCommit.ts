@@ -4,6 +4,7 @@ import { ApiError } from '../../../shared/contract/errors'
 import { contactSearchKey } from '../../../shared/domain/contactSearch'
 import type { PersonDraft } from '../../../shared/domain/import/personRow'
 import { batchItems, batchItemWriter, findBatch, insertBatch, markBatchUndone } from '../db/repos/importRepo'
+import { deferSearchIndex, indexDeferred } from '../db/repos/searchIndexRepo'
 import type { ContactsPreview } from './contactsPreview'
 
 export type DuplicateAction = 'new' | 'merge' | 'skip'
@@ -102,6 +103,7 @@ export function* commitContactsPreview(
   const batchId = uuidv7()
   const result: CommitResult = { batchId, created: 0, merged: 0, skipped: 0, errors: 0 }
   const createdByRow = new Map<number, string>()
+  const merged = new Set<string>()
 
   insertBatch(sqlite, {
     id: batchId,
@@ -113,6 +115,9 @@ export function* commitContactsPreview(
     userName: options.userName,
     createdAt: now,
   })
+  // The search index is filled once at the end (one bulk statement instead of one index
+  // segment per row); indexDeferred below turns the triggers back on before anything commits.
+  deferSearchIndex(sqlite)
   for (const row of preview.rows) {
     if (row.index % YIELD_EVERY === 0 && row.index > 0) yield row.index
     if (!row.read.ok) {
@@ -132,18 +137,19 @@ export function* commitContactsPreview(
       if (!existing) throw ApiError.from('NOT_FOUND', { id: targetId }, `${row.line}行目の統合先が見つかりません。`)
       const before: Record<string, unknown> = {}
       const after: Record<string, unknown> = {}
-      const merged: Stored = { ...existing }
+      const updated: Stored = { ...existing }
       for (const f of fields) {
         const incoming = draft[f]
         if (incoming === null || incoming === existing[f]) continue
         if (existing[f] === null || decision.takeFromFile?.includes(f)) {
           before[f] = existing[f]
           after[f] = incoming
-          ;(merged as unknown as Record<string, unknown>)[f] = incoming
+          ;(updated as unknown as Record<string, unknown>)[f] = incoming
         }
       }
       if (Object.keys(after).length > 0) {
-        s.update.run(...fields.map((f) => merged[f]), searchKeyOf(merged), now, targetId)
+        s.update.run(...fields.map((f) => updated[f]), searchKeyOf(updated), now, targetId)
+        merged.add(targetId)
         writeItem(batchId, 'contact', targetId, 'merged', before, after)
         const changes = Object.fromEntries(Object.keys(after).map((f) => [f, [before[f], after[f]]]))
         s.audit.run(uuidv7(), now, options.userName, 'merge', targetId, JSON.stringify(changes), batchId)
@@ -159,6 +165,7 @@ export function* commitContactsPreview(
     createdByRow.set(row.index, id)
     result.created++
   }
+  indexDeferred(sqlite, [...createdByRow.values()], [...merged])
   sqlite
     .prepare(`UPDATE import_batches SET counts = ? WHERE id = ?`)
     .run(JSON.stringify({ ...result, batchId: undefined }), batchId)

@@ -149,19 +149,44 @@ export function insertBatch(sqlite: Sqlite, b: BatchRecord): void {
     .run(b.id, b.kind, b.fileName, b.encoding, JSON.stringify(b.mapping), JSON.stringify(b.counts), b.userName, b.createdAt)
 }
 
+/**
+ * Records what an import did to each row, for undo. One file can meet the same person on
+ * several rows (a sign-in sheet lists a regular every session): a person merged into again
+ * keeps the values from before the FIRST merge and after the LAST, and a merge into someone
+ * this import created records nothing (undo removes them anyway).
+ */
 export function batchItemWriter(sqlite: Sqlite) {
   const insert = sqlite.prepare(
     `INSERT INTO import_batch_items (batch_id, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?)`,
   )
-  return (batchId: string, entity: string, entityId: string, action: 'created' | 'merged', before: unknown, after: unknown) =>
-    insert.run(
-      batchId,
-      entity,
-      entityId,
-      action,
-      before === null ? null : JSON.stringify(before),
-      after === null ? null : JSON.stringify(after),
-    )
+  const prior = sqlite.prepare(
+    `SELECT action, before, after FROM import_batch_items WHERE batch_id = ? AND entity = ? AND entity_id = ?`,
+  )
+  const update = sqlite.prepare(
+    `UPDATE import_batch_items SET before = ?, after = ? WHERE batch_id = ? AND entity = ? AND entity_id = ?`,
+  )
+  const json = (value: unknown) => (value === null ? null : JSON.stringify(value))
+  return (
+    batchId: string,
+    entity: string,
+    entityId: string,
+    action: 'created' | 'merged',
+    before: Record<string, unknown> | null,
+    after: Record<string, unknown> | null,
+  ): void => {
+    const earlier =
+      action === 'merged'
+        ? (prior.get(batchId, entity, entityId) as { action: string; before: string | null; after: string | null } | undefined)
+        : undefined
+    if (!earlier) {
+      insert.run(batchId, entity, entityId, action, json(before), json(after))
+      return
+    }
+    if (earlier.action === 'created') return
+    const keptBefore = { ...before, ...(JSON.parse(earlier.before ?? '{}') as Record<string, unknown>) }
+    const latestAfter = { ...(JSON.parse(earlier.after ?? '{}') as Record<string, unknown>), ...after }
+    update.run(JSON.stringify(keptBefore), JSON.stringify(latestAfter), batchId, entity, entityId)
+  }
 }
 
 export interface BatchItem {
