@@ -1,12 +1,26 @@
 import { useTranslation } from 'react-i18next'
 import type { ImportPreview, ImportPreviewRow } from '../../../../shared/contract/imports'
+import { importFields } from '../../../../shared/domain/import/headers'
+import type { ImportField } from '../../../../shared/domain/import/headers'
+import type { AnyImportField } from '../../../../shared/domain/import/kinds'
+import { storedValueDiffers, storedValueOf } from '../../../../shared/domain/import/storedValue'
 import { DecisionSelect } from './DecisionSelect'
 import { RowTarget } from './RowTarget'
 import type { Decisions, DuplicateAction, RowDecision } from './importState'
 
+const personFields: ReadonlySet<string> = new Set(importFields)
+
+/** 「→ ハマダ イチロウ」 under a cell whose value is saved differently from how it is written. */
+function storedBeside(field: AnyImportField, cell: string, row: ImportPreviewRow) {
+  if (!personFields.has(field)) return null
+  const stored = storedValueOf(field as ImportField, row.draft)
+  return storedValueDiffers(cell, stored) ? <span className="review-stored">→ {stored}</span> : null
+}
+
 /**
  * The rows as they will be read: mapped columns only, each cell marked red (error) or amber
- * (warning) with its message on hover and focus; duplicate rows get a choice and a comparison.
+ * (warning) with its message on hover and focus, and the value that will be saved under it
+ * where reading changed it; duplicate rows get a choice and a comparison.
  */
 export function ReviewTable({
   preview,
@@ -113,16 +127,20 @@ export function ReviewTable({
                   const issues = row.issues.filter((i) => i.column === c)
                   const severity = issues.some((i) => i.severity === 'error') ? 'error' : issues.length > 0 ? 'warning' : null
                   const message = issues.map((i) => i.message).join(' / ')
+                  const cell = row.cells[c] ?? ''
+                  const stored = storedBeside(preview.mapping[c]!, cell, row)
                   return severity ? (
                     <td key={c} className={`review-cell review-cell-${severity}`} tabIndex={0} title={message}>
-                      {row.cells[c] ?? ''}
+                      {cell}
+                      {stored}
                       <span className="review-cell-message" role="note">
                         {message}
                       </span>
                     </td>
                   ) : (
                     <td key={c} className="review-cell">
-                      {row.cells[c] ?? ''}
+                      {cell}
+                      {stored}
                     </td>
                   )
                 })}
