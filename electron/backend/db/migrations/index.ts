@@ -4,6 +4,7 @@ import * as m0002 from './0002-participants'
 import * as m0003 from './0003-programs'
 import * as m0004 from './0004-import'
 import * as m0005 from './0005-reports'
+import * as m0006 from './0006-audit-batch'
 
 export interface Migration {
   /** Stored in schema_migrations; never rename a released one. */
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   { name: '0003-programs', up: m0003.up },
   { name: '0004-import', up: m0004.up },
   { name: '0005-reports', up: m0005.up },
+  { name: '0006-audit-batch', up: m0006.up },
 ]
 
 export const latestSchemaVersion = migrations.length
