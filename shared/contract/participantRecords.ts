@@ -39,6 +39,10 @@ export interface AuditEntry {
   entity: string
   entityId: string | null
   changes: { field: string; before: unknown; after: unknown }[]
+  /** The one action this line was part of (an import, a paste, a bulk edit…); null for a single change. */
+  batchId: string | null
+  /** When the batch is an import: the file it came from, so the log can say which list it was. */
+  importFileName: string | null
 }
 
 export interface PersonEnrollment {

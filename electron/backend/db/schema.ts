@@ -184,6 +184,24 @@ export interface AuditLogTable {
   batchId: string | null
 }
 
+/**
+ * Schema v4 (0004-import): one import of a file. Written through raw better-sqlite3 in the import
+ * repos (bulk speed); typed here so Kysely queries can join it (the audit log names its file).
+ */
+export interface ImportBatchesTable {
+  id: string
+  kind: string
+  fileName: string
+  encoding: string | null
+  /** JSON: the column mapping used. */
+  mapping: string
+  /** JSON: created / merged / skipped / errors… */
+  counts: string
+  userName: string
+  createdAt: string
+  undoneAt: string | null
+}
+
 /** Schema v2 (0002-participants): undoable user actions, JSON changes (services/undoLog.ts). */
 export interface UndoLogTable {
   seq: Generated<number>
@@ -224,6 +242,7 @@ export interface Database {
   savedViews: SavedViewsTable
   settings: SettingsTable
   auditLog: AuditLogTable
+  importBatches: ImportBatchesTable
   undoLog: UndoLogTable
   stageSuggestionDecisions: StageSuggestionDecisionsTable
   schemaMigrations: SchemaMigrationsTable

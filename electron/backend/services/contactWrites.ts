@@ -43,14 +43,15 @@ export interface AppliedChange {
 
 /**
  * Writes changed columns of one person; records audit and, for a new stage, its history
- * (not when undoing: the undo removes the line the change had added instead).
+ * (not when undoing: the undo removes the line the change had added instead). `batchId`
+ * ties the audit line to the bulk action it is part of.
  */
 export async function applyColumns(
   trx: Kysely<Database>,
   userName: string,
   before: ContactRow,
   columns: Updateable<ContactsTable>,
-  options: { stageNote?: string | null; stageHistory?: boolean } = {},
+  options: { stageNote?: string | null; stageHistory?: boolean; batchId?: string | null } = {},
 ): Promise<AppliedChange> {
   const changes = changedFields(before, columns)
   if (Object.keys(changes).length === 0) return { after: before, before: {}, stageHistoryId: null }
@@ -69,7 +70,9 @@ export async function applyColumns(
       createdAt: now,
     })
   }
-  await recordAudit(trx, [{ userName, action: 'update', entity: 'contact', entityId: before.id, changes }])
+  await recordAudit(trx, [
+    { userName, action: 'update', entity: 'contact', entityId: before.id, changes, batchId: options.batchId ?? null },
+  ])
   const previous = Object.fromEntries(Object.entries(changes).map(([field, [old]]) => [field, old]))
   return { after, before: previous, stageHistoryId }
 }
@@ -105,17 +108,18 @@ export async function insertNewContact(
   return row.id
 }
 
-/** Soft delete or restore; returns the ids that actually changed state (each audited). */
+/** Soft delete or restore; returns the ids that actually changed state (each audited, in `batchId`). */
 export async function setDeletedRows(
   trx: Kysely<Database>,
   userName: string,
   ids: string[],
   deleted: boolean,
+  batchId: string | null = null,
 ): Promise<string[]> {
   const changedIds = await repo.setContactsDeleted(trx, ids, deleted ? new Date().toISOString() : null)
   await recordAudit(
     trx,
-    changedIds.map((id) => ({ userName, action: deleted ? 'delete' : 'restore', entity: 'contact', entityId: id })),
+    changedIds.map((id) => ({ userName, action: deleted ? 'delete' : 'restore', entity: 'contact', entityId: id, batchId })),
   )
   return changedIds
 }

@@ -4,6 +4,7 @@ import type { BackendContext } from '../context'
 import * as repo from '../db/repos/contactsRepo'
 import { listStages } from '../db/repos/stagesRepo'
 import { applyColumns, insertNewContact, patchToColumns, setDeletedRows } from './contactWrites'
+import { batchIdFor } from './auditBatch'
 import { recordUndo } from './undoLog'
 import { takeBackup } from '../safety/takeBackup'
 
@@ -44,7 +45,7 @@ export async function createContact(ctx: BackendContext, fields: ContactPatch & 
 export async function setDeleted(ctx: BackendContext, ids: string[], deleted: boolean): Promise<number> {
   if (deleted && ids.length > 1) await takeBackup(ctx, 'before-delete') // a bulk delete: a verified backup first
   const changed = await ctx.db.transaction().execute(async (trx) => {
-    const changedIds = await setDeletedRows(trx, ctx.userName, ids, deleted)
+    const changedIds = await setDeletedRows(trx, ctx.userName, ids, deleted, batchIdFor(ids.length))
     if (deleted) await recordUndo(trx, `${changedIds.length}人の削除`, [{ kind: 'deleted', ids: changedIds }])
     return changedIds
   })
@@ -58,8 +59,9 @@ export async function setStage(ctx: BackendContext, ids: string[], stage: string
     const rows = (await repo.findContactsAnyState(trx, ids)).filter((r) => r.deletedAt === null)
     const undoRows: { id: string; before: Record<string, unknown> }[] = []
     const historyIds: string[] = []
+    const batchId = batchIdFor(rows.length)
     for (const row of rows) {
-      const applied = await applyColumns(trx, ctx.userName, row, { stage }, { stageNote: note })
+      const applied = await applyColumns(trx, ctx.userName, row, { stage }, { stageNote: note, batchId })
       if (Object.keys(applied.before).length === 0) continue
       undoRows.push({ id: row.id, before: applied.before })
       if (applied.stageHistoryId) historyIds.push(applied.stageHistoryId)

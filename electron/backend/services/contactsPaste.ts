@@ -9,7 +9,7 @@ import type { UndoChange } from './undoLog'
 
 /**
  * Rows pasted from Excel: new people and changes to existing ones in one transaction (a
- * missing person aborts all of it) and one undo step.
+ * missing person aborts all of it), one undo step and one audit batch.
  */
 export async function pasteContacts(
   ctx: BackendContext,
@@ -24,7 +24,7 @@ export async function pasteContacts(
     for (const { id, patch } of update) {
       const before = await repo.findContact(trx, id)
       if (!before) throw ApiError.from('NOT_FOUND', { id })
-      const applied = await applyColumns(trx, ctx.userName, before, patchToColumns(patch))
+      const applied = await applyColumns(trx, ctx.userName, before, patchToColumns(patch), { batchId })
       if (Object.keys(applied.before).length === 0) continue
       fields.rows.push({ id, before: applied.before })
       if (applied.stageHistoryId) fields.stageHistoryIds.push(applied.stageHistoryId)

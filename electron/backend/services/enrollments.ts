@@ -12,6 +12,7 @@ import type { AuditEntry, FieldChanges } from '../db/repos/auditRepo'
 import * as repo from '../db/repos/enrollmentsRepo'
 import { findProgramRow } from '../db/repos/programsRepo'
 import type { Database } from '../db/schema'
+import { batchIdFor } from './auditBatch'
 
 /** The date column that records when an enrollment reached each status. */
 export const statusDateColumn = {
@@ -136,7 +137,12 @@ export async function updateEnrollments(
       audit.push({ userName: ctx.userName, action: 'update', entity: 'enrollment', entityId: row.id, changes })
       changed.push(row.id)
     }
-    await recordAudit(trx, audit)
+    // One batch for the lines this bulk change wrote (known only now: unchanged rows write none).
+    const batchId = batchIdFor(audit.length)
+    await recordAudit(
+      trx,
+      audit.map((a) => ({ ...a, batchId })),
+    )
     return changed
   })
   if (changedIds.length > 0) ctx.events.emit('data.changed', { entity: 'enrollment', ids: changedIds })
@@ -151,6 +157,7 @@ export async function removeEnrollments(ctx: BackendContext, ids: string[]): Pro
       trx,
       rows.map((r) => r.id),
     )
+    const batchId = batchIdFor(rows.length)
     await recordAudit(
       trx,
       rows.map((r) => ({
@@ -159,6 +166,7 @@ export async function removeEnrollments(ctx: BackendContext, ids: string[]): Pro
         entity: 'enrollment',
         entityId: r.id,
         changes: { contactId: [r.contactId, null], programId: [r.programId, null], status: [r.status, null] },
+        batchId,
       })),
     )
     return rows.map((r) => r.id)

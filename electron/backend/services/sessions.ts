@@ -11,6 +11,7 @@ import type { FieldChanges } from '../db/repos/auditRepo'
 import { findProgramRow } from '../db/repos/programsRepo'
 import * as repo from '../db/repos/sessionsRepo'
 import type { Database } from '../db/schema'
+import { batchIdFor } from './auditBatch'
 
 export interface SessionFields {
   date: string
@@ -74,7 +75,7 @@ export async function createSessions(
   await ctx.db.transaction().execute(async (trx) => {
     await assertProgram(trx, programId)
     await repo.insertSessions(trx, rows)
-    const batchId = rows.length > 1 ? uuidv7() : null
+    const batchId = batchIdFor(rows.length)
     await recordAudit(
       trx,
       rows.map((r) => ({

@@ -7,6 +7,8 @@ import * as tagsRepo from '../db/repos/tagsRepo'
 import * as undoRepo from '../db/repos/undoRepo'
 import type { ContactsTable, Database } from '../db/schema'
 import { applyColumns, setDeletedRows } from './contactWrites'
+import { batchIdFor } from './auditBatch'
+import { auditTagChange } from './tags'
 import { pruneOldSessions, undoSessionId } from './undoLog'
 import type { UndoChange } from './undoLog'
 
@@ -28,8 +30,9 @@ export async function undoLast(ctx: BackendContext): Promise<UndoStatus | null> 
     if ((await undoRepo.anonymizedSince(trx, people, latest.createdAt)).length > 0)
       return { refused: latest, status: null, ids: [] }
     const touched = new Set<string>()
+    const batchId = batchIdFor(new Set(people).size) // undoing a bulk action is one bulk action
     for (const change of [...changes].reverse()) {
-      for (const id of await revert(trx, ctx.userName, change)) touched.add(id)
+      for (const id of await revert(trx, ctx.userName, change, batchId)) touched.add(id)
     }
     await undoRepo.markUndone(trx, latest.seq, new Date().toISOString())
     return { refused: null, status: { label: latest.label, at: latest.createdAt }, ids: [...touched] }
@@ -45,7 +48,7 @@ export async function undoLast(ctx: BackendContext): Promise<UndoStatus | null> 
 }
 
 /** Applies the inverse of one change; returns the people it touched. */
-async function revert(trx: Kysely<Database>, userName: string, change: UndoChange): Promise<string[]> {
+async function revert(trx: Kysely<Database>, userName: string, change: UndoChange, batchId: string | null): Promise<string[]> {
   switch (change.kind) {
     case 'fields': {
       const current = new Map(
@@ -58,23 +61,29 @@ async function revert(trx: Kysely<Database>, userName: string, change: UndoChang
       )
       for (const { id, before } of change.rows) {
         const row = current.get(id)
-        if (row) await applyColumns(trx, userName, row, before as Updateable<ContactsTable>, { stageHistory: false })
+        if (row) await applyColumns(trx, userName, row, before as Updateable<ContactsTable>, { stageHistory: false, batchId })
       }
       // The stage history said the stage changed; after undo it did not.
       await repo.deleteStageChanges(trx, change.stageHistoryIds)
       return change.rows.map((r) => r.id)
     }
     case 'deleted':
-      return setDeletedRows(trx, userName, change.ids, false)
+      return setDeletedRows(trx, userName, change.ids, false, batchId)
     case 'created':
-      return setDeletedRows(trx, userName, change.ids, true)
+      return setDeletedRows(trx, userName, change.ids, true, batchId)
+    // Tag links are personal data too: their undo is audited like any untag or tag.
     case 'tagged': {
-      await tagsRepo.removeTag(trx, change.tagId, change.ids)
+      const name = (await tagsRepo.findTag(trx, change.tagId))?.name ?? ''
+      const gone = await tagsRepo.removeTag(trx, change.tagId, change.ids)
+      await auditTagChange(trx, userName, gone, name, false, batchId)
       if (change.newTag) await tagsRepo.deleteTag(trx, change.tagId)
       return change.ids
     }
-    case 'untagged':
-      await tagsRepo.addTag(trx, change.tagId, change.ids, new Date().toISOString())
+    case 'untagged': {
+      const name = (await tagsRepo.findTag(trx, change.tagId))?.name ?? ''
+      const added = await tagsRepo.addTag(trx, change.tagId, change.ids, new Date().toISOString())
+      await auditTagChange(trx, userName, added, name, true, batchId)
       return change.ids
+    }
   }
 }

@@ -8,6 +8,7 @@ import type { FieldChanges } from '../db/repos/auditRepo'
 import { liveContactsAmong } from '../db/repos/enrollmentsRepo'
 import { findProgramRow } from '../db/repos/programsRepo'
 import * as repo from '../db/repos/visitsRepo'
+import { batchIdFor } from './auditBatch'
 
 export interface VisitFields {
   visitDate: string
@@ -51,7 +52,7 @@ export async function createVisits(
       updatedAt: now,
     }))
     await repo.insertVisits(trx, rows)
-    const batchId = rows.length > 1 ? uuidv7() : null
+    const batchId = batchIdFor(rows.length)
     await recordAudit(
       trx,
       rows.map((r) => ({
@@ -98,6 +99,7 @@ export async function deleteVisits(ctx: BackendContext, ids: string[]): Promise<
       trx,
       rows.map((r) => r.id),
     )
+    const batchId = batchIdFor(rows.length)
     await recordAudit(
       trx,
       rows.map((r) => ({
@@ -106,6 +108,7 @@ export async function deleteVisits(ctx: BackendContext, ids: string[]): Promise<
         entity: 'visit',
         entityId: r.id,
         changes: { contactId: [r.contactId, null], visitDate: [r.visitDate, null], sessionId: [r.sessionId, null] },
+        batchId,
       })),
     )
     return rows.map((r) => r.id)

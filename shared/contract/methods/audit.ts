@@ -7,7 +7,10 @@ import { method } from './define'
 const auditActions = ['create', 'update', 'delete', 'restore', 'merge', 'import', 'export', 'anonymize'] as const
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}/, '日付は YYYY-MM-DD の形式で指定してください')
 
-/** The audit log (監査ログ), newest first. `from`/`to` are inclusive days (or ISO timestamps). */
+/**
+ * The audit log (監査ログ), newest first. `from`/`to` are inclusive days (or ISO timestamps);
+ * `batchId` keeps the lines of one import or bulk action. All filters combine (AND).
+ */
 export const auditMethods = {
   'audit.list': method<Page<AuditEntry>>()(
     z
@@ -18,6 +21,7 @@ export const auditMethods = {
           .optional(),
         entityId: id.optional(),
         action: z.enum(auditActions).optional(),
+        batchId: id.optional(),
         from: day.optional(),
         to: day.optional(),
         offset: z.number().int().min(0).default(0),

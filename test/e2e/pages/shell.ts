@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test'
 
-export type Screen = 'home' | 'participants' | 'programs' | 'visits' | 'reports' | 'import' | 'settings'
+export type Screen = 'home' | 'participants' | 'programs' | 'visits' | 'reports' | 'import' | 'settings' | 'audit'
 
 /** The frame around every screen: header, sidebar, language switch. */
 export class Shell {

@@ -5,6 +5,7 @@ import * as m0003 from './0003-programs'
 import * as m0004 from './0004-import'
 import * as m0005 from './0005-reports'
 import * as m0006 from './0006-search-index-deferral'
+import * as m0007 from './0007-audit-batch'
 
 export interface Migration {
   /** Stored in schema_migrations; never rename a released one. */
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   { name: '0004-import', up: m0004.up },
   { name: '0005-reports', up: m0005.up },
   { name: '0006-search-index-deferral', up: m0006.up },
+  { name: '0007-audit-batch', up: m0007.up },
 ]
 
 export const latestSchemaVersion = migrations.length

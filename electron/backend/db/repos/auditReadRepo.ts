@@ -7,6 +7,7 @@ export interface AuditQuery {
   entity?: string
   entityId?: string
   action?: string
+  batchId?: string
   from?: string
   to?: string
   offset: number
@@ -16,16 +17,35 @@ export interface AuditQuery {
 /** `to` as a bare day means the whole day. */
 const endOf = (to: string) => (to.length === 10 ? `${to}T\uffff` : to)
 
-/** Audit lines, newest first, with their field changes parsed. */
-export async function listAudit(db: Kysely<Database>, q: AuditQuery): Promise<Page<AuditEntry>> {
+/** The filtered lines, before paging; columns qualified so the page's join stays unambiguous. */
+function filtered(db: Kysely<Database>, q: AuditQuery) {
   let query = db.selectFrom('auditLog')
-  if (q.entity) query = query.where('entity', '=', q.entity)
-  if (q.entityId) query = query.where('entityId', '=', q.entityId)
-  if (q.action) query = query.where('action', '=', q.action)
-  if (q.from) query = query.where('at', '>=', q.from)
-  if (q.to) query = query.where('at', '<=', endOf(q.to))
-  const rows = await query.selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(q.limit).offset(q.offset).execute()
-  const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
+  if (q.entity) query = query.where('auditLog.entity', '=', q.entity)
+  if (q.entityId) query = query.where('auditLog.entityId', '=', q.entityId)
+  if (q.action) query = query.where('auditLog.action', '=', q.action)
+  if (q.batchId) query = query.where('auditLog.batchId', '=', q.batchId)
+  if (q.from) query = query.where('auditLog.at', '>=', q.from)
+  if (q.to) query = query.where('auditLog.at', '<=', endOf(q.to))
+  return query
+}
+
+/**
+ * Audit lines, newest first, with their field changes parsed. A line whose batch is an import
+ * names the import's file (LEFT JOIN: other batches — pastes, bulk edits — have no row there).
+ */
+export async function listAudit(db: Kysely<Database>, q: AuditQuery): Promise<Page<AuditEntry>> {
+  const rows = await filtered(db, q)
+    .leftJoin('importBatches', 'importBatches.id', 'auditLog.batchId')
+    .selectAll('auditLog')
+    .select('importBatches.fileName as importFileName')
+    .orderBy('auditLog.at', 'desc')
+    .orderBy('auditLog.id', 'desc')
+    .limit(q.limit)
+    .offset(q.offset)
+    .execute()
+  const { total } = await filtered(db, q)
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow()
   return {
     total: Number(total),
     rows: rows.map((r) => ({
@@ -42,6 +62,8 @@ export async function listAudit(db: Kysely<Database>, q: AuditQuery): Promise<Pa
             after,
           }))
         : [],
+      batchId: r.batchId,
+      importFileName: r.importFileName,
     })),
   }
 }

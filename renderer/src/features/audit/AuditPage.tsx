@@ -5,6 +5,8 @@ import { useApiQuery } from '../../api/hooks'
 import { LoadError } from '../../app/LoadError'
 import { PageHeader } from '../../app/PageHeader'
 import { AuditTable } from './AuditTable'
+import { BatchFilterChip } from './BatchFilterChip'
+import { batchLabel } from './batchLabel'
 import './audit.css'
 
 const actions = ['create', 'update', 'delete', 'restore', 'merge', 'import', 'export', 'anonymize'] as const
@@ -12,8 +14,16 @@ const entities = ['contact', 'program', 'session', 'enrollment', 'visit', 'tag',
 const pageSize = 100
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
-type Filters = { action: string; entity: string; from: string; to: string; entityId: string }
-const noFilters: Filters = { action: '', entity: '', from: '', to: '', entityId: '' }
+/** `batch` is set by clicking a batch cell; its label is kept so the chip reads like the cell. */
+type Filters = {
+  action: string
+  entity: string
+  from: string
+  to: string
+  entityId: string
+  batch: { id: string; label: string } | null
+}
+const noFilters: Filters = { action: '', entity: '', from: '', to: '', entityId: '', batch: null }
 
 /** The whole audit log, newest first, with filters. Read-only: there is nothing to edit here. */
 export function AuditPage() {
@@ -26,11 +36,14 @@ export function AuditPage() {
   if (filters.from) args.from = filters.from
   if (filters.to) args.to = filters.to
   if (uuid.test(filters.entityId.trim())) args.entityId = filters.entityId.trim()
+  if (filters.batch) args.batchId = filters.batch.id
   const log = useApiQuery('audit.list', args, ['contact', 'program', 'session', 'enrollment', 'visit', 'setting'])
-  const set = (key: keyof Filters) => (value: string) => {
-    setFilters((f) => ({ ...f, [key]: value }))
+  // Any filter change starts again from the first page.
+  const change = (patch: Partial<Filters>) => {
+    setFilters((f) => ({ ...f, ...patch }))
     setLimit(pageSize)
   }
+  const set = (key: Exclude<keyof Filters, 'batch'>) => (value: string) => change({ [key]: value })
 
   return (
     <section className="page page-text" aria-labelledby="audit-title">
@@ -75,10 +88,11 @@ export function AuditPage() {
             spellCheck={false}
           />
         </label>
-        <button type="button" className="button-link" onClick={() => setFilters(noFilters)}>
+        <button type="button" className="button-link" onClick={() => change(noFilters)}>
           {t('audit.clear')}
         </button>
       </form>
+      {filters.batch && <BatchFilterChip label={filters.batch.label} onClear={() => change({ batch: null })} />}
       {log.error && <LoadError error={log.error} onRetry={log.reload} />}
       {log.data && (
         <>
@@ -88,7 +102,14 @@ export function AuditPage() {
               total: log.data.total.toLocaleString('ja-JP'),
             })}
           </p>
-          {log.data.rows.length === 0 ? <p className="audit-empty">{t('audit.empty')}</p> : <AuditTable rows={log.data.rows} />}
+          {log.data.rows.length === 0 ? (
+            <p className="audit-empty">{t('audit.empty')}</p>
+          ) : (
+            <AuditTable
+              rows={log.data.rows}
+              onBatch={(entry) => change({ batch: { id: entry.batchId!, label: batchLabel(t, entry)! } })}
+            />
+          )}
           {log.data.rows.length < log.data.total && (
             <button
               type="button"

@@ -1,13 +1,17 @@
 import { useTranslation } from 'react-i18next'
 import type { AuditEntry } from '../../../../shared/contract/participantRecords'
+import { batchLabel } from './batchLabel'
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—'
   return typeof value === 'string' ? value : JSON.stringify(value)
 }
 
-/** Audit entries as a plain table: time, user, action, target, field-level before → after. */
-export function AuditTable({ rows }: { rows: AuditEntry[] }) {
+/**
+ * Audit entries as a plain table: time, user, action, target, batch, field-level before → after.
+ * The batch cell is a button that only filters the log (nothing here edits it).
+ */
+export function AuditTable({ rows, onBatch }: { rows: AuditEntry[]; onBatch: (entry: AuditEntry) => void }) {
   const { t, i18n } = useTranslation()
   const label = (group: 'actions' | 'entities', key: string) =>
     i18n.exists(`audit.${group}.${key}`) ? t(`audit.${group}.${key}` as never) : key
@@ -19,6 +23,7 @@ export function AuditTable({ rows }: { rows: AuditEntry[] }) {
           <th scope="col">{t('audit.user')}</th>
           <th scope="col">{t('audit.action')}</th>
           <th scope="col">{t('audit.entity')}</th>
+          <th scope="col">{t('audit.batch')}</th>
           <th scope="col">{t('audit.changes')}</th>
         </tr>
       </thead>
@@ -33,6 +38,21 @@ export function AuditTable({ rows }: { rows: AuditEntry[] }) {
             <td>
               {label('entities', row.entity)}
               {row.entityId && <span className="audit-id">{row.entityId.slice(-8)}</span>}
+            </td>
+            <td className="audit-batch-cell">
+              {row.batchId ? (
+                <button
+                  type="button"
+                  className="audit-batch"
+                  onClick={() => onBatch(row)}
+                  title={`${t('audit.batchShow')}（${row.batchId}）`}
+                  data-testid="audit-batch"
+                >
+                  {batchLabel(t, row)}
+                </button>
+              ) : (
+                <span className="audit-novalues">—</span>
+              )}
             </td>
             <td>
               {row.changes.length === 0 ? (

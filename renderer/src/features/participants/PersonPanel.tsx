@@ -4,6 +4,7 @@ import { municipalityByCode, prefectureByCode } from '../../../../shared/domain/
 import { api } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { LoadError } from '../../app/LoadError'
+import { batchLabel } from '../audit/batchLabel'
 import { PrivacyActions } from '../privacy/PrivacyActions'
 import { PersonTimeline } from '../timeline/PersonTimeline'
 import { columnLabel } from './participantColumns'
@@ -162,10 +163,12 @@ function Field({ label, value }: { label: string; value: string | null | undefin
 function AuditLine({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation()
   const action = t(`people.auditAction.${entry.action as 'update'}`, { defaultValue: entry.action })
+  const batch = batchLabel(t, entry)
   return (
     <li>
       <div className="audit-head">
         <time>{dateTime.format(new Date(entry.at))}</time> {action} <small>{entry.userName}</small>
+        {batch && <small className="audit-batch-label">{batch}</small>}
       </div>
       {entry.changes.length > 0 && (
         <ul>

@@ -1,0 +1,51 @@
+import { expect, test } from './fixtures'
+import { AuditPage } from './pages/auditPage'
+
+const roster =
+  '氏名,フリガナ,メール\n隠岐 港,オキ ミナト,minato@example.jp\n海士 凪,アマ ナギ,nagi@example.jp\n知夫 渚,チブ ナギサ,nagisa@example.jp\n'
+
+test('監査ログ: a batch cell names the import, filters the log to it, combines with the filters, and clears', async ({
+  page,
+  shell,
+  door,
+}) => {
+  // Behind the screen: an import of three people, then a bulk stage change of two of them.
+  const preview = (await door.call('import.preview', { source: { fileName: '名簿2024.csv', text: roster } })) as {
+    previewId: string
+  }
+  await door.call('import.commit', { previewId: preview.previewId, onDuplicate: 'new' })
+  const people = (await door.call('contacts.list', { search: 'example.jp', limit: 1000 })) as {
+    rows: { id: string; email: string }[]
+  }
+  const imported = people.rows.filter((p) => /^(minato|nagi)@/.test(p.email)).map((p) => p.id)
+  await door.call('contacts.setStage', { ids: imported, stage: 'tsunagaru' })
+
+  const audit = new AuditPage(page)
+  await shell.open(door.url, 'audit')
+  await expect(shell.pageTitle).toHaveText('監査ログ')
+  await expect(page.getByRole('columnheader', { name: '一括処理' })).toBeVisible()
+  const importCells = audit.batchCells('取り込み：名簿2024.csv')
+  await expect(importCells.first()).toBeVisible()
+  await expect(audit.batchCells('一括 #').first()).toBeVisible() // the stage change
+  const total = await audit.count.textContent()
+
+  await importCells.first().click()
+  await expect(audit.batchChip).toContainText('一括処理「取り込み：名簿2024.csv」の記録だけを表示しています')
+  await expect(audit.count).toHaveText('3件 / 全3件')
+  await expect(audit.rows).toHaveCount(3)
+  await expect(audit.rows.filter({ hasText: '取り込み：名簿2024.csv' })).toHaveCount(3)
+
+  // AND with the other filters: the import wrote no 変更 lines; back to 取込 shows them again.
+  await audit.filterAction('変更')
+  await expect(audit.count).toHaveText('0件 / 全0件')
+  await expect(audit.batchChip).toBeVisible()
+  await audit.filterAction('取込')
+  await expect(audit.rows).toHaveCount(3)
+
+  // × drops only the batch filter; 条件をクリア drops the rest.
+  await audit.clearBatch()
+  await expect(audit.batchChip).toHaveCount(0)
+  await expect(audit.rows.filter({ hasText: '一括 #' })).toHaveCount(0) // still only 取込 lines
+  await page.getByRole('button', { name: '条件をクリア' }).click()
+  await expect(audit.count).toHaveText(total!)
+})
