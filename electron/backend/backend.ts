@@ -18,6 +18,7 @@ import { handlers } from './handlers/index'
 import { fillDemoDatabase } from './demo/fillDemo'
 import { backupToFolder, defaultBackupDir, hasBackupOfToday, listBackups } from './safety/backups'
 import { fullCheckDue, lastFullCheckAt, recordFullCheck } from './safety/checkSchedule'
+import type { FileGrants } from './files'
 import type { SafetyDoor } from './safety/door'
 import { inspectHandle } from './safety/integrity'
 import { rekeyDatabase } from './safety/passphrase'
@@ -41,6 +42,8 @@ export interface BackendOptions {
   degraded?: boolean
   /** Take the first-open-of-the-day backup (default true). */
   dailyBackup?: boolean
+  /** Files granted by the desktop app's open/save dialogs, read by id (import.preview). */
+  files?: FileGrants
 }
 
 export interface Backend {
@@ -144,6 +147,7 @@ class OpenFlow implements SafetyDoor {
         backupDir: this.backupDir,
         safety: this,
       }
+      if (this.options.files) context.files = this.options.files
       this.session = { handle, context, migration, dispatch: createDispatcher(handlers, context) }
     } catch (error) {
       await handle.close()

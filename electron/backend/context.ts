@@ -12,6 +12,8 @@ export interface BackendContext {
   userName: string
   /** Where automatic backups go (default: `backups/` beside the database). */
   backupDir?: string
+  /** Files the user chose in the desktop app's dialogs (absent in the browser door, tests and CLI). */
+  files?: import('./files').FileGrants
   /** The open flow's state and door operations (set by openBackend). */
   safety?: import('./safety/door').SafetyDoor
 }

@@ -73,7 +73,7 @@ export function serveHost(port: ParentPortLike, deps: HostDeps): HostHandle {
     try {
       // degraded: a locked (encrypted) or damaged database opens behind the safety door, so the
       // window can ask for the passphrase or offer a restore instead of a fatal dialog.
-      const options: BackendOptions = { file: message.file, demo: message.demo, degraded: true }
+      const options: BackendOptions = { file: message.file, demo: message.demo, degraded: true, files: grants }
       if (message.userName) options.userName = message.userName
       const opened = await deps.open(options)
       if (closing) {

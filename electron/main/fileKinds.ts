@@ -9,6 +9,8 @@ const filters: Record<FileKind, FileFilter> = {
   db: { name: 'かけはし データベース', extensions: ['db'] },
   pdf: { name: 'PDF ファイル', extensions: ['pdf'] },
   json: { name: 'JSON ファイル', extensions: ['json'] },
+  // A list to import: whatever Excel, Google Forms or a text editor saved.
+  table: { name: '表のファイル（CSV・TSV・Excel）', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'xlsm'] },
 }
 
 export function openFilters(kind: FileKind): FileFilter[] {

@@ -28,7 +28,7 @@ export interface PickedFile {
 }
 
 /** The kinds of file a dialog may offer; each maps to a fixed filter in the main process. */
-export const fileKinds = ['csv', 'xlsx', 'db', 'pdf', 'json'] as const
+export const fileKinds = ['csv', 'xlsx', 'db', 'pdf', 'json', 'table'] as const
 export type FileKind = (typeof fileKinds)[number]
 
 export function isFileKind(value: unknown): value is FileKind {

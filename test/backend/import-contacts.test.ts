@@ -406,4 +406,28 @@ describe('duplicate candidate lookup', () => {
     expect(await found('しけんはなこ')).toEqual([])
     expect(await found('ミホンイチロウ')).toEqual([existing.id])
   })
+
+  it('a file chosen in the desktop app\'s dialog is read by id; other ids read nothing', async () => {
+    const grants = new Map([
+      ['11111111-1111-4111-8111-111111111111', { path: fixture('excel-cp932-title-rows.csv'), access: 'read' as const }],
+      ['22222222-2222-4222-8222-222222222222', { path: fixture('google-forms-utf8.csv'), access: 'write' as const }],
+      ['33333333-3333-4333-8333-333333333333', { path: fixture('moved-away.csv'), access: 'read' as const }],
+    ])
+    const { client } = await freshBackend({ files: grants })
+    const preview = await client.call('import.preview', { source: { fileId: '11111111-1111-4111-8111-111111111111' } })
+    expect(preview).toMatchObject({ fileName: 'excel-cp932-title-rows.csv', encoding: 'cp932', counts: { rows: 4, ok: 4 } })
+    const refused = async (fileId: string) =>
+      client.call('import.preview', { source: { fileId } }).then(
+        () => null,
+        (e: { code: string; message: string }) => e,
+      )
+    // Unknown, or granted for saving only: nothing is read.
+    expect(await refused('44444444-4444-4444-8444-444444444444')).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('もう一度ファイルを選んで') })
+    expect(await refused('22222222-2222-4222-8222-222222222222')).toMatchObject({ code: 'NOT_FOUND' })
+    expect(await refused('33333333-3333-4333-8333-333333333333')).toMatchObject({ code: 'IMPORT_UNREADABLE', message: expect.stringContaining('moved-away.csv') })
+    expect(await refused('not-an-id')).toMatchObject({ code: 'INVALID_ARGS' })
+    // The browser door and the CLI have no dialog: an id reads nothing there either.
+    const plain = await freshBackend()
+    await expect(plain.client.call('import.preview', { source: { fileId: '11111111-1111-4111-8111-111111111111' } })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+  })
 })

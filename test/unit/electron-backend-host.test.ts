@@ -215,7 +215,7 @@ describe('the backend host (utility process side)', () => {
 
     send({ type: 'open', file: '/d/demo.db', demo: true })
     await tick()
-    expect(openFn).toHaveBeenCalledWith({ file: '/d/demo.db', demo: true, degraded: true })
+    expect(openFn).toHaveBeenCalledWith({ file: '/d/demo.db', demo: true, degraded: true, files: expect.any(Map) })
     expect(posted).toEqual([{ type: 'ready' }])
 
     send({ type: 'call', id: 7, method: 'app.info', args: {} })
@@ -252,12 +252,18 @@ describe('the backend host (utility process side)', () => {
     expect(posted[0]).toMatchObject({ type: 'reply', id: 1, reply: { ok: false, error: { code: 'INTERNAL' } } })
   })
 
-  it('keeps the files main granted', () => {
+  it('keeps the files main granted and gives the backend the same table', async () => {
     const { port, send } = fakePort()
-    const host = serveHost(port, { open: vi.fn(), exit: vi.fn() })
-    const grant = { fileId: 'f', path: '/x.csv', kind: 'csv' as const, access: 'read' as const }
+    const openFn = vi.fn(async () => fakeBackend() as unknown as HostedBackend)
+    const host = serveHost(port, { open: openFn, exit: vi.fn() })
+    send({ type: 'open', file: '/d/demo.db', demo: false })
+    await tick()
+    const grant = { fileId: 'f', path: '/x.csv', kind: 'table' as const, access: 'read' as const }
     send({ type: 'grant', grant })
     expect(host.grants.get('f')).toEqual(grant)
+    // Granted after the open: the backend still sees it (it holds the table, not a copy).
+    const files = (openFn.mock.calls[0] as unknown as [{ files: { get(id: string): unknown } }])[0].files
+    expect(files.get('f')).toEqual(grant)
   })
 })
 

@@ -5,7 +5,7 @@ import { FileTable, pickedFile } from '../../electron/main/fileTable'
 
 describe('file dialogs', () => {
   it('accept only the fixed kinds', () => {
-    expect(fileKinds).toEqual(['csv', 'xlsx', 'db', 'pdf', 'json'])
+    expect(fileKinds).toEqual(['csv', 'xlsx', 'db', 'pdf', 'json', 'table'])
     expect(isFileKind('csv')).toBe(true)
     for (const bad of ['exe', '/etc/passwd', '', null, 1, { kind: 'csv' }]) expect(isFileKind(bad)).toBe(false)
   })
@@ -14,6 +14,8 @@ describe('file dialogs', () => {
     expect(saveFilters('xlsx')).toEqual([{ name: 'Excel ブック', extensions: ['xlsx'] }])
     expect(openFilters('csv')[0]).toEqual({ name: 'CSV ファイル', extensions: ['csv'] })
     expect(openFilters('csv')[1]?.extensions).toEqual(['*'])
+    // A list to import: what Excel, Google Forms and text editors save.
+    expect(openFilters('table')[0]?.extensions).toEqual(['csv', 'tsv', 'txt', 'xlsx', 'xlsm'])
   })
 
   it.each([

@@ -6,10 +6,16 @@ import { listBatches } from '../db/repos/importRepo'
 import { commitContactsImport, previewContactsImport, previewPage } from '../import/contactsImport'
 import { commitKindImport, isKindPreview, kindPreviewPage, previewKindImport, undoAnyImport } from '../import/kindsImport'
 import { personMapping } from '../../../shared/domain/import/kinds'
+import { readGrantedFile } from '../files'
 
 export const importHandlers: AreaHandlers<typeof importMethods> = {
   async 'import.preview'({ source, kind, mappingName, ...options }, ctx) {
-    const input = 'base64' in source ? { fileName: source.fileName, bytes: Buffer.from(source.base64, 'base64') } : source
+    const input =
+      'fileId' in source
+        ? readGrantedFile(ctx.files, source.fileId)
+        : 'base64' in source
+          ? { fileName: source.fileName, bytes: Buffer.from(source.base64, 'base64') }
+          : source
     if (mappingName) {
       const preview = importHandlers['import.preview']
       return previewWithSavedMapping(ctx, input, { ...options, kind }, mappingName, async (resolved) =>

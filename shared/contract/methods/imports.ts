@@ -15,6 +15,8 @@ const source = z.union([
     .object({ fileName: z.string().min(1).max(255), base64: z.string().max(MAX_BASE64, 'ファイルが大きすぎます（60MBまで）') })
     .strict(),
   z.object({ fileName: z.string().min(1).max(255), text: z.string().max(MAX_BASE64, '貼り付けた内容が大きすぎます') }).strict(),
+  /** A file chosen in the desktop app's open dialog: main hands out the id, the backend reads the file. */
+  z.object({ fileId: id }).strict(),
 ])
 const duplicateAction = z.enum(['new', 'merge', 'skip'], { message: '重複時の扱いは new / merge / skip のいずれかです' })
 

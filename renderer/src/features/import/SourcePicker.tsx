@@ -3,6 +3,7 @@ import type { DragEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ImportSource } from './importState'
 import { MAX_FILE_BYTES, readFileAsBase64 } from './readFile'
+import { ipcBridge } from '../../api/ipcClient'
 
 /** Step 1: a file (chosen or dropped) or cells pasted from Excel. */
 export function SourcePicker({ onSource, busy }: { onSource: (source: ImportSource) => void; busy: boolean }) {
@@ -12,6 +13,19 @@ export function SourcePicker({ onSource, busy }: { onSource: (source: ImportSour
   const [problem, setProblem] = useState<string | null>(null)
   const inputId = useId()
   const pasteId = useId()
+
+  // In the desktop app the native open dialog picks the file and the backend reads it from
+  // disk (no upload through the window); the browser door reads it here and uploads it.
+  const bridge = ipcBridge()
+  async function pickWithDialog() {
+    setProblem(null)
+    try {
+      const picked = await bridge!.pickFile('table')
+      if (picked) onSource({ fileName: picked.name, fileId: picked.fileId })
+    } catch {
+      setProblem(t('import.source.readFailed'))
+    }
+  }
 
   async function take(file: File | undefined) {
     if (!file) return
@@ -44,9 +58,15 @@ export function SourcePicker({ onSource, busy }: { onSource: (source: ImportSour
       >
         <p>
           {t('import.source.drop')}
-          <label htmlFor={inputId} className="drop-zone-choose">
-            {t('import.source.choose')}
-          </label>
+          {bridge ? (
+            <button type="button" className="button-link drop-zone-choose" disabled={busy} onClick={() => void pickWithDialog()}>
+              {t('import.source.choose')}
+            </button>
+          ) : (
+            <label htmlFor={inputId} className="drop-zone-choose">
+              {t('import.source.choose')}
+            </label>
+          )}
         </p>
         <input
           id={inputId}

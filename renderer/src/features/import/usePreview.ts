@@ -25,7 +25,9 @@ export function usePreview(source: ImportSource | null, options: ReadOptions): P
     let current = true
     setState((s) => ({ ...s, error: null, loading: true }))
     const { encoding, sheet, headerRow, mapping, kind } = JSON.parse(key) as ReadOptions
-    api.call('import.preview', { source, encoding, sheet, headerRow, mapping, kind }).then(
+    // A dialog-chosen file crosses as its id alone: the backend reads it from disk.
+    const wire = 'fileId' in source ? { fileId: source.fileId } : source
+    api.call('import.preview', { source: wire, encoding, sheet, headerRow, mapping, kind }).then(
       (preview) => current && setState({ preview, error: null, loading: false }),
       (error: unknown) =>
         current &&
