@@ -30,6 +30,29 @@ export async function time(fn: () => unknown, runs: number, warmup = 5): Promise
   return summarize(samples)
 }
 
+/**
+ * Runs `fn` once: its time, and the longest the event loop went without turning meanwhile
+ * (a 10 ms interval timer): how long every other backend call would have waited.
+ */
+export async function timeWithStall(fn: () => Promise<unknown>): Promise<{ ms: number; stallMs: number }> {
+  let last = performance.now()
+  let stallMs = 0
+  const tick = () => {
+    const now = performance.now()
+    stallMs = Math.max(stallMs, now - last)
+    last = now
+  }
+  const timer = setInterval(tick, 10)
+  const started = performance.now()
+  try {
+    await fn()
+  } finally {
+    tick()
+    clearInterval(timer)
+  }
+  return { ms: performance.now() - started, stallMs }
+}
+
 export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits
 
 /** A fixed-width text table; widths count East Asian wide characters as two columns. */

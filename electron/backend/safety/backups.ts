@@ -7,6 +7,7 @@ import { schemaVersionOf } from '../db/migrate'
 import { inspectFile } from './integrity'
 import { backupsToKeep, localDay } from './rotation'
 import { writeFileAtomic } from './atomicFile'
+import { vacuumIntoInWorker } from './vacuumInWorker'
 
 /** Backups live beside the database unless told otherwise (the settings screen shows where). */
 export function defaultBackupDir(file: string): string {
@@ -16,10 +17,12 @@ export function defaultBackupDir(file: string): string {
 /**
  * Writes a consistent copy of the open database to `target`, verifies it, and only then gives
  * it its final name: a crash mid-backup leaves a `.partial` file, never a bad backup.
- * Plain databases go through SQLite's online backup API. An encrypted one goes through
- * VACUUM INTO, which SQLite3 Multiple Ciphers writes encrypted with the same key (its backup
- * API refuses an encrypted source with a plain destination, and better-sqlite3 cannot key the
- * destination); both read one consistent snapshot while the app keeps writing.
+ * Plain databases go through SQLite's online backup API on the open connection (it copies a
+ * few pages per event-loop turn). An encrypted one goes through VACUUM INTO, which SQLite3
+ * Multiple Ciphers writes encrypted with the same key (its backup API refuses an encrypted
+ * source with a plain destination, and better-sqlite3 cannot key the destination); VACUUM INTO
+ * is one long synchronous call, so it runs in a worker thread on its own read-only connection.
+ * Both read one consistent snapshot while the app keeps writing.
  */
 export async function writeVerifiedBackup(
   handle: DbHandle,
@@ -29,7 +32,7 @@ export async function writeVerifiedBackup(
   fs.mkdirSync(path.dirname(target), { recursive: true })
   fs.rmSync(partial, { force: true })
   try {
-    if (handle.encrypted) handle.sqlite.prepare('VACUUM INTO ?').run(partial)
+    if (handle.encrypted) await vacuumIntoInWorker(handle.file, handle.key, partial)
     else await handle.sqlite.backup(partial)
     fsyncFile(partial)
     const inspection = await inspectFile(partial, { key: handle.key, level: 'quick' })
