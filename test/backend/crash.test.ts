@@ -15,7 +15,9 @@ describe('crash safety', () => {
     expect(result.problems).toEqual([])
     expect(result).toMatchObject({ trials: 20, corrupt: 0, partialImports: 0, lostEdits: 0, lostDeletes: 0, badBackups: 0 })
     // The trials did real work: the harness is only meaningful if kills land mid-activity.
+    // How much fits in the 30–350 ms windows depends on the machine's load (alone: ~19 imports
+    // and ~58 edits; beside the rest of the suite on 2 cores: 12 and 20), so the floor is low.
     expect(result.acknowledged.batches).toBeGreaterThan(5)
-    expect(result.acknowledged.edits).toBeGreaterThan(20)
+    expect(result.acknowledged.edits).toBeGreaterThan(5)
   }, 120_000)
 })
