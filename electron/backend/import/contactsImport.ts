@@ -8,16 +8,11 @@ import { commitContactsPreview, undoContactsImport } from './contactsCommit'
 import type { CommitOptions, CommitResult, RowDecision } from './contactsCommit'
 import { buildContactsPreview, PreviewStore } from './contactsPreview'
 import type { ContactsPreview, PreviewRow } from './contactsPreview'
-import { takeBackup } from '../safety/takeBackup'
-import { runTransactionJob } from '../jobs/transactionJob'
+import { commitOnce } from './commitOnce'
 import { readSource } from './source'
 import type { ImportInput } from './source'
 import type { EncodingChoice } from './decode'
 
-/** Previews whose commit is running now. */
-const committing = new WeakSet<ContactsPreview>()
-/** Whether this preview's commit is running (import.fixRow must not change a row under it). */
-export const isCommitting = (preview: object): boolean => committing.has(preview as ContactsPreview)
 
 /** One store per open database; previews never outlive the backend that made them. */
 const stores = new WeakMap<BackendContext, PreviewStore>()
@@ -118,27 +113,9 @@ export async function commitContactsImport(
   jobId?: string,
 ): Promise<CommitResult> {
   const preview = findPreview(ctx, previewId)
-  // The same preview pressed twice (two windows, a double click) must not be written twice.
-  if (committing.has(preview)) throw ApiError.from('CONFLICT', { previewId }, 'この取り込みはすでに実行中です。')
-  committing.add(preview)
-  let result: CommitResult
-  try {
-    // A verified backup first: an import is the one change that can touch thousands of people.
-    await takeBackup(ctx, 'before-import')
-    const byRow = Object.fromEntries(Object.entries(decisions).map(([k, v]) => [Number(k), v]))
-    const options = {
-      onDuplicate,
-      decisions: byRow,
-      userName: ctx.userName,
-      mapping: Object.fromEntries(preview.headers.map((h, i) => [h || `列${i + 1}`, preview.mapping[i] ?? 'ignore'])),
-    }
-    // One transaction with progress and cancel; a cancel or failure keeps the preview for another try.
-    result = await runTransactionJob(ctx, { jobId, total: preview.rows.length, label: preview.source.fileName }, () =>
-      commitContactsPreview(ctx.handle.sqlite, preview, options),
-    )
-  } finally {
-    committing.delete(preview)
-  }
+  const result = await commitOnce(ctx, preview, { onDuplicate, decisions, jobId }, (options) =>
+    commitContactsPreview(ctx.handle.sqlite, preview, options),
+  )
   storeOf(ctx).delete(previewId) // a preview is committed once
   ctx.events.emit('data.changed', { entity: 'contact' })
   return result

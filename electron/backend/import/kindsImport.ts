@@ -8,8 +8,7 @@ import type { PersonDraft } from '../../../shared/domain/import/personRow'
 import type { BackendContext } from '../context'
 import { batchItems, findBatch } from '../db/repos/importRepo'
 import { kindRemovers } from '../db/repos/importKindsRepo'
-import { runTransactionJob } from '../jobs/transactionJob'
-import { takeBackup } from '../safety/takeBackup'
+import { commitOnce } from './commitOnce'
 import { undoContactsImport } from './contactsCommit'
 import type { CommitOptions, RowDecision } from './contactsCommit'
 import { undoImport } from './contactsImport'
@@ -28,7 +27,6 @@ function storeOf(ctx: BackendContext): Map<string, KindPreview> {
   if (!store) stores.set(ctx, (store = new Map()))
   return store
 }
-const committing = new WeakSet<KindPreview>()
 
 /** True when the preview id is a visits/programs preview of this database. */
 export function isKindPreview(ctx: BackendContext, previewId: string): boolean {
@@ -143,25 +141,11 @@ export async function commitKindImport(
   jobId?: string,
 ): Promise<ImportCommitResult> {
   const preview = findPreview(ctx, previewId)
-  if (committing.has(preview)) throw ApiError.from('CONFLICT', { previewId }, 'この取り込みはすでに実行中です。')
-  committing.add(preview)
-  let result: ImportCommitResult
-  try {
-    await takeBackup(ctx, 'before-import')
-    const options: CommitOptions = {
-      onDuplicate,
-      decisions: Object.fromEntries(Object.entries(decisions).map(([k, v]) => [Number(k), v])),
-      userName: ctx.userName,
-      mapping: Object.fromEntries(preview.headers.map((h, i) => [h || `列${i + 1}`, preview.mapping[i] ?? 'ignore'])),
-    }
-    const job = { jobId, total: preview.rows.length, label: preview.source.fileName }
-    result =
-      preview.kind === 'visits'
-        ? await runTransactionJob(ctx, job, () => commitVisitsPreview(ctx.handle.sqlite, preview, options))
-        : await runTransactionJob(ctx, job, () => commitProgramsPreview(ctx.handle.sqlite, preview, options))
-  } finally {
-    committing.delete(preview)
-  }
+  const request = { onDuplicate, decisions, jobId }
+  const result =
+    preview.kind === 'visits'
+      ? await commitOnce(ctx, preview, request, (options) => commitVisitsPreview(ctx.handle.sqlite, preview, options))
+      : await commitOnce(ctx, preview, request, (options) => commitProgramsPreview(ctx.handle.sqlite, preview, options))
   storeOf(ctx).delete(previewId)
   emitChanged(ctx, preview.kind)
   return result

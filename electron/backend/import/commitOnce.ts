@@ -1,0 +1,50 @@
+import { ApiError } from '../../../shared/contract/errors'
+import type { BackendContext } from '../context'
+import { runTransactionJob } from '../jobs/transactionJob'
+import type { TransactionWork } from '../jobs/transactionJob'
+import { takeBackup } from '../safety/takeBackup'
+import type { CommitOptions, RowDecision } from './contactsCommit'
+
+/** What every kind of preview has that its commit needs. */
+interface CommittablePreview {
+  rows: readonly unknown[]
+  headers: readonly string[]
+  mapping: readonly string[]
+  source: { fileName: string }
+}
+
+/** Previews whose commit is running now (any kind). */
+const committing = new WeakSet<object>()
+
+/** Whether this preview's commit is running (import.fixRow must not change a row under it). */
+export const isCommitting = (preview: object): boolean => committing.has(preview)
+
+/**
+ * What every import's commit does around its writer: once per preview (two windows or a double
+ * click must not write it twice), a verified backup first (an import is the one change that
+ * can touch thousands of people), then ONE transaction job with progress and cancel. A cancel
+ * or a failure leaves the database as it was and keeps the preview for another try.
+ */
+export async function commitOnce<T>(
+  ctx: BackendContext,
+  preview: CommittablePreview,
+  request: { onDuplicate: CommitOptions['onDuplicate']; decisions: Record<string, RowDecision>; jobId?: string },
+  write: (options: CommitOptions) => TransactionWork<T>,
+): Promise<T> {
+  if (committing.has(preview)) throw ApiError.from('CONFLICT', {}, 'この取り込みはすでに実行中です。')
+  committing.add(preview)
+  try {
+    await takeBackup(ctx, 'before-import')
+    const options: CommitOptions = {
+      onDuplicate: request.onDuplicate,
+      decisions: Object.fromEntries(Object.entries(request.decisions).map(([row, decision]) => [Number(row), decision])),
+      userName: ctx.userName,
+      // Recorded with the batch: which column went where, by header (列N for a blank one).
+      mapping: Object.fromEntries(preview.headers.map((h, i) => [h || `列${i + 1}`, preview.mapping[i] ?? 'ignore'])),
+    }
+    const job = { jobId: request.jobId, total: preview.rows.length, label: preview.source.fileName }
+    return await runTransactionJob(ctx, job, () => write(options))
+  } finally {
+    committing.delete(preview)
+  }
+}
