@@ -13,7 +13,8 @@ export interface ImportPreviewRow {
   draft: PersonDraft
   issues: CellIssue[]
   ok: boolean
-  duplicates: { contactId?: string; row?: number; name: string; score: number; reasons: string[] }[]
+  /** `detail`: what tells namesakes apart (e-mail, phone, birth date, municipality of a stored person). */
+  duplicates: { contactId?: string; row?: number; name: string; detail?: string; score: number; reasons: string[] }[]
   /** Visits kind: the visit the row becomes (its person is `draft`). */
   visit?: VisitRowView
   /** Programs kind: the program and session the row adds (`draft` is empty). */

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { Client } from '../../shared/contract/client'
 import { freshBackend } from './tempDb'
 
@@ -429,5 +429,41 @@ describe('duplicate candidate lookup', () => {
     // The browser door and the CLI have no dialog: an id reads nothing there either.
     const plain = await freshBackend()
     await expect(plain.client.call('import.preview', { source: { fileId: '11111111-1111-4111-8111-111111111111' } })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+  })
+
+  it('a row found by e-mail or phone is that person: its namesakes are not offered beside it', async () => {
+    const { client } = await freshBackend()
+    const make = (email: string | null) =>
+      client.call('contacts.create', { fields: { familyName: '見本', givenName: '花子', familyKana: 'ミホン', givenKana: 'ハナコ', email } })
+    const known = await make('hanako.mihon@example.jp')
+    const namesakes = [await make(null), await make(null)]
+    const text = ['氏名,フリガナ,メールアドレス', '見本 花子,ミホン ハナコ,hanako.mihon@example.jp', '見本 花子,ミホン ハナコ,'].join('\n')
+    const preview = await client.call('import.preview', { source: { fileName: 'list.txt', text } })
+    const [byEmail, byName] = preview.rows
+    expect(byEmail!.duplicates.map((d) => d.contactId)).toEqual([known.id])
+    expect(byEmail!.duplicates[0]).toMatchObject({ score: 100 })
+    // Without a contact detail, every namesake is a candidate (and the first row of the file too).
+    expect(new Set(byName!.duplicates.map((d) => d.contactId ?? `row${d.row}`))).toEqual(
+      new Set([known.id, ...namesakes.map((n) => n.id), 'row0']),
+    )
+  })
+
+  it('a merge writes only the columns it changes (each named column rewrites its indexes)', async () => {
+    const { client, context } = await freshBackend()
+    const { sqlite } = context.handle
+    const stored = await client.call('contacts.create', {
+      fields: { familyName: '見本', givenName: '花子', familyKana: 'ミホン', givenKana: 'ハナコ', email: 'hanako.mihon@example.jp' },
+    })
+    const prepared: string[] = []
+    const prepare = sqlite.prepare.bind(sqlite)
+    const spy = vi.spyOn(sqlite, 'prepare').mockImplementation(((source: string) => (prepared.push(source), prepare(source))) as never)
+    const text = ['氏名,メールアドレス,職業,所属', '見本 花子,hanako.mihon@example.jp,会社員,'].join('\n')
+    const preview = await client.call('import.preview', { source: { fileName: 'list.txt', text } })
+    await client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'merge' })
+    spy.mockRestore()
+    expect(prepared.filter((sql) => sql.startsWith('UPDATE contacts'))).toEqual([
+      'UPDATE contacts SET occupation = ?, updated_at = ? WHERE id = ?',
+    ])
+    expect(await client.call('contacts.get', { id: stored.id })).toMatchObject({ occupation: '会社員', email: 'hanako.mihon@example.jp' })
   })
 })

@@ -56,6 +56,10 @@ test('imports the CP932 Excel list: detection, suggested mapping, one merge, com
   const detail = await importer.compare(5)
   await expect(detail).toContainText('浜田 一郎')
   await expect(detail).toContainText('メールアドレスが一致')
+  // Each candidate says what tells namesakes apart; with several, the user picks by it.
+  const ours = detail.getByRole('listitem').filter({ hasText: '080-9999-0001' })
+  await expect(ours).toContainText('ichiro.hamada@example.jp')
+  if ((await ours.getByRole('radio').count()) > 0) await ours.getByRole('radio').check()
   // The differing phone is shown side by side and is NOT taken unless ticked.
   const phoneRow = detail.getByRole('row', { name: /電話/ })
   await expect(phoneRow).toContainText('080-9999-0001')

@@ -3,7 +3,7 @@ import { uuidv7 } from 'uuidv7'
 import { ApiError } from '../../../shared/contract/errors'
 import { contactSearchKey } from '../../../shared/domain/contactSearch'
 import type { PersonDraft } from '../../../shared/domain/import/personRow'
-import { batchItems, batchItemWriter, findBatch, insertBatch, markBatchUndone } from '../db/repos/importRepo'
+import { batchItems, batchItemWriter, findBatch, insertBatch, markBatchUndone, personUpdater } from '../db/repos/importRepo'
 import { deferSearchIndex, indexDeferred } from '../db/repos/searchIndexRepo'
 import type { ContactsPreview } from './contactsPreview'
 
@@ -70,9 +70,6 @@ function statements(sqlite: Sqlite) {
       `INSERT INTO stage_history (id, contact_id, stage, changed_on, note, created_at) VALUES (?, ?, 'tsukamu', ?, 'インポートで登録', ?)`,
     ),
     select: sqlite.prepare(`SELECT id, ${selectList} FROM contacts WHERE id = ? AND deleted_at IS NULL`),
-    update: sqlite.prepare(
-      `UPDATE contacts SET ${fields.map((f) => `${columns[f]} = ?`).join(', ')}, search_key = ?, updated_at = ? WHERE id = ?`,
-    ),
     remove: sqlite.prepare(`DELETE FROM contacts WHERE id = ?`),
     audit: sqlite.prepare(
       `INSERT INTO audit_log (id, at, user_name, action, entity, entity_id, changes, batch_id) VALUES (?, ?, ?, ?, 'contact', ?, ?, ?)`,
@@ -100,6 +97,7 @@ export function* commitContactsPreview(
   const today = now.slice(0, 10)
   const s = statements(sqlite)
   const writeItem = batchItemWriter(sqlite)
+  const updatePerson = personUpdater(sqlite)
   const batchId = uuidv7()
   const result: CommitResult = { batchId, created: 0, merged: 0, skipped: 0, errors: 0 }
   const createdByRow = new Map<number, string>()
@@ -148,7 +146,8 @@ export function* commitContactsPreview(
         }
       }
       if (Object.keys(after).length > 0) {
-        s.update.run(...fields.map((f) => updated[f]), searchKeyOf(updated), now, targetId)
+        const searchKey = searchKeyOf(updated)
+        updatePerson(targetId, after, searchKey === searchKeyOf(existing) ? null : searchKey, now)
         merged.add(targetId)
         writeItem(batchId, 'contact', targetId, 'merged', before, after)
         const changes = Object.fromEntries(Object.keys(after).map((f) => [f, [before[f], after[f]]]))
@@ -187,6 +186,7 @@ export function undoContactsImport(
   if (!batch) throw ApiError.from('NOT_FOUND', { batchId })
   if (batch.undoneAt) throw ApiError.from('CONFLICT', { batchId }, 'このインポートはすでに取り消されています。')
   const s = statements(sqlite)
+  const updatePerson = personUpdater(sqlite)
   let removed = 0
   let reverted = 0
   sqlite.transaction(() => {
@@ -208,7 +208,9 @@ export function undoContactsImport(
         changes[field] = [value, item.before[field] ?? null]
       }
       if (Object.keys(changes).length === 0) continue
-      s.update.run(...fields.map((f) => restored[f]), searchKeyOf(restored), now, item.entityId)
+      const searchKey = searchKeyOf(restored)
+      const back = Object.fromEntries(Object.entries(changes).map(([f, [, before]]) => [f, before]))
+      updatePerson(item.entityId, back, searchKey === searchKeyOf(current) ? null : searchKey, now)
       s.audit.run(uuidv7(), now, userName, 'update', item.entityId, JSON.stringify(changes), batchId)
       reverted++
     }

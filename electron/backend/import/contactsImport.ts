@@ -34,6 +34,7 @@ export function toRowView(row: PreviewRow, cells: string[]): ImportPreviewRow {
       contactId: d.contactId,
       row: d.row,
       name: d.name,
+      ...(d.detail ? { detail: d.detail } : {}),
       score: d.match.score,
       reasons: d.match.reasons,
     })),

@@ -14,6 +14,8 @@ export interface DuplicateMatch {
   /** …or an earlier row of the same file (0-based index into the data rows). */
   row?: number
   name: string
+  /** For a stored person: what tells them apart from namesakes (e-mail, phone, birth, place). */
+  detail?: string
   match: MatchScore
 }
 

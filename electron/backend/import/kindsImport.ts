@@ -56,6 +56,7 @@ function rowView(preview: KindPreview, row: VisitPreviewRow | ProgramPreviewRow)
         contactId: d.contactId,
         row: d.row,
         name: d.name,
+        ...(d.detail ? { detail: d.detail } : {}),
         score: d.match.score,
         reasons: d.match.reasons,
       })),

@@ -68,7 +68,8 @@ function mergePerson(
     }
   }
   if (Object.keys(after).length === 0) return
-  w.updatePerson.run(...personDraftFields.map((f) => merged[f]), searchKeyOf(merged), ctx.now, targetId)
+  const searchKey = searchKeyOf(merged)
+  w.updatePerson(targetId, after, searchKey === searchKeyOf(existing) ? null : searchKey, ctx.now)
   item(ctx.batchId, 'contact', targetId, 'merged', before, after)
   const changes = Object.fromEntries(Object.keys(after).map((f) => [f, [before[f], after[f]]]))
   w.audit(ctx.now, ctx.userName, 'merge', 'contact', targetId, changes, ctx.batchId)

@@ -136,7 +136,11 @@ const MATCHES_PER_ROW = 10
  * Duplicates inside one file: each row's earlier rows that share a key and score at or above
  * the threshold. Uses a key index with bounded lists, so 100k rows cost about one pass.
  */
-export function duplicatesWithinFile(people: readonly Identity[]): Map<number, { row: number; match: MatchScore }[]> {
+export function duplicatesWithinFile(
+  people: readonly Identity[],
+  /** Rows to look for earlier matches of (default all); every row is still a candidate for later ones. */
+  wanted: (row: number) => boolean = () => true,
+): Map<number, { row: number; match: MatchScore }[]> {
   const index = { email: new Map<string, number[]>(), phone: new Map<string, number[]>(), name: new Map<string, number[]>(), kana: new Map<string, number[]>() }
   const found = new Map<number, { row: number; match: MatchScore }[]>()
   const allKeys = people.map(identityKeys)
@@ -148,6 +152,15 @@ export function duplicatesWithinFile(people: readonly Identity[]): Map<number, {
   }
   people.forEach((person, row) => {
     const keys = allKeys[row]!
+    if (wanted(row)) findEarlier(person, keys, row)
+    remember(index.email, keys.email, row)
+    remember(index.phone, keys.phone, row)
+    remember(index.name, keys.name, row)
+    remember(index.kana, keys.kana, row)
+  })
+  return found
+
+  function findEarlier(person: Identity, keys: IdentityKeys, row: number): void {
     const candidates = new Set<number>()
     const collect = (map: Map<string, number[]>, key: string | null) => {
       if (key) for (const earlier of map.get(key) ?? []) candidates.add(earlier)
@@ -168,10 +181,5 @@ export function duplicatesWithinFile(people: readonly Identity[]): Map<number, {
         .slice(0, MATCHES_PER_ROW)
       found.set(row, matches)
     }
-    remember(index.email, keys.email, row)
-    remember(index.phone, keys.phone, row)
-    remember(index.name, keys.name, row)
-    remember(index.kana, keys.kana, row)
-  })
-  return found
+  }
 }

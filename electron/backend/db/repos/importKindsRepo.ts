@@ -2,6 +2,7 @@ import type { Database as Sqlite } from 'better-sqlite3'
 import { uuidv7 } from 'uuidv7'
 import { personDraftFields } from '../../../../shared/domain/import/personRow'
 import type { PersonDraft } from '../../../../shared/domain/import/personRow'
+import { personUpdater } from './importRepo'
 
 /**
  * SQL of the visits and programs imports: looking up programs and sessions for a preview,
@@ -55,9 +56,7 @@ export function kindWriters(sqlite: Sqlite) {
     selectPerson: sqlite.prepare(
       `SELECT id, ${personDraftFields.map((f) => `${column(f)} AS ${f}`).join(', ')} FROM contacts WHERE id = ? AND deleted_at IS NULL`,
     ),
-    updatePerson: sqlite.prepare(
-      `UPDATE contacts SET ${personColumns.map((c) => `${c} = ?`).join(', ')}, search_key = ?, updated_at = ? WHERE id = ?`,
-    ),
+    updatePerson: personUpdater(sqlite),
     attended: sqlite.prepare(`SELECT 1 FROM visits WHERE session_id = ? AND contact_id = ?`),
     /** The same person, day, program and place without a session: the same visit recorded before. */
     sameVisit: sqlite.prepare(

@@ -244,3 +244,27 @@ export function listBatches(sqlite: Sqlite, limit = 100): BatchSummary[] {
 export function markBatchUndone(sqlite: Sqlite, id: string, at: string): void {
   sqlite.prepare(`UPDATE import_batches SET undone_at = ? WHERE id = ?`).run(at, id)
 }
+
+/**
+ * Writes a merge into a stored person: only the columns the merge changes, and search_key
+ * only when it changed. An UPDATE that names a column rewrites every index on that column
+ * even when the value stays the same, and contacts has ~30 indexes (the grid sorts on every
+ * column): re-importing a 100k master list merges most rows, each changing a field or two.
+ * Statements are prepared once per set of columns.
+ */
+export function personUpdater(sqlite: Sqlite) {
+  const statements = new Map<string, import('better-sqlite3').Statement>()
+  return (id: string, changes: Record<string, unknown>, searchKey: string | null, now: string): void => {
+    const fields = Object.keys(changes)
+    const key = `${fields.join(',')}|${searchKey === null ? '' : 'search_key'}`
+    let statement = statements.get(key)
+    if (!statement) {
+      const sets = [...fields.map((f) => `${snakeCase(f)} = ?`), ...(searchKey === null ? [] : ['search_key = ?']), 'updated_at = ?']
+      statements.set(key, (statement = sqlite.prepare(`UPDATE contacts SET ${sets.join(', ')} WHERE id = ?`)))
+    }
+    statement.run(...fields.map((f) => changes[f]), ...(searchKey === null ? [] : [searchKey]), now, id)
+  }
+}
+
+/** familyKana → family_kana: PersonDraft fields are the contacts columns in camelCase. */
+const snakeCase = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)

@@ -82,6 +82,7 @@ export function DuplicateDetail({
                   />
                 )}
                 <span className="duplicate-name">{d.name}</span>
+                {d.detail && <span className="duplicate-detail-text">{d.detail}</span>}
                 <span className="duplicate-where">
                   {d.contactId ? t('import.duplicate.candidate') : t('import.duplicate.inFile')}
                 </span>
