@@ -13,14 +13,15 @@ import { addPeople, tableDigests } from './safetyHelpers'
 import { tempDir } from './tempDb'
 
 /**
- * An encrypted database's backup is written by VACUUM INTO in a worker thread on its own
- * read-only connection (safety/vacuumInWorker.ts), so the backend keeps answering meanwhile.
+ * Backups are written (VACUUM INTO when encrypted, the online backup API when plain) and
+ * page-checked in a worker thread on its own read-only connection (safety/backupInWorker.ts),
+ * so the backend keeps answering meanwhile.
  */
 // A quote in the passphrase: the worker must key its connection exactly as the main one does.
 const KEY = "島の'合言葉' 2024"
 
-async function withBackend(file: string, run: (b: Backend) => Promise<void>): Promise<void> {
-  const b = await openBackend({ file, userName: 'tester', passphrase: KEY, dailyBackup: false })
+async function withBackend(file: string, run: (b: Backend) => Promise<void>, key: string | undefined = KEY): Promise<void> {
+  const b = await openBackend({ file, userName: 'tester', passphrase: key, dailyBackup: false })
   try {
     await run(b)
   } finally {
@@ -28,10 +29,10 @@ async function withBackend(file: string, run: (b: Backend) => Promise<void>): Pr
   }
 }
 
-/** An encrypted database whose copy takes a few hundred ms (≈ 25 MB). */
-async function largeEncrypted(dir: string): Promise<string> {
+/** A database (encrypted unless told otherwise) whose copy takes a few hundred ms (≈ 25 MB). */
+async function largeDatabase(dir: string, key: string | undefined = KEY): Promise<string> {
   const file = path.join(dir, 'kakehashi.db')
-  const h = openDatabase(file, { key: KEY })
+  const h = openDatabase(file, key ? { key } : {})
   await migrate(h)
   await generateDataset(h, { contacts: 3000, visits: 30_000, seed: 7 })
   await h.close()
@@ -71,9 +72,12 @@ describe('encrypted backups (worker thread)', () => {
     })
   })
 
-  it('other calls answer while the copy is being written; the copy holds what was committed when it began', async () => {
+  it.each([
+    ['encrypted', KEY],
+    ['plain', undefined],
+  ])('%s: other calls answer while the copy is written and checked; it holds what was committed when it began', async (_kind, key) => {
     const dir = tempDir()
-    const file = await largeEncrypted(dir)
+    const file = await largeDatabase(dir, key)
     await withBackend(file, async (b) => {
       const order: string[] = []
       const backup = b.client.call('safety.backupNow', {}).then((info) => {
@@ -92,7 +96,7 @@ describe('encrypted backups (worker thread)', () => {
       expect(page.rows).toHaveLength(10)
       expect(info).toMatchObject({ verified: true, counts: { contacts: page.total } })
       expect((await b.client.call('contacts.list', { limit: 1 })).total).toBe(page.total + 1)
-    })
+    }, key)
   })
 
   it('a wrong or missing key in the worker is BACKUP_FAILED, leaves no .partial and never shows the key', async () => {

@@ -7,7 +7,7 @@ import { schemaVersionOf } from '../db/migrate'
 import { inspectFile } from './integrity'
 import { backupsToKeep, localDay } from './rotation'
 import { writeFileAtomic } from './atomicFile'
-import { vacuumIntoInWorker } from './vacuumInWorker'
+import { backupInWorker } from './backupInWorker'
 
 /** Backups live beside the database unless told otherwise (the settings screen shows where). */
 export function defaultBackupDir(file: string): string {
@@ -16,13 +16,10 @@ export function defaultBackupDir(file: string): string {
 
 /**
  * Writes a consistent copy of the open database to `target`, verifies it, and only then gives
- * it its final name: a crash mid-backup leaves a `.partial` file, never a bad backup.
- * Plain databases go through SQLite's online backup API on the open connection (it copies a
- * few pages per event-loop turn). An encrypted one goes through VACUUM INTO, which SQLite3
- * Multiple Ciphers writes encrypted with the same key (its backup API refuses an encrypted
- * source with a plain destination, and better-sqlite3 cannot key the destination); VACUUM INTO
- * is one long synchronous call, so it runs in a worker thread on its own read-only connection.
- * Both read one consistent snapshot while the app keeps writing.
+ * it its final name: a crash mid-backup leaves a `.partial` file, never a bad backup. The copy
+ * (SQLite's online backup API; VACUUM INTO for an encrypted database) and its page-by-page
+ * check run in a worker thread on their own read-only connection (backupInWorker), so the
+ * backend keeps answering; here only the light checks, the schema version and the counts.
  */
 export async function writeVerifiedBackup(
   handle: DbHandle,
@@ -32,10 +29,10 @@ export async function writeVerifiedBackup(
   fs.mkdirSync(path.dirname(target), { recursive: true })
   fs.rmSync(partial, { force: true })
   try {
-    if (handle.encrypted) await vacuumIntoInWorker(handle.file, handle.key, partial)
-    else await handle.sqlite.backup(partial)
+    const problems = await backupInWorker(handle.file, handle.key, partial)
+    if (problems.length > 0) throw ApiError.from('BACKUP_FAILED', { reason: problems.join('; ') })
     fsyncFile(partial)
-    const inspection = await inspectFile(partial, { key: handle.key, level: 'quick' })
+    const inspection = await inspectFile(partial, { key: handle.key, level: 'light' })
     const expected = schemaVersionOf(handle)
     if (!inspection.ok || inspection.schemaVersion !== expected) {
       throw ApiError.from('BACKUP_FAILED', { reason: inspection.problem ?? `schema ${inspection.schemaVersion} ≠ ${expected}` })
