@@ -132,6 +132,29 @@ describe('importing programs with sessions', () => {
     expect(checksums(sqlite)).toEqual(before)
   })
 
+  it('undo refuses while later enrollments or visits hang on its programs, and changes nothing', async () => {
+    const { client, context } = await freshBackend()
+    const sqlite = context.handle.sqlite
+    const preview = await client.call('import.preview', { source: upload('programs-sessions.xlsx'), kind: 'programs' })
+    const result = await client.call('import.commit', { previewId: preview.previewId })
+    const [tour] = programsNamed(sqlite, '粟島 海ごみ拾いツアー')
+    const person = await client.call('contacts.create', { fields: { familyName: '試験', givenName: '花子' } })
+    await client.call('enrollments.add', { programId: tour!.id as string, contactIds: [person.id] })
+    await client.call('visits.create', {
+      contactIds: [person.id],
+      programId: tour!.id as string,
+      fields: { visitDate: '2024-08-03', mode: 'onsite' },
+    })
+    const before = checksums(sqlite)
+    const refusal = await client.call('import.undo', { batchId: result.batchId }).then(
+      () => null,
+      (e: { code: string; message: string }) => e,
+    )
+    expect(refusal).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('参加申込 1件、参加・訪問 1件') })
+    expect(checksums(sqlite)).toEqual(before)
+    expect((await client.call('import.batches', {}))[0]).toMatchObject({ undoneAt: null })
+  })
+
   it('reuses a registered program of the same name and 年度, adds only the sessions it lacks, and leaves it as it was', async () => {
     const { client, context } = await freshBackend()
     const sqlite = context.handle.sqlite

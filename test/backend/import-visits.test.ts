@@ -142,12 +142,30 @@ describe('importing a sign-in sheet of visits', () => {
     const preview = await client.call('import.preview', { source: { fileName: '出席.tsv', text: sheet }, kind: 'visits' })
     const result = await client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'merge' })
     expect(result).toMatchObject({ created: 1, merged: 3, kindCounts: { visitsCreated: 4 } })
-    expect(personBy(sqlite, 'email', 'ichiro.hamada@example.jp')[0]).toMatchObject({ affiliation: '浜田市役所', occupation: '公務員' })
+    expect(personBy(sqlite, 'email', 'ichiro.hamada@example.jp')[0]).toMatchObject({
+      affiliation: '浜田市役所',
+      occupation: '公務員',
+    })
     expect(personBy(sqlite, 'email', 'hanako.mihon@example.jp')[0]).toMatchObject({ phone: '090-0000-5678' })
     expect(await client.call('import.undo', { batchId: result.batchId })).toMatchObject({ reverted: 1 })
     expect(personBy(sqlite, 'email', 'ichiro.hamada@example.jp')[0]).toMatchObject({ affiliation: null, occupation: null })
     expect(personBy(sqlite, 'email', 'hanako.mihon@example.jp')).toEqual([])
     expect(checksums(sqlite, ['updated_at'])).toEqual(before)
+  })
+
+  it('a person deleted after the preview gets no visit: the commit is refused and writes nothing', async () => {
+    const { client, context } = await withPeople()
+    const sqlite = context.handle.sqlite
+    const hamada = personBy(sqlite, 'email', 'ichiro.hamada@example.jp')[0]!
+    const preview = await client.call('import.preview', { source: upload('signin-visits-cp932.csv'), kind: 'visits' })
+    await client.call('contacts.delete', { ids: [hamada.id as string] })
+    const before = checksums(sqlite)
+    const refusal = await client.call('import.commit', { previewId: preview.previewId }).then(
+      () => null,
+      (e: { code: string; message: string }) => e,
+    )
+    expect(refusal).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('削除された可能性') })
+    expect(checksums(sqlite)).toEqual(before)
   })
 
   it('a row can be skipped, or its person registered anew', async () => {

@@ -100,7 +100,10 @@ export function* commitContactsPreview(
   const updatePerson = personUpdater(sqlite)
   const batchId = uuidv7()
   const result: CommitResult = { batchId, created: 0, merged: 0, skipped: 0, errors: 0 }
-  const createdByRow = new Map<number, string>()
+  // The person each written row became (created or merged into): a later row whose best match
+  // is that earlier row goes to the same person.
+  const personByRow = new Map<number, string>()
+  const created: string[] = []
   const merged = new Set<string>()
 
   insertBatch(sqlite, {
@@ -129,7 +132,7 @@ export function* commitContactsPreview(
     }
     const draft = row.read.draft
     const best = row.duplicates[0]
-    const targetId = decision.targetId ?? best?.contactId ?? (best?.row !== undefined ? createdByRow.get(best.row) : undefined)
+    const targetId = decision.targetId ?? best?.contactId ?? (best?.row !== undefined ? personByRow.get(best.row) : undefined)
     if (decision.action === 'merge' && targetId) {
       const existing = s.select.get(targetId) as Stored | undefined
       if (!existing) throw ApiError.from('NOT_FOUND', { id: targetId }, `${row.line}行目の統合先が見つかりません。`)
@@ -153,6 +156,7 @@ export function* commitContactsPreview(
         const changes = Object.fromEntries(Object.keys(after).map((f) => [f, [before[f], after[f]]]))
         s.audit.run(uuidv7(), now, options.userName, 'merge', targetId, JSON.stringify(changes), batchId)
       }
+      personByRow.set(row.index, targetId)
       result.merged++
       continue
     }
@@ -161,10 +165,11 @@ export function* commitContactsPreview(
     s.stage.run(uuidv7(), id, today, now)
     s.audit.run(uuidv7(), now, options.userName, 'import', id, null, batchId)
     writeItem(batchId, 'contact', id, 'created', null, null)
-    createdByRow.set(row.index, id)
+    personByRow.set(row.index, id)
+    created.push(id)
     result.created++
   }
-  indexDeferred(sqlite, [...createdByRow.values()], [...merged])
+  indexDeferred(sqlite, created, [...merged])
   sqlite
     .prepare(`UPDATE import_batches SET counts = ? WHERE id = ?`)
     .run(JSON.stringify({ ...result, batchId: undefined }), batchId)

@@ -7,7 +7,7 @@ import { personDraftFields } from '../../../shared/domain/import/personRow'
 import type { PersonDraft } from '../../../shared/domain/import/personRow'
 import type { BackendContext } from '../context'
 import { batchItems, findBatch } from '../db/repos/importRepo'
-import { kindRemovers } from '../db/repos/importKindsRepo'
+import { kindRemovers, laterRecords } from '../db/repos/importKindsRepo'
 import { commitOnce } from './commitOnce'
 import { undoContactsImport } from './contactsCommit'
 import type { CommitOptions, RowDecision } from './contactsCommit'
@@ -180,6 +180,15 @@ export function undoAnyImport(
   const result = sqlite.transaction(() => {
     const kindRemoved = { visits: 0, sessions: 0, programs: 0 }
     const items = batchItems(sqlite, batchId).filter((i) => i.action === 'created')
+    const idsOf = (entity: string) => items.filter((i) => i.entity === entity).map((i) => i.entityId)
+    const later = laterRecords(sqlite, { programs: idsOf('program'), sessions: idsOf('session'), visits: idsOf('visit') })
+    if (later.enrollments > 0 || later.visits > 0)
+      throw ApiError.from(
+        'CONFLICT',
+        { batchId, ...later },
+        `この取り込みで登録した事業に、その後の記録（参加申込 ${later.enrollments}件、参加・訪問 ${later.visits}件）があるため取り消せません。` +
+          '先にそれらを削除するか、事業を個別に編集してください。',
+      )
     for (const entity of ['visit', 'session', 'program'] as const) {
       for (const item of items.filter((i) => i.entity === entity)) {
         const gone = remove[entity](item.entityId)

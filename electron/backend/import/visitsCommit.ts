@@ -131,6 +131,13 @@ export function* commitVisitsPreview(
       contactId = createPerson(w, item, row.read.person.draft, ctx)
       result.created++
     } else {
+      // The preview is a snapshot: the person may have been deleted since it was made.
+      if (!w.selectPerson.get(matchedId))
+        throw ApiError.from(
+          'NOT_FOUND',
+          { id: matchedId },
+          `${row.line}行目の参加者が見つかりません（確認画面を開いた後に削除された可能性があります）。もう一度ファイルを読み込んでください。`,
+        )
       contactId = matchedId
       if (action === 'merge') {
         mergePerson(w, item, matchedId, row.read.person.draft, own?.takeFromFile ?? [], row.line, ctx)

@@ -87,10 +87,10 @@ export type KindWriters = ReturnType<typeof kindWriters>
 export function kindRemovers(sqlite: Sqlite) {
   const monthOf = sqlite.prepare(`SELECT substr(visit_date, 1, 7) AS month FROM visits WHERE id = ?`)
   const removeVisit = sqlite.prepare(`DELETE FROM visits WHERE id = ?`)
-  // The month totals are kept by triggers that leave a zero row behind; a zero row and no row
-  // say the same, and removing it lets undo give back the exact table it found.
   const removeSession = sqlite.prepare(`DELETE FROM program_sessions WHERE id = ?`)
   const removeProgram = sqlite.prepare(`DELETE FROM programs WHERE id = ?`)
+  // The month totals are kept by triggers that leave a zero row behind; a zero row and no row
+  // say the same, and removing it lets undo give back the exact table it found.
   const dropEmptyMonth = sqlite.prepare(
     `DELETE FROM visit_month_counts WHERE month = ? AND onsite = 0 AND online = 0 AND nights = 0`,
   )
@@ -109,6 +109,30 @@ export function kindRemovers(sqlite: Sqlite) {
     session: (id: string) => removeSession.run(id).changes,
     program: (id: string) => removeProgram.run(id).changes,
   }
+}
+
+/**
+ * Records made since the import that hang on the programs and sessions it created: deleting
+ * those programs would take enrollments with them and strip visits of their program, so the
+ * undo refuses while there are any.
+ */
+export function laterRecords(
+  sqlite: Sqlite,
+  created: { programs: readonly string[]; sessions: readonly string[]; visits: readonly string[] },
+): { enrollments: number; visits: number } {
+  return sqlite
+    .prepare(
+      `SELECT
+         (SELECT count(*) FROM enrollments WHERE program_id IN (SELECT value FROM json_each(:programs))) AS enrollments,
+         (SELECT count(*) FROM visits
+            WHERE (program_id IN (SELECT value FROM json_each(:programs)) OR session_id IN (SELECT value FROM json_each(:sessions)))
+              AND id NOT IN (SELECT value FROM json_each(:visits))) AS visits`,
+    )
+    .get({
+      programs: JSON.stringify(created.programs),
+      sessions: JSON.stringify(created.sessions),
+      visits: JSON.stringify(created.visits),
+    }) as { enrollments: number; visits: number }
 }
 
 /** The batch's final counts, shown in the import history. */
