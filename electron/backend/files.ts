@@ -2,6 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { ApiError } from '../../shared/contract/errors'
 
+const MAX_GRANTED_BYTES = 60 * 1024 * 1024
+
 /** A file the user chose in one of main's native dialogs (see electron/main/fileTable.ts). */
 export interface FileGrant {
   path: string
@@ -21,13 +23,19 @@ export function readGrantedFile(grants: FileGrants | undefined, fileId: string):
   const grant = grants?.get(fileId)
   if (!grant || grant.access !== 'read')
     throw ApiError.from('NOT_FOUND', { fileId }, '選んだファイルが見つかりません。もう一度ファイルを選んでください。')
+  const fileName = path.basename(grant.path)
   try {
-    return { fileName: path.basename(grant.path), bytes: fs.readFileSync(grant.path) }
-  } catch {
+    // The same limit as an upload through the window (the contract's 60 MB): a list of 100k
+    // people is about 15 MB, and a bigger file would only stall the backend while it is read.
+    if (fs.statSync(grant.path).size > MAX_GRANTED_BYTES)
+      throw ApiError.from('IMPORT_UNREADABLE', { fileName }, 'ファイルが大きすぎます（60MBまで）。')
+    return { fileName, bytes: fs.readFileSync(grant.path) }
+  } catch (error) {
+    if (error instanceof ApiError) throw error
     throw ApiError.from(
       'IMPORT_UNREADABLE',
-      { fileName: path.basename(grant.path) },
-      `ファイルを開けません: ${path.basename(grant.path)}（移動・削除されたか、ほかのアプリが使用中の可能性があります）`,
+      { fileName },
+      `ファイルを開けません: ${fileName}（移動・削除されたか、ほかのアプリが使用中の可能性があります）`,
     )
   }
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import type { Client } from '../../shared/contract/client'
-import { freshBackend } from './tempDb'
+import { freshBackend, tempDir } from './tempDb'
 
 const fixture = (name: string) => path.resolve('test/fixtures/import', name)
 const upload = (name: string) => ({ fileName: name, base64: fs.readFileSync(fixture(name)).toString('base64') })
@@ -289,7 +289,9 @@ describe('duplicate candidate lookup', () => {
       kanaReversed: 'contacts_kana_key',
     } as const
     for (const [key, index] of Object.entries(expected)) {
-      const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${candidateProbeSql(key as keyof typeof expected)}`).all('x') as { detail: string }[])
+      const plan = (
+        sqlite.prepare(`EXPLAIN QUERY PLAN ${candidateProbeSql(key as keyof typeof expected)}`).all('x') as { detail: string }[]
+      )
         .map((r) => r.detail)
         .join('\n')
       expect(plan).toContain(index)
@@ -319,8 +321,15 @@ describe('duplicate candidate lookup', () => {
 
   it('a big file scans the people once and finds exactly what the index probes find', async () => {
     const { client, context } = await freshBackend()
-    const families = [['試験', 'シケン'], ['見本', 'ミホン']] as const
-    const givens = [['花子', 'ハナコ'], ['太郎', 'タロウ'], ['桜', null]] as const
+    const families = [
+      ['試験', 'シケン'],
+      ['見本', 'ミホン'],
+    ] as const
+    const givens = [
+      ['花子', 'ハナコ'],
+      ['太郎', 'タロウ'],
+      ['桜', null],
+    ] as const
     const ids: string[] = []
     for (let i = 0; i < 90; i++) {
       const [familyName, familyKana] = families[i % 2]!
@@ -339,24 +348,50 @@ describe('duplicate candidate lookup', () => {
     }
     await client.call('contacts.delete', { ids: ids.filter((_, i) => i % 7 === 0) })
     for (let i = 0; i < 30; i++)
-      await client.call('contacts.create', { fields: { familyName: '山田', givenName: '一郎', familyKana: 'ヤマダ', givenKana: 'イチロウ' } })
+      await client.call('contacts.create', {
+        fields: { familyName: '山田', givenName: '一郎', familyKana: 'ヤマダ', givenKana: 'イチロウ' },
+      })
     const { sqlite } = context.handle
     const { candidateFinder, SCAN_FROM_ROWS } = await import('../../electron/backend/db/repos/importRepo')
     const probe = candidateFinder(sqlite, { rows: 1 })
     const scan = candidateFinder(sqlite, { rows: SCAN_FROM_ROWS })
     const keySets = [
       ...families.flatMap(([f, fk]) =>
-        givens.map(([g, gk]) => ({ email: null, phone: null, name: f + g, kana: gk ? fk + gk : fk, kanaReversed: gk ? gk + fk : null })),
+        givens.map(([g, gk]) => ({
+          email: null,
+          phone: null,
+          name: f + g,
+          kana: gk ? fk + gk : fk,
+          kanaReversed: gk ? gk + fk : null,
+        })),
       ),
-      ...Array.from({ length: 8 }, (_, i) => ({ email: `person${i}@example.jp`, phone: null, name: null, kana: null, kanaReversed: null })),
-      ...Array.from({ length: 10 }, (_, i) => ({ email: null, phone: `09000000${String(i).padStart(3, '0')}`.slice(0, 11), name: null, kana: null, kanaReversed: null })),
+      ...Array.from({ length: 8 }, (_, i) => ({
+        email: `person${i}@example.jp`,
+        phone: null,
+        name: null,
+        kana: null,
+        kanaReversed: null,
+      })),
+      ...Array.from({ length: 10 }, (_, i) => ({
+        email: null,
+        phone: `09000000${String(i).padStart(3, '0')}`.slice(0, 11),
+        name: null,
+        kana: null,
+        kanaReversed: null,
+      })),
       { email: 'nobody@example.jp', phone: '0000', name: '不在', kana: 'フザイ', kanaReversed: null },
       { email: null, phone: null, name: '山田一郎', kana: 'ヤマダイチロウ', kanaReversed: 'イチロウヤマダ' },
     ]
     let nonEmpty = 0
     for (const keys of keySets) {
-      const probed = probe(keys).map((c) => c.id).sort()
-      expect(scan(keys).map((c) => c.id).sort()).toEqual(probed)
+      const probed = probe(keys)
+        .map((c) => c.id)
+        .sort()
+      expect(
+        scan(keys)
+          .map((c) => c.id)
+          .sort(),
+      ).toEqual(probed)
       if (probed.length > 0) nonEmpty++
       // At most 25 people per key; never a deleted person.
       expect(probed.length).toBeLessThanOrEqual(25 * 5)
@@ -396,7 +431,9 @@ describe('duplicate candidate lookup', () => {
     // Exactly one index entry per person, and the switch is off again for everyone else's writes.
     expect(sqlite.prepare('SELECT deferred FROM search_index_mode').pluck().get()).toBe(0)
     expect(sqlite.prepare('SELECT count(*) FROM contact_search_keys').pluck().get()).toBe(3)
-    const later = await client.call('contacts.create', { fields: { familyName: '後日', givenName: '三郎', familyKana: 'ゴジツ', givenKana: 'サブロウ' } })
+    const later = await client.call('contacts.create', {
+      fields: { familyName: '後日', givenName: '三郎', familyKana: 'ゴジツ', givenKana: 'サブロウ' },
+    })
     expect(await found('ごじつさぶろう')).toEqual([later.id])
 
     // Undo: both merges into the stored person are taken back, the new people are gone.
@@ -407,12 +444,17 @@ describe('duplicate candidate lookup', () => {
     expect(await found('ミホンイチロウ')).toEqual([existing.id])
   })
 
-  it('a file chosen in the desktop app\'s dialog is read by id; other ids read nothing', async () => {
+  it("a file chosen in the desktop app's dialog is read by id; other ids read nothing", async () => {
     const grants = new Map([
       ['11111111-1111-4111-8111-111111111111', { path: fixture('excel-cp932-title-rows.csv'), access: 'read' as const }],
       ['22222222-2222-4222-8222-222222222222', { path: fixture('google-forms-utf8.csv'), access: 'write' as const }],
       ['33333333-3333-4333-8333-333333333333', { path: fixture('moved-away.csv'), access: 'read' as const }],
     ])
+    // A 61 MB file (sparse: nothing is written): refused before it is read.
+    const big = path.join(tempDir(), 'granted-big.csv')
+    fs.writeFileSync(big, '')
+    fs.truncateSync(big, 61 * 1024 * 1024)
+    grants.set('55555555-5555-4555-8555-555555555555', { path: big, access: 'read' as const })
     const { client } = await freshBackend({ files: grants })
     const preview = await client.call('import.preview', { source: { fileId: '11111111-1111-4111-8111-111111111111' } })
     expect(preview).toMatchObject({ fileName: 'excel-cp932-title-rows.csv', encoding: 'cp932', counts: { rows: 4, ok: 4 } })
@@ -422,22 +464,40 @@ describe('duplicate candidate lookup', () => {
         (e: { code: string; message: string }) => e,
       )
     // Unknown, or granted for saving only: nothing is read.
-    expect(await refused('44444444-4444-4444-8444-444444444444')).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('もう一度ファイルを選んで') })
+    expect(await refused('44444444-4444-4444-8444-444444444444')).toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('もう一度ファイルを選んで'),
+    })
     expect(await refused('22222222-2222-4222-8222-222222222222')).toMatchObject({ code: 'NOT_FOUND' })
-    expect(await refused('33333333-3333-4333-8333-333333333333')).toMatchObject({ code: 'IMPORT_UNREADABLE', message: expect.stringContaining('moved-away.csv') })
+    expect(await refused('33333333-3333-4333-8333-333333333333')).toMatchObject({
+      code: 'IMPORT_UNREADABLE',
+      message: expect.stringContaining('moved-away.csv'),
+    })
     expect(await refused('not-an-id')).toMatchObject({ code: 'INVALID_ARGS' })
+    expect(await refused('55555555-5555-4555-8555-555555555555')).toMatchObject({
+      code: 'IMPORT_UNREADABLE',
+      message: expect.stringContaining('60MB'),
+    })
     // The browser door and the CLI have no dialog: an id reads nothing there either.
     const plain = await freshBackend()
-    await expect(plain.client.call('import.preview', { source: { fileId: '11111111-1111-4111-8111-111111111111' } })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await expect(
+      plain.client.call('import.preview', { source: { fileId: '11111111-1111-4111-8111-111111111111' } }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' })
   })
 
   it('a row found by e-mail or phone is that person: its namesakes are not offered beside it', async () => {
     const { client } = await freshBackend()
     const make = (email: string | null) =>
-      client.call('contacts.create', { fields: { familyName: '見本', givenName: '花子', familyKana: 'ミホン', givenKana: 'ハナコ', email } })
+      client.call('contacts.create', {
+        fields: { familyName: '見本', givenName: '花子', familyKana: 'ミホン', givenKana: 'ハナコ', email },
+      })
     const known = await make('hanako.mihon@example.jp')
     const namesakes = [await make(null), await make(null)]
-    const text = ['氏名,フリガナ,メールアドレス', '見本 花子,ミホン ハナコ,hanako.mihon@example.jp', '見本 花子,ミホン ハナコ,'].join('\n')
+    const text = [
+      '氏名,フリガナ,メールアドレス',
+      '見本 花子,ミホン ハナコ,hanako.mihon@example.jp',
+      '見本 花子,ミホン ハナコ,',
+    ].join('\n')
     const preview = await client.call('import.preview', { source: { fileName: 'list.txt', text } })
     const [byEmail, byName] = preview.rows
     expect(byEmail!.duplicates.map((d) => d.contactId)).toEqual([known.id])
@@ -452,11 +512,19 @@ describe('duplicate candidate lookup', () => {
     const { client, context } = await freshBackend()
     const { sqlite } = context.handle
     const stored = await client.call('contacts.create', {
-      fields: { familyName: '見本', givenName: '花子', familyKana: 'ミホン', givenKana: 'ハナコ', email: 'hanako.mihon@example.jp' },
+      fields: {
+        familyName: '見本',
+        givenName: '花子',
+        familyKana: 'ミホン',
+        givenKana: 'ハナコ',
+        email: 'hanako.mihon@example.jp',
+      },
     })
     const prepared: string[] = []
     const prepare = sqlite.prepare.bind(sqlite)
-    const spy = vi.spyOn(sqlite, 'prepare').mockImplementation(((source: string) => (prepared.push(source), prepare(source))) as never)
+    const spy = vi
+      .spyOn(sqlite, 'prepare')
+      .mockImplementation(((source: string) => (prepared.push(source), prepare(source))) as never)
     const text = ['氏名,メールアドレス,職業,所属', '見本 花子,hanako.mihon@example.jp,会社員,'].join('\n')
     const preview = await client.call('import.preview', { source: { fileName: 'list.txt', text } })
     await client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'merge' })
@@ -464,6 +532,35 @@ describe('duplicate candidate lookup', () => {
     expect(prepared.filter((sql) => sql.startsWith('UPDATE contacts'))).toEqual([
       'UPDATE contacts SET occupation = ?, updated_at = ? WHERE id = ?',
     ])
-    expect(await client.call('contacts.get', { id: stored.id })).toMatchObject({ occupation: '会社員', email: 'hanako.mihon@example.jp' })
+    expect(await client.call('contacts.get', { id: stored.id })).toMatchObject({
+      occupation: '会社員',
+      email: 'hanako.mihon@example.jp',
+    })
+  })
+
+  it('a row whose best match is an earlier row merged into a stored person goes to that person too', async () => {
+    const { client } = await freshBackend()
+    const stored = await client.call('contacts.create', {
+      fields: {
+        familyName: '見本',
+        givenName: '花子',
+        familyKana: 'ミホン',
+        givenKana: 'ハナコ',
+        email: 'hanako.mihon@example.jp',
+      },
+    })
+    // Row 2 has no e-mail: it matches the stored person only by name (75) but row 1 by name,
+    // reading and birth date (95), so its best match is row 1 — which was merged, not created.
+    const text = [
+      '氏名,フリガナ,メールアドレス,生年月日,職業',
+      '見本 花子,ミホン ハナコ,hanako.mihon@example.jp,1990-05-05,',
+      '見本 花子,ミホン ハナコ,,1990-05-05,会社員',
+    ].join('\n')
+    const preview = await client.call('import.preview', { source: { fileName: 'list.txt', text } })
+    expect(preview.rows[1]!.duplicates[0]).toMatchObject({ row: 0 })
+    const result = await client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'merge' })
+    expect(result).toMatchObject({ created: 0, merged: 2 })
+    expect(await client.call('contacts.get', { id: stored.id })).toMatchObject({ birthDate: '1990-05-05', occupation: '会社員' })
+    expect((await client.call('contacts.list', {})).total).toBe(1)
   })
 })

@@ -91,14 +91,17 @@ describe('password-protected exports of personal data (AES-256 zip)', () => {
     const zipped = await backend.client.call('privacy.disclosure', { contactId: contactId!, password: PASSWORD })
     const inner = await unzipProtected(zipped, PASSWORD)
     await expectAesZip(zipped, inner.name)
-    expect(inner.name).toMatch(/^開示_.*\.json$/)
+    // Zip names are not encrypted: neither the zip nor its entry names the person.
+    expect(inner.name).toMatch(/^開示_\d{4}-\d{2}-\d{2}\.json$/)
+    expect(zipped.fileName).toMatch(/^開示_\d{4}-\d{2}-\d{2}\.zip$/)
+    for (const label of [inner.name, zipped.fileName]) expect(label).not.toContain(String(person.familyName))
     const doc = JSON.parse(inner.bytes.toString('utf8')) as Record<string, unknown[]>
     expect(doc['本人の登録情報']![0]).toMatchObject({ id: contactId, familyName: person.familyName })
     expect(lastExportAudit(backend, 'contact')).toMatchObject({ passwordProtected: [null, true] })
 
     // The plain export is the same document (its audit section has this second export's line too).
     const plain = await backend.client.call('privacy.disclosure', { contactId: contactId! })
-    expect(plain.fileName).toBe(inner.name)
+    expect(plain.fileName).toBe(inner.name.replace('開示_', `開示_${person.familyName}${person.givenName ?? ''}_`))
     const plainDoc = JSON.parse(Buffer.from(plain.base64, 'base64').toString('utf8')) as Record<string, unknown[]>
     const withoutAudit = (d: Record<string, unknown[]>) => ({ ...d, '変更の記録（監査ログ）': null })
     expect(withoutAudit(plainDoc)).toEqual(withoutAudit(doc))

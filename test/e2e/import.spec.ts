@@ -206,6 +206,46 @@ test('pasted cells: errors and warnings per cell, filters, and a skipped row', a
   expect(await count('雲居')).toBe(0)
 })
 
+test('a row with an error is fixed in place from the keyboard, then imported with the fixed value', async ({
+  door,
+  shell,
+  page,
+}) => {
+  const importer = new ImportPage(page)
+  await shell.open(door.url)
+  await shell.goTo('import')
+  const rows = [
+    ['氏名', 'メール'],
+    ['汐留 澪', 'mio.shiodome@example.jp'],
+    ['潮田 湊', 'minato.ushioda＠example'],
+  ]
+  await page.getByTestId('import-paste').fill(rows.map((r) => r.join('\t')).join('\n'))
+  const reply = page.waitForResponse((r) => r.url().endsWith('/api/import.preview'))
+  await page.getByTestId('import-paste-read').click()
+  await reply
+  await expect(importer.counts).toContainText('エラー 1')
+  await expect(importer.row(3)).toContainText('取り込みません')
+
+  // 修正 opens the row with its problem; the field with the error has the focus.
+  await page.getByTestId('import-fix-3').click()
+  const editor = page.getByTestId('import-row-editor')
+  await expect(editor).toContainText('3行目を修正')
+  const email = editor.getByTestId('import-fix-cell-1')
+  await expect(email).toBeFocused()
+  await expect(email).toHaveAttribute('aria-invalid', 'true')
+  await email.fill('minato.ushioda@example.jp')
+  await importer.step('review').screenshot({ path: shot('8-fix') })
+  await email.press('Enter')
+  await expect(editor).toHaveCount(0)
+  await expect(page.getByTestId('import-fix-notice')).toHaveText('3行目を修正しました。')
+  await expect(importer.counts).toContainText('エラー 0')
+  await expect(importer.row(3)).toContainText('取り込めます')
+  await expect(importer.commitSummary).toContainText('2人を新規登録します')
+  await importer.commitButton.click()
+  await expect(importer.result('created')).toHaveText('2')
+  expect(((await door.call('contacts.list', { search: 'minato.ushioda@example.jp' })) as Page<Contact>).total).toBe(1)
+})
+
 test('an .xlsx with two sheets: the sheet can be chosen and its columns are suggested', async ({ door, shell, page }) => {
   const importer = new ImportPage(page)
   await shell.open(door.url)

@@ -16,17 +16,41 @@ const person = (p: Partial<Identity>): Identity => ({
 
 describe('duplicates inside one file', () => {
   it('a row meets an earlier row with the same e-mail, however far apart', () => {
-    const rows = Array.from({ length: 500 }, (_, i) => person({ familyName: '試験', givenName: `花子${i}`, email: `h${i}@example.jp` }))
-    rows.push(person({ familyName: '別名', givenName: '一郎', email: 'H3@example.jp' }))
+    const rows = Array.from({ length: 500 }, (_, i) =>
+      person({ familyName: '試験', givenName: `花子${i}`, email: `h${i}@example.jp` }),
+    )
+    rows.push(person({ familyName: '試験', givenName: '花子3', email: 'H3@example.jp' }))
     const found = duplicatesWithinFile(rows)
     expect(found.get(500)).toEqual([expect.objectContaining({ row: 3, match: expect.objectContaining({ score: 100 }) })])
     expect(found.size).toBe(1)
   })
 
+  it('a shared e-mail or phone under another name is a candidate, not the same person for certain', () => {
+    const parent = person({ familyName: '見本', givenName: '太郎', phone: '0855221234', email: 'mihon.family@example.jp' })
+    const child = person({ familyName: '見本', givenName: '花子', phone: '0855221234', email: 'mihon.family@example.jp' })
+    const [match] = duplicatesWithinFile([parent, child]).get(1)!
+    expect(match!.match.score).toBe(80)
+    expect(match!.match.reasons).toContain('氏名が異なる（家族などの可能性）')
+    // Born decades apart: not proposed at all.
+    const found = duplicatesWithinFile([
+      { ...parent, birthYear: 1960 },
+      { ...child, birthYear: 1992 },
+    ])
+    expect(found.size).toBe(0)
+    // The same name with the same e-mail stays certain.
+    expect(duplicatesWithinFile([parent, { ...parent }]).get(1)![0]!.match.score).toBe(100)
+  })
+
   it('thousands of rows sharing one reading stay bounded: at most 10 matches per row, still found', () => {
     // A placeholder reading on every row: without bounds this is all pairs (n² = 64M scorings).
     const rows = Array.from({ length: 8000 }, (_, i) =>
-      person({ familyName: '試験', givenName: '花子', familyKana: 'シケン', givenKana: 'ハナコ', phone: `0900000${String(i).padStart(4, '0')}` }),
+      person({
+        familyName: '試験',
+        givenName: '花子',
+        familyKana: 'シケン',
+        givenKana: 'ハナコ',
+        phone: `0900000${String(i).padStart(4, '0')}`,
+      }),
     )
     const found = duplicatesWithinFile(rows)
     expect(found.has(0)).toBe(false)

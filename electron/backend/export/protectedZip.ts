@@ -9,8 +9,9 @@ configure({ useWebWorkers: false })
  * A personal-data export wrapped in a password-protected .zip. AES-256 (WinZip AE-2, method
  * 99), never ZipCrypto: the legacy ZipCrypto cipher falls to a known-plaintext attack (Biham &
  * Kocher) in minutes — and a CSV's header row or an XLSX's fixed parts are known plaintext.
- * 7-Zip, macOS Archive Utility alternatives and Windows with 7-Zip/Lhaplus open AES zips.
- * The entry keeps the export's own file name; the zip is named after it.
+ * 7-Zip, Lhaplus and The Unarchiver open AES zips; Windows Explorer and macOS Archive Utility
+ * cannot, which the export dialog tells the user. The entry keeps the export's own file name
+ * and the zip is named after it (names are not encrypted: callers keep personal data out).
  */
 export async function protectDownload(file: FileDownload, password: string): Promise<FileDownload> {
   const writer = new ZipWriter(new Uint8ArrayWriter(), {

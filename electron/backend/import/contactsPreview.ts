@@ -4,7 +4,7 @@ import type { MatchScore } from '../../../shared/domain/import/dedupe'
 import { detectHeaderRow, suggestMapping } from '../../../shared/domain/import/headers'
 import type { ImportField } from '../../../shared/domain/import/headers'
 import { readPersonRow } from '../../../shared/domain/import/personRow'
-import type { ReadPerson } from '../../../shared/domain/import/personRow'
+import type { CellIssue, ReadPerson } from '../../../shared/domain/import/personRow'
 import { personMatches } from './personMatches'
 import type { SourceTable } from './source'
 
@@ -57,7 +57,12 @@ export function buildContactsPreview(
     sqlite,
     reads.map((r) => r.draft),
   )
-  const rows: PreviewRow[] = reads.map((read, index) => ({ index, line: nonEmpty[index]!.line, read, duplicates: matches[index]! }))
+  const rows: PreviewRow[] = reads.map((read, index) => ({
+    index,
+    line: nonEmpty[index]!.line,
+    read,
+    duplicates: matches[index]!,
+  }))
   return {
     previewId: randomUUID(),
     source,
@@ -65,13 +70,18 @@ export function buildContactsPreview(
     headers,
     mapping,
     rows,
-    counts: {
-      rows: rows.length,
-      ok: rows.filter((r) => r.read.ok).length,
-      errors: rows.filter((r) => !r.read.ok).length,
-      warnings: rows.filter((r) => r.read.issues.some((i) => i.severity === 'warning')).length,
-      duplicates: rows.filter((r) => r.duplicates.length > 0).length,
-    },
+    counts: countsOf(rows, rows.filter((r) => r.duplicates.length > 0).length),
+  }
+}
+
+/** The review screen's counts; `duplicates`: rows with a candidate (always 0 for programs). */
+export function countsOf(rows: readonly { read: { ok: boolean; issues: readonly CellIssue[] } }[], duplicates: number) {
+  return {
+    rows: rows.length,
+    ok: rows.filter((r) => r.read.ok).length,
+    errors: rows.filter((r) => !r.read.ok).length,
+    warnings: rows.filter((r) => r.read.issues.some((i) => i.severity === 'warning')).length,
+    duplicates,
   }
 }
 

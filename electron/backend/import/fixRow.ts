@@ -2,34 +2,22 @@ import type { Database as Sqlite } from 'better-sqlite3'
 import { ApiError } from '../../../shared/contract/errors'
 import type { ImportFixRowResult } from '../../../shared/contract/imports'
 import { todayIso } from '../../../shared/domain/dates'
-import { duplicatesWithinFile } from '../../../shared/domain/import/dedupe'
 import { personMapping } from '../../../shared/domain/import/kinds'
 import { readPersonRow } from '../../../shared/domain/import/personRow'
 import type { BackendContext } from '../context'
 import { findPreview, toRowView } from './contactsImport'
 import { isCommitting } from './commitOnce'
 import { isKindPreview } from './kindsImport'
+import { countsOf } from './contactsPreview'
 import type { ContactsPreview, PreviewRow } from './contactsPreview'
 import { personMatches } from './personMatches'
 
-const displayName = (p: { familyName: string | null; givenName: string | null }) =>
-  `${p.familyName ?? ''} ${p.givenName ?? ''}`.trim()
-
-function countsOf(rows: readonly PreviewRow[]): ContactsPreview['counts'] {
-  return {
-    rows: rows.length,
-    ok: rows.filter((r) => r.read.ok).length,
-    errors: rows.filter((r) => !r.read.ok).length,
-    warnings: rows.filter((r) => r.read.issues.some((i) => i.severity === 'warning')).length,
-    duplicates: rows.filter((r) => r.duplicates.length > 0).length,
-  }
-}
-
 /**
- * Re-reads one row of a contacts preview from corrected cells: its draft and issues, its
- * candidates in the database, and the in-file duplicates of every row (the fix can make this
- * row match an earlier or later one, or stop matching). The kept preview changes in place, so
- * the commit writes the corrected values; nothing touches the database.
+ * Re-reads one row of a contacts preview from corrected cells: its draft and issues, and the
+ * duplicates of every row, found exactly as the preview found them (the fix can make this row
+ * match an earlier or later one, or stop matching). The kept preview changes in place, so the
+ * commit writes the corrected values; nothing touches the database. The whole file is matched
+ * again: correct by construction, and for the lists people fix by hand, quick.
  */
 export function fixContactsRow(
   sqlite: Sqlite,
@@ -45,15 +33,12 @@ export function fixContactsRow(
   const fixed = Array.from({ length: Math.max(before.length, cells.length) }, (_, i) => cells[i] ?? before[i] ?? '')
   preview.source.rows[row.line - 1] = fixed
   row.read = readPersonRow(fixed, personMapping(preview.mapping), today)
-  const inDb = new Map(preview.rows.map((r) => [r.index, r.duplicates.filter((d) => d.contactId !== undefined)]))
-  inDb.set(index, personMatches(sqlite, [row.read.draft])[0] ?? [])
-  const drafts = preview.rows.map((r) => r.read.draft)
-  const inFile = duplicatesWithinFile(drafts)
-  for (const r of preview.rows) {
-    const earlier = (inFile.get(r.index) ?? []).map((d) => ({ row: d.row, name: displayName(drafts[d.row]!), match: d.match }))
-    r.duplicates = [...inDb.get(r.index)!, ...earlier].sort((a, b) => b.match.score - a.match.score)
-  }
-  preview.counts = countsOf(preview.rows)
+  const matches = personMatches(
+    sqlite,
+    preview.rows.map((r) => r.read.draft),
+  )
+  for (const r of preview.rows) r.duplicates = matches[r.index]!
+  preview.counts = countsOf(preview.rows, preview.rows.filter((r) => r.duplicates.length > 0).length)
   return row
 }
 

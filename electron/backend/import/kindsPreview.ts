@@ -5,7 +5,6 @@ import { fiscalYearOf, formatFiscalYear } from '../../../shared/domain/dates'
 import { normalizeForSearch } from '../../../shared/domain/kana'
 import { detectHeaderRowFor, mappingForKind, suggestMappingFor } from '../../../shared/domain/import/kinds'
 import type { AnyImportField } from '../../../shared/domain/import/kinds'
-import type { CellIssue } from '../../../shared/domain/import/personRow'
 import { readProgramRow } from '../../../shared/domain/import/programRow'
 import type { ProgramDraft, ReadProgram } from '../../../shared/domain/import/programRow'
 import { readVisitRow } from '../../../shared/domain/import/visitRow'
@@ -13,6 +12,7 @@ import type { ReadVisit } from '../../../shared/domain/import/visitRow'
 import { jstInstant, jstParts } from '../../../shared/domain/sessionSeries'
 import { livePrograms, sessionsOf } from '../db/repos/importKindsRepo'
 import type { SessionKey } from '../db/repos/importKindsRepo'
+import { countsOf } from './contactsPreview'
 import type { DuplicateMatch } from './contactsPreview'
 import { personMatches } from './personMatches'
 import type { SourceTable } from './source'
@@ -69,16 +69,6 @@ function layout(kind: 'visits' | 'programs', source: SourceTable, options: Optio
   const dataRows = source.rows.slice(headerRow + 1).map((cells, i) => ({ cells, line: headerRow + i + 2 }))
   const nonEmpty = dataRows.filter((r) => r.cells.some((c) => c.trim() !== ''))
   return { headerRow, headers, mapping, nonEmpty }
-}
-
-function countsOf(rows: { read: { ok: boolean; issues: CellIssue[] } }[], duplicates: number) {
-  return {
-    rows: rows.length,
-    ok: rows.filter((r) => r.read.ok).length,
-    errors: rows.filter((r) => !r.read.ok).length,
-    warnings: rows.filter((r) => r.read.issues.some((i) => i.severity === 'warning')).length,
-    duplicates,
-  }
 }
 
 /** Programs by normalized name and 年度: 「しまコト アカデミー」 and 「しまコトアカデミー」 are one. */

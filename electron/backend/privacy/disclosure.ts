@@ -43,9 +43,11 @@ export async function disclosePerson(ctx: BackendContext, contactId: string, pas
       changes: { disclosure: [null, todayIso()], passwordProtected: [null, password !== undefined] },
     },
   ])
-  const name = `${String(contact.familyName)}${String(contact.givenName ?? '')}`
+  // A zip encrypts the contents, not the names of the zip and its entry: a protected file that
+  // travels by mail or USB stick must not carry the person's name on its label.
+  const name = password === undefined ? `${String(contact.familyName)}${String(contact.givenName ?? '')}_` : ''
   const file = {
-    fileName: `開示_${name}_${todayIso()}.json`,
+    fileName: `開示_${name}${todayIso()}.json`,
     mimeType: mimeTypes.json,
     base64: Buffer.from(JSON.stringify(document, null, 2), 'utf8').toString('base64'),
   }

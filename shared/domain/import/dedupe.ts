@@ -108,6 +108,13 @@ function scorePair(a: Identity, ka: IdentityKeys, b: Identity, kb: IdentityKeys,
     score = Math.max(score, reversedKana && reversedName ? 75 : 55)
     reasons?.push('姓と名が入れ替わっている可能性')
   }
+  // A family shares a phone or an e-mail: the same contact detail under another name (and
+  // reading) is a candidate to look at, not the same person for certain.
+  const namesAgree = sameName || sameKana || reversedKana || reversedName
+  if (score >= 95 && ka.name !== null && kb.name !== null && !namesAgree) {
+    score = 80
+    reasons?.push('氏名が異なる（家族などの可能性）')
+  }
   const birth = birthAgrees(a, b)
   if (birth === true && score > 0 && score < 100) {
     score = Math.min(99, score + 20)
@@ -141,7 +148,12 @@ export function duplicatesWithinFile(
   /** Rows to look for earlier matches of (default all); every row is still a candidate for later ones. */
   wanted: (row: number) => boolean = () => true,
 ): Map<number, { row: number; match: MatchScore }[]> {
-  const index = { email: new Map<string, number[]>(), phone: new Map<string, number[]>(), name: new Map<string, number[]>(), kana: new Map<string, number[]>() }
+  const index = {
+    email: new Map<string, number[]>(),
+    phone: new Map<string, number[]>(),
+    name: new Map<string, number[]>(),
+    kana: new Map<string, number[]>(),
+  }
   const found = new Map<number, { row: number; match: MatchScore }[]>()
   const allKeys = people.map(identityKeys)
   const remember = (map: Map<string, number[]>, key: string | null, row: number) => {

@@ -27,7 +27,7 @@ function toRecord(row: Row): SavedMappingRecord {
   return { ...rest, columns: JSON.parse(mapping) as SavedMappingColumn[] }
 }
 
-/** Saved mappings of one kind (or all), by name in Japanese collation order. */
+/** Saved mappings of one kind (or all), by name (code-point order: kana before kanji). */
 export function listSavedMappings(sqlite: Sqlite, kind?: string): SavedMappingRecord[] {
   const rows = kind
     ? sqlite.prepare(`SELECT ${columns} FROM saved_mappings WHERE kind = ? ORDER BY name`).all(kind)

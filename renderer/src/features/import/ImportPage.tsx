@@ -35,7 +35,7 @@ export function ImportPage() {
     setKind(next)
     setOptions((o) => ({ encoding: o.encoding, sheet: o.sheet }))
   }
-  const { preview, error, loading } = usePreview(source, { ...options, kind })
+  const { preview, error, loading, revision, fixed } = usePreview(source, { ...options, kind })
   const [decisions, setDecisions] = useState<Decisions>({})
   const [bulk, setBulk] = useState<DuplicateAction>('merge')
   const [committing, setCommitting] = useState(false)
@@ -44,7 +44,7 @@ export function ImportPage() {
   // The running commit's job id (chosen here so its progress can be followed and it can be cancelled).
   const [jobId, setJobId] = useState<string | null>(null)
   const [cancelled, setCancelled] = useState(false)
-  const duplicateRows = useDuplicateRows(preview?.previewId ?? '', preview?.counts.duplicates ?? 0)
+  const duplicateRows = useDuplicateRows(preview?.previewId ?? '', preview?.counts.duplicates ?? 0, revision)
 
   // Row choices belong to one reading of the file: a new preview may number rows differently.
   const previewId = preview?.previewId
@@ -144,7 +144,15 @@ export function ImportPage() {
             />
           </StepPanel>
           <StepPanel title={t('import.steps.review')} testId="import-step-review">
-            <ReviewStep preview={preview} decisions={decisions} bulk={bulk} onBulk={setBulk} onDecision={decide} />
+            <ReviewStep
+              preview={preview}
+              revision={revision}
+              onFixed={fixed}
+              decisions={decisions}
+              bulk={bulk}
+              onBulk={setBulk}
+              onDecision={decide}
+            />
           </StepPanel>
         </>
       )}

@@ -1,23 +1,29 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ImportPreview } from '../../../../shared/contract/imports'
+import type { ImportPreview, ImportPreviewRow } from '../../../../shared/contract/imports'
 import { BulkChoice } from './BulkChoice'
 import { DuplicateDetail } from './DuplicateDetail'
 import type { Decisions, DuplicateAction, RowDecision, RowFilter } from './importState'
 import { IssueList } from './IssueList'
 import { ReviewCounts } from './ReviewCounts'
 import { ReviewTable } from './ReviewTable'
+import { RowEditor } from './RowEditor'
 import { PAGE_SIZE, useRowPage } from './useRowPages'
 
 /** Step 3: counts and filter, the rows page by page, the issue list and the duplicate choices. */
 export function ReviewStep({
   preview,
+  revision,
+  onFixed,
   decisions,
   bulk,
   onBulk,
   onDecision,
 }: {
   preview: ImportPreview
+  /** Rows fixed so far: the page reloads after each fix. */
+  revision: number
+  onFixed: (counts: ImportPreview['counts']) => void
   decisions: Decisions
   bulk: DuplicateAction
   onBulk: (action: DuplicateAction) => void
@@ -27,7 +33,11 @@ export function ReviewStep({
   const [filter, setFilter] = useState<RowFilter>('all')
   const [offset, setOffset] = useState(0)
   useEffect(() => setOffset(0), [preview.previewId, filter])
-  const { page, stale, failed } = useRowPage(preview.previewId, filter, offset)
+  const { page, stale, failed } = useRowPage(preview.previewId, filter, offset, revision)
+  const [fixing, setFixing] = useState<ImportPreviewRow | null>(null)
+  const [fixNotice, setFixNotice] = useState<string | null>(null)
+  // Fixing in place re-reads a person row; visits and programs rows are fixed in the file.
+  const canFix = preview.kind === 'contacts'
   const shown = page ?? stale
   const hasIssues = preview.counts.errors + preview.counts.warnings > 0
   const [openRow, setOpenRow] = useState<number | null>(null)
@@ -37,6 +47,11 @@ export function ReviewStep({
     <div className="import-review">
       <ReviewCounts preview={preview} filter={filter} onFilter={setFilter} />
       {preview.counts.duplicates > 0 && <BulkChoice value={bulk} onChange={onBulk} kind={preview.kind} />}
+      {fixNotice && (
+        <p className="import-notice" role="status" data-testid="import-fix-notice">
+          {fixNotice}
+        </p>
+      )}
       {failed && (
         <p className="load-error" role="alert">
           {failed}
@@ -58,6 +73,7 @@ export function ReviewStep({
                 onDecision={onDecision}
                 openRow={compared ? compared.index : null}
                 onOpen={setOpenRow}
+                onFix={canFix ? setFixing : undefined}
               />
               {shown.total > PAGE_SIZE && (
                 <div className="import-pager">
@@ -93,6 +109,17 @@ export function ReviewStep({
         </div>
         {shown && hasIssues && <IssueList preview={preview} rows={shown.rows} />}
       </div>
+      {fixing && (
+        <RowEditor
+          preview={preview}
+          row={fixing}
+          onClose={() => setFixing(null)}
+          onFixed={({ row, counts }) => {
+            setFixNotice(t(row.ok ? 'import.fix.done' : 'import.fix.stillErrors', { line: row.line }))
+            onFixed(counts)
+          }}
+        />
+      )}
       {compared && (
         <DuplicateDetail
           row={compared}

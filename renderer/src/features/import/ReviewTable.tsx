@@ -30,6 +30,7 @@ export function ReviewTable({
   onDecision,
   openRow,
   onOpen,
+  onFix,
 }: {
   preview: ImportPreview
   rows: ImportPreviewRow[]
@@ -39,6 +40,8 @@ export function ReviewTable({
   /** The row whose candidates are compared below the table. */
   openRow: number | null
   onOpen: (index: number | null) => void
+  /** Opens the row editor for a row with a problem (absent where rows cannot be fixed in place). */
+  onFix?: (row: ImportPreviewRow) => void
 }) {
   const { t } = useTranslation()
   const columns = preview.mapping.flatMap((f, i) => (f === 'ignore' ? [] : [i]))
@@ -86,6 +89,17 @@ export function ReviewTable({
                     <span className="badge badge-ok">{t('import.table.importable')}</span>
                   )}
                   <RowTarget row={row} />
+                  {onFix && row.issues.length > 0 && (
+                    <button
+                      type="button"
+                      className="button-link review-fix"
+                      aria-label={t('import.fix.buttonLabel', { line: row.line })}
+                      data-testid={`import-fix-${row.line}`}
+                      onClick={() => onFix(row)}
+                    >
+                      {t('import.fix.button')}
+                    </button>
+                  )}
                 </td>
                 <td className="review-decision">
                   {expandable && (

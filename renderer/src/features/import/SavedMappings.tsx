@@ -10,7 +10,8 @@ import { ConfirmDialog } from './ConfirmDialog'
 import { NameDialog } from './NameDialog'
 import './mappings.css'
 
-type Dialog = { step: 'name'; initial?: string } | { step: 'overwrite'; name: string } | { step: 'delete'; mapping: SavedMappingView }
+type Dialog =
+  { step: 'name'; initial?: string } | { step: 'overwrite'; name: string } | { step: 'delete'; mapping: SavedMappingView }
 
 /**
  * Above the mapping table: apply a mapping saved earlier (matched by header text, so moved
@@ -98,7 +99,9 @@ export function SavedMappings({
           data-testid="import-saved-mapping-select"
           onChange={(e) => setSelectedId(e.target.value)}
         >
-          <option value="">{saved.length === 0 ? t('import.saved.none') : t('import.saved.choose')}</option>
+          <option value="">
+            {list.error ? t('import.saved.loadFailed') : saved.length === 0 ? t('import.saved.none') : t('import.saved.choose')}
+          </option>
           {saved.map((m) => (
             <option key={m.id} value={m.id}>
               {m.name}
@@ -146,7 +149,12 @@ export function SavedMappings({
           )}
         </div>
       )}
-      {status && !note && (
+      {list.error && (
+        <p className="load-error" role="alert">
+          {t('import.saved.loadFailed')}: {list.error.message}
+        </p>
+      )}
+      {status && (
         <p className="field-status" role="status" data-testid="import-saved-mapping-status">
           {status}
         </p>

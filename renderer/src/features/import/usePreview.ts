@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { ApiError } from '../../../../shared/contract/errors'
 import type { ImportPreview } from '../../../../shared/contract/imports'
 import { api } from '../../api/client'
@@ -10,12 +10,20 @@ export interface PreviewState {
   loading: boolean
 }
 
+/** The preview as read, plus `fixed`: a row fixed in place (import.fixRow) changes its counts. */
+export interface PreviewHandle extends PreviewState {
+  /** How many rows were fixed so far: row pages reload when it changes. */
+  revision: number
+  fixed(counts: ImportPreview['counts']): void
+}
+
 /**
  * Reads the source through `import.preview` whenever it or the reading options change. Only the
  * answer to the latest request is kept, so a slow earlier answer never overwrites a newer one.
  */
-export function usePreview(source: ImportSource | null, options: ReadOptions): PreviewState {
+export function usePreview(source: ImportSource | null, options: ReadOptions): PreviewHandle {
   const [state, setState] = useState<PreviewState>({ preview: null, error: null, loading: false })
+  const [revision, setRevision] = useState(0)
   const key = JSON.stringify(options)
   useEffect(() => {
     if (!source) {
@@ -41,5 +49,9 @@ export function usePreview(source: ImportSource | null, options: ReadOptions): P
       current = false
     }
   }, [source, key])
-  return state
+  const fixed = useCallback((counts: ImportPreview['counts']) => {
+    setState((s) => (s.preview ? { ...s, preview: { ...s.preview, counts } } : s))
+    setRevision((r) => r + 1)
+  }, [])
+  return { ...state, revision, fixed }
 }

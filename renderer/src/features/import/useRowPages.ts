@@ -5,8 +5,7 @@ import type { RowFilter } from './importState'
 
 export const PAGE_SIZE = 100
 
-/** One page of preview rows under a filter, from `import.previewRows`. */
-/** `revision` counts row fixes (import.fixRow): each one reloads the page. */
+/** One page of preview rows under a filter, from `import.previewRows`; `revision` counts row fixes (import.fixRow), each of which reloads the page. */
 export function useRowPage(previewId: string, filter: RowFilter, offset: number, revision = 0) {
   const [page, setPage] = useState<{ key: string; rows: ImportPreviewRow[]; total: number } | null>(null)
   const [failed, setFailed] = useState<string | null>(null)

@@ -133,7 +133,13 @@ export function ExportPanel({ scope, k }: { scope: Scope; k: number }) {
         <ExportProtectionFields protection={protection} />
       </div>
       <div className="report-buttons">
-        <button type="button" className="button" disabled={blocked} onClick={() => void exportAs('xlsx')} data-testid="export-xlsx">
+        <button
+          type="button"
+          className="button"
+          disabled={blocked}
+          onClick={() => void exportAs('xlsx')}
+          data-testid="export-xlsx"
+        >
           {t('reportsPage.export.xlsx')}
         </button>
         <button type="button" className="button" disabled={blocked} onClick={() => void exportAs('pdf')} data-testid="export-pdf">
@@ -165,7 +171,13 @@ export function ExportPanel({ scope, k }: { scope: Scope; k: number }) {
               <option value="shift_jis">{t('reportsPage.export.sjis')}</option>
             </select>
           </label>
-          <button type="button" className="button" disabled={blocked} onClick={() => void exportAs('csv')} data-testid="export-csv">
+          <button
+            type="button"
+            className="button"
+            disabled={blocked}
+            onClick={() => void exportAs('csv')}
+            data-testid="export-csv"
+          >
             {t('reportsPage.export.csv')}
           </button>
         </span>
@@ -188,6 +200,7 @@ export function ExportPanel({ scope, k }: { scope: Scope; k: number }) {
       <button type="button" className="button" disabled={busy} onClick={() => formInput.current?.click()}>
         {t('reportsPage.export.formPick')}
       </button>
+      {protection.enabled && <p className="form-hint">{t('reportsPage.export.formNoPassword')}</p>}
       <p
         className={`report-status report-status-${status?.kind ?? 'idle'}`}
         role="status"

@@ -83,6 +83,7 @@ const ja = {
       '差し込み項目（下の例）を書いた Excel の様式を選ぶと、書式・結合セル・ほかのシートを保ったまま記入します。事業ごとの表は {program.…} の行が下へ繰り返されます。',
     formPick: '様式ファイルを選ぶ…',
     formTooBig: 'ファイルが大きすぎます（20MB まで）',
+    formNoPassword: '様式には集計値だけが入り、個人情報は含まれないため、パスワードはかけずに保存します。',
   },
   rules: {
     title: '数え方の設定',
@@ -184,6 +185,7 @@ const en: Text = {
       'Pick an Excel form containing placeholders (examples below); it is filled keeping formatting, merged cells and other sheets. A row of {program.…} placeholders repeats for each program.',
     formPick: 'Choose a form…',
     formTooBig: 'The file is too large (20 MB at most)',
+    formNoPassword: 'A filled form holds figures only, no personal data, so it is saved without a password.',
   },
   rules: {
     title: 'Counting rules',
