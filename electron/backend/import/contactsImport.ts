@@ -6,7 +6,8 @@ import { todayIso } from '../../../shared/domain/dates'
 import type { BackendContext } from '../context'
 import { commitContactsPreview, undoContactsImport } from './contactsCommit'
 import type { CommitOptions, CommitResult, RowDecision } from './contactsCommit'
-import { buildContactsPreview, PreviewStore } from './contactsPreview'
+import { buildContactsPreview } from './contactsPreview'
+import { previewView, storePerDatabase } from './previewStore'
 import type { ContactsPreview, PreviewRow } from './contactsPreview'
 import { commitOnce } from './commitOnce'
 import { readSource } from './source'
@@ -14,13 +15,7 @@ import type { ImportInput } from './source'
 import type { EncodingChoice } from './decode'
 
 
-/** One store per open database; previews never outlive the backend that made them. */
-const stores = new WeakMap<BackendContext, PreviewStore>()
-function storeOf(ctx: BackendContext): PreviewStore {
-  let store = stores.get(ctx)
-  if (!store) stores.set(ctx, (store = new PreviewStore()))
-  return store
-}
+const storeOf = storePerDatabase<ContactsPreview>()
 
 export function toRowView(row: PreviewRow, cells: string[]): ImportPreviewRow {
   return {
@@ -60,22 +55,8 @@ export async function previewContactsImport(
   }
   const preview = buildContactsPreview(ctx.handle.sqlite, source, { ...options, today: todayIso() })
   storeOf(ctx).put(preview)
-  const view: ImportPreview = {
-    previewId: preview.previewId,
-    kind: 'contacts',
-    fields: [...importFields],
-    fileName: source.fileName,
-    format: source.format,
-    encoding: source.encoding,
-    sheets: source.sheets,
-    sheet: source.sheet,
-    headerRow: preview.headerRow,
-    headers: preview.headers,
-    mapping: preview.mapping,
-    notes: source.notes,
-    counts: preview.counts,
-    rows: preview.rows.slice(0, 200).map((r) => toRowView(r, cellsOf(preview, r))),
-  }
+  const firstRows = preview.rows.slice(0, 200).map((r) => toRowView(r, cellsOf(preview, r)))
+  const view = previewView('contacts', [...importFields], source, preview, firstRows)
   return { view, preview }
 }
 
@@ -100,10 +81,7 @@ export function previewPage(
 }
 
 export function findPreview(ctx: BackendContext, previewId: string): ContactsPreview {
-  const preview = storeOf(ctx).get(previewId)
-  if (!preview)
-    throw ApiError.from('NOT_FOUND', { previewId }, '確認画面の内容が古くなりました。もう一度ファイルを読み込んでください。')
-  return preview
+  return storeOf(ctx).find(previewId)
 }
 
 export async function commitContactsImport(

@@ -84,18 +84,3 @@ export function countsOf(rows: readonly { read: { ok: boolean; issues: readonly 
     duplicates,
   }
 }
-
-/** Previews wait here between "preview" and "commit"; only the latest few are kept. */
-export class PreviewStore {
-  readonly #previews = new Map<string, ContactsPreview>()
-  put(preview: ContactsPreview): void {
-    this.#previews.set(preview.previewId, preview)
-    while (this.#previews.size > 3) this.#previews.delete(this.#previews.keys().next().value!)
-  }
-  get(id: string): ContactsPreview | undefined {
-    return this.#previews.get(id)
-  }
-  delete(id: string): void {
-    this.#previews.delete(id)
-  }
-}

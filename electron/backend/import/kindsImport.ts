@@ -9,6 +9,7 @@ import type { BackendContext } from '../context'
 import { batchItems, findBatch } from '../db/repos/importRepo'
 import { kindRemovers, laterRecords } from '../db/repos/importKindsRepo'
 import { commitOnce } from './commitOnce'
+import { previewView, storePerDatabase } from './previewStore'
 import { undoContactsImport } from './contactsCommit'
 import type { CommitOptions, RowDecision } from './contactsCommit'
 import { undoImport } from './contactsImport'
@@ -21,24 +22,14 @@ import type { ImportInput } from './source'
 import { commitVisitsPreview } from './visitsCommit'
 
 /** Visits/programs previews of one open database (the contacts store keeps its own). */
-const stores = new WeakMap<BackendContext, Map<string, KindPreview>>()
-function storeOf(ctx: BackendContext): Map<string, KindPreview> {
-  let store = stores.get(ctx)
-  if (!store) stores.set(ctx, (store = new Map()))
-  return store
-}
+const storeOf = storePerDatabase<KindPreview>()
 
 /** True when the preview id is a visits/programs preview of this database. */
 export function isKindPreview(ctx: BackendContext, previewId: string): boolean {
   return storeOf(ctx).has(previewId)
 }
 
-function findPreview(ctx: BackendContext, previewId: string): KindPreview {
-  const preview = storeOf(ctx).get(previewId)
-  if (!preview)
-    throw ApiError.from('NOT_FOUND', { previewId }, '確認画面の内容が古くなりました。もう一度ファイルを読み込んでください。')
-  return preview
-}
+const findPreview = (ctx: BackendContext, previewId: string): KindPreview => storeOf(ctx).find(previewId)
 
 const emptyDraft = (): PersonDraft => Object.fromEntries(personDraftFields.map((f) => [f, null])) as unknown as PersonDraft
 
@@ -91,25 +82,9 @@ export async function previewKindImport(
   }
   const build = kind === 'visits' ? buildVisitsPreview : buildProgramsPreview
   const preview = build(ctx.handle.sqlite, source, { ...options, today: todayIso() })
-  const store = storeOf(ctx)
-  store.set(preview.previewId, preview)
-  while (store.size > 3) store.delete(store.keys().next().value!)
-  const view: ImportPreview = {
-    previewId: preview.previewId,
-    kind,
-    fields: fieldsOfKind(kind),
-    fileName: source.fileName,
-    format: source.format,
-    encoding: source.encoding,
-    sheets: source.sheets,
-    sheet: source.sheet,
-    headerRow: preview.headerRow,
-    headers: preview.headers,
-    mapping: preview.mapping,
-    notes: source.notes,
-    counts: preview.counts,
-    rows: (preview.rows as (VisitPreviewRow | ProgramPreviewRow)[]).slice(0, 200).map((r) => rowView(preview, r)),
-  }
+  storeOf(ctx).put(preview)
+  const firstRows = (preview.rows as (VisitPreviewRow | ProgramPreviewRow)[]).slice(0, 200).map((r) => rowView(preview, r))
+  const view = previewView(kind, fieldsOfKind(kind), source, preview, firstRows)
   return { view, preview }
 }
 

@@ -5,7 +5,7 @@ import { api } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { editErrorMessage } from '../../grid/cellEditing'
 import { Dialog } from './Dialog'
-import { ExportDialog } from './ExportDialog'
+import { participantsExport, ProtectedExportDialog } from '../privacy/ProtectedExportDialog'
 
 type Action = 'stage' | 'tagAdd' | 'tagRemove' | 'enroll' | 'csv' | 'xlsx'
 
@@ -39,9 +39,10 @@ export function BulkActions({ ids, onDone }: { ids: string[]; onDone: (message: 
         <option value="xlsx">{t('people.bulkExportXlsx')}</option>
       </select>
       {(open === 'csv' || open === 'xlsx') && (
-        <ExportDialog
-          ids={ids}
-          format={open}
+        <ProtectedExportDialog
+          title={t('exportProtection.dialogTitle', { format: open.toUpperCase(), count: ids.length })}
+          testId="export-dialog"
+          exportFile={participantsExport(ids, open)}
           onClose={() => setOpen(null)}
           onDone={(file) => {
             setOpen(null)

@@ -5,7 +5,7 @@ import type { DeletionPreview } from '../../../../shared/contract/privacy'
 import { formatFiscalYear } from '../../../../shared/domain/dates'
 import { api } from '../../api/client'
 import { Dialog } from '../participants/Dialog'
-import { DisclosureDialog } from './DisclosureDialog'
+import { disclosureExport, ProtectedExportDialog } from './ProtectedExportDialog'
 import './privacy.css'
 
 type Pending = { kind: 'disclosure' } | { kind: 'anonymize' } | { kind: 'delete'; preview: DeletionPreview } | null
@@ -90,12 +90,15 @@ export function PrivacyActions({ contactId }: { contactId: string }) {
         </p>
       )}
       {pending?.kind === 'disclosure' && (
-        <DisclosureDialog
-          contactId={contactId}
+        <ProtectedExportDialog
+          title={t('exportProtection.disclosureTitle')}
+          text={t('exportProtection.disclosureText')}
+          testId="disclosure-dialog"
+          exportFile={disclosureExport(contactId)}
           onClose={() => setPending(null)}
-          onDone={(fileName) => {
+          onDone={(file) => {
             setPending(null)
-            setMessage({ kind: 'ok', text: t('privacy.disclosureDone', { file: fileName }) })
+            setMessage({ kind: 'ok', text: t('privacy.disclosureDone', { file: file.fileName }) })
           }}
         />
       )}

@@ -4,18 +4,26 @@ import type { FileDownload } from '../../../../shared/contract/files'
 import { api } from '../../api/client'
 import { saveDownload } from '../../api/download'
 import { editErrorMessage } from '../../grid/cellEditing'
-import { ExportProtectionFields, useExportProtection } from '../privacy/ExportProtection'
-import { Dialog } from './Dialog'
+import { Dialog } from '../participants/Dialog'
+import { ExportProtectionFields, useExportProtection } from './ExportProtection'
 
-/** Exporting the selected people: asks for a password first (personal data leaves the app). */
-export function ExportDialog({
-  ids,
-  format,
+/**
+ * An export of personal data: asks for a password first (recommended, on by default when the
+ * database is encrypted), then asks the backend for the file and saves it. `exportFile` is the
+ * one call that differs between exports (participants, 開示).
+ */
+export function ProtectedExportDialog({
+  title,
+  text,
+  testId,
+  exportFile,
   onClose,
   onDone,
 }: {
-  ids: string[]
-  format: 'csv' | 'xlsx'
+  title: string
+  text?: string
+  testId: string
+  exportFile: (password: string | undefined) => Promise<FileDownload>
   onClose: () => void
   onDone: (file: FileDownload) => void
 }) {
@@ -28,7 +36,7 @@ export function ExportDialog({
     setBusy(true)
     setError(null)
     try {
-      const file = await api.call('contacts.export', { ids, format, password: protection.value })
+      const file = await exportFile(protection.value)
       saveDownload(file)
       onDone(file)
     } catch (e) {
@@ -39,11 +47,7 @@ export function ExportDialog({
   }
 
   return (
-    <Dialog
-      title={t('exportProtection.dialogTitle', { format: format.toUpperCase(), count: ids.length })}
-      onClose={onClose}
-      testId="export-dialog"
-    >
+    <Dialog title={title} onClose={onClose} testId={testId}>
       <form
         className="dialog-form"
         onSubmit={(e) => {
@@ -51,6 +55,7 @@ export function ExportDialog({
           if (protection.ready) void submit()
         }}
       >
+        {text && <p className="dialog-text">{text}</p>}
         <ExportProtectionFields protection={protection} />
         {error && (
           <p className="field-error" role="alert">
@@ -69,3 +74,11 @@ export function ExportDialog({
     </Dialog>
   )
 }
+
+/** The selected people as CSV or XLSX. */
+export const participantsExport = (ids: string[], format: 'csv' | 'xlsx') => (password: string | undefined) =>
+  api.call('contacts.export', { ids, format, password })
+
+/** 開示: everything stored about one person. */
+export const disclosureExport = (contactId: string) => (password: string | undefined) =>
+  api.call('privacy.disclosure', { contactId, password })
