@@ -45,10 +45,11 @@ export function personMatches(sqlite: Sqlite, drafts: readonly PersonDraft[]): D
     return found
   }
   const certain = new Set<number>()
+  const allKeys = drafts.map(identityKeys)
   const inDb = drafts.map((draft, index) => {
     if (!draft.familyName && !draft.email && !draft.phone) return []
     const keys = storedKeys(draft)
-    const draftKeys = identityKeys(draft)
+    const draftKeys = allKeys[index]!
     const byContact = scored(draft, draftKeys, find({ ...keys, name: null, kana: null, kanaReversed: null }))
     if (byContact.some((m) => m.match.score >= CERTAIN)) {
       certain.add(index)
@@ -56,7 +57,7 @@ export function personMatches(sqlite: Sqlite, drafts: readonly PersonDraft[]): D
     }
     return scored(draft, draftKeys, find(keys))
   })
-  const inFile = duplicatesWithinFile(drafts, (row) => !certain.has(row))
+  const inFile = duplicatesWithinFile(drafts, (row) => !certain.has(row), allKeys)
   return drafts.map((_draft, index) => {
     const earlier = (inFile.get(index) ?? []).map((d) => ({ row: d.row, name: displayName(drafts[d.row]!), match: d.match }))
     // The review screen offers the best few; a common name can have dozens of namesakes.

@@ -53,6 +53,20 @@ function municipalityAtStart(
  * across the country and taken only when the name is unique (「府中市」 is not).
  */
 export function parseAddress(address: string): ParsedAddress {
+  // A list repeats its addresses (a 都道府県 column holds 47 values at most): each distinct
+  // string is parsed once. Bounded, so a file of unique addresses cannot grow it without end.
+  const known = parsed.get(address)
+  if (known) return known
+  if (parsed.size >= PARSED_KEPT) parsed.clear()
+  const result = Object.freeze(parseUncached(address))
+  parsed.set(address, result)
+  return result
+}
+
+const PARSED_KEPT = 10_000
+const parsed = new Map<string, ParsedAddress>()
+
+function parseUncached(address: string): ParsedAddress {
   const text = normalizeWidth(address)
     .replace(/\s+/g, '')
     .replace(/^〒?\d{3}-?\d{4}/, '')

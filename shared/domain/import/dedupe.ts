@@ -147,6 +147,8 @@ export function duplicatesWithinFile(
   people: readonly Identity[],
   /** Rows to look for earlier matches of (default all); every row is still a candidate for later ones. */
   wanted: (row: number) => boolean = () => true,
+  /** Each person's identityKeys, when the caller has them already. */
+  allKeys: readonly IdentityKeys[] = people.map(identityKeys),
 ): Map<number, { row: number; match: MatchScore }[]> {
   const index = {
     email: new Map<string, number[]>(),
@@ -155,7 +157,6 @@ export function duplicatesWithinFile(
     kana: new Map<string, number[]>(),
   }
   const found = new Map<number, { row: number; match: MatchScore }[]>()
-  const allKeys = people.map(identityKeys)
   const remember = (map: Map<string, number[]>, key: string | null, row: number) => {
     if (!key) return
     const list = map.get(key)
