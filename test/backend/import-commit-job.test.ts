@@ -1,8 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
 import type { Database as Sqlite } from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import type { Client } from '../../shared/contract/client'
 import type { EventPayloads } from '../../shared/contract/events'
+import { openDatabase } from '../../electron/backend/db/connection'
+import { runTransactionJob } from '../../electron/backend/jobs/transactionJob'
 import { freshBackend } from './tempDb'
 
 type Progress = EventPayloads['job.progress']
@@ -160,6 +164,79 @@ describe('import commit as a job: progress, cancel, the write gate', () => {
     const result = await client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'new' })
     expect(result.created).toBe(ROWS)
   }, 60_000)
+
+  it('the before-import backup is written beside the import yet holds exactly the state before it', async () => {
+    const backend = await freshBackend({ demo: true, dailyBackup: false })
+    const { client } = backend
+    const sqlite = backend.context.handle.sqlite
+    const preview = await previewBigList(client)
+    const before = checksums(sqlite)
+    const backupDir = path.join(path.dirname(backend.context.handle.file), 'backups')
+    const result = await client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'new' })
+    expect(result.created).toBe(ROWS)
+
+    const [backup] = (await client.call('safety.listBackups', {})).filter((b) => b.reason === 'before-import')
+    expect(backup).toMatchObject({ verified: true })
+    const copy = openDatabase(path.join(backupDir, backup!.id), { readonly: true })
+    try {
+      expect(checksums(copy.sqlite)).toEqual(before) // none of the import's rows, nothing missing
+    } finally {
+      await copy.close()
+    }
+  }, 60_000)
+
+  it('a before-import backup that cannot be written stops the import: nothing is kept and the preview stays', async () => {
+    const backend = await freshBackend({ demo: true, dailyBackup: false })
+    const { client } = backend
+    const sqlite = backend.context.handle.sqlite
+    const preview = await previewBigList(client)
+    const before = checksums(sqlite)
+    const backupDir = path.join(path.dirname(backend.context.handle.file), 'backups')
+    fs.rmSync(backupDir, { recursive: true, force: true })
+    fs.writeFileSync(backupDir, 'a file where the backup folder should be')
+    await expect(client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'new' })).rejects.toMatchObject({
+      code: 'BACKUP_FAILED',
+    })
+    expect(sqlite.inTransaction).toBe(false)
+    expect(checksums(sqlite)).toEqual(before)
+
+    fs.rmSync(backupDir)
+    const result = await client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'new' })
+    expect(result.created).toBe(ROWS)
+  }, 60_000)
+
+  it('work beside a job starts once the write lock is held, runs alongside the writes, and the job commits only after it', async () => {
+    const backend = await freshBackend({ dailyBackup: false })
+    const sqlite = backend.context.handle.sqlite
+    const events: string[] = []
+    let finish!: () => void
+    const finished = new Promise<void>((resolve) => (finish = resolve))
+    const job = runTransactionJob(
+      backend.context,
+      {
+        total: 2,
+        label: 'test',
+        beside: async () => {
+          events.push(`beside: lock held ${sqlite.inTransaction}`)
+          return { finished }
+        },
+      },
+      function* () {
+        events.push('write')
+        sqlite.prepare(`INSERT INTO tags (id, name, created_at, updated_at) VALUES ('t1', '試験', '2026-01-01', '2026-01-01')`).run()
+        yield 1
+        return 'done'
+      },
+    )
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    // The write is done but not committed: the job waits for the work beside it.
+    expect(events).toEqual(['beside: lock held true', 'write'])
+    expect(sqlite.inTransaction).toBe(true)
+    finish()
+    expect(await job).toBe('done')
+    expect(sqlite.inTransaction).toBe(false)
+    expect(sqlite.prepare('SELECT name FROM tags').pluck().all()).toEqual(['試験'])
+  })
 
   it('job.cancel for a job that is not running says so', async () => {
     const { client } = await freshBackend()

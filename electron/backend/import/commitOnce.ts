@@ -2,11 +2,13 @@ import { ApiError } from '../../../shared/contract/errors'
 import type { BackendContext } from '../context'
 import { runTransactionJob } from '../jobs/transactionJob'
 import type { TransactionWork } from '../jobs/transactionJob'
-import { takeBackup } from '../safety/takeBackup'
+import { backupBesideTransaction } from '../safety/takeBackup'
 import type { CommitOptions, RowDecision } from './contactsCommit'
+import { assertPreviewCurrent, importsChanged } from './previewStore'
 
 /** What every kind of preview has that its commit needs. */
 interface CommittablePreview {
+  previewId: string
   rows: readonly unknown[]
   headers: readonly string[]
   mapping: readonly string[]
@@ -21,8 +23,9 @@ export const isCommitting = (preview: object): boolean => committing.has(preview
 
 /**
  * What every import's commit does around its writer: once per preview (two windows or a double
- * click must not write it twice), a verified backup first (an import is the one change that
- * can touch thousands of people), then ONE transaction job with progress and cancel. A cancel
+ * click must not write it twice), ONE transaction job with progress and cancel, and a verified
+ * backup of the state before it (an import is the one change that can touch thousands of
+ * people), written beside the job and finished before it commits. A cancel
  * or a failure leaves the database as it was and keeps the preview for another try.
  */
 export async function commitOnce<T>(
@@ -34,7 +37,6 @@ export async function commitOnce<T>(
   if (committing.has(preview)) throw ApiError.from('CONFLICT', {}, 'この取り込みはすでに実行中です。')
   committing.add(preview)
   try {
-    await takeBackup(ctx, 'before-import')
     const options: CommitOptions = {
       onDuplicate: request.onDuplicate,
       decisions: Object.fromEntries(Object.entries(request.decisions).map(([row, decision]) => [Number(row), decision])),
@@ -42,8 +44,19 @@ export async function commitOnce<T>(
       // Recorded with the batch: which column went where, by header (列N for a blank one).
       mapping: Object.fromEntries(preview.headers.map((h, i) => [h || `列${i + 1}`, preview.mapping[i] ?? 'ignore'])),
     }
-    const job = { jobId: request.jobId, total: preview.rows.length, label: preview.source.fileName }
-    return await runTransactionJob(ctx, job, () => write(options))
+    const job = {
+      jobId: request.jobId,
+      total: preview.rows.length,
+      label: preview.source.fileName,
+      beside: () => backupBesideTransaction(ctx, 'before-import'),
+    }
+    const result = await runTransactionJob(ctx, job, () => {
+      // Checked inside the job, once no other import can commit before this one.
+      assertPreviewCurrent(ctx, preview)
+      return write(options)
+    })
+    importsChanged(ctx)
+    return result
   } finally {
     committing.delete(preview)
   }

@@ -18,6 +18,13 @@ export interface TransactionJobOptions {
   jobId?: string
   total: number
   label: string
+  /**
+   * Work that must see the database as it was before this job (the before-import backup).
+   * Called once the transaction holds the write lock, before the job's first write; resolves
+   * when that state is pinned. The job commits only after `finished` resolves and rolls back,
+   * answering its error, if it rejects.
+   */
+  beside?: () => Promise<{ finished: Promise<unknown> }>
 }
 
 /** How long the transaction works before it lets the event loop breathe (progress, a cancel). */
@@ -47,10 +54,12 @@ export async function runTransactionJob<T>(
   try {
     const result = await gateOf(ctx.handle).exclusive(async () => {
       if (job.cancelled) throw ApiError.from('JOB_CANCELLED', { jobId })
-      progress(0)
-      lastProgress = performance.now()
       sqlite.exec('BEGIN IMMEDIATE')
       try {
+        const besideWork = options.beside ? await options.beside() : null
+        // Sent when the writes begin: the first slice runs before the event loop turns again.
+        progress(0)
+        lastProgress = performance.now()
         const it = work()
         let done = 0
         for (;;) {
@@ -62,6 +71,7 @@ export async function runTransactionJob<T>(
             step = it.next()
           }
           if (step.done) {
+            if (besideWork) await besideWork.finished
             if (job.cancelled) throw ApiError.from('JOB_CANCELLED', { jobId })
             sqlite.exec('COMMIT')
             progress(options.total)

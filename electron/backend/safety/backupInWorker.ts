@@ -5,6 +5,7 @@ import { keyLiteral } from '../db/connection'
 import { backupWorkerSource } from './backupWorkerSource'
 
 type WorkerReply = { ok: true; problems: string[] } | { ok: false; code: string | null; message: string }
+type WorkerMessage = WorkerReply | { pinned: true }
 
 /**
  * Copies the database `file` to `target` from a worker thread with its own read-only
@@ -14,9 +15,15 @@ type WorkerReply = { ok: true; problems: string[] } | { ok: false; code: string 
  * loaded. The main thread only awaits; the copy holds the committed state as of the moment the
  * worker's read began. Resolves with quick_check's complaints (empty: every page is sound)
  * once the thread has exited (its connections closed); rejects with an Error whose message
- * names SQLite's error, never the key.
+ * names SQLite's error, never the key. `onPinned` is called once the copy's content is fixed:
+ * what is committed after that is not in it.
  */
-export function backupInWorker(file: string, key: string | undefined, target: string): Promise<string[]> {
+export function backupInWorker(
+  file: string,
+  key: string | undefined,
+  target: string,
+  onPinned: () => void = () => undefined,
+): Promise<string[]> {
   // Resolved here, not in the worker: from this module the driver is found wherever the code
   // runs from (sources, out/main bundle), while an eval'd worker would resolve from the cwd.
   // Should openDatabase ever load another build of the driver (`nativeBinding`), so must this.
@@ -31,7 +38,10 @@ export function backupInWorker(file: string, key: string | undefined, target: st
     let reply: WorkerReply | null = null
     let crash: Error | null = null
     const worker = new Worker(backupWorkerSource, { eval: true, workerData })
-    worker.once('message', (message: WorkerReply) => (reply = message))
+    worker.on('message', (message: WorkerMessage) => {
+      if ('pinned' in message) onPinned()
+      else reply = message
+    })
     worker.once('error', (error) => (crash = error))
     worker.once('exit', (exitCode) => {
       if (reply?.ok) return resolve(reply.problems)

@@ -14,6 +14,12 @@
  * required by the absolute path the main thread resolved: the very module the main thread
  * loaded, wherever the process was started from (an eval'd worker resolves from the cwd).
  * What it posts back never holds the key: SQLite's messages do not quote the key pragma.
+ *
+ * It posts { pinned: true } once the copy's content is fixed, so that writes after that point
+ * cannot be in it: for a plain database as soon as its read transaction has begun (the online
+ * backup then copies that one snapshot, whatever other connections commit meanwhile); VACUUM
+ * INTO cannot run inside a transaction, so an encrypted database is pinned when its copy is
+ * written. An import starts its writes only after that message (see beforeImportBackup.ts).
  */
 export const backupWorkerSource = String.raw`
 'use strict'
@@ -33,8 +39,17 @@ function open(path) {
 async function run() {
   const source = open(file)
   try {
-    if (keyPragma) source.prepare('VACUUM INTO ?').run(target)
-    else await source.backup(target)
+    if (keyPragma) {
+      source.prepare('VACUUM INTO ?').run(target)
+      parentPort.postMessage({ pinned: true })
+    } else {
+      // A read transaction held across every step of the backup: one snapshot, never restarted.
+      source.exec('BEGIN')
+      source.prepare('SELECT count(*) FROM sqlite_schema').get()
+      parentPort.postMessage({ pinned: true })
+      await source.backup(target)
+      source.exec('COMMIT')
+    }
   } finally {
     source.close()
   }

@@ -24,12 +24,16 @@ export function defaultBackupDir(file: string): string {
 export async function writeVerifiedBackup(
   handle: DbHandle,
   target: string,
+  /** Called once the copy's content is fixed (see backupInWorker). */
+  onPinned?: () => void,
 ): Promise<{ schemaVersion: number; counts: BackupInfo['counts'] }> {
   const partial = `${target}.partial`
-  fs.mkdirSync(path.dirname(target), { recursive: true })
-  fs.rmSync(partial, { force: true })
   try {
-    const problems = await backupInWorker(handle.file, handle.key, partial)
+    // Inside the try: a folder that cannot be made (a file in its place, a full disk) is a
+    // failed backup like any other, reported as such.
+    fs.mkdirSync(path.dirname(target), { recursive: true })
+    fs.rmSync(partial, { force: true })
+    const problems = await backupInWorker(handle.file, handle.key, partial, onPinned)
     if (problems.length > 0) throw ApiError.from('BACKUP_FAILED', { reason: problems.join('; ') })
     fsyncFile(partial)
     const inspection = await inspectFile(partial, { key: handle.key, level: 'light' })
@@ -40,18 +44,24 @@ export async function writeVerifiedBackup(
     fs.renameSync(partial, target)
     return { schemaVersion: inspection.schemaVersion, counts: inspection.counts! }
   } catch (error) {
-    fs.rmSync(partial, { force: true })
+    removeLeftover(partial)
     if (error instanceof ApiError) throw error
     throw ApiError.from('BACKUP_FAILED', { cause: String(error) })
   }
 }
 
 /** An automatic or on-demand backup into the backup folder, with its record and rotation. */
-export async function backupToFolder(handle: DbHandle, dir: string, reason: BackupReason, now = new Date()): Promise<BackupInfo> {
+export async function backupToFolder(
+  handle: DbHandle,
+  dir: string,
+  reason: BackupReason,
+  now = new Date(),
+  onPinned?: () => void,
+): Promise<BackupInfo> {
   const stamp = now.toISOString().replace(/[:.]/g, '-')
   const id = `${path.basename(handle.file, '.db')}-${reason}-${stamp}.db`
   const target = path.join(dir, id)
-  const { schemaVersion, counts } = await writeVerifiedBackup(handle, target)
+  const { schemaVersion, counts } = await writeVerifiedBackup(handle, target, onPinned)
   const info: BackupInfo = {
     id,
     reason,
@@ -102,6 +112,15 @@ export function rotateBackups(dir: string, now = new Date()): void {
 
 export function hasBackupOfToday(dir: string, now = new Date()): boolean {
   return listBackups(dir).some((b) => localDay(new Date(b.createdAt)) === localDay(now))
+}
+
+/** A half-written copy goes; where it cannot even be looked for, there is nothing to remove. */
+function removeLeftover(file: string): void {
+  try {
+    fs.rmSync(file, { force: true })
+  } catch {
+    // ENOTDIR and the like: the folder itself is the problem, already reported
+  }
 }
 
 function fsyncFile(file: string): void {
