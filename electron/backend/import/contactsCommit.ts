@@ -70,6 +70,9 @@ function statements(sqlite: Sqlite) {
       `INSERT INTO stage_history (id, contact_id, stage, changed_on, note, created_at) VALUES (?, ?, 'tsukamu', ?, 'インポートで登録', ?)`,
     ),
     select: sqlite.prepare(`SELECT id, ${selectList} FROM contacts WHERE id = ? AND deleted_at IS NULL`),
+    selectMany: sqlite.prepare(
+      `SELECT id, ${selectList} FROM contacts WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`,
+    ),
     remove: sqlite.prepare(`DELETE FROM contacts WHERE id = ?`),
     audit: sqlite.prepare(
       `INSERT INTO audit_log (id, at, user_name, action, entity, entity_id, changes, batch_id) VALUES (?, ?, ?, ?, 'contact', ?, ?, ?)`,
@@ -78,6 +81,32 @@ function statements(sqlite: Sqlite) {
 }
 
 const searchKeyOf = (p: PersonDraft) => contactSearchKey({ ...p, familyName: p.familyName ?? '', givenName: p.givenName ?? '' })
+
+/**
+ * The stored people that rows are merged into, read a few hundred at a time in one query
+ * (a re-imported master list merges most of its rows; one lookup each cost a fifth of the
+ * commit). What a merge writes is kept here too, so a person met again later is read as
+ * they now are. A person not read ahead (merged by way of an earlier row) is read alone.
+ */
+function mergeTargets(s: ReturnType<typeof statements>, planned: readonly (string | undefined)[]) {
+  const people = new Map<string, Stored>()
+  let readUpTo = 0
+  return {
+    get(row: number, id: string): Stored | undefined {
+      if (!people.has(id) && row >= readUpTo) {
+        readUpTo = row + READ_AHEAD
+        people.clear() // what was written is in the database: read again when met again
+        const ids = [...new Set(planned.slice(row, readUpTo).filter((t): t is string => t !== undefined))]
+        for (const person of s.selectMany.all(JSON.stringify(ids)) as Stored[]) people.set(person.id, person)
+      }
+      return people.get(id) ?? (s.select.get(id) as Stored | undefined)
+    },
+    wrote(person: Stored) {
+      people.set(person.id, person)
+    },
+  }
+}
+const READ_AHEAD = 500
 
 /** Rows written between two yields (the job runner decides when to let the event loop turn). */
 const YIELD_EVERY = 500
@@ -119,13 +148,22 @@ export function* commitContactsPreview(
   // The search index is filled once at the end (one bulk statement instead of one index
   // segment per row); indexDeferred below turns the triggers back on before anything commits.
   deferSearchIndex(sqlite)
+  const decisionOf = (row: ContactsPreview['rows'][number]): RowDecision =>
+    options.decisions?.[row.index] ?? { action: row.duplicates.length > 0 ? options.onDuplicate : 'new' }
+  const targets = mergeTargets(
+    s,
+    preview.rows.map((row) => {
+      const decision = decisionOf(row)
+      return decision.action === 'merge' ? (decision.targetId ?? row.duplicates[0]?.contactId) : undefined
+    }),
+  )
   for (const row of preview.rows) {
     if (row.index % YIELD_EVERY === 0 && row.index > 0) yield row.index
     if (!row.read.ok) {
       result.errors++
       continue
     }
-    const decision = options.decisions?.[row.index] ?? { action: row.duplicates.length > 0 ? options.onDuplicate : 'new' }
+    const decision = decisionOf(row)
     if (decision.action === 'skip') {
       result.skipped++
       continue
@@ -134,7 +172,7 @@ export function* commitContactsPreview(
     const best = row.duplicates[0]
     const targetId = decision.targetId ?? best?.contactId ?? (best?.row !== undefined ? personByRow.get(best.row) : undefined)
     if (decision.action === 'merge' && targetId) {
-      const existing = s.select.get(targetId) as Stored | undefined
+      const existing = targets.get(row.index, targetId)
       if (!existing) throw ApiError.from('NOT_FOUND', { id: targetId }, `${row.line}行目の統合先が見つかりません。`)
       const before: Record<string, unknown> = {}
       const after: Record<string, unknown> = {}
@@ -151,6 +189,7 @@ export function* commitContactsPreview(
       if (Object.keys(after).length > 0) {
         const searchKey = searchKeyOf(updated)
         updatePerson(targetId, after, searchKey === searchKeyOf(existing) ? null : searchKey, now)
+        targets.wrote(updated)
         merged.add(targetId)
         writeItem(batchId, 'contact', targetId, 'merged', before, after)
         const changes = Object.fromEntries(Object.keys(after).map((f) => [f, [before[f], after[f]]]))
