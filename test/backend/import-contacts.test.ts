@@ -242,6 +242,31 @@ describe('undo and bad input', () => {
     await expect(client.call('import.undo', { batchId: result.batchId })).rejects.toMatchObject({ code: 'CONFLICT' })
   })
 
+  it('a preview read before another import or an undo is refused at commit, so nobody is registered twice', async () => {
+    const { client, context } = await freshBackend()
+    const { sqlite } = context.handle
+    const people = () => sqlite.prepare('SELECT count(*) FROM contacts').pluck().get()
+    const first = await client.call('import.preview', { source: upload('google-forms-utf8.csv') })
+    const second = await client.call('import.preview', { source: upload('google-forms-utf8.csv') })
+    const done = await client.call('import.commit', { previewId: first.previewId, onDuplicate: 'skip' })
+    const afterFirst = people()
+    // The second preview saw none of the people the first one just registered.
+    await expect(client.call('import.commit', { previewId: second.previewId, onDuplicate: 'skip' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: '確認画面を開いた後に別の取り込み（または取り消し）が行われました。重複を正しく確かめるため、もう一度ファイルを読み込んでください。',
+    })
+    expect(people()).toBe(afterFirst)
+    // Read again, every row finds its person.
+    const again = await client.call('import.preview', { source: upload('google-forms-utf8.csv') })
+    expect(again.counts.duplicates).toBe(again.counts.ok)
+    // An undo makes earlier previews stale too (they may merge into people it removed).
+    await client.call('import.undo', { batchId: done.batchId })
+    await expect(client.call('import.commit', { previewId: again.previewId, onDuplicate: 'merge' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    })
+    expect(people()).toBe(afterFirst - done.created)
+  })
+
   it('refuses empty, binary, truncated and old-format files with Japanese messages and writes nothing', async () => {
     const { client, context } = await freshBackend()
     await importFile(client, 'google-forms-utf8.csv')

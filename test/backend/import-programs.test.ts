@@ -193,6 +193,46 @@ describe('importing programs with sessions', () => {
     expect(checksums(sqlite)).toEqual(before)
   })
 
+  it('a program registered after the preview was read is reused at commit, and its sessions are not added twice', async () => {
+    const { client, context } = await freshBackend()
+    const sqlite = context.handle.sqlite
+    const preview = await client.call('import.preview', { source: upload('programs-sessions.xlsx'), kind: 'programs' })
+    expect(preview.rows[0]!.program).toMatchObject({ existingProgramId: null, sessionOutcome: 'new' })
+    // Meanwhile someone registers the same program and one of its sessions by hand.
+    const program = await client.call('programs.create', {
+      fields: { name: 'しまコトアカデミー', category: 'event', startDate: '2024-05-01', capacity: 20, municipalityCodes: [] },
+    })
+    await client.call('sessions.create', {
+      programId: program.id,
+      fields: { date: '2024-06-08', startTime: '13:00', endTime: '16:00', mode: 'hybrid' },
+    })
+    const result = await client.call('import.commit', { previewId: preview.previewId })
+    expect(result.kindCounts).toMatchObject({ programsCreated: 1, sessionsCreated: 3, sessionsExisting: 2 })
+    expect(programsNamed(sqlite, 'しまコトアカデミー')).toHaveLength(1)
+    expect(sessionsOf(sqlite, program.id)).toHaveLength(3)
+  })
+
+  it('a preview read before another import was committed is refused, and read again it adds nothing', async () => {
+    const { client, context } = await freshBackend()
+    const sqlite = context.handle.sqlite
+    const first = await client.call('import.preview', { source: upload('programs-sessions.xlsx'), kind: 'programs' })
+    const second = await client.call('import.preview', { source: upload('programs-sessions.xlsx'), kind: 'programs' })
+    await client.call('import.commit', { previewId: first.previewId })
+    const programs = count(sqlite, 'programs')
+    const sessions = count(sqlite, 'program_sessions')
+    await expect(client.call('import.commit', { previewId: second.previewId })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('もう一度ファイルを読み込んでください'),
+    })
+    const again = await client.call('import.preview', { source: upload('programs-sessions.xlsx'), kind: 'programs' })
+    expect((await client.call('import.commit', { previewId: again.previewId })).kindCounts).toMatchObject({
+      programsCreated: 0,
+      sessionsCreated: 0,
+    })
+    expect(count(sqlite, 'programs')).toBe(programs)
+    expect(count(sqlite, 'program_sessions')).toBe(sessions)
+  })
+
   it('a skipped row adds no session, and a program whose rows are all skipped is not created', async () => {
     const { client, context } = await freshBackend()
     const sqlite = context.handle.sqlite

@@ -7,7 +7,7 @@ import type { BackendContext } from '../context'
 import { commitContactsPreview, undoContactsImport } from './contactsCommit'
 import type { CommitOptions, CommitResult, RowDecision } from './contactsCommit'
 import { buildContactsPreview } from './contactsPreview'
-import { previewView, storePerDatabase } from './previewStore'
+import { importsChanged, previewView, storePerDatabase } from './previewStore'
 import type { ContactsPreview, PreviewRow } from './contactsPreview'
 import { commitOnce } from './commitOnce'
 import { readSource } from './source'
@@ -102,6 +102,7 @@ export async function commitContactsImport(
 
 export function undoImport(ctx: BackendContext, batchId: string) {
   const result = undoContactsImport(ctx.handle.sqlite, batchId, ctx.userName)
+  importsChanged(ctx)
   ctx.events.emit('data.changed', { entity: 'contact' })
   return result
 }

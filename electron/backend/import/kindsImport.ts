@@ -9,7 +9,7 @@ import type { BackendContext } from '../context'
 import { batchItems, findBatch } from '../db/repos/importRepo'
 import { kindRemovers, laterRecords } from '../db/repos/importKindsRepo'
 import { commitOnce } from './commitOnce'
-import { previewView, storePerDatabase } from './previewStore'
+import { importsChanged, previewView, storePerDatabase } from './previewStore'
 import { undoContactsImport } from './contactsCommit'
 import type { CommitOptions, RowDecision } from './contactsCommit'
 import { undoImport } from './contactsImport'
@@ -174,6 +174,7 @@ export function undoAnyImport(
     const people = undoContactsImport(sqlite, batchId, ctx.userName, now)
     return { ...people, kindRemoved }
   })()
+  importsChanged(ctx)
   emitChanged(ctx, batch.kind as 'visits' | 'programs')
   return result
 }

@@ -74,7 +74,8 @@ function layout(kind: 'visits' | 'programs', source: SourceTable, options: Optio
 /** Programs by normalized name and 年度: 「しまコト アカデミー」 and 「しまコトアカデミー」 are one. */
 const programKey = (name: string, fiscalYear: number) => `${normalizeForSearch(name)}|${fiscalYear}`
 
-function programIndex(sqlite: Sqlite) {
+/** The live programs by name and 年度, and their sessions' start times: read by the preview, and again by the commit. */
+export function programIndex(sqlite: Sqlite) {
   const byKey = new Map<string, string>()
   for (const p of livePrograms(sqlite))
     if (!byKey.has(programKey(p.name, p.fiscalYear))) byKey.set(programKey(p.name, p.fiscalYear), p.id)

@@ -4,10 +4,37 @@ import type { AnyImportField } from '../../../shared/domain/import/kinds'
 import type { BackendContext } from '../context'
 import type { SourceTable } from './source'
 
+/**
+ * How many imports have been committed or undone on this database since it was opened. A
+ * preview is stamped with it: one read before another import (or an undo) looked for
+ * duplicates among people who have changed since, so committing it could register the same
+ * people twice (two windows, or a file read again before the first was committed).
+ */
+const importGenerations = new WeakMap<BackendContext, number>()
+const stamps = new WeakMap<object, number>()
+const generationOf = (ctx: BackendContext) => importGenerations.get(ctx) ?? 0
+
+/** Called when an import has been committed or undone: every preview read before it is stale. */
+export function importsChanged(ctx: BackendContext): void {
+  importGenerations.set(ctx, generationOf(ctx) + 1)
+}
+
+const staleMessage =
+  '確認画面を開いた後に別の取り込み（または取り消し）が行われました。重複を正しく確かめるため、もう一度ファイルを読み込んでください。'
+
+/** Refuses a preview read before the latest import or undo (see importGenerations). */
+export function assertPreviewCurrent(ctx: BackendContext, preview: object & { previewId: string }): void {
+  const stamp = stamps.get(preview)
+  if (stamp !== undefined && stamp !== generationOf(ctx))
+    throw ApiError.from('CONFLICT', { previewId: preview.previewId, reason: 'stale preview' }, staleMessage)
+}
+
 /** Previews wait here between "preview" and "commit"; only the latest few are kept. */
 export class PreviewStore<P extends { previewId: string }> {
   readonly #previews = new Map<string, P>()
+  constructor(readonly ctx: BackendContext) {}
   put(preview: P): void {
+    stamps.set(preview, generationOf(this.ctx))
     this.#previews.set(preview.previewId, preview)
     while (this.#previews.size > 3) this.#previews.delete(this.#previews.keys().next().value!)
   }
@@ -31,7 +58,7 @@ export function storePerDatabase<P extends { previewId: string }>(): (ctx: Backe
   const stores = new WeakMap<BackendContext, PreviewStore<P>>()
   return (ctx) => {
     let store = stores.get(ctx)
-    if (!store) stores.set(ctx, (store = new PreviewStore<P>()))
+    if (!store) stores.set(ctx, (store = new PreviewStore<P>(ctx)))
     return store
   }
 }

@@ -5,6 +5,7 @@ import { jstInstant } from '../../../shared/domain/sessionSeries'
 import { batchItemWriter, insertBatch } from '../db/repos/importRepo'
 import { kindWriters, setBatchCounts } from '../db/repos/importKindsRepo'
 import type { CommitOptions } from './contactsCommit'
+import { programIndex } from './kindsPreview'
 import type { ProgramsPreview } from './kindsPreview'
 import { emptyKindCounts, YIELD_EVERY } from './visitsCommit'
 
@@ -13,6 +14,10 @@ import { emptyKindCounts, YIELD_EVERY } from './visitsCommit'
  * each program of the file is created, or the live program of the same name and 年度 is reused
  * as it is; each row with a session date adds a session unless one already starts at that
  * time. Rows with errors and rows the user chose to skip add nothing.
+ *
+ * Which programs and sessions exist is looked up again here, not taken from the preview: two
+ * previews of the same file (two windows, or a file read again before the first was
+ * committed) would otherwise each create the program.
  */
 export function* commitProgramsPreview(
   sqlite: Sqlite,
@@ -37,12 +42,14 @@ export function* commitProgramsPreview(
     createdAt: now,
   })
   result.errors = preview.rows.filter((r) => !r.read.ok).length
+  const live = programIndex(sqlite)
   let done = 0
   for (const group of preview.groups) {
     const rows = group.rows.map((i) => preview.rows[i]!).filter((r) => options.decisions?.[r.index]?.action !== 'skip')
     result.skipped += group.rows.length - rows.length
     if (rows.length === 0) continue
-    let programId = group.existingProgramId
+    let programId = live.find(group.program.name!, group.program.fiscalYear!)
+    const starts = new Set(programId ? live.sessions(programId).map((session) => session.startsAt) : [])
     if (!programId) {
       programId = uuidv7()
       const p = group.program
@@ -74,15 +81,17 @@ export function* commitProgramsPreview(
       if (++done % YIELD_EVERY === 0) yield done
       const session = row.view.session
       if (!session) continue
-      if (row.view.sessionOutcome === 'exists') {
+      const startsAt = jstInstant(session.date, session.startTime ?? '00:00')
+      if (starts.has(startsAt)) {
         kindCounts.sessionsExisting++
         continue
       }
+      starts.add(startsAt)
       const id = uuidv7()
       w.insertSession.run({
         id,
         programId,
-        startsAt: jstInstant(session.date, session.startTime ?? '00:00'),
+        startsAt,
         endsAt: session.endTime ? jstInstant(session.date, session.endTime) : null,
         place: session.place,
         municipalityCode: session.municipalityCode,
