@@ -113,7 +113,7 @@ export async function importCommand(opts: ImportCommandOptions, out: Output): Pr
     const result = await commitContactsImport(backend.context, view.previewId, opts.onDuplicate, {})
     out.result(
       { ...summary, ...result },
-      `取り込みました: 新規 ${result.created}人、統合 ${result.merged}人、スキップ ${result.skipped}行、エラー ${result.errors}行（取り消し用ID: ${result.batchId}）`,
+      `取り込みました: 新規 ${result.created}人、統合 ${result.merged}行、スキップ ${result.skipped}行、エラー ${result.errors}行（取り消し用ID: ${result.batchId}）`,
     )
     return 0
   } finally {

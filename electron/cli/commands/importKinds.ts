@@ -94,7 +94,7 @@ export async function importKindCommand(
     const k = result.kindCounts!
     const what =
       opts.kind === 'visits'
-        ? `参加・訪問 ${k.visitsCreated}件（記録済みのため省略 ${k.alreadyAttended}件）、新規の人 ${result.created}人、統合 ${result.merged}人`
+        ? `参加・訪問 ${k.visitsCreated}件（記録済みのため省略 ${k.alreadyAttended}件）、新規の人 ${result.created}人、統合 ${result.merged}行`
         : `事業 ${k.programsCreated}件、開催回 ${k.sessionsCreated}回（登録済みの回 ${k.sessionsExisting}回）`
     out.result(
       { ...summary, ...result, ...k },
