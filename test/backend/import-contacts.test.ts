@@ -245,7 +245,7 @@ describe('undo and bad input', () => {
   it('a preview read before another import or an undo is refused at commit, so nobody is registered twice', async () => {
     const { client, context } = await freshBackend()
     const { sqlite } = context.handle
-    const people = () => sqlite.prepare('SELECT count(*) FROM contacts').pluck().get()
+    const people = () => sqlite.prepare('SELECT count(*) FROM contacts').pluck().get() as number
     const first = await client.call('import.preview', { source: upload('google-forms-utf8.csv') })
     const second = await client.call('import.preview', { source: upload('google-forms-utf8.csv') })
     const done = await client.call('import.commit', { previewId: first.previewId, onDuplicate: 'skip' })
