@@ -238,6 +238,25 @@ describe('import commit as a job: progress, cancel, the write gate', () => {
     expect(sqlite.prepare('SELECT name FROM tags').pluck().all()).toEqual(['試験'])
   })
 
+  it('a job that fails answers only once the work beside it has ended, with everything rolled back', async () => {
+    const backend = await freshBackend({ dailyBackup: false })
+    const sqlite = backend.context.handle.sqlite
+    let finish!: () => void
+    const finished = new Promise<void>((resolve) => (finish = resolve))
+    let settled = false
+    const job = runTransactionJob(backend.context, { total: 1, label: 'test', beside: async () => ({ finished }) }, function* () {
+      sqlite.prepare(`INSERT INTO tags (id, name, created_at, updated_at) VALUES ('t1', '試験', '2026-01-01', '2026-01-01')`).run()
+      throw new Error('a row that cannot be written')
+    }).finally(() => (settled = true))
+    job.catch(() => undefined)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(settled).toBe(false) // rolled back, but the backup beside it is still being written
+    expect(sqlite.inTransaction).toBe(false)
+    finish()
+    await expect(job).rejects.toThrow('a row that cannot be written')
+    expect(sqlite.prepare('SELECT count(*) FROM tags').pluck().get()).toBe(0)
+  })
+
   it('job.cancel for a job that is not running says so', async () => {
     const { client } = await freshBackend()
     expect(await client.call('job.cancel', { jobId: randomUUID() })).toEqual({ running: false })

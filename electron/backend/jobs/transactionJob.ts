@@ -22,7 +22,7 @@ export interface TransactionJobOptions {
    * Work that must see the database as it was before this job (the before-import backup).
    * Called once the transaction holds the write lock, before the job's first write; resolves
    * when that state is pinned. The job commits only after `finished` resolves and rolls back,
-   * answering its error, if it rejects.
+   * answering its error, if it rejects. A job that fails or is cancelled still waits for it.
    */
   beside?: () => Promise<{ finished: Promise<unknown> }>
 }
@@ -55,8 +55,9 @@ export async function runTransactionJob<T>(
     const result = await gateOf(ctx.handle).exclusive(async () => {
       if (job.cancelled) throw ApiError.from('JOB_CANCELLED', { jobId })
       sqlite.exec('BEGIN IMMEDIATE')
+      let besideWork: { finished: Promise<unknown> } | null = null
       try {
-        const besideWork = options.beside ? await options.beside() : null
+        besideWork = options.beside ? await options.beside() : null
         // Sent when the writes begin: the first slice runs before the event loop turns again.
         progress(0)
         lastProgress = performance.now()
@@ -90,6 +91,9 @@ export async function runTransactionJob<T>(
         }
       } catch (error) {
         if (sqlite.inTransaction) sqlite.exec('ROLLBACK')
+        // The work beside (a backup being written) ends before the job answers: nothing of
+        // the job is left running once it has (a closing backend, a test removing its folder).
+        await besideWork?.finished.catch(() => undefined)
         throw error
       }
     })
