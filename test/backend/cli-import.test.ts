@@ -57,7 +57,10 @@ describe('kakehashi import', () => {
     const be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()])
     fs.writeFileSync(path.join(dir, 'le.txt'), le)
     fs.writeFileSync(path.join(dir, 'be.txt'), be)
-    for (const [file, encoding] of [['le.txt', 'utf16le'], ['be.txt', 'utf16be']] as const) {
+    for (const [file, encoding] of [
+      ['le.txt', 'utf16le'],
+      ['be.txt', 'utf16be'],
+    ] as const) {
       const run = kakehashi('import', '--db', db, path.join(dir, file), '--encoding', 'utf16', '--dry-run', '--json')
       expect(run.code).toBe(0)
       expect(JSON.parse(run.stdout)).toMatchObject({ encoding, rows: { rows: 1, ok: 1 } })

@@ -223,7 +223,9 @@ describe('import commit as a job: progress, cancel, the write gate', () => {
       },
       function* () {
         events.push('write')
-        sqlite.prepare(`INSERT INTO tags (id, name, created_at, updated_at) VALUES ('t1', '試験', '2026-01-01', '2026-01-01')`).run()
+        sqlite
+          .prepare(`INSERT INTO tags (id, name, created_at, updated_at) VALUES ('t1', '試験', '2026-01-01', '2026-01-01')`)
+          .run()
         yield 1
         return 'done'
       },
@@ -245,7 +247,9 @@ describe('import commit as a job: progress, cancel, the write gate', () => {
     const finished = new Promise<void>((resolve) => (finish = resolve))
     let settled = false
     const job = runTransactionJob(backend.context, { total: 1, label: 'test', beside: async () => ({ finished }) }, function* () {
-      sqlite.prepare(`INSERT INTO tags (id, name, created_at, updated_at) VALUES ('t1', '試験', '2026-01-01', '2026-01-01')`).run()
+      sqlite
+        .prepare(`INSERT INTO tags (id, name, created_at, updated_at) VALUES ('t1', '試験', '2026-01-01', '2026-01-01')`)
+        .run()
       throw new Error('a row that cannot be written')
     }).finally(() => (settled = true))
     job.catch(() => undefined)

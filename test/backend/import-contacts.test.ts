@@ -253,7 +253,8 @@ describe('undo and bad input', () => {
     // The second preview saw none of the people the first one just registered.
     await expect(client.call('import.commit', { previewId: second.previewId, onDuplicate: 'skip' })).rejects.toMatchObject({
       code: 'CONFLICT',
-      message: '確認画面を開いた後に別の取り込み（または取り消し）が行われました。重複を正しく確かめるため、もう一度ファイルを読み込んでください。',
+      message:
+        '確認画面を開いた後に別の取り込み（または取り消し）が行われました。重複を正しく確かめるため、もう一度ファイルを読み込んでください。',
     })
     expect(people()).toBe(afterFirst)
     // Read again, every row finds its person.

@@ -75,29 +75,36 @@ describe('encrypted backups (worker thread)', () => {
   it.each([
     ['encrypted', KEY],
     ['plain', undefined],
-  ])('%s: other calls answer while the copy is written and checked; it holds what was committed when it began', async (_kind, key) => {
-    const dir = tempDir()
-    const file = await largeDatabase(dir, key)
-    await withBackend(file, async (b) => {
-      const order: string[] = []
-      const backup = b.client.call('safety.backupNow', {}).then((info) => {
-        order.push('backup')
-        return info
-      })
-      // Wait (on timers, so the event loop must turn) until the copy has begun. A backup that
-      // held the event loop would be over by the first timer, and the order below would fail.
-      while (order.length === 0 && partialsIn(path.join(dir, 'backups')).length === 0) await sleep(2)
-      const page = await b.client.call('contacts.list', { limit: 10 })
-      order.push('list')
-      await addPeople(b, 1, '最中') // a write committed while the copy is being written
-      order.push('write')
-      const info = await backup
-      expect(order).toEqual(['list', 'write', 'backup'])
-      expect(page.rows).toHaveLength(10)
-      expect(info).toMatchObject({ verified: true, counts: { contacts: page.total } })
-      expect((await b.client.call('contacts.list', { limit: 1 })).total).toBe(page.total + 1)
-    }, key)
-  })
+  ])(
+    '%s: other calls answer while the copy is written and checked; it holds what was committed when it began',
+    async (_kind, key) => {
+      const dir = tempDir()
+      const file = await largeDatabase(dir, key)
+      await withBackend(
+        file,
+        async (b) => {
+          const order: string[] = []
+          const backup = b.client.call('safety.backupNow', {}).then((info) => {
+            order.push('backup')
+            return info
+          })
+          // Wait (on timers, so the event loop must turn) until the copy has begun. A backup that
+          // held the event loop would be over by the first timer, and the order below would fail.
+          while (order.length === 0 && partialsIn(path.join(dir, 'backups')).length === 0) await sleep(2)
+          const page = await b.client.call('contacts.list', { limit: 10 })
+          order.push('list')
+          await addPeople(b, 1, '最中') // a write committed while the copy is being written
+          order.push('write')
+          const info = await backup
+          expect(order).toEqual(['list', 'write', 'backup'])
+          expect(page.rows).toHaveLength(10)
+          expect(info).toMatchObject({ verified: true, counts: { contacts: page.total } })
+          expect((await b.client.call('contacts.list', { limit: 1 })).total).toBe(page.total + 1)
+        },
+        key,
+      )
+    },
+  )
 
   it('a wrong or missing key in the worker is BACKUP_FAILED, leaves no .partial and never shows the key', async () => {
     const dir = tempDir()

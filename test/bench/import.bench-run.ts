@@ -211,7 +211,10 @@ it(`imports ${ROWS.toLocaleString()} CP932 rows into ${CONTACTS.toLocaleString()
       '\n',
   )
   fs.writeFileSync(path.join(OUT_DIR, 'import.json'), JSON.stringify({ rows: ROWS, contacts: CONTACTS, report }, null, 2))
-  for (const { shape, result } of report as { shape: Shape; result: { created: number; merged: number; skipped: number; errors: number } }[]) {
+  for (const { shape, result } of report as {
+    shape: Shape
+    result: { created: number; merged: number; skipped: number; errors: number }
+  }[]) {
     expect(result.created + result.merged + result.skipped + result.errors).toBe(ROWS)
     expect(result.errors).toBe(0)
     // New people are registered, bar the few whose name, reading AND birth date equal a stored

@@ -229,7 +229,11 @@ test('bulk actions on a selection: stage, tag (then filter by it) and CSV export
   await dialog.getByTestId('export-submit').click()
   const zip = await protectedDownload
   expect(zip.suggestedFilename()).toMatch(/^参加者_\d{8}_2人\.zip$/)
-  const zipped = { fileName: zip.suggestedFilename(), mimeType: 'application/zip', base64: (await readDownload(zip)).toString('base64') }
+  const zipped = {
+    fileName: zip.suggestedFilename(),
+    mimeType: 'application/zip',
+    base64: (await readDownload(zip)).toString('base64'),
+  }
   expect(localHeader(zipped).aes?.strength).toBe(3)
   await expect(unzipProtected(zipped, 'wrong-pass')).rejects.toThrow()
   const inside = await unzipProtected(zipped, 'mura-2026')

@@ -10,7 +10,16 @@ describe('what a column becomes (shown beside the cell in the review)', () => {
   const shown = mapping.map((f) => storedValueOf(f, draft))
 
   it('gives the normalized value of every mapped column', () => {
-    expect(shown).toEqual(['浜田 一郎', 'ハマダ イチロウ', '1985-04-01', '090-0011-2233', '島根県 浜田市', '男性', '1985-04-01', ''])
+    expect(shown).toEqual([
+      '浜田 一郎',
+      'ハマダ イチロウ',
+      '1985-04-01',
+      '090-0011-2233',
+      '島根県 浜田市',
+      '男性',
+      '1985-04-01',
+      '',
+    ])
   })
 
   it('differs from the cell only where the reading changed something', () => {

@@ -14,7 +14,6 @@ import { readSource } from './source'
 import type { ImportInput } from './source'
 import type { EncodingChoice } from './decode'
 
-
 const storeOf = storePerDatabase<ContactsPreview>()
 
 export function toRowView(row: PreviewRow, cells: string[]): ImportPreviewRow {

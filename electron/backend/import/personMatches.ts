@@ -1,5 +1,11 @@
 import type { Database as Sqlite } from 'better-sqlite3'
-import { duplicatesWithinFile, DUPLICATE_THRESHOLD, identityKeys, matchScoreWithKeys, scoreWithKeys } from '../../../shared/domain/import/dedupe'
+import {
+  duplicatesWithinFile,
+  DUPLICATE_THRESHOLD,
+  identityKeys,
+  matchScoreWithKeys,
+  scoreWithKeys,
+} from '../../../shared/domain/import/dedupe'
 import type { IdentityKeys } from '../../../shared/domain/import/dedupe'
 import type { PersonDraft } from '../../../shared/domain/import/personRow'
 import { municipalityLabel } from '../../../shared/domain/localGov'
@@ -14,7 +20,12 @@ const displayName = (p: { familyName: string | null; givenName: string | null })
 
 /** What tells a stored person apart from their namesakes on the review screen. */
 const detailOf = (c: CandidateRow) =>
-  [c.email, c.phone, c.birthDate ?? (c.birthYear ? `${c.birthYear}年生` : null), c.municipalityCode && municipalityLabel(c.municipalityCode)]
+  [
+    c.email,
+    c.phone,
+    c.birthDate ?? (c.birthYear ? `${c.birthYear}年生` : null),
+    c.municipalityCode && municipalityLabel(c.municipalityCode),
+  ]
     .filter(Boolean)
     .join('・')
 
@@ -40,7 +51,12 @@ export function personMatches(sqlite: Sqlite, drafts: readonly PersonDraft[]): D
     for (const c of candidates) {
       const keys = keysOf(c)
       if (scoreWithKeys(draft, draftKeys, c, keys) < DUPLICATE_THRESHOLD) continue
-      found.push({ contactId: c.id, name: displayName(c), detail: detailOf(c), match: matchScoreWithKeys(draft, draftKeys, c, keys) })
+      found.push({
+        contactId: c.id,
+        name: displayName(c),
+        detail: detailOf(c),
+        match: matchScoreWithKeys(draft, draftKeys, c, keys),
+      })
     }
     return found
   }

@@ -45,7 +45,11 @@ export class PreviewStore<P extends { previewId: string }> {
   find(id: string): P {
     const preview = this.#previews.get(id)
     if (!preview)
-      throw ApiError.from('NOT_FOUND', { previewId: id }, '確認画面の内容が古くなりました。もう一度ファイルを読み込んでください。')
+      throw ApiError.from(
+        'NOT_FOUND',
+        { previewId: id },
+        '確認画面の内容が古くなりました。もう一度ファイルを読み込んでください。',
+      )
     return preview
   }
   delete(id: string): void {
@@ -68,7 +72,13 @@ export function previewView(
   kind: ImportPreview['kind'],
   fields: AnyImportField[],
   source: SourceTable,
-  preview: { previewId: string; headerRow: number; headers: string[]; mapping: AnyImportField[]; counts: ImportPreview['counts'] },
+  preview: {
+    previewId: string
+    headerRow: number
+    headers: string[]
+    mapping: AnyImportField[]
+    counts: ImportPreview['counts']
+  },
   firstRows: ImportPreviewRow[],
 ): ImportPreview {
   return {

@@ -19,7 +19,7 @@
  * cannot be in it: for a plain database as soon as its read transaction has begun (the online
  * backup then copies that one snapshot, whatever other connections commit meanwhile); VACUUM
  * INTO cannot run inside a transaction, so an encrypted database is pinned when its copy is
- * written. An import starts its writes only after that message (see beforeImportBackup.ts).
+ * written. An import starts its writes only after that message (backupBesideTransaction in takeBackup.ts).
  */
 export const backupWorkerSource = String.raw`
 'use strict'

@@ -4,20 +4,18 @@ import { backupToFolder, defaultBackupDir } from './backups'
 import { gateOf } from '../jobs/writeGate'
 
 /**
- * The one call other services make before risky work (an import, a bulk delete): a verified
- * backup in the backup folder of the open database. Backups are serialized per folder so two
- * never write at once.
+ * The one call other services make before risky work (a bulk delete, a permanent deletion): a
+ * verified backup in the backup folder of the open database. Backups are serialized per folder
+ * so two never write at once. (An import's backup is backupBesideTransaction, below.)
  */
 export async function takeBackup(ctx: BackendContext, reason: BackupReason): Promise<BackupInfo> {
   const dir = ctx.backupDir ?? defaultBackupDir(ctx.handle.file)
   const previous = queues.get(dir) ?? Promise.resolve()
   // Through the write gate, like a call: other calls go on meanwhile, but a transaction job
-  // waits for the backup and the backup waits for a running job. A plain backup reads through
-  // this connection, so it must never copy a job's unfinished writes. An encrypted one reads
-  // committed data on its own connection and would be safe without the gate; it keeps it so
-  // that every backup holds each job finished before it was asked for (restoring a backup
-  // taken mid-import would silently drop that import) and one rule serves both. The wait
-  // costs an import nothing: its own before-import backup queues behind a running one anyway.
+  // waits for the backup and the backup waits for a running job. The copy reads committed data
+  // on its own connection, so it could never hold a job's unfinished writes; the gate is there
+  // so that every backup holds each job finished before it was asked for (restoring a backup
+  // taken mid-import would silently drop that import).
   const gate = gateOf(ctx.handle)
   const next = previous.catch(() => undefined).then(() => gate.track(() => backupToFolder(ctx.handle, dir, reason)))
   queues.set(dir, next)
@@ -42,7 +40,10 @@ const queues = new Map<string, Promise<unknown>>()
  * already holds the gate alone, so no other backup of this connection is running, and one
  * queued behind the gate would wait for this job (and the job for it).
  */
-export async function backupBesideTransaction(ctx: BackendContext, reason: BackupReason): Promise<{ finished: Promise<BackupInfo> }> {
+export async function backupBesideTransaction(
+  ctx: BackendContext,
+  reason: BackupReason,
+): Promise<{ finished: Promise<BackupInfo> }> {
   const dir = ctx.backupDir ?? defaultBackupDir(ctx.handle.file)
   let pinned!: () => void
   const pinnedNow = new Promise<void>((resolve) => (pinned = resolve))

@@ -70,7 +70,12 @@ function probedKeys(sqlite: Sqlite): KeyLookups {
   const kinds = Object.keys(probes) as (keyof CandidateKeys)[]
   const statements = Object.fromEntries(kinds.map((k) => [k, sqlite.prepare(candidateProbeSql(k)).pluck()]))
   // kana and kanaReversed probe the same index: one memo for both.
-  const memos = { email: new Map<string, number[]>(), phone: new Map<string, number[]>(), name: new Map<string, number[]>(), kana: new Map<string, number[]>() }
+  const memos = {
+    email: new Map<string, number[]>(),
+    phone: new Map<string, number[]>(),
+    name: new Map<string, number[]>(),
+    kana: new Map<string, number[]>(),
+  }
   const select = sqlite.prepare(`SELECT ${candidateColumns} FROM contacts WHERE rowid = ?`)
   const people = new Map<number, CandidateRow>()
   return {
@@ -89,7 +94,12 @@ function probedKeys(sqlite: Sqlite): KeyLookups {
 }
 
 function scannedKeys(sqlite: Sqlite): KeyLookups {
-  const maps = { email: new Map<string, number[]>(), phone: new Map<string, number[]>(), name: new Map<string, number[]>(), kana: new Map<string, number[]>() }
+  const maps = {
+    email: new Map<string, number[]>(),
+    phone: new Map<string, number[]>(),
+    name: new Map<string, number[]>(),
+    kana: new Map<string, number[]>(),
+  }
   const people = new Map<number, CandidateRow>()
   const add = (map: Map<string, number[]>, key: string | null, rowid: number) => {
     if (key === null) return
@@ -105,7 +115,9 @@ function scannedKeys(sqlite: Sqlite): KeyLookups {
          CASE WHEN family_kana IS NOT NULL THEN family_kana || ifnull(given_kana, '') END AS kanaKey
        FROM contacts WHERE deleted_at IS NULL ORDER BY rowid`,
     )
-    .iterate() as IterableIterator<CandidateRow & { n: number; emailKey: string | null; phoneKey: string | null; nameKey: string | null; kanaKey: string | null }>
+    .iterate() as IterableIterator<
+    CandidateRow & { n: number; emailKey: string | null; phoneKey: string | null; nameKey: string | null; kanaKey: string | null }
+  >
   for (const { n, emailKey, phoneKey, nameKey, kanaKey, ...person } of rows) {
     people.set(n, person)
     add(maps.email, emailKey, n)
@@ -259,7 +271,11 @@ export function personUpdater(sqlite: Sqlite) {
     const key = `${fields.join(',')}|${searchKey === null ? '' : 'search_key'}`
     let statement = statements.get(key)
     if (!statement) {
-      const sets = [...fields.map((f) => `${snakeCase(f)} = ?`), ...(searchKey === null ? [] : ['search_key = ?']), 'updated_at = ?']
+      const sets = [
+        ...fields.map((f) => `${snakeCase(f)} = ?`),
+        ...(searchKey === null ? [] : ['search_key = ?']),
+        'updated_at = ?',
+      ]
       statements.set(key, (statement = sqlite.prepare(`UPDATE contacts SET ${sets.join(', ')} WHERE id = ?`)))
     }
     statement.run(...fields.map((f) => changes[f]), ...(searchKey === null ? [] : [searchKey]), now, id)

@@ -4,9 +4,7 @@ import type { PersonDraft } from '../../../../shared/domain/import/personRow'
 
 /** A file read here (browser door, drag and drop), pasted text, or a file the desktop app's dialog granted. */
 export type ImportSource =
-  | { fileName: string; base64: string }
-  | { fileName: string; text: string }
-  | { fileName: string; fileId: string }
+  { fileName: string; base64: string } | { fileName: string; text: string } | { fileName: string; fileId: string }
 export type Encoding = 'auto' | 'utf8' | 'cp932' | 'utf16le' | 'utf16be'
 export type DuplicateAction = 'new' | 'merge' | 'skip'
 export type RowFilter = 'all' | 'errors' | 'warnings' | 'duplicates'
