@@ -7,6 +7,7 @@ import type { Client } from '../../shared/contract/client'
 import type { EventPayloads } from '../../shared/contract/events'
 import { openDatabase } from '../../electron/backend/db/connection'
 import { runTransactionJob } from '../../electron/backend/jobs/transactionJob'
+import { defaultBackupDir } from '../../electron/backend/safety/backups'
 import { freshBackend } from './tempDb'
 
 type Progress = EventPayloads['job.progress']
@@ -49,6 +50,15 @@ function listen(client: Client, jobId: string) {
   client.on('job.progress', (p) => p.jobId === jobId && progress.push(p))
   client.on('job.finished', (f) => f.jobId === jobId && finished.push(f))
   return { progress, finished }
+}
+
+/** A demo database with no backup yet, a previewed big list, and the tables' checksums before it. */
+async function bigPreviewWithoutDailyBackup() {
+  const backend = await freshBackend({ demo: true, dailyBackup: false })
+  const { client } = backend
+  const sqlite = backend.context.handle.sqlite
+  const preview = await previewBigList(client)
+  return { client, sqlite, preview, before: checksums(sqlite), backupDir: defaultBackupDir(backend.context.handle.file) }
 }
 
 describe('import commit as a job: progress, cancel, the write gate', () => {
@@ -166,12 +176,7 @@ describe('import commit as a job: progress, cancel, the write gate', () => {
   }, 60_000)
 
   it('the before-import backup is written beside the import yet holds exactly the state before it', async () => {
-    const backend = await freshBackend({ demo: true, dailyBackup: false })
-    const { client } = backend
-    const sqlite = backend.context.handle.sqlite
-    const preview = await previewBigList(client)
-    const before = checksums(sqlite)
-    const backupDir = path.join(path.dirname(backend.context.handle.file), 'backups')
+    const { client, sqlite, preview, before, backupDir } = await bigPreviewWithoutDailyBackup()
     const result = await client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'new' })
     expect(result.created).toBe(ROWS)
 
@@ -186,12 +191,7 @@ describe('import commit as a job: progress, cancel, the write gate', () => {
   }, 60_000)
 
   it('a before-import backup that cannot be written stops the import: nothing is kept and the preview stays', async () => {
-    const backend = await freshBackend({ demo: true, dailyBackup: false })
-    const { client } = backend
-    const sqlite = backend.context.handle.sqlite
-    const preview = await previewBigList(client)
-    const before = checksums(sqlite)
-    const backupDir = path.join(path.dirname(backend.context.handle.file), 'backups')
+    const { client, sqlite, preview, before, backupDir } = await bigPreviewWithoutDailyBackup()
     fs.rmSync(backupDir, { recursive: true, force: true })
     fs.writeFileSync(backupDir, 'a file where the backup folder should be')
     await expect(client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'new' })).rejects.toMatchObject({

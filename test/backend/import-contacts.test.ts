@@ -24,6 +24,15 @@ function snapshot(sqlite: import('better-sqlite3').Database, tables = ['contacts
   return Object.fromEntries(tables.map((t) => [t, sqlite.prepare(`SELECT * FROM ${t} ORDER BY id`).all()]))
 }
 
+/** A stored person the merge tests import again. */
+const mihonHanako = {
+  familyName: '見本',
+  givenName: '花子',
+  familyKana: 'ミホン',
+  givenKana: 'ハナコ',
+  email: 'hanako.mihon@example.jp',
+}
+
 describe('importing person lists', () => {
   it('an Excel-saved CP932 CSV with title rows, half-width kana, 全角 digits and 和暦 dates', async () => {
     const { client } = await freshBackend()
@@ -537,15 +546,7 @@ describe('duplicate candidate lookup', () => {
   it('a merge writes only the columns it changes (each named column rewrites its indexes)', async () => {
     const { client, context } = await freshBackend()
     const { sqlite } = context.handle
-    const stored = await client.call('contacts.create', {
-      fields: {
-        familyName: '見本',
-        givenName: '花子',
-        familyKana: 'ミホン',
-        givenKana: 'ハナコ',
-        email: 'hanako.mihon@example.jp',
-      },
-    })
+    const stored = await client.call('contacts.create', { fields: mihonHanako })
     const prepared: string[] = []
     const prepare = sqlite.prepare.bind(sqlite)
     const spy = vi
@@ -566,15 +567,7 @@ describe('duplicate candidate lookup', () => {
 
   it('a row whose best match is an earlier row merged into a stored person goes to that person too', async () => {
     const { client } = await freshBackend()
-    const stored = await client.call('contacts.create', {
-      fields: {
-        familyName: '見本',
-        givenName: '花子',
-        familyKana: 'ミホン',
-        givenKana: 'ハナコ',
-        email: 'hanako.mihon@example.jp',
-      },
-    })
+    const stored = await client.call('contacts.create', { fields: mihonHanako })
     // Row 2 has no e-mail: it matches the stored person only by name (75) but row 1 by name,
     // reading and birth date (95), so its best match is row 1 — which was merged, not created.
     const text = [

@@ -108,6 +108,16 @@ export function ImportPage() {
   }
 
   const ready = preview && !result
+  // What both commit panels (contacts, and visits or programs) show of the running commit.
+  const commitState = {
+    busy: committing,
+    jobId,
+    cancelled,
+    error: commitError,
+    result,
+    onCommit: () => void commit(),
+    onAnother: reset,
+  }
   return (
     <section className="page page-text page-import" aria-labelledby="import-title">
       <PageHeader id="import-title" title={t('import.title')} description={t('import.description')} />
@@ -159,29 +169,9 @@ export function ImportPage() {
       {(ready || result) && (
         <StepPanel title={t('import.steps.commit')} testId="import-step-commit">
           {preview && preview.kind !== 'contacts' ? (
-            <KindCommitPanel
-              kind={preview.kind}
-              preview={preview}
-              decisions={decisions}
-              busy={committing}
-              jobId={jobId}
-              cancelled={cancelled}
-              error={commitError}
-              result={result}
-              onCommit={() => void commit()}
-              onAnother={reset}
-            />
+            <KindCommitPanel kind={preview.kind} preview={preview} decisions={decisions} {...commitState} />
           ) : (
-            <CommitPanel
-              summary={summary}
-              busy={committing}
-              jobId={jobId}
-              cancelled={cancelled}
-              error={commitError}
-              result={result}
-              onCommit={() => void commit()}
-              onAnother={reset}
-            />
+            <CommitPanel summary={summary} {...commitState} />
           )}
         </StepPanel>
       )}
