@@ -437,6 +437,41 @@ describe('duplicate candidate lookup', () => {
     expect(probe(keySets.at(-1)!).length).toBe(25)
   })
 
+  it('new people are written last, complete and in reading order; each one’s history reads created, then merged', async () => {
+    const { client, context } = await freshBackend()
+    const { sqlite } = context.handle
+    const text = [
+      '氏名,フリガナ,メールアドレス,職業',
+      '例示 和子,レイジ カズコ,,', // created…
+      '試験 一郎,シケン イチロウ,,',
+      '青木 見本,アオキ ミホン,,',
+      '例示 和子,レイジ カズコ,kazuko.reiji@example.jp,会社員', // …and completed by a later row
+    ].join('\n')
+    const preview = await client.call('import.preview', { source: { fileName: 'paste.txt', text } })
+    const result = await client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'merge' })
+    expect(result).toMatchObject({ created: 3, merged: 1 })
+
+    const written = sqlite.prepare('SELECT id, family_kana, email, occupation FROM contacts ORDER BY rowid').all() as {
+      id: string
+      family_kana: string
+      email: string | null
+      occupation: string | null
+    }[]
+    expect(written.map((p) => p.family_kana)).toEqual(['アオキ', 'シケン', 'レイジ'])
+    const kazuko = written[2]!
+    expect(kazuko).toMatchObject({ email: 'kazuko.reiji@example.jp', occupation: '会社員' })
+    // Ids are taken in the same order (every sort index ends with the id).
+    expect([...written].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(written)
+    const trail = await client.call('audit.list', { entity: 'contact', entityId: kazuko.id, limit: 10 })
+    expect(trail.rows.map((r) => r.action)).toEqual(['merge', 'import']) // newest first
+    expect(await client.call('contacts.list', { search: 'kazuko.reiji' })).toMatchObject({ total: 1 })
+    const items = sqlite.prepare('SELECT action FROM import_batch_items WHERE batch_id = ?').pluck().all(result.batchId)
+    expect(items).toEqual(['created', 'created', 'created'])
+
+    await client.call('import.undo', { batchId: result.batchId })
+    expect(sqlite.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(0)
+  })
+
   it('the search index is filled in bulk: new and merged people are found, the triggers are back on', async () => {
     const { client, context } = await freshBackend()
     const { sqlite } = context.handle

@@ -1,8 +1,8 @@
 import type { Database as Sqlite } from 'better-sqlite3'
-import { uuidv7 } from 'uuidv7'
 import { ApiError } from '../../../shared/contract/errors'
 import { contactSearchKey } from '../../../shared/domain/contactSearch'
 import type { PersonDraft } from '../../../shared/domain/import/personRow'
+import { bulkId } from '../db/bulkIds'
 import { batchItems, batchItemWriter, findBatch, insertBatch, markBatchUndone, personUpdater } from '../db/repos/importRepo'
 import { deferSearchIndex, indexDeferred } from '../db/repos/searchIndexRepo'
 import type { ContactsPreview } from './contactsPreview'
@@ -111,11 +111,55 @@ const READ_AHEAD = 500
 /** Rows written between two yields (the job runner decides when to let the event loop turn). */
 const YIELD_EVERY = 500
 
+/** A person this import creates, held until every row has been read (see below). */
+interface Pending {
+  person: PersonDraft
+  /** What later rows' merges changed, in file order: written to the audit log after its creation. */
+  merges: string[]
+}
+
+/**
+ * The order new people are written in: by reading, as the grid's indexes keep them. Most of
+ * contacts' indexes lead with the reading (kana, prefecture + kana, stage + kana, …) and end
+ * with the id, so people written in that order, with ids taken in that order, land next to
+ * each other instead of all over each index: 77k inserts measured 70 µs each instead of 110.
+ */
+const byReading = (a: Pending, b: Pending) =>
+  compareNullsLast(a.person.familyKana, b.person.familyKana) || compareNullsFirst(a.person.givenKana, b.person.givenKana)
+const compareNullsLast = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1)
+const compareNullsFirst = (a: string | null, b: string | null) =>
+  a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1
+
+/** A merge's changes as the audit log keeps them: field → [before, after]. */
+const changesJson = (before: Record<string, unknown>, after: Record<string, unknown>) =>
+  JSON.stringify(Object.fromEntries(Object.keys(after).map((f) => [f, [before[f], after[f]]])))
+
+/** What a merge writes: blanks filled, a differing value only where the row chose the file's. */
+function mergedValues<T extends PersonDraft>(existing: T, draft: PersonDraft, takeFromFile: RowDecision['takeFromFile']) {
+  const before: Record<string, unknown> = {}
+  const after: Record<string, unknown> = {}
+  const updated: T = { ...existing }
+  for (const f of fields) {
+    const incoming = draft[f]
+    if (incoming === null || incoming === existing[f]) continue
+    if (existing[f] === null || takeFromFile?.includes(f)) {
+      before[f] = existing[f]
+      after[f] = incoming
+      ;(updated as unknown as Record<string, unknown>)[f] = incoming
+    }
+  }
+  return { before, after, updated }
+}
+
 /**
  * Writes an import: new people, merges (blanks filled; differing values only where chosen) and
  * the batch record that lets "undo this import" take back exactly this. Rows with errors are
  * never written. A generator run by `runTransactionJob`, which owns the ONE transaction around
- * it; it yields the number of rows done every few hundred rows.
+ * it; it yields the rows done so far every few hundred rows.
+ *
+ * Rows are read in file order: merges into people already stored are written as they come,
+ * and later rows merge into people earlier rows create. The people created are written last,
+ * once complete, in reading order (byReading).
  */
 export function* commitContactsPreview(
   sqlite: Sqlite,
@@ -127,13 +171,17 @@ export function* commitContactsPreview(
   const s = statements(sqlite)
   const writeItem = batchItemWriter(sqlite)
   const updatePerson = personUpdater(sqlite)
-  const batchId = uuidv7()
+  const batchId = bulkId()
   const result: CommitResult = { batchId, created: 0, merged: 0, skipped: 0, errors: 0 }
   // The person each written row became (created or merged into): a later row whose best match
   // is that earlier row goes to the same person.
-  const personByRow = new Map<number, string>()
-  const created: string[] = []
-  const merged = new Set<string>()
+  const personByRow = new Map<number, string | Pending>()
+  const pending: Pending[] = []
+  // Merged people whose search key changed: only they are indexed again (a re-imported list
+  // mostly fills details the key does not hold, and re-indexing each cost more than the merge).
+  const rekeyed = new Set<string>()
+  // Progress: a row is done when read, a new person when written.
+  let done = 0
 
   insertBatch(sqlite, {
     id: batchId,
@@ -158,57 +206,70 @@ export function* commitContactsPreview(
     }),
   )
   for (const row of preview.rows) {
-    if (row.index % YIELD_EVERY === 0 && row.index > 0) yield row.index
+    if (row.index % YIELD_EVERY === 0 && row.index > 0) yield done
     if (!row.read.ok) {
       result.errors++
+      done++
       continue
     }
     const decision = decisionOf(row)
     if (decision.action === 'skip') {
       result.skipped++
+      done++
       continue
     }
     const draft = row.read.draft
     const best = row.duplicates[0]
-    const targetId = decision.targetId ?? best?.contactId ?? (best?.row !== undefined ? personByRow.get(best.row) : undefined)
-    if (decision.action === 'merge' && targetId) {
-      const existing = targets.get(row.index, targetId)
-      if (!existing) throw ApiError.from('NOT_FOUND', { id: targetId }, `${row.line}行目の統合先が見つかりません。`)
-      const before: Record<string, unknown> = {}
-      const after: Record<string, unknown> = {}
-      const updated: Stored = { ...existing }
-      for (const f of fields) {
-        const incoming = draft[f]
-        if (incoming === null || incoming === existing[f]) continue
-        if (existing[f] === null || decision.takeFromFile?.includes(f)) {
-          before[f] = existing[f]
-          after[f] = incoming
-          ;(updated as unknown as Record<string, unknown>)[f] = incoming
-        }
-      }
+    const target = decision.targetId ?? best?.contactId ?? (best?.row !== undefined ? personByRow.get(best.row) : undefined)
+    if (decision.action === 'merge' && typeof target === 'object') {
+      // Someone an earlier row creates: not written yet, so completed in memory. Undo removes
+      // them whole, so no batch item.
+      const { before, after, updated } = mergedValues(target.person, draft, decision.takeFromFile)
       if (Object.keys(after).length > 0) {
-        const searchKey = searchKeyOf(updated)
-        updatePerson(targetId, after, searchKey === searchKeyOf(existing) ? null : searchKey, now)
-        targets.wrote(updated)
-        merged.add(targetId)
-        writeItem(batchId, 'contact', targetId, 'merged', before, after)
-        const changes = Object.fromEntries(Object.keys(after).map((f) => [f, [before[f], after[f]]]))
-        s.audit.run(uuidv7(), now, options.userName, 'merge', targetId, JSON.stringify(changes), batchId)
+        target.person = updated
+        target.merges.push(changesJson(before, after))
       }
-      personByRow.set(row.index, targetId)
+      personByRow.set(row.index, target)
       result.merged++
+      done++
       continue
     }
-    const id = uuidv7()
-    s.insert.run(id, ...fields.map((f) => draft[f]), searchKeyOf(draft), now, now)
-    s.stage.run(uuidv7(), id, today, now)
-    s.audit.run(uuidv7(), now, options.userName, 'import', id, null, batchId)
-    writeItem(batchId, 'contact', id, 'created', null, null)
-    personByRow.set(row.index, id)
-    created.push(id)
+    if (decision.action === 'merge' && typeof target === 'string') {
+      const existing = targets.get(row.index, target)
+      if (!existing) throw ApiError.from('NOT_FOUND', { id: target }, `${row.line}行目の統合先が見つかりません。`)
+      const { before, after, updated } = mergedValues(existing, draft, decision.takeFromFile)
+      if (Object.keys(after).length > 0) {
+        const searchKey = searchKeyOf(updated)
+        const keyChanged = searchKey !== searchKeyOf(existing)
+        updatePerson(target, after, keyChanged ? searchKey : null, now)
+        targets.wrote(updated)
+        if (keyChanged) rekeyed.add(target)
+        writeItem(batchId, 'contact', target, 'merged', before, after)
+        s.audit.run(bulkId(), now, options.userName, 'merge', target, changesJson(before, after), batchId)
+      }
+      personByRow.set(row.index, target)
+      result.merged++
+      done++
+      continue
+    }
+    const person: Pending = { person: draft, merges: [] }
+    pending.push(person)
+    personByRow.set(row.index, person)
     result.created++
   }
-  indexDeferred(sqlite, created, [...merged])
+  const created: string[] = []
+  for (const { person, merges } of pending.sort(byReading)) {
+    if (created.length % YIELD_EVERY === 0 && created.length > 0) yield done
+    const id = bulkId()
+    s.insert.run(id, ...fields.map((f) => person[f]), searchKeyOf(person), now, now)
+    s.stage.run(bulkId(), id, today, now)
+    s.audit.run(bulkId(), now, options.userName, 'import', id, null, batchId)
+    for (const changes of merges) s.audit.run(bulkId(), now, options.userName, 'merge', id, changes, batchId)
+    writeItem(batchId, 'contact', id, 'created', null, null)
+    created.push(id)
+    done++
+  }
+  indexDeferred(sqlite, created, [...rekeyed])
   sqlite
     .prepare(`UPDATE import_batches SET counts = ? WHERE id = ?`)
     .run(JSON.stringify({ ...result, batchId: undefined }), batchId)
@@ -238,7 +299,7 @@ export function undoContactsImport(
       if (item.entity !== 'contact') continue
       if (item.action === 'created') {
         removed += s.remove.run(item.entityId).changes
-        s.audit.run(uuidv7(), now, userName, 'delete', item.entityId, null, batchId)
+        s.audit.run(bulkId(), now, userName, 'delete', item.entityId, null, batchId)
         continue
       }
       const current = s.select.get(item.entityId) as Stored | undefined
@@ -255,7 +316,7 @@ export function undoContactsImport(
       const searchKey = searchKeyOf(restored)
       const back = Object.fromEntries(Object.entries(changes).map(([f, [, before]]) => [f, before]))
       updatePerson(item.entityId, back, searchKey === searchKeyOf(current) ? null : searchKey, now)
-      s.audit.run(uuidv7(), now, userName, 'update', item.entityId, JSON.stringify(changes), batchId)
+      s.audit.run(bulkId(), now, userName, 'update', item.entityId, JSON.stringify(changes), batchId)
       reverted++
     }
     markBatchUndone(sqlite, batchId, now)

@@ -1,11 +1,11 @@
 import type { Database as Sqlite } from 'better-sqlite3'
-import { uuidv7 } from 'uuidv7'
 import { ApiError } from '../../../shared/contract/errors'
 import type { ImportCommitResult } from '../../../shared/contract/imports'
 import type { ImportKindCounts } from '../../../shared/contract/importKinds'
 import { contactSearchKey } from '../../../shared/domain/contactSearch'
 import { personDraftFields } from '../../../shared/domain/import/personRow'
 import type { PersonDraft } from '../../../shared/domain/import/personRow'
+import { bulkId } from '../db/bulkIds'
 import { batchItemWriter, insertBatch } from '../db/repos/importRepo'
 import { kindWriters, setBatchCounts } from '../db/repos/importKindsRepo'
 import type { KindWriters, StoredPerson } from '../db/repos/importKindsRepo'
@@ -32,9 +32,9 @@ export function createPerson(
   draft: PersonDraft,
   ctx: WriteCtx,
 ): string {
-  const id = uuidv7()
+  const id = bulkId()
   w.insertPerson.run(id, ...personDraftFields.map((f) => draft[f]), searchKeyOf(draft), ctx.now, ctx.now)
-  w.stage.run(uuidv7(), id, ctx.now.slice(0, 10), ctx.now)
+  w.stage.run(bulkId(), id, ctx.now.slice(0, 10), ctx.now)
   w.audit(ctx.now, ctx.userName, 'import', 'contact', id, null, ctx.batchId)
   item(ctx.batchId, 'contact', id, 'created', null, null)
   return id
@@ -95,7 +95,7 @@ export function* commitVisitsPreview(
   options: CommitOptions,
 ): Generator<number, ImportCommitResult, void> {
   const now = options.now ?? new Date().toISOString()
-  const ctx: WriteCtx = { batchId: uuidv7(), now, userName: options.userName }
+  const ctx: WriteCtx = { batchId: bulkId(), now, userName: options.userName }
   const w = kindWriters(sqlite)
   const item = batchItemWriter(sqlite)
   const kindCounts = emptyKindCounts()
@@ -156,7 +156,7 @@ export function* commitVisitsPreview(
       continue
     }
     const mode = visit.mode ?? 'onsite'
-    const id = uuidv7()
+    const id = bulkId()
     w.insertVisit.run({
       id,
       contactId,
