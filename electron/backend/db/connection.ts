@@ -16,6 +16,8 @@ export interface DbHandle {
   encrypted: boolean
   /** The passphrase, kept in memory only while open: backups are encrypted and verified with it. */
   key: string | undefined
+  /** Work a worker thread is doing on this file (a checkpoint after a big write): close waits for it. */
+  background: Set<Promise<unknown>>
   close(): Promise<void>
 }
 
@@ -124,6 +126,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): DbHandle 
     for (const sidecar of leftovers) removeIfEmpty(sidecar)
     throw ApiError.from('DB_CORRUPT', { file, cause: String(error) })
   }
+  const background = new Set<Promise<unknown>>()
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: sqlite }),
     plugins: [new CamelCasePlugin()],
@@ -134,7 +137,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): DbHandle 
     file,
     encrypted,
     key: encrypted ? options.key : undefined,
+    background,
     async close() {
+      await Promise.allSettled(background)
       await db.destroy() // closes the better-sqlite3 connection, if Kysely ever used it…
       if (sqlite.open) sqlite.close() // …and a handle only read through `sqlite` is closed here
       for (const sidecar of leftovers) removeIfEmpty(sidecar)

@@ -2,6 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises'
 import { uuidv7 } from 'uuidv7'
 import { ApiError } from '../../../shared/contract/errors'
 import type { BackendContext } from '../context'
+import { commitWithCheckpointBeside } from '../db/checkpointInWorker'
 import { registerJob } from './jobRegistry'
 import { gateOf } from './writeGate'
 
@@ -74,7 +75,7 @@ export async function runTransactionJob<T>(
           if (step.done) {
             if (besideWork) await besideWork.finished
             if (job.cancelled) throw ApiError.from('JOB_CANCELLED', { jobId })
-            sqlite.exec('COMMIT')
+            commitWithCheckpointBeside(ctx.handle)
             progress(options.total)
             return step.value
           }
