@@ -3,8 +3,7 @@ import type { ImportCommitResult, ImportPreview, ImportPreviewRow } from '../../
 import { todayIso } from '../../../shared/domain/dates'
 import { fieldsOfKind } from '../../../shared/domain/import/kinds'
 import type { AnyImportField } from '../../../shared/domain/import/kinds'
-import { personDraftFields } from '../../../shared/domain/import/personRow'
-import type { PersonDraft } from '../../../shared/domain/import/personRow'
+import { emptyDraft } from '../../../shared/domain/import/personRow'
 import type { BackendContext } from '../context'
 import { batchItems, findBatch } from '../db/repos/importRepo'
 import { kindRemovers, laterRecords } from '../db/repos/importKindsRepo'
@@ -30,8 +29,6 @@ export function isKindPreview(ctx: BackendContext, previewId: string): boolean {
 }
 
 const findPreview = (ctx: BackendContext, previewId: string): KindPreview => storeOf(ctx).find(previewId)
-
-const emptyDraft = (): PersonDraft => Object.fromEntries(personDraftFields.map((f) => [f, null])) as unknown as PersonDraft
 
 function rowView(preview: KindPreview, row: VisitPreviewRow | ProgramPreviewRow): ImportPreviewRow {
   const cells = preview.source.rows[row.line - 1] ?? []

@@ -64,7 +64,9 @@ export const personDraftFields = [
   'consentDate',
 ] as const satisfies readonly (keyof PersonDraft)[]
 
-const emptyDraft = (): PersonDraft => Object.fromEntries(personDraftFields.map((f) => [f, null])) as unknown as PersonDraft
+const blankDraft = Object.freeze(Object.fromEntries(personDraftFields.map((f) => [f, null]))) as unknown as PersonDraft
+/** A draft with every field blank: a copy of one template (built per row, 100k times in a big file). */
+export const emptyDraft = (): PersonDraft => ({ ...blankDraft })
 
 const genderWords: [RegExp, GenderCode][] = [
   [/^(男|男性|m|male|man)$/i, 'male'],
