@@ -7,7 +7,7 @@ import type { EventName, EventPayloads } from '../../shared/contract/events'
 import { doorMethodNames } from '../../shared/contract/methods/safety'
 import type { BackupInfo, DatabaseState, RestoreResult, SafetyStatus } from '../../shared/contract/safety'
 import type { BackendContext } from './context'
-import { openDatabase } from './db/connection'
+import { backgroundSettled, openDatabase } from './db/connection'
 import type { DbHandle } from './db/connection'
 import { migrate } from './db/migrate'
 import type { MigrationOutcome } from './db/migrate'
@@ -275,6 +275,7 @@ class OpenFlow implements SafetyDoor {
     if (!session.handle.encrypted && next === null) return this.status()
     await this.background
     await takeBackup(session.context, 'before-passphrase')
+    await backgroundSettled(session.handle) // a checkpoint thread must not hold the log while it is rekeyed
     rekeyDatabase(session.handle, next)
     await this.closeSession()
     await this.openSession(next ?? undefined)

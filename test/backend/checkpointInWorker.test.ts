@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { checkpointInWorker, commitWithCheckpointBeside } from '../../electron/backend/db/checkpointInWorker'
 import { openDatabase } from '../../electron/backend/db/connection'
 import type { DbHandle } from '../../electron/backend/db/connection'
-import { tempDir } from './tempDb'
+import { freshBackend, tempDir } from './tempDb'
 
 /** ~2,500 pages of rows: past the 1000-page threshold at which a COMMIT would checkpoint. */
 function writeMany(handle: DbHandle) {
@@ -83,4 +83,42 @@ describe('checkpoints in a worker thread', () => {
     expect(fs.statSync(file).size).toBe(fullSize(handle))
     await handle.close()
   })
+
+  it('a rekey and a program wipe wait for a checkpoint thread still reading the log', async () => {
+    const backend = await freshBackend({ demo: true, dailyBackup: false })
+    const { handle } = backend.context
+    // Stands in for a checkpoint thread: background work that ends when released.
+    const stand = (h: DbHandle) => {
+      let release = () => undefined as void
+      h.background.add(new Promise<void>((resolve) => (release = resolve)).finally(() => h.background.clear()))
+      return () => release()
+    }
+    const settledWithin = async (work: Promise<unknown>, ms: number) => {
+      let settled = false
+      void work.then(
+        () => (settled = true),
+        () => (settled = true),
+      )
+      await new Promise((resolve) => setTimeout(resolve, ms))
+      return settled
+    }
+    const plainHeader = () => fs.readFileSync(handle.file).subarray(0, 15).toString('latin1') === 'SQLite format 3'
+
+    const released = stand(handle)
+    const rekey = backend.client.call('safety.setPassphrase', { next: '合言葉' })
+    expect(await settledWithin(rekey, 1500)).toBe(false)
+    expect(plainHeader()).toBe(true) // the before-passphrase backup is taken; the rekey waits
+    released()
+    await expect(rekey).resolves.toMatchObject({ encrypted: true })
+    expect(plainHeader()).toBe(false)
+
+    const live = backend.context.handle
+    const programId = live.sqlite.prepare('SELECT id FROM programs LIMIT 1').pluck().get() as string
+    const { peopleDeleted } = await backend.client.call('privacy.programWipePreview', { programId })
+    const releasedAgain = stand(live)
+    const wipe = backend.client.call('privacy.programWipe', { programId, expectedPeople: peopleDeleted })
+    expect(await settledWithin(wipe, 1500)).toBe(false)
+    releasedAgain()
+    await expect(wipe).resolves.toMatchObject({ log: { kind: 'program-wipe' } })
+  }, 60_000)
 })

@@ -21,6 +21,13 @@ export interface DbHandle {
   close(): Promise<void>
 }
 
+/**
+ * Resolves once the worker threads working on the file have finished (failed ones included):
+ * before the connection closes, or before work that needs the log to itself (a rekey, a
+ * truncating checkpoint).
+ */
+export const backgroundSettled = (handle: Pick<DbHandle, 'background'>): Promise<unknown> => Promise.allSettled(handle.background)
+
 const SQLITE_HEADER = 'SQLite format 3\u0000'
 
 /**
@@ -139,7 +146,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): DbHandle 
     key: encrypted ? options.key : undefined,
     background,
     async close() {
-      await Promise.allSettled(background)
+      await backgroundSettled({ background })
       await db.destroy() // closes the better-sqlite3 connection, if Kysely ever used it…
       if (sqlite.open) sqlite.close() // …and a handle only read through `sqlite` is closed here
       for (const sidecar of leftovers) removeIfEmpty(sidecar)

@@ -5,6 +5,7 @@ import { mimeTypes } from '../../../shared/contract/files'
 import type { ProgramWipePreview, ProgramWipeResult } from '../../../shared/contract/privacy'
 import { todayIso } from '../../../shared/domain/dates'
 import type { BackendContext } from '../context'
+import { backgroundSettled } from '../db/connection'
 import { recordAudit } from '../db/repos/auditRepo'
 import { protectIfAsked } from '../export/protectedZip'
 import { programPeople, programPersonalRows, programVisitCount, scrubTrails, wipeProgramRows } from '../db/repos/privacyRepo'
@@ -83,6 +84,8 @@ export async function wipeProgram(
   } finally {
     sqlite.pragma('secure_delete = OFF')
   }
+  // Truncated only once no checkpoint thread is reading the log.
+  await backgroundSettled(ctx.handle)
   sqlite.pragma('wal_checkpoint(TRUNCATE)')
   const dir = ctx.backupDir ?? defaultBackupDir(ctx.handle.file)
   const old = listBackups(dir)
