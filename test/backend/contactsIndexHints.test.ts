@@ -12,7 +12,7 @@ describe('index hints of the participants grid never change the answer', () => {
     const backend = await freshBackend()
     await generateDataset(backend.context.handle, { contacts: 3000, visits: 3000, seed: 11 })
     const sqlite = backend.context.handle.sqlite
-    const kana = '(family_kana IS NULL), family_kana, given_kana, id'
+    const kana = '(family_kana IS NULL), family_kana, given_kana, rowid'
     const cases: [ArgsOf<'contacts.list'>, string, string, unknown[]][] = [
       [
         {
@@ -20,7 +20,7 @@ describe('index hints of the participants grid never change the answer', () => {
           filter: { stage: { filterType: 'set', values: ['tsukamu', 'atatameru'] } },
         },
         "stage IN ('tsukamu','atatameru')",
-        '(birth_date IS NULL) DESC, birth_date DESC, id DESC',
+        '(birth_date IS NULL) DESC, birth_date DESC, rowid DESC',
         [],
       ],
       [
@@ -29,15 +29,15 @@ describe('index hints of the participants grid never change the answer', () => {
           filter: { email: { filterType: 'text', type: 'contains', filter: 'example' } },
         },
         "email LIKE '%example%'",
-        '(family_name IS NULL), family_name, id',
+        '(family_name IS NULL), family_name, rowid',
         [],
       ],
-      [{ sort: [{ colId: 'updatedAt', sort: 'asc' }], filter: {} }, '1', '(updated_at IS NULL), updated_at, id', []],
+      [{ sort: [{ colId: 'updatedAt', sort: 'asc' }], filter: {} }, '1', '(updated_at IS NULL), updated_at, rowid', []],
       [{ sort: [], filter: {}, search: 'ア' }, "instr(search_key, 'ア') > 0", kana, []],
       [
         { sort: [{ colId: 'familyKana', sort: 'desc' }], filter: { familyKana: { filterType: 'text', type: 'notBlank' } } },
         "family_kana IS NOT NULL AND family_kana != ''",
-        '(family_kana IS NULL) DESC, family_kana DESC, given_kana DESC, id DESC',
+        '(family_kana IS NULL) DESC, family_kana DESC, given_kana DESC, rowid DESC',
         [],
       ],
     ]

@@ -45,7 +45,7 @@ interface Case {
   raw: { where: string; order: string; params: unknown[]; page?: string; count?: string; countWhere?: string }
 }
 
-const kana = '(family_kana IS NULL), family_kana, given_kana, id'
+const kana = '(family_kana IS NULL), family_kana, given_kana, rowid'
 const ftsIds = `id IN (SELECT k.contact_id FROM contacts_fts JOIN contact_search_keys k ON k.n = contacts_fts.rowid WHERE contacts_fts MATCH ?)`
 const phrase = (q: string) => `"${normalizeForSearch(q)}"`
 
@@ -81,7 +81,7 @@ function cases(tagId: string, municipality: string): Case[] {
       },
       raw: {
         where: 'stage IN (?)',
-        order: '(birth_date IS NULL) DESC, birth_date DESC, id DESC',
+        order: '(birth_date IS NULL) DESC, birth_date DESC, rowid DESC',
         params: ['tsunagaru'],
         page: 'contacts_sort_birth_date',
       },
@@ -96,7 +96,7 @@ function cases(tagId: string, municipality: string): Case[] {
       },
       raw: {
         where: 'municipality_code IN (?)',
-        order: '(updated_at IS NULL) DESC, updated_at DESC, id DESC',
+        order: '(updated_at IS NULL) DESC, updated_at DESC, rowid DESC',
         params: [municipality],
         page: 'contacts_sort_updated_at',
       },
@@ -111,7 +111,7 @@ function cases(tagId: string, municipality: string): Case[] {
       },
       raw: {
         where: `email LIKE ? ESCAPE '\\'`,
-        order: '(family_name IS NULL), family_name, id',
+        order: '(family_name IS NULL), family_name, rowid',
         params: ['%example%'],
         page: 'contacts_sort_family_name',
         count: 'contacts_sort_email',

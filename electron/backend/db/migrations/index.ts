@@ -6,6 +6,7 @@ import * as m0004 from './0004-import'
 import * as m0005 from './0005-reports'
 import * as m0006 from './0006-search-index-deferral'
 import * as m0007 from './0007-audit-batch'
+import * as m0008 from './0008-lean-contact-indexes'
 
 export interface Migration {
   /** Stored in schema_migrations; never rename a released one. */
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   { name: '0005-reports', up: m0005.up },
   { name: '0006-search-index-deferral', up: m0006.up },
   { name: '0007-audit-batch', up: m0007.up },
+  { name: '0008-lean-contact-indexes', up: m0008.up },
 ]
 
 export const latestSchemaVersion = migrations.length

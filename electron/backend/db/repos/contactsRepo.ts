@@ -186,10 +186,11 @@ export function listContacts(handle: DbHandle, q: ContactListQuery): { rows: Pag
     page: count === 'contacts_search_key' ? count : undefined,
   }
   // Counting always starts from the tag's own index; only the page walks the sort index.
+  // Ties go by rowid, which ends every contacts index (migration 0008), not by the longer id.
   return pageOfContacts(
     handle,
     { page: whereOf(q, tagged), count: whereOf(q, 0) },
-    sortToSql(contactGridColumns, sort, kanaOrder),
+    sortToSql(contactGridColumns, sort, kanaOrder, 'rowid'),
     q.limit,
     q.offset,
     hints,

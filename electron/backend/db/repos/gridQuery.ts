@@ -107,7 +107,7 @@ export function filtersToSql<C extends string>(
 }
 
 /**
- * ORDER BY for a grid sort, always ending in the primary key so pages never overlap.
+ * ORDER BY for a grid sort, always ending in a unique key (`key`) so pages never overlap.
  * Ascending puts empty values last; descending is the exact reverse, so one index on the
  * ascending terms serves both directions.
  */
