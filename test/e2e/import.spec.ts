@@ -68,7 +68,7 @@ test('imports the CP932 Excel list: detection, suggested mapping, one merge, com
   await importer.shoot(shot('1').replace('.png', ''))
 
   // Step 4: the button says what it will do; nothing was written before it.
-  await expect(importer.commitSummary).toContainText('3人を新規登録、1行を登録済みの人に統合します')
+  await expect(importer.commitSummary).toContainText('3人を新規登録、1行を重複として統合します')
   expect(((await door.call('contacts.list', { search: 'hanako.gotsu@example.jp' })) as Page<Contact>).total).toBe(0)
   await importer.commitButton.click()
   await expect(importer.result('created')).toHaveText('3')

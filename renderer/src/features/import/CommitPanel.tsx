@@ -51,7 +51,7 @@ export function CommitPanel({
     )
   }
   const nothing = !summary || summary.created + summary.merged === 0
-  // 「3人を新規登録します」 rather than 「3人を新規登録、0行を登録済みの人に統合します」.
+  // 「3人を新規登録します」 rather than 「3人を新規登録、0行を重複として統合します」.
   const variant = !summary || (summary.created > 0 && summary.merged > 0) ? '' : summary.created > 0 ? 'Create' : 'Merge'
   return (
     <div className="import-commit">

@@ -173,9 +173,9 @@ const ja = {
     rowLabel: '{{line}}行目（{{name}}）の重複の扱い',
   },
   commit: {
-    summary: '{{created, number}}人を新規登録、{{merged, number}}行を登録済みの人に統合します',
+    summary: '{{created, number}}人を新規登録、{{merged, number}}行を重複として統合します',
     summaryCreate: '{{created, number}}人を新規登録します',
-    summaryMerge: '{{merged, number}}行を登録済みの人に統合します',
+    summaryMerge: '{{merged, number}}行を重複として統合します',
     summarySkip: '（{{skipped, number}}行はスキップ、エラーの{{errors, number}}行は取り込みません）',
     undoNote: '取り込んだあとでも、下の「これまでの取り込み」からまとめて取り消せます。',
     nothing: '取り込める行がありません。',
@@ -391,9 +391,9 @@ const en: typeof ja = {
     rowLabel: 'Duplicate handling for row {{line}} ({{name}})',
   },
   commit: {
-    summary: '{{created, number}} new people, {{merged, number}} rows merged into people already registered',
+    summary: '{{created, number}} new people, {{merged, number}} rows merged as duplicates',
     summaryCreate: '{{created, number}} new people',
-    summaryMerge: '{{merged, number}} rows merged into people already registered',
+    summaryMerge: '{{merged, number}} rows merged as duplicates',
     summarySkip: '({{skipped, number}} rows skipped, {{errors, number}} rows with errors not imported)',
     undoNote: 'You can take the whole import back later under “Past imports” below.',
     nothing: 'There are no rows to import.',
