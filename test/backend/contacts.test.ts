@@ -71,7 +71,7 @@ describe('contacts through the in-process client', () => {
     const asc = (terms: string[]) =>
       terms
         .map((t) => `${t} ASC`)
-        .concat('rowid ASC') // the tie-break listContacts writes (every contacts index ends with the rowid)
+        .concat('id ASC')
         .join(', ')
     const kanaPlan = plan(asc(contactGridColumns.familyKana.sort!))
     expect(kanaPlan).toContain('contacts_kana')
@@ -79,6 +79,10 @@ describe('contacts through the in-process client', () => {
     const stagePlan = plan(asc(contactGridColumns.stage.sort!))
     expect(stagePlan).toContain('contacts_stage_order')
     expect(stagePlan).not.toContain('TEMP B-TREE')
+    // A one-column sort index ends with the rowid (migration 0008): ties by rowid walk it too.
+    const birthPlan = plan('(birth_date IS NULL) DESC, birth_date DESC, rowid DESC')
+    expect(birthPlan).toContain('contacts_sort_birth_date')
+    expect(birthPlan).not.toContain('TEMP B-TREE')
   })
 
   it('pages without overlap and keeps the total under filters', async () => {

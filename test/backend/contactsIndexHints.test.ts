@@ -12,7 +12,7 @@ describe('index hints of the participants grid never change the answer', () => {
     const backend = await freshBackend()
     await generateDataset(backend.context.handle, { contacts: 3000, visits: 3000, seed: 11 })
     const sqlite = backend.context.handle.sqlite
-    const kana = '(family_kana IS NULL), family_kana, given_kana, rowid'
+    const kana = '(family_kana IS NULL), family_kana, given_kana, id'
     const cases: [ArgsOf<'contacts.list'>, string, string, unknown[]][] = [
       [
         {
@@ -37,7 +37,7 @@ describe('index hints of the participants grid never change the answer', () => {
       [
         { sort: [{ colId: 'familyKana', sort: 'desc' }], filter: { familyKana: { filterType: 'text', type: 'notBlank' } } },
         "family_kana IS NOT NULL AND family_kana != ''",
-        '(family_kana IS NULL) DESC, family_kana DESC, given_kana DESC, rowid DESC',
+        '(family_kana IS NULL) DESC, family_kana DESC, given_kana DESC, id DESC',
         [],
       ],
     ]

@@ -73,12 +73,15 @@ describe('migrations', () => {
       ]) {
         expect(tables).toContain(t)
       }
-      // 0008: the search index buffers 16 MB of terms; the grid's indexes end with the rowid, not the id.
+      // 0008: the search index buffers 16 MB of terms; one-column sort indexes end with the
+      // rowid (implicitly), the kana-ordered ones still with the id.
       expect(handle.sqlite.prepare(`SELECT v FROM contacts_fts_config WHERE k = 'hashsize'`).pluck().get()).toBe(16777216)
-      const kana = handle.sqlite.prepare(`SELECT sql FROM sqlite_master WHERE name = 'contacts_kana'`).pluck().get()
-      expect(kana).toBe(
-        'CREATE INDEX contacts_kana ON contacts ((family_kana IS NULL), family_kana, given_kana) WHERE deleted_at IS NULL',
+      const indexSql = (name: string) => handle.sqlite.prepare(`SELECT sql FROM sqlite_master WHERE name = ?`).pluck().get(name)
+      expect(indexSql('contacts_sort_birth_date')).toBe(
+        'CREATE INDEX contacts_sort_birth_date ON contacts ((birth_date IS NULL), birth_date) WHERE deleted_at IS NULL',
       )
+      expect(indexSql('contacts_kana')).toContain('given_kana, id)')
+      expect(indexSql('contacts_email')).toBeUndefined()
       // A second run is a no-op.
       expect(await migrate(handle)).toEqual({ from: latestSchemaVersion, to: latestSchemaVersion, backupFile: null })
     })

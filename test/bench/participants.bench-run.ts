@@ -45,7 +45,7 @@ interface Case {
   raw: { where: string; order: string; params: unknown[]; page?: string; count?: string; countWhere?: string }
 }
 
-const kana = '(family_kana IS NULL), family_kana, given_kana, rowid'
+const kana = '(family_kana IS NULL), family_kana, given_kana, id'
 const ftsIds = `id IN (SELECT k.contact_id FROM contacts_fts JOIN contact_search_keys k ON k.n = contacts_fts.rowid WHERE contacts_fts MATCH ?)`
 const phrase = (q: string) => `"${normalizeForSearch(q)}"`
 

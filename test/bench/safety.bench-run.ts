@@ -98,7 +98,7 @@ it(`safety on ${CONTACTS.toLocaleString()} people and ${VISITS.toLocaleString()}
       const b = await encrypted.client.call('contacts.list', c.args)
       expect(b.rows.map((r) => r.id)).toEqual(a.rows.map((r) => r.id))
       const rawStatement = plain.context.handle.sqlite.prepare(
-        `SELECT * FROM contacts WHERE deleted_at IS NULL ORDER BY (family_kana IS NULL), family_kana, given_kana, rowid LIMIT 100 OFFSET ${c.args.offset ?? 0}`,
+        `SELECT * FROM contacts WHERE deleted_at IS NULL ORDER BY (family_kana IS NULL), family_kana, given_kana, id LIMIT 100 OFFSET ${c.args.offset ?? 0}`,
       )
       const p = await time(() => plain.client.call('contacts.list', c.args), 30)
       const e = await time(() => encrypted.client.call('contacts.list', c.args), 30)

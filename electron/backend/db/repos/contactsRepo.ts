@@ -185,12 +185,14 @@ export function listContacts(handle: DbHandle, q: ContactListQuery): { rows: Pag
     sort: needle === '' ? sortIndexOf(sort) : undefined,
     page: count === 'contacts_search_key' ? count : undefined,
   }
+  // Ties go as the sort's index keeps them: by rowid in a contacts_sort_* index (migration
+  // 0008), by id in the kana-ordered ones, so the page is read in index order, never sorted.
+  const tieBreak = sortIndexOf(sort)?.startsWith('contacts_sort_') ? 'rowid' : 'id'
   // Counting always starts from the tag's own index; only the page walks the sort index.
-  // Ties go by rowid, which ends every contacts index (migration 0008), not by the longer id.
   return pageOfContacts(
     handle,
     { page: whereOf(q, tagged), count: whereOf(q, 0) },
-    sortToSql(contactGridColumns, sort, kanaOrder, 'rowid'),
+    sortToSql(contactGridColumns, sort, kanaOrder, tieBreak),
     q.limit,
     q.offset,
     hints,
