@@ -109,7 +109,7 @@ async function importThroughBackend(file: string, csv: Buffer) {
  */
 async function rawInsert(file: string, rows: readonly Person[], table = 'contacts'): Promise<number> {
   const raw = openDatabase(file)
-  // For scale only: the same columns with none of the 29 indexes or the search-index triggers
+  // For scale only: the same columns with none of the indexes or the search-index triggers
   // the participants grid needs (issue 3), to show what they cost.
   if (table !== 'contacts') raw.sqlite.exec(`CREATE TABLE ${table} AS SELECT * FROM contacts WHERE 0`)
   const insert = raw.sqlite.prepare(

@@ -96,7 +96,7 @@ function tagCondition(filter: ColumnFilter, tagged: number) {
 const MANY_TAGGED = 2000
 
 /**
- * A number range on a column with a sort index ((x IS NULL), x, id): saying "x IS NULL is
+ * A number range on a column with a sort index ((x IS NULL), x): saying "x IS NULL is
  * false" pins the index's first term, so the range (and its count) is an index range scan.
  */
 function rangeHints(filter: ContactListQuery['filter']) {
@@ -123,7 +123,7 @@ function whereOf(q: Pick<ContactListQuery, 'filter' | 'search'>, tagged = 0) {
   return sql.join(conditions, sql` AND `)
 }
 
-/** Columns with a sort index from 0002-participants ((x IS NULL), x, id). */
+/** Columns with a sort index contacts_sort_x ((x IS NULL), x, then the rowid; migrations 0002 and 0008). */
 const sortIndexed = new Set([
   'family_name',
   'given_name',
