@@ -1,6 +1,7 @@
 import type { Database as Sqlite } from 'better-sqlite3'
 import { ApiError } from '../../../shared/contract/errors'
 import { contactSearchKey } from '../../../shared/domain/contactSearch'
+import { mergeChanges, mergedValues } from '../../../shared/domain/import/mergeDraft'
 import type { PersonDraft } from '../../../shared/domain/import/personRow'
 import { bulkId } from '../db/bulkIds'
 import { batchItems, batchItemWriter, findBatch, insertBatch, markBatchUndone, personUpdater } from '../db/repos/importRepo'
@@ -130,26 +131,9 @@ const compareNullsLast = (a: string | null, b: string | null) => (a === b ? 0 : 
 const compareNullsFirst = (a: string | null, b: string | null) =>
   a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1
 
-/** A merge's changes as the audit log keeps them: field → [before, after]. */
+/** A merge's changes as the audit log keeps them (JSON). */
 const changesJson = (before: Record<string, unknown>, after: Record<string, unknown>) =>
-  JSON.stringify(Object.fromEntries(Object.keys(after).map((f) => [f, [before[f], after[f]]])))
-
-/** What a merge writes: blanks filled, a differing value only where the row chose the file's. */
-function mergedValues<T extends PersonDraft>(existing: T, draft: PersonDraft, takeFromFile: RowDecision['takeFromFile']) {
-  const before: Record<string, unknown> = {}
-  const after: Record<string, unknown> = {}
-  const updated: T = { ...existing }
-  for (const f of fields) {
-    const incoming = draft[f]
-    if (incoming === null || incoming === existing[f]) continue
-    if (existing[f] === null || takeFromFile?.includes(f)) {
-      before[f] = existing[f]
-      after[f] = incoming
-      ;(updated as unknown as Record<string, unknown>)[f] = incoming
-    }
-  }
-  return { before, after, updated }
-}
+  JSON.stringify(mergeChanges(before, after))
 
 /**
  * Writes an import: new people, merges (blanks filled; differing values only where chosen) and

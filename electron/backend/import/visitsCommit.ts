@@ -3,6 +3,7 @@ import { ApiError } from '../../../shared/contract/errors'
 import type { ImportCommitResult } from '../../../shared/contract/imports'
 import type { ImportKindCounts } from '../../../shared/contract/importKinds'
 import { contactSearchKey } from '../../../shared/domain/contactSearch'
+import { mergeChanges, mergedValues } from '../../../shared/domain/import/mergeDraft'
 import { personDraftFields } from '../../../shared/domain/import/personRow'
 import type { PersonDraft } from '../../../shared/domain/import/personRow'
 import { bulkId } from '../db/bulkIds'
@@ -55,24 +56,12 @@ function mergePerson(
 ): void {
   const existing = w.selectPerson.get(targetId) as StoredPerson | undefined
   if (!existing) throw ApiError.from('NOT_FOUND', { id: targetId }, `${line}行目の統合先が見つかりません。`)
-  const before: Record<string, unknown> = {}
-  const after: Record<string, unknown> = {}
-  const merged: StoredPerson = { ...existing }
-  for (const f of personDraftFields) {
-    const incoming = draft[f]
-    if (incoming === null || incoming === existing[f]) continue
-    if (existing[f] === null || takeFromFile.includes(f)) {
-      before[f] = existing[f]
-      after[f] = incoming
-      ;(merged as unknown as Record<string, unknown>)[f] = incoming
-    }
-  }
+  const { before, after, updated: merged } = mergedValues(existing, draft, takeFromFile)
   if (Object.keys(after).length === 0) return
   const searchKey = searchKeyOf(merged)
   w.updatePerson(targetId, after, searchKey === searchKeyOf(existing) ? null : searchKey, ctx.now)
   item(ctx.batchId, 'contact', targetId, 'merged', before, after)
-  const changes = Object.fromEntries(Object.keys(after).map((f) => [f, [before[f], after[f]]]))
-  w.audit(ctx.now, ctx.userName, 'merge', 'contact', targetId, changes, ctx.batchId)
+  w.audit(ctx.now, ctx.userName, 'merge', 'contact', targetId, mergeChanges(before, after), ctx.batchId)
 }
 
 export interface WriteCtx {
