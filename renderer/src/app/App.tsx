@@ -1,12 +1,5 @@
+import { lazy, Suspense } from 'react'
 import type { ComponentType } from 'react'
-import { HomePage } from '../features/home/HomePage'
-import { ImportPage } from '../features/import/ImportPage'
-import { ParticipantsPage } from '../features/participants/ParticipantsPage'
-import { ProgramsPage } from '../features/programs/ProgramsPage'
-import { ReportsPage } from '../features/reports/ReportsPage'
-import { SettingsPage } from '../features/settings/SettingsPage'
-import { AuditPage } from '../features/audit/AuditPage'
-import { VisitsPage } from '../features/visits/VisitsPage'
 import { AppInfoProvider } from './AppInfoContext'
 import { SafetyGate } from './SafetyGate'
 import { Header } from './Header'
@@ -14,15 +7,23 @@ import { useRoute } from './routes'
 import type { Route } from './routes'
 import { Sidebar } from './Sidebar'
 
+/**
+ * Each screen is loaded when first opened: the window starts on one screen, and compiling
+ * all eight (the import and report screens are large) before showing it cost a slow laptop
+ * most of a second. A page module names its screen; `lazy` wants it as the default export.
+ */
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }))
+
 const pages: Record<Route, ComponentType> = {
-  home: HomePage,
-  participants: ParticipantsPage,
-  programs: ProgramsPage,
-  visits: VisitsPage,
-  reports: ReportsPage,
-  import: ImportPage,
-  settings: SettingsPage,
-  audit: AuditPage,
+  home: page(() => import('../features/home/HomePage'), 'HomePage'),
+  participants: page(() => import('../features/participants/ParticipantsPage'), 'ParticipantsPage'),
+  programs: page(() => import('../features/programs/ProgramsPage'), 'ProgramsPage'),
+  visits: page(() => import('../features/visits/VisitsPage'), 'VisitsPage'),
+  reports: page(() => import('../features/reports/ReportsPage'), 'ReportsPage'),
+  import: page(() => import('../features/import/ImportPage'), 'ImportPage'),
+  settings: page(() => import('../features/settings/SettingsPage'), 'SettingsPage'),
+  audit: page(() => import('../features/audit/AuditPage'), 'AuditPage'),
 }
 
 export function App() {
@@ -35,7 +36,9 @@ export function App() {
           <Header />
           <Sidebar current={route} />
           <main className="app-main">
-            <Page key={route} />
+            <Suspense fallback={null}>
+              <Page key={route} />
+            </Suspense>
           </main>
         </div>
       </AppInfoProvider>
