@@ -271,8 +271,8 @@ it(`participants grid on ${CONTACTS.toLocaleString()} people and ${VISITS.toLoca
         verdict(r.pass),
       ]),
       [
-        'Chromium: load → header and sidebar (first contentful paint)',
-        `${round(firstRows.firstPaintMedian, 0)} ms (median of ${firstRows.runs.length})`,
+        'Chromium: load → header and sidebar',
+        `${round(firstRows.shellMedian, 0)} ms (median of ${firstRows.runs.length})`,
         '',
         '',
         '',
@@ -304,11 +304,12 @@ it(`participants grid on ${CONTACTS.toLocaleString()} people and ${VISITS.toLoca
 
 /**
  * Starts the browser door on the generated file (the built CLI: `npm run build` first) and
- * measures, in Chromium, navigation start → the first grid row painted with data.
+ * measures, in Chromium, navigation start → the app's shell shown, and → the first grid row
+ * painted with data.
  */
 async function firstRowsPainted(
   file: string,
-): Promise<{ median: number; runs: number[]; firstPaintMedian: number; firstPaints: number[] }> {
+): Promise<{ median: number; runs: number[]; shellMedian: number; shellShown: number[] }> {
   const node = path.resolve('node_modules/.bin/node')
   const child = spawn(
     fs.existsSync(node) ? node : process.execPath,
@@ -340,7 +341,7 @@ async function firstRowsPainted(
       ],
     })
     const runs: number[] = []
-    const firstPaints: number[] = []
+    const shellShown: number[] = []
     try {
       for (let i = 0; i < 6; i++) {
         const page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
@@ -348,24 +349,28 @@ async function firstRowsPainted(
         const { origin, hash } = new URL(url)
         await page.addInitScript((token) => sessionStorage.setItem('kakehashi.token', token), hash.replace('#token=', ''))
         await page.goto(`${origin}/#/participants`, { waitUntil: 'commit' })
+        // The app's shell (header and sidebar) is on screen: the safety check has answered and
+        // the window is usable, before the grid's rows have come. Checked on every frame.
+        const shell = await page.waitForFunction(
+          () => (document.querySelector('.app .sidebar') ? performance.now() : false),
+          undefined,
+          { polling: 'raf' },
+        )
+        shellShown.push((await shell.jsonValue()) as number)
         await page.waitForFunction(() => {
           const cell = document.querySelector('.page-participants .ag-row[row-index="0"] [col-id="familyName"]')
           return cell !== null && (cell.textContent ?? '').trim() !== ''
         })
         // Painted: one more frame after the row is in the DOM, then time since navigation start.
         runs.push(await page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now())))))
-        // When the window first shows something of the app (the shell, before the grid's rows).
-        firstPaints.push(
-          await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN),
-        )
         await page.close()
       }
     } finally {
       await browser.close()
     }
     // The first load also warms the disk cache and the browser.
-    const warmMedian = (all: number[]) => [...all.slice(1)].sort((a, b) => a - b)[Math.floor((all.length - 1) / 2)]!
-    return { median: warmMedian(runs), runs, firstPaintMedian: warmMedian(firstPaints), firstPaints }
+    const warmMedian = (all: number[]) => all.slice(1).sort((a, b) => a - b)[Math.floor((all.length - 1) / 2)]!
+    return { median: warmMedian(runs), runs, shellMedian: warmMedian(shellShown), shellShown }
   } finally {
     child.kill('SIGTERM')
   }
