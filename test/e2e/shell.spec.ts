@@ -80,3 +80,24 @@ test('a stage can be renamed in settings; an empty name is refused', async ({ sh
     await door.call('stages.rename', { code: 'tsukamu', label: original })
   }
 })
+
+test('a screen whose file cannot be loaded says so and offers a reload; the rest of the app still works', async ({
+  shell,
+  page,
+}) => {
+  // Screens are loaded when first opened: as if the app had been updated under an open window.
+  await page.route(/\/assets\/ReportsPage-[^/]+\.js$/, (route) => route.abort())
+  await shell.goTo('reports')
+  await expect(page.getByTestId('screen-failed')).toContainText('この画面を表示できませんでした')
+  await expect(page.getByTestId('screen-failed').getByRole('button', { name: '再読み込み' })).toBeVisible()
+
+  await shell.goTo('settings')
+  await expect(shell.pageTitle).toHaveText('設定')
+  await expect(page.getByTestId('screen-failed')).toHaveCount(0)
+
+  await page.unroute(/\/assets\/ReportsPage-[^/]+\.js$/)
+  await page.getByRole('link', { name: 'レポート' }).click()
+  await expect(page.getByTestId('screen-failed')).toContainText('この画面を表示できませんでした')
+  await page.getByTestId('screen-failed').getByRole('button', { name: '再読み込み' }).click()
+  await expect(page.getByTestId('report-figures')).toContainText('実人数')
+})

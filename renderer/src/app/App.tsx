@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react'
 import type { ComponentType } from 'react'
 import { AppInfoProvider } from './AppInfoContext'
 import { SafetyGate } from './SafetyGate'
+import { ScreenBoundary } from './ScreenBoundary'
 import { Header } from './Header'
 import { useRoute } from './routes'
 import type { Route } from './routes'
@@ -36,9 +37,11 @@ export function App() {
           <Header />
           <Sidebar current={route} />
           <main className="app-main">
-            <Suspense fallback={null}>
-              <Page key={route} />
-            </Suspense>
+            <ScreenBoundary key={route}>
+              <Suspense fallback={null}>
+                <Page />
+              </Suspense>
+            </ScreenBoundary>
           </main>
         </div>
       </AppInfoProvider>

@@ -40,6 +40,7 @@ export const en: Messages = {
     saving: 'Saving…',
     saved: 'Saved',
     loadFailed: 'Could not load the data',
+    screenFailed: 'This screen could not be shown. Please reload (saved data is unaffected).',
     count: '{{count, number}}',
     people: '{{count, number}} people',
     empty: '—',

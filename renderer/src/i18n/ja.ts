@@ -49,6 +49,7 @@ export const ja = {
     saving: '保存しています…',
     saved: '保存しました',
     loadFailed: 'データを読み込めませんでした',
+    screenFailed: 'この画面を表示できませんでした。再読み込みしてください（保存済みのデータはそのままです）。',
     count: '{{count, number}}件',
     people: '{{count, number}}人',
     empty: '—',
