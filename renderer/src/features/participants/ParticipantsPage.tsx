@@ -282,7 +282,7 @@ export function ParticipantsPage() {
             datasource={datasource}
             cacheBlockSize={100}
             maxBlocksInCache={20}
-            infiniteInitialRowCount={100}
+            infiniteInitialRowCount={1}
             getRowId={getRowId}
             rowSelection={rowSelection}
             selectionColumnDef={selectionColumnDef}
