@@ -4,6 +4,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../shared/contract/errors'
 import { defaultReportRules } from '../../shared/domain/reports/types'
+import * as repo from '../../electron/backend/db/repos/reportsRepo'
 import { loadDataset } from './reports/dataset'
 import type { Dataset } from './reports/dataset'
 import { freshBackend, tempDir } from './tempDb'
@@ -102,6 +103,68 @@ describe('what counts', () => {
     expect(report.programs).toHaveLength(1)
     expect(report.programs[0]).toMatchObject({ applicants: 2, confirmed: 1, completed: 1, uniquePeople: 1, totalInvolvements: 1 })
     expect(report.definitions.map((d) => d.term)).toContain('削除した人')
+  })
+})
+
+describe('段階の履歴', () => {
+  it('takes changes made on one day in the order they were recorded, not by stage name', async () => {
+    const backend = await freshBackend()
+    const at = '2024-06-01T00:00:00.000Z'
+    const stage = (n: number, stage: string, changedOn: string) => ({ contactId: id(n), stage, changedOn, createdAt: at })
+    loadDataset(backend.context.handle.sqlite, {
+      contacts: [person(1), person(2)],
+      programs: [],
+      sessions: [],
+      visits: [visit(1, '2024-06-01'), visit(2, '2024-06-01')],
+      // Person 1 went to うながす and, the same day, back to あたためる (recorded second);
+      // by name, atatameru would sort first and unagasu would wrongly be the year-end stage.
+      stages: [
+        stage(1, 'tsukamu', '2023-05-01'),
+        stage(1, 'unagasu', '2024-06-01'),
+        stage(1, 'atatameru', '2024-06-01'),
+        stage(2, 'atatameru', '2024-07-01'),
+        stage(2, 'tsukamu', '2024-05-01'),
+      ],
+      enrollments: [],
+    })
+    const report = await backend.client.call('reports.fiscalYear', { fiscalYear: 2024 })
+    expect(report.stagesAtYearEnd.atatameru).toBe(2)
+    expect(report.stagesAtYearEnd.unagasu).toBe(0)
+    const moves = Object.fromEntries(report.stageTransitions.map((t) => [`${t.from}>${t.to}`, t.count]))
+    expect(moves).toEqual({ 'tsukamu>unagasu': 1, 'unagasu>atatameru': 1, 'null>tsukamu': 1, 'tsukamu>atatameru': 1 })
+  })
+})
+
+describe('query plans', () => {
+  it('subtracts deleted people found through their own index, not by rereading the year’s programs', async () => {
+    const backend = await freshBackend()
+    const { sqlite } = backend.context.handle
+    const deletedQueries: string[] = []
+    const prepare = sqlite.prepare.bind(sqlite)
+    sqlite.prepare = ((sql: string) => {
+      if (sql.includes('json_each(@deleted)')) deletedQueries.push(sql)
+      return prepare(sql)
+    }) as typeof sqlite.prepare
+    const params: repo.ReportParams = {
+      start: '2024-04-01',
+      end: '2025-03-31',
+      previousStart: '2023-04-01',
+      previousEnd: '2024-03-31',
+      windowStart: '2024-04-01',
+      includeOnline: true,
+      scope: { programIds: [], fundingSource: null },
+      deletedIds: [id(1)],
+    }
+    repo.programsOfYear(sqlite, 2024, params)
+    sqlite.prepare = prepare
+    const plans = deletedQueries.map((sql) =>
+      (prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ ...params, fiscalYear: 2024, deleted: '[]' }) as { detail: string }[])
+        .map((r) => r.detail)
+        .join('\n'),
+    )
+    expect(plans).toHaveLength(2)
+    expect(plans.find((p) => p.includes('enrollments'))).toContain('USING INDEX enrollments_contact')
+    expect(plans.find((p) => p.includes(' v '))).toContain('USING INDEX visits_contact')
   })
 })
 

@@ -174,6 +174,15 @@ function populationSql(column: string, population: Population): string {
   return population === 'deleted' ? ` AND ${column} IN (SELECT value FROM json_each(@deleted))` : ''
 }
 
+/**
+ * A program column filtered on the year's programs. For the deleted people the `+` keeps
+ * SQLite from reading every row of those programs (it preferred the program index, 45 ms on a
+ * million visits) and sends it through the people's own contact_id index instead (0.1 ms).
+ */
+function programColumn(column: string, population: Population): string {
+  return population === 'deleted' ? `+${column}` : column
+}
+
 type NumericKeys<T> = { [K in keyof T]: T[K] extends number ? K : never }[keyof T]
 
 function minusDeleted<T>(
@@ -268,7 +277,7 @@ export function programsOfYear(sqlite: Sqlite, fiscalYear: number, p: ReportPara
         .prepare(
           `SELECT e.program_id AS id, count(*) AS applicants, sum(e.status IN ('confirmed','completed')) AS confirmed,
             sum(e.status = 'completed') AS completed
-          FROM enrollments e WHERE e.program_id IN (${inYear})${populationSql('e.contact_id', population)}
+          FROM enrollments e WHERE ${programColumn('e.program_id', population)} IN (${inYear})${populationSql('e.contact_id', population)}
           GROUP BY e.program_id`,
         )
         .all(args) as Enrolled[],
@@ -282,7 +291,7 @@ export function programsOfYear(sqlite: Sqlite, fiscalYear: number, p: ReportPara
       sqlite
         .prepare(
           `SELECT v.program_id AS id, count(DISTINCT v.contact_id) AS uniquePeople, count(*) AS totalInvolvements
-          FROM visits v WHERE v.program_id IN (${inYear}) AND v.visit_date BETWEEN @start AND @end${populationSql('v.contact_id', population)}
+          FROM visits v WHERE ${programColumn('v.program_id', population)} IN (${inYear}) AND v.visit_date BETWEEN @start AND @end${populationSql('v.contact_id', population)}
           GROUP BY v.program_id`,
         )
         .all(args) as Involved[],
