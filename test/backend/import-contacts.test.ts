@@ -311,6 +311,30 @@ describe('undo and bad input', () => {
   })
 })
 
+describe('people with a family name only', () => {
+  it('「林」 alone, or a sheet with only a 姓 column, is registered with a blank 名 (not refused at commit)', async () => {
+    const { client, context } = await freshBackend()
+    for (const text of ['氏名,メール\n林,hayashi@example.jp\n', '姓,メール\n森,mori@example.jp\n']) {
+      const preview = await client.call('import.preview', { source: { fileName: 'family-only.csv', text } })
+      expect(preview.counts).toMatchObject({ rows: 1, ok: 1, errors: 0 })
+      expect(await client.call('import.commit', { previewId: preview.previewId })).toMatchObject({ created: 1 })
+    }
+    const names = context.handle.sqlite.prepare(`SELECT family_name, given_name FROM contacts ORDER BY email`).all()
+    expect(names).toEqual([
+      { family_name: '林', given_name: '' },
+      { family_name: '森', given_name: '' },
+    ])
+    // A later list that has the 名 fills the blank one, as any blank is filled.
+    const later = await client.call('import.preview', {
+      source: { fileName: 'later.csv', text: '氏名,メール\n林 一郎,hayashi@example.jp\n' },
+    })
+    expect(await client.call('import.commit', { previewId: later.previewId, onDuplicate: 'merge' })).toMatchObject({
+      merged: 1,
+    })
+    expect(await byEmail(client, 'hayashi@example.jp')).toMatchObject({ familyName: '林', givenName: '一郎' })
+  })
+})
+
 describe('duplicate candidate lookup', () => {
   it('probes the expression indexes of migration 0004, never scanning all people', async () => {
     const { context } = await freshBackend()

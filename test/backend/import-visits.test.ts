@@ -182,6 +182,20 @@ describe('importing a sign-in sheet of visits', () => {
   })
 })
 
+describe('a sign-in sheet with family names only', () => {
+  it('registers the new person with a blank 名 and records the visit', async () => {
+    const { client, context } = await freshBackend()
+    const text = '日付\t氏名\tメールアドレス\n2024/6/8\t林\thayashi@example.jp\n'
+    const preview = await client.call('import.preview', { source: { fileName: 'signin.tsv', text }, kind: 'visits' })
+    expect(await client.call('import.commit', { previewId: preview.previewId })).toMatchObject({
+      created: 1,
+      kindCounts: { visitsCreated: 1 },
+    })
+    const [person] = personBy(context.handle.sqlite, 'email', 'hayashi@example.jp')
+    expect(person).toMatchObject({ family_name: '林', given_name: '' })
+  })
+})
+
 /** A registered program (FY2024) with two sessions, and a pasted visit log naming it. */
 async function withProgram(client: Client) {
   const program = await client.call('programs.create', {

@@ -2,6 +2,7 @@ import type { Database as Sqlite } from 'better-sqlite3'
 import { ApiError } from '../../../shared/contract/errors'
 import { contactSearchKey } from '../../../shared/domain/contactSearch'
 import { mergeChanges, mergedValues } from '../../../shared/domain/import/mergeDraft'
+import { personDraftFields, storedPersonValues } from '../../../shared/domain/import/personRow'
 import type { PersonDraft } from '../../../shared/domain/import/personRow'
 import { bulkId } from '../db/bulkIds'
 import { batchItems, batchItemWriter, findBatch, insertBatch, markBatchUndone, personUpdater } from '../db/repos/importRepo'
@@ -56,7 +57,8 @@ const columns: Record<keyof PersonDraft, string> = {
   notes: 'notes',
   consentDate: 'consent_date',
 }
-const fields = Object.keys(columns) as (keyof PersonDraft)[]
+// In the order storedPersonValues gives the values.
+const fields = personDraftFields
 const selectList = fields.map((f) => `${columns[f]} AS ${f}`).join(', ')
 
 type Stored = PersonDraft & { id: string }
@@ -245,7 +247,7 @@ export function* commitContactsPreview(
   for (const { person, merges } of pending.sort(byReading)) {
     if (created.length % YIELD_EVERY === 0 && created.length > 0) yield done
     const id = bulkId()
-    s.insert.run(id, ...fields.map((f) => person[f]), searchKeyOf(person), now, now)
+    s.insert.run(id, ...storedPersonValues(person), searchKeyOf(person), now, now)
     s.stage.run(bulkId(), id, today, now)
     s.audit.run(bulkId(), now, options.userName, 'import', id, null, batchId)
     for (const changes of merges) s.audit.run(bulkId(), now, options.userName, 'merge', id, changes, batchId)

@@ -4,7 +4,7 @@ import type { ImportCommitResult } from '../../../shared/contract/imports'
 import type { ImportKindCounts } from '../../../shared/contract/importKinds'
 import { contactSearchKey } from '../../../shared/domain/contactSearch'
 import { mergeChanges, mergedValues } from '../../../shared/domain/import/mergeDraft'
-import { personDraftFields } from '../../../shared/domain/import/personRow'
+import { storedPersonValues } from '../../../shared/domain/import/personRow'
 import type { PersonDraft } from '../../../shared/domain/import/personRow'
 import { bulkId } from '../db/bulkIds'
 import { batchItemWriter, insertBatch } from '../db/repos/importRepo'
@@ -34,7 +34,7 @@ export function createPerson(
   ctx: WriteCtx,
 ): string {
   const id = bulkId()
-  w.insertPerson.run(id, ...personDraftFields.map((f) => draft[f]), searchKeyOf(draft), ctx.now, ctx.now)
+  w.insertPerson.run(id, ...storedPersonValues(draft), searchKeyOf(draft), ctx.now, ctx.now)
   w.stage.run(bulkId(), id, ctx.now.slice(0, 10), ctx.now)
   w.audit(ctx.now, ctx.userName, 'import', 'contact', id, null, ctx.batchId)
   item(ctx.batchId, 'contact', id, 'created', null, null)

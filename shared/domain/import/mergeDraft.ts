@@ -18,7 +18,8 @@ export function mergedValues<T extends PersonDraft>(
   for (const f of personDraftFields) {
     const incoming = draft[f]
     if (incoming === null || incoming === existing[f]) continue
-    if (existing[f] === null || takeFromFile.includes(f)) {
+    // '' is how a missing 名 is stored (storedPersonValues): blank, so a later list fills it.
+    if (existing[f] === null || existing[f] === '' || takeFromFile.includes(f)) {
       before[f] = existing[f]
       after[f] = incoming
       ;(updated as unknown as Record<string, unknown>)[f] = incoming

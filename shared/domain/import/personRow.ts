@@ -64,6 +64,14 @@ export const personDraftFields = [
   'consentDate',
 ] as const satisfies readonly (keyof PersonDraft)[]
 
+/**
+ * A draft's values in `personDraftFields` order, as the contacts table stores them: a missing
+ * name is '' there (the column is NOT NULL, and the add-person form stores '' too), so 「林」
+ * alone, or a sheet with only a 姓 column, is registered with a blank 名.
+ */
+export const storedPersonValues = (draft: PersonDraft): unknown[] =>
+  personDraftFields.map((f) => (f === 'familyName' || f === 'givenName' ? (draft[f] ?? '') : draft[f]))
+
 const blankDraft = Object.freeze(Object.fromEntries(personDraftFields.map((f) => [f, null]))) as unknown as PersonDraft
 /** A draft with every field blank: a copy of one template (built per row, 100k times in a big file). */
 export const emptyDraft = (): PersonDraft => ({ ...blankDraft })
