@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { ageOn } from '../../shared/domain/dates'
 import { parseAddress } from '../../shared/domain/import/address'
 import { suggestMapping } from '../../shared/domain/import/headers'
 import { splitFullName, splitKana } from '../../shared/domain/import/names'
@@ -90,8 +91,23 @@ describe('reading one row of a person list', () => {
       8: 'warning',
       9: 'warning',
     })
-    expect(read.draft).toMatchObject({ familyName: '鈴木', givenName: '花子', affiliation: '=HYPERLINK("x")', birthYear: 1990 })
+    expect(read.draft).toMatchObject({ familyName: '鈴木', givenName: '花子', affiliation: '=HYPERLINK("x")', birthYear: 1989 })
     for (const i of read.issues) expect(i.message).toMatch(/[ぁ-んァ-ヶ一-龠]/)
+  })
+
+  it('an age gives the birth year that the app’s own age rule turns back into that age', () => {
+    const ageOf = (cell: string, today: string) =>
+      readPersonRow(['見本 花子', '', '', '', '', '', '', '', '', cell], mapping, today).draft
+    for (const today of ['2024-01-15', '2024-04-01', '2024-06-30', '2024-07-01', '2024-12-31']) {
+      for (const age of [0, 19, 20, 30, 34, 69, 120]) {
+        const { birthYear } = ageOf(`${age}歳`, today)
+        expect(ageOn({ birthDate: null, birthYear }, today), `${age} on ${today}`).toBe(age)
+      }
+    }
+    // 「30代」: the middle of the decade, so the person stays in 30代 for the years that follow.
+    expect(ageOn({ birthDate: null, birthYear: ageOf('30代', '2024-06-01').birthYear }, '2024-06-01')).toBe(35)
+    expect(ageOf('34', '2024-06-01').birthYear).toBe(1989)
+    expect(ageOf('34', '2024-07-01').birthYear).toBe(1990)
   })
 
   it('reads Excel date serial numbers and refuses a row without a name', () => {

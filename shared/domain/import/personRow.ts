@@ -97,6 +97,15 @@ export function readDate(text: string): { ok: true; value: string } | { ok: fals
 }
 
 /**
+ * The birth year that makes someone `age` today, by the app's rule for a birth year alone
+ * (ageOn in dates.ts counts a 7月1日 birthday): before July they have not had this year's
+ * birthday yet. 30 on 2024-06-01 → 1993, not 1994 (which ageOn would make 29, 20代).
+ */
+export function birthYearForAge(age: number, today: string): number {
+  return Number(today.slice(0, 4)) - age - (Number(today.slice(5, 7)) < 7 ? 1 : 0)
+}
+
+/**
  * Reads one source row through a column mapping into a person draft, with an issue per cell
  * that could not be read (error: the row cannot be imported as is) or was read with a guess
  * (warning). Pure: `today` is passed in so ages and dates are testable.
@@ -176,10 +185,14 @@ export function readPersonRow(cells: readonly string[], mapping: readonly Import
         break
       }
       case 'age': {
-        const age = Number(normalizeWidth(raw).replace(/[歳才代]$/, ''))
-        if (!Number.isInteger(age) || age < 0 || age > 120) issue(column, 'error', '年齢は0〜120の整数で入力してください')
+        const written = normalizeWidth(raw)
+        const stated = Number(written.replace(/[歳才代]$/, ''))
+        if (!Number.isInteger(stated) || stated < 0 || stated > 120)
+          issue(column, 'error', '年齢は0〜120の整数で入力してください')
         else if (draft.birthYear === null) {
-          draft.birthYear = Number(today.slice(0, 4)) - age
+          // 「30代」 is anyone from 30 to 39: the middle of the decade keeps the person in it.
+          const age = written.endsWith('代') ? stated + 5 : stated
+          draft.birthYear = birthYearForAge(age, today)
           issue(column, 'warning', `年齢から生年を推定しました（${draft.birthYear}年ごろ）`)
         }
         break
