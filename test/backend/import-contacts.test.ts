@@ -253,6 +253,33 @@ describe('undo and bad input', () => {
     await expect(client.call('import.undo', { batchId: result.batchId })).rejects.toMatchObject({ code: 'CONFLICT' })
   })
 
+  it('undo refuses, and says why, while something was recorded about the people it created', async () => {
+    const { client, context } = await freshBackend()
+    const { sqlite } = context.handle
+    const { result } = await importFile(client, 'excel-cp932-title-rows.csv')
+    const hamada = await byEmail(client, 'ichiro.hamada@example.jp')
+    const tono = await byEmail(client, 'sakura.tono@example.com')
+    // After the import: a visit for one of its people, a hand edit to another.
+    const visit = await client.call('visits.create', {
+      contactIds: [hamada.id],
+      fields: { visitDate: '2024-08-03', mode: 'onsite' },
+    })
+    await new Promise((r) => setTimeout(r, 5)) // the edit's time is after the import's
+    await client.call('contacts.update', { id: tono.id, patch: { notes: '取り込み後のメモ' } })
+    const before = snapshot(sqlite)
+    const refusal = client.call('import.undo', { batchId: result.batchId })
+    await expect(refusal).rejects.toMatchObject({ code: 'CONFLICT', details: { visits: 1, edited: 1 } })
+    await expect(refusal).rejects.toThrow(
+      'この取り込みで登録した人に、その後の記録（参加・訪問 1件、編集 1人）があるため取り消せません。',
+    )
+    expect(snapshot(sqlite)).toEqual(before) // nothing removed, the visit and the note kept
+    // Once those records are gone the undo goes through.
+    await client.call('visits.delete', { ids: visit.ids })
+    await client.call('contacts.delete', { ids: [tono.id] })
+    expect(await client.call('import.undo', { batchId: result.batchId })).toMatchObject({ removed: 4 })
+    expect((await client.call('contacts.list', {})).total).toBe(0)
+  })
+
   it('a preview read before another import or an undo is refused at commit, so nobody is registered twice', async () => {
     const { client, context } = await freshBackend()
     const { sqlite } = context.handle

@@ -5,7 +5,16 @@ import { mergeChanges, mergedValues } from '../../../shared/domain/import/mergeD
 import { personDraftFields, storedPersonValues } from '../../../shared/domain/import/personRow'
 import type { PersonDraft } from '../../../shared/domain/import/personRow'
 import { bulkId } from '../db/bulkIds'
-import { batchItems, batchItemWriter, findBatch, insertBatch, markBatchUndone, personUpdater } from '../db/repos/importRepo'
+import {
+  batchItems,
+  batchItemWriter,
+  findBatch,
+  insertBatch,
+  laterRecordsOfPeople,
+  markBatchUndone,
+  personUpdater,
+} from '../db/repos/importRepo'
+import type { LaterRecords } from '../db/repos/importRepo'
 import { deferSearchIndex, indexDeferred } from '../db/repos/searchIndexRepo'
 import type { ContactsPreview } from './contactsPreview'
 
@@ -263,7 +272,30 @@ export function* commitContactsPreview(
 }
 
 /**
- * Takes an import back: removes the people it created (with everything attached to them) and
+ * Undo deletes the people an import created, and with them everything recorded about them
+ * since (visits from other lists, enrollments, stage changes, tags, hand edits). Rather than
+ * lose that silently, it refuses and says what is in the way, as the programs undo does.
+ */
+function refuseIfRecordedSince(later: LaterRecords, batchId: string): void {
+  const parts = [
+    later.visits && `参加・訪問 ${later.visits}件`,
+    later.enrollments && `参加申込 ${later.enrollments}件`,
+    later.stageChanges && `段階の変更 ${later.stageChanges}件`,
+    later.tags && `タグ ${later.tags}件`,
+    later.organizations && `所属団体 ${later.organizations}件`,
+    later.edited && `編集 ${later.edited}人`,
+  ].filter(Boolean)
+  if (parts.length === 0) return
+  throw ApiError.from(
+    'CONFLICT',
+    { batchId, ...later },
+    `この取り込みで登録した人に、その後の記録（${parts.join('、')}）があるため取り消せません。` +
+      '取り消すとそれらも消えてしまいます。先にそれらの記録を削除するか、その人を個別に編集・削除してください。',
+  )
+}
+
+/**
+ * Takes an import back: removes the people it created (refused if anything was recorded about them since) and
  * restores the values its merges overwrote — unless someone changed that field since, in which
  * case the later edit wins. Other rows are untouched.
  */
@@ -281,7 +313,10 @@ export function undoContactsImport(
   let removed = 0
   let reverted = 0
   sqlite.transaction(() => {
-    for (const item of batchItems(sqlite, batchId)) {
+    const items = batchItems(sqlite, batchId)
+    const created = items.filter((i) => i.entity === 'contact' && i.action === 'created').map((i) => i.entityId)
+    refuseIfRecordedSince(laterRecordsOfPeople(sqlite, created, batch.createdAt), batchId)
+    for (const item of items) {
       if (item.entity !== 'contact') continue
       if (item.action === 'created') {
         removed += s.remove.run(item.entityId).changes

@@ -285,6 +285,37 @@ export function listBatches(sqlite: Sqlite, limit = 100): BatchSummary[] {
   ).map((r) => ({ ...r, counts: JSON.parse(r.counts) }))
 }
 
+/** What was recorded about an import's new people after the import (undo would delete it with them). */
+export interface LaterRecords {
+  visits: number
+  enrollments: number
+  stageChanges: number
+  tags: number
+  organizations: number
+  edited: number
+}
+
+/**
+ * Records about the people `ids` (created by the import of `since`) that are not the import's
+ * own: visits and enrollments (an import's own visits are removed before this is asked), stage
+ * changes and tags, and hand edits to people still in the list. Deleting the people would
+ * take all of these with them (ON DELETE CASCADE).
+ */
+export function laterRecordsOfPeople(sqlite: Sqlite, ids: readonly string[], since: string): LaterRecords {
+  return sqlite
+    .prepare(
+      `WITH people(id) AS (SELECT value FROM json_each(:ids))
+       SELECT
+         (SELECT count(*) FROM visits WHERE contact_id IN people) AS visits,
+         (SELECT count(*) FROM enrollments WHERE contact_id IN people) AS enrollments,
+         (SELECT count(*) FROM stage_history WHERE contact_id IN people AND created_at > :since) AS stageChanges,
+         (SELECT count(*) FROM contact_tags WHERE contact_id IN people) AS tags,
+         (SELECT count(*) FROM contact_organizations WHERE contact_id IN people) AS organizations,
+         (SELECT count(*) FROM contacts WHERE id IN people AND deleted_at IS NULL AND updated_at > :since) AS edited`,
+    )
+    .get({ ids: JSON.stringify(ids), since }) as LaterRecords
+}
+
 export function markBatchUndone(sqlite: Sqlite, id: string, at: string): void {
   sqlite.prepare(`UPDATE import_batches SET undone_at = ? WHERE id = ?`).run(at, id)
 }

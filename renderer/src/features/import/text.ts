@@ -213,7 +213,8 @@ const ja = {
     confirmBody: '「{{file}}」（{{date}}）の取り込みを取り消します。',
     confirmCreated: 'この取り込みで新規登録した{{count, number}}人を、その人の記録ごと削除します。',
     confirmMerged: '統合した{{count, number}}人は、取り込みで変わった値を取り込み前に戻します。',
-    confirmKeep: '取り込みのあとに手で編集した項目は、そのまま残ります。',
+    confirmKeep:
+      '統合した人で取り込みのあとに手で編集した項目は、そのまま残ります。新規登録した人にその後の記録（訪問・申込・編集など）があるときは、消さずに取り消しを止めます。',
     confirm: '取り消す',
     cancel: 'やめる',
     done: '取り込みを取り消しました（削除 {{removed, number}}人・元に戻した統合 {{reverted, number}}人）。',
@@ -431,7 +432,8 @@ const en: typeof ja = {
     confirmBody: 'Undo the import of “{{file}}” ({{date}}).',
     confirmCreated: 'The {{count, number}} people it added are deleted with their records.',
     confirmMerged: 'The {{count, number}} merged people get back the values they had before.',
-    confirmKeep: 'Fields edited by hand after the import keep those edits.',
+    confirmKeep:
+      'Merged people keep fields edited by hand after the import. If anything was recorded about an added person since (visits, enrollments, edits), nothing is deleted and the undo stops.',
     confirm: 'Undo',
     cancel: 'Cancel',
     done: 'Import undone ({{removed, number}} removed, {{reverted, number}} merges reverted).',
