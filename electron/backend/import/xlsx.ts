@@ -9,10 +9,23 @@ export interface XlsxTable {
   formulaCells: number
 }
 
-/** One cell as the text a person sees in Excel (dates as YYYY-MM-DD). */
+/**
+ * A date-formatted cell: its day (YYYY-MM-DD), or for a time-only cell (13:00 formatted h:mm)
+ * its time. Excel keeps a time alone as a fraction of day 0, which ExcelJS hands over as a
+ * Date on 1899-12-30; its day would read as 「1899-12-30」 in a 時間 column.
+ */
+function dateCellText(value: Date): string {
+  // To the nearest second: a fraction of a day in binary floating point can land a hair early.
+  const iso = new Date(Math.round(value.getTime() / 1000) * 1000).toISOString()
+  if (!iso.startsWith('1899-12-30')) return iso.slice(0, 10)
+  const seconds = iso.slice(17, 19)
+  return seconds === '00' ? iso.slice(11, 16) : iso.slice(11, 19)
+}
+
+/** One cell as the text a person sees in Excel (dates as YYYY-MM-DD, times as HH:MM). */
 function cellText(value: ExcelJS.CellValue): { text: string; formula: boolean } {
   if (value === null || value === undefined) return { text: '', formula: false }
-  if (value instanceof Date) return { text: value.toISOString().slice(0, 10), formula: false }
+  if (value instanceof Date) return { text: dateCellText(value), formula: false }
   if (typeof value === 'object') {
     if ('formula' in value || 'sharedFormula' in value) {
       const result = (value as ExcelJS.CellFormulaValue).result
