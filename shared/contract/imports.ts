@@ -14,7 +14,16 @@ export interface ImportPreviewRow {
   issues: CellIssue[]
   ok: boolean
   /** `detail`: what tells namesakes apart (e-mail, phone, birth date, municipality of a stored person). */
-  duplicates: { contactId?: string; row?: number; name: string; detail?: string; score: number; reasons: string[] }[]
+  duplicates: {
+    contactId?: string
+    row?: number
+    name: string
+    detail?: string
+    score: number
+    reasons: string[]
+    /** The same e-mail or phone under another name: someone else unless chosen (defaultAction). */
+    otherName?: true
+  }[]
   /** Visits kind: the visit the row becomes (its person is `draft`). */
   visit?: VisitRowView
   /** Programs kind: the program and session the row adds (`draft` is empty). */

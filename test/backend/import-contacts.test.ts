@@ -340,6 +340,34 @@ describe('undo and bad input', () => {
   })
 })
 
+describe('family members', () => {
+  it('someone on a stored person’s landline under another name is registered, not merged, unless chosen', async () => {
+    const { client, context } = await freshBackend()
+    const stored = await client.call('contacts.create', {
+      fields: { familyName: '見本', givenName: '太郎', familyKana: 'ミホン', givenKana: 'タロウ', phone: '0855-22-1234' },
+    })
+    const text = '氏名,フリガナ,電話,生年月日\n見本 花子,ミホン ハナコ,0855-22-1234,1990-05-05\n'
+    const preview = await client.call('import.preview', { source: { fileName: 'family.csv', text } })
+    const rows = await client.call('import.previewRows', { previewId: preview.previewId, filter: 'duplicates' })
+    expect(rows.rows[0]!.duplicates[0]).toMatchObject({ contactId: stored.id, otherName: true })
+    // The screen's bulk choice is merge: she is still registered as herself.
+    expect(await client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'merge' })).toMatchObject({
+      created: 1,
+      merged: 0,
+    })
+    const taro = context.handle.sqlite.prepare(`SELECT birth_date FROM contacts WHERE id = ?`).get(stored.id)
+    expect(taro).toEqual({ birth_date: null }) // his blank is not filled with her birth date
+    // Chosen on the row, the merge still happens.
+    const again = await client.call('import.preview', { source: { fileName: 'family.csv', text } })
+    const result = await client.call('import.commit', {
+      previewId: again.previewId,
+      onDuplicate: 'merge',
+      decisions: { '0': { action: 'merge', targetId: stored.id } },
+    })
+    expect(result).toMatchObject({ created: 0, merged: 1 })
+  })
+})
+
 describe('people with a family name only', () => {
   it('「林」 alone, or a sheet with only a 姓 column, is registered with a blank 名 (not refused at commit)', async () => {
     const { client, context } = await freshBackend()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { duplicatesWithinFile, type Identity } from '../../shared/domain/import/dedupe'
+import { defaultAction, duplicatesWithinFile, type Identity } from '../../shared/domain/import/dedupe'
 
 const person = (p: Partial<Identity>): Identity => ({
   familyName: null,
@@ -31,14 +31,25 @@ describe('duplicates inside one file', () => {
     const [match] = duplicatesWithinFile([parent, child]).get(1)!
     expect(match!.match.score).toBe(80)
     expect(match!.match.reasons).toContain('氏名が異なる（家族などの可能性）')
+    // Shown for review, but someone else unless the user says otherwise, whatever the bulk choice.
+    expect(match!.match.otherName).toBe(true)
+    expect(defaultAction(match!.match, 'merge')).toBe('new')
+    expect(defaultAction(match!.match, 'skip')).toBe('new')
     // Born decades apart: not proposed at all.
     const found = duplicatesWithinFile([
       { ...parent, birthYear: 1960 },
       { ...child, birthYear: 1992 },
     ])
     expect(found.size).toBe(0)
-    // The same name with the same e-mail stays certain.
-    expect(duplicatesWithinFile([parent, { ...parent }]).get(1)![0]!.match.score).toBe(100)
+    // The same name with the same e-mail stays certain, and follows the bulk choice.
+    const same = duplicatesWithinFile([parent, { ...parent }]).get(1)![0]!.match
+    expect(same.score).toBe(100)
+    expect(same.otherName).toBeUndefined()
+    expect(defaultAction(same, 'merge')).toBe('merge')
+    // Names entered the other way round are not "another name".
+    const swapped = { ...parent, familyName: '太郎', givenName: '見本' }
+    expect(duplicatesWithinFile([parent, swapped]).get(1)![0]!.match.otherName).toBeUndefined()
+    expect(defaultAction(undefined, 'merge')).toBe('new')
   })
 
   it('thousands of rows sharing one reading stay bounded: at most 10 matches per row, still found', () => {

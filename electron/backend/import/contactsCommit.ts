@@ -1,6 +1,7 @@
 import type { Database as Sqlite } from 'better-sqlite3'
 import { ApiError } from '../../../shared/contract/errors'
 import { contactSearchKey } from '../../../shared/domain/contactSearch'
+import { defaultAction } from '../../../shared/domain/import/dedupe'
 import { mergeChanges, mergedValues } from '../../../shared/domain/import/mergeDraft'
 import { personDraftFields, storedPersonValues } from '../../../shared/domain/import/personRow'
 import type { PersonDraft } from '../../../shared/domain/import/personRow'
@@ -192,7 +193,7 @@ export function* commitContactsPreview(
   // segment per row); indexDeferred below turns the triggers back on before anything commits.
   deferSearchIndex(sqlite)
   const decisionOf = (row: ContactsPreview['rows'][number]): RowDecision =>
-    options.decisions?.[row.index] ?? { action: row.duplicates.length > 0 ? options.onDuplicate : 'new' }
+    options.decisions?.[row.index] ?? { action: defaultAction(row.duplicates[0]?.match, options.onDuplicate) }
   const targets = mergeTargets(
     s,
     preview.rows.map((row) => {

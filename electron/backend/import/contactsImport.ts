@@ -8,7 +8,7 @@ import { commitContactsPreview, undoContactsImport } from './contactsCommit'
 import type { CommitOptions, CommitResult, RowDecision } from './contactsCommit'
 import { buildContactsPreview } from './contactsPreview'
 import { importsChanged, previewView, storePerDatabase } from './previewStore'
-import type { ContactsPreview, PreviewRow } from './contactsPreview'
+import type { ContactsPreview, DuplicateMatch, PreviewRow } from './contactsPreview'
 import { commitOnce } from './commitOnce'
 import { readSource } from './source'
 import type { ImportInput } from './source'
@@ -24,14 +24,20 @@ export function toRowView(row: PreviewRow, cells: string[]): ImportPreviewRow {
     draft: row.read.draft,
     issues: row.read.issues,
     ok: row.read.ok,
-    duplicates: row.duplicates.map((d) => ({
-      contactId: d.contactId,
-      row: d.row,
-      name: d.name,
-      ...(d.detail ? { detail: d.detail } : {}),
-      score: d.match.score,
-      reasons: d.match.reasons,
-    })),
+    duplicates: row.duplicates.map(duplicateView),
+  }
+}
+
+/** A row's candidate as the review screen gets it. */
+export function duplicateView(d: DuplicateMatch): ImportPreviewRow['duplicates'][number] {
+  return {
+    contactId: d.contactId,
+    row: d.row,
+    name: d.name,
+    ...(d.detail ? { detail: d.detail } : {}),
+    score: d.match.score,
+    reasons: d.match.reasons,
+    ...(d.match.otherName ? { otherName: true } : {}),
   }
 }
 

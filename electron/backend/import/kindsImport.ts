@@ -11,7 +11,7 @@ import { commitOnce } from './commitOnce'
 import { importsChanged, previewView, storePerDatabase } from './previewStore'
 import { undoContactsImport } from './contactsCommit'
 import type { CommitOptions, RowDecision } from './contactsCommit'
-import { undoImport } from './contactsImport'
+import { duplicateView, undoImport } from './contactsImport'
 import type { EncodingChoice } from './decode'
 import { buildProgramsPreview, buildVisitsPreview } from './kindsPreview'
 import type { KindPreview, ProgramPreviewRow, VisitPreviewRow } from './kindsPreview'
@@ -40,14 +40,7 @@ function rowView(preview: KindPreview, row: VisitPreviewRow | ProgramPreviewRow)
       draft: row.read.person.draft,
       issues: row.read.issues,
       ok: row.read.ok,
-      duplicates: row.duplicates.map((d) => ({
-        contactId: d.contactId,
-        row: d.row,
-        name: d.name,
-        ...(d.detail ? { detail: d.detail } : {}),
-        score: d.match.score,
-        reasons: d.match.reasons,
-      })),
+      duplicates: row.duplicates.map(duplicateView),
       visit: row.target,
     }
   return {

@@ -3,6 +3,7 @@ import { ApiError } from '../../../shared/contract/errors'
 import type { ImportCommitResult } from '../../../shared/contract/imports'
 import type { ImportKindCounts } from '../../../shared/contract/importKinds'
 import { contactSearchKey } from '../../../shared/domain/contactSearch'
+import { defaultAction } from '../../../shared/domain/import/dedupe'
 import { mergeChanges, mergedValues } from '../../../shared/domain/import/mergeDraft'
 import { storedPersonValues } from '../../../shared/domain/import/personRow'
 import type { PersonDraft } from '../../../shared/domain/import/personRow'
@@ -113,7 +114,7 @@ export function* commitVisitsPreview(
       continue
     }
     const best = row.duplicates[0]
-    const action = own?.action ?? (best ? options.onDuplicate : 'new')
+    const action = own?.action ?? defaultAction(best?.match, options.onDuplicate)
     const matchedId = own?.targetId ?? best?.contactId ?? (best?.row !== undefined ? personByRow.get(best.row) : undefined)
     let contactId: string
     if (action === 'new' || !matchedId) {

@@ -45,6 +45,11 @@ export interface MatchScore {
   /** 0–100: 100 is certain (same e-mail), ≥ 70 is proposed as a duplicate. */
   score: number
   reasons: string[]
+  /**
+   * The same e-mail or phone under another name (a family's landline or shared address): shown
+   * for review, but someone else unless the user says otherwise (see defaultAction).
+   */
+  otherName?: true
 }
 
 export const DUPLICATE_THRESHOLD = 70
@@ -68,7 +73,39 @@ export function matchScore(a: Identity, b: Identity): MatchScore {
 /** matchScore with keys computed once per person: imports score each row against many candidates. */
 export function matchScoreWithKeys(a: Identity, ka: IdentityKeys, b: Identity, kb: IdentityKeys): MatchScore {
   const reasons: string[] = []
-  return { score: scorePair(a, ka, b, kb, reasons), reasons }
+  const score = scorePair(a, ka, b, kb, reasons)
+  return sharesContactUnderOtherName(ka, kb) ? { score, reasons, otherName: true } : { score, reasons }
+}
+
+const sameContact = (ka: IdentityKeys, kb: IdentityKeys) =>
+  (ka.email !== null && ka.email === kb.email) || (ka.phone !== null && ka.phone === kb.phone)
+
+/**
+ * Both named, neither name nor reading agreeing, even swapped. A name that begins the other
+ * (林 stored with no 名, 林 一郎 in the file) is the same name completed, not another one.
+ */
+function namesDisagree(ka: IdentityKeys, kb: IdentityKeys): boolean {
+  if (ka.name === null || kb.name === null) return false
+  const agree =
+    ka.name.startsWith(kb.name) ||
+    kb.name.startsWith(ka.name) ||
+    (ka.kana !== null && (ka.kana === kb.kana || ka.kana === kb.kanaReversed)) ||
+    ka.name === kb.nameReversed
+  return !agree
+}
+
+const sharesContactUnderOtherName = (ka: IdentityKeys, kb: IdentityKeys) => sameContact(ka, kb) && namesDisagree(ka, kb)
+
+/**
+ * What a row with candidates (`best`: its best one's match) becomes when the user made no choice
+ * of its own: the bulk choice,
+ * except when its best candidate only shares an e-mail or phone under another name. That is
+ * most often a family member (山田花子 on 山田太郎's landline), and merging would fill his
+ * blanks with her birth date; such a row is registered as someone new unless chosen otherwise.
+ */
+export function defaultAction<A extends string>(best: { otherName?: true } | undefined, bulk: A): A | 'new' {
+  if (!best) return 'new'
+  return best.otherName ? 'new' : bulk
 }
 
 /**
@@ -110,8 +147,7 @@ function scorePair(a: Identity, ka: IdentityKeys, b: Identity, kb: IdentityKeys,
   }
   // A family shares a phone or an e-mail: the same contact detail under another name (and
   // reading) is a candidate to look at, not the same person for certain.
-  const namesAgree = sameName || sameKana || reversedKana || reversedName
-  if (score >= 95 && ka.name !== null && kb.name !== null && !namesAgree) {
+  if (score >= 95 && namesDisagree(ka, kb)) {
     score = 80
     reasons?.push('氏名が異なる（家族などの可能性）')
   }

@@ -12,6 +12,7 @@ export function DecisionSelect({
   testId,
   onChange,
   kind = 'contacts',
+  otherName = false,
 }: {
   label: string
   value: DuplicateAction | null
@@ -20,6 +21,8 @@ export function DecisionSelect({
   onChange: (action: DuplicateAction | null) => void
   /** Visits: the row's person is matched either way; a row's own 'skip' leaves the row out. */
   kind?: ImportKind
+  /** Its candidate only shares an e-mail or phone under another name: new unless chosen (defaultAction). */
+  otherName?: boolean
 }) {
   const { t } = useTranslation()
   const visits = kind === 'visits'
@@ -32,7 +35,9 @@ export function DecisionSelect({
       onChange={(e) => onChange(e.target.value === '' ? null : (e.target.value as DuplicateAction))}
     >
       <option value="">
-        {t('import.duplicate.useBulk')}：{visits ? t(`import.kind.bulkShort.${bulk}`) : t(`import.duplicate.${bulk}`)}
+        {otherName
+          ? `${t('import.duplicate.otherName')}：${visits ? t('import.kind.bulkShort.new') : t('import.duplicate.new')}`
+          : `${t('import.duplicate.useBulk')}：${visits ? t(`import.kind.bulkShort.${bulk}`) : t(`import.duplicate.${bulk}`)}`}
       </option>
       {actions.map((a) => (
         <option key={a} value={a}>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ImportPreview, ImportPreviewRow } from '../../../../shared/contract/imports'
+import { actionOf } from './commitSummary'
 import { BulkChoice } from './BulkChoice'
 import { DuplicateDetail } from './DuplicateDetail'
 import type { Decisions, DuplicateAction, RowDecision, RowFilter } from './importState'
@@ -123,7 +124,7 @@ export function ReviewStep({
       {compared && (
         <DuplicateDetail
           row={compared}
-          decision={decisions[compared.index] ?? { action: bulk }}
+          decision={decisions[compared.index] ?? { action: actionOf(compared, decisions, bulk) }}
           onChange={(d) => onDecision(compared.index, d)}
           onClose={() => setOpenRow(null)}
         />

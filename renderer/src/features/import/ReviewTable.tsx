@@ -109,6 +109,7 @@ export function ReviewTable({
                         value={decision?.action ?? null}
                         bulk={bulk}
                         kind={preview.kind}
+                        otherName={row.duplicates[0]!.otherName === true}
                         testId={`import-decision-${row.line}`}
                         onChange={(action) => onDecision(row.index, action === null ? null : { ...decision, action })}
                       />

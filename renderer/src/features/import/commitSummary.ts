@@ -1,4 +1,5 @@
 import type { ImportPreview, ImportPreviewRow } from '../../../../shared/contract/imports'
+import { defaultAction } from '../../../../shared/domain/import/dedupe'
 import type { Decisions, DuplicateAction } from './importState'
 
 export interface CommitSummary {
@@ -8,9 +9,9 @@ export interface CommitSummary {
   errors: number
 }
 
-/** The action a row will get: its own choice, else the bulk choice when it has a candidate. */
+/** The action a row will get: its own choice, else what the backend does by default (defaultAction). */
 export function actionOf(row: ImportPreviewRow, decisions: Decisions, bulk: DuplicateAction): DuplicateAction {
-  return decisions[row.index]?.action ?? (row.duplicates.length > 0 ? bulk : 'new')
+  return decisions[row.index]?.action ?? defaultAction(row.duplicates[0], bulk)
 }
 
 /**
