@@ -113,6 +113,23 @@ export function jstParts(instant: string): { date: string; time: string } {
 }
 
 /**
+ * A program's sessions as an imported list meets them: a row with a time is the session at
+ * that time; a row with a day only (no 時間 column) is any session that day, so importing a
+ * list without times again never adds a second session beside the 13:00 one.
+ */
+export function sessionsOnRecord(starts: readonly string[]) {
+  const instants = new Set(starts)
+  const days = new Set(starts.map((start) => jstParts(start).date))
+  return {
+    has: (date: string, time: string | null) => (time === null ? days.has(date) : instants.has(jstInstant(date, time))),
+    add(date: string, time: string | null): void {
+      instants.add(jstInstant(date, time ?? '00:00'))
+      days.add(date)
+    },
+  }
+}
+
+/**
  * A program name for next year's copy: the fiscal year written in it moves on by one
  * (2025 → 2026, 2025年度 → 2026年度, 令和7年度 → 令和8年度, R7 → R8). Other numbers stay.
  */

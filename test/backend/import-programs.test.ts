@@ -155,6 +155,24 @@ describe('importing programs with sessions', () => {
     expect((await client.call('import.batches', {}))[0]).toMatchObject({ undoneAt: null })
   })
 
+  it('a list without times meets the session of that day at whatever time it is, and adds no second one', async () => {
+    const { client, context } = await freshBackend()
+    const sqlite = context.handle.sqlite
+    const program = await client.call('programs.create', {
+      fields: { name: '海ごみ拾い', category: 'event', startDate: '2024-06-08', municipalityCodes: [] },
+    })
+    await client.call('sessions.create', {
+      programId: program.id,
+      fields: { date: '2024-06-08', startTime: '13:00', endTime: '16:00', mode: 'onsite' },
+    })
+    const text = '事業名,年度,開催日\n海ごみ拾い,2024,2024/6/8\n海ごみ拾い,2024,2024/7/13\n海ごみ拾い,2024,2024/7/13\n'
+    const preview = await client.call('import.preview', { source: { fileName: 'no-times.csv', text }, kind: 'programs' })
+    expect(preview.rows.map((r) => r.program?.sessionOutcome)).toEqual(['exists', 'new', 'exists'])
+    const result = await client.call('import.commit', { previewId: preview.previewId })
+    expect(result.kindCounts).toMatchObject({ programsCreated: 0, sessionsCreated: 1, sessionsExisting: 2 })
+    expect(sessionsOf(sqlite, program.id)).toHaveLength(2) // 6/8 13:00 as it was, and 7/13
+  })
+
   it('reuses a registered program of the same name and 年度, adds only the sessions it lacks, and leaves it as it was', async () => {
     const { client, context } = await freshBackend()
     const sqlite = context.handle.sqlite

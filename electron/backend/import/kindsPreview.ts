@@ -9,7 +9,7 @@ import { readProgramRow } from '../../../shared/domain/import/programRow'
 import type { ProgramDraft, ReadProgram } from '../../../shared/domain/import/programRow'
 import { readVisitRow } from '../../../shared/domain/import/visitRow'
 import type { ReadVisit } from '../../../shared/domain/import/visitRow'
-import { jstInstant, jstParts } from '../../../shared/domain/sessionSeries'
+import { jstInstant, jstParts, sessionsOnRecord } from '../../../shared/domain/sessionSeries'
 import { livePrograms, sessionsOf } from '../db/repos/importKindsRepo'
 import type { SessionKey } from '../db/repos/importKindsRepo'
 import { countsOf } from './contactsPreview'
@@ -192,7 +192,7 @@ export function buildProgramsPreview(sqlite: Sqlite, source: SourceTable, option
   const index = programIndex(sqlite)
   const groups: ProgramGroup[] = []
   const groupByKey = new Map<string, number>()
-  const startsSeen = new Map<number, Set<string>>()
+  const startsSeen = new Map<number, ReturnType<typeof sessionsOnRecord>>()
   const rows: ProgramPreviewRow[] = reads.map((read, i) => {
     const base = { index: i, line: nonEmpty[i]!.line, read }
     if (!read.ok)
@@ -220,16 +220,18 @@ export function buildProgramsPreview(sqlite: Sqlite, source: SourceTable, option
       })
       startsSeen.set(
         group,
-        new Set(groups[group]!.existingProgramId ? index.sessions(groups[group]!.existingProgramId!).map((s) => s.startsAt) : []),
+        sessionsOnRecord(
+          groups[group]!.existingProgramId ? index.sessions(groups[group]!.existingProgramId!).map((s) => s.startsAt) : [],
+        ),
       )
     }
     groups[group]!.rows.push(i)
     let sessionOutcome: ProgramRowView['sessionOutcome'] = 'none'
     if (read.session) {
-      const startsAt = jstInstant(read.session.date, read.session.startTime ?? '00:00')
+      const { date, startTime } = read.session
       const seen = startsSeen.get(group)!
-      sessionOutcome = seen.has(startsAt) ? 'exists' : 'new'
-      seen.add(startsAt)
+      sessionOutcome = seen.has(date, startTime) ? 'exists' : 'new'
+      seen.add(date, startTime)
       if (sessionOutcome === 'exists')
         read.issues.push({
           column: mapping.indexOf('sessionDate'),

@@ -1,7 +1,7 @@
 import type { Database as Sqlite } from 'better-sqlite3'
 import { uuidv7 } from 'uuidv7'
 import type { ImportCommitResult } from '../../../shared/contract/imports'
-import { jstInstant } from '../../../shared/domain/sessionSeries'
+import { jstInstant, sessionsOnRecord } from '../../../shared/domain/sessionSeries'
 import { batchItemWriter, insertBatch } from '../db/repos/importRepo'
 import { kindWriters, setBatchCounts } from '../db/repos/importKindsRepo'
 import type { CommitOptions } from './contactsCommit'
@@ -49,7 +49,7 @@ export function* commitProgramsPreview(
     result.skipped += group.rows.length - rows.length
     if (rows.length === 0) continue
     let programId = live.find(group.program.name!, group.program.fiscalYear!)
-    const starts = new Set(programId ? live.sessions(programId).map((session) => session.startsAt) : [])
+    const starts = sessionsOnRecord(programId ? live.sessions(programId).map((session) => session.startsAt) : [])
     if (!programId) {
       programId = uuidv7()
       const p = group.program
@@ -81,12 +81,12 @@ export function* commitProgramsPreview(
       if (++done % YIELD_EVERY === 0) yield done
       const session = row.view.session
       if (!session) continue
-      const startsAt = jstInstant(session.date, session.startTime ?? '00:00')
-      if (starts.has(startsAt)) {
+      if (starts.has(session.date, session.startTime)) {
         kindCounts.sessionsExisting++
         continue
       }
-      starts.add(startsAt)
+      starts.add(session.date, session.startTime)
+      const startsAt = jstInstant(session.date, session.startTime ?? '00:00')
       const id = uuidv7()
       w.insertSession.run({
         id,
