@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ageOn } from '../../shared/domain/dates'
 import { parseAddress } from '../../shared/domain/import/address'
+import { municipalities } from '../../shared/domain/localGov'
 import { suggestMapping } from '../../shared/domain/import/headers'
 import { splitFullName, splitKana } from '../../shared/domain/import/names'
 import { readPersonRow } from '../../shared/domain/import/personRow'
@@ -31,6 +32,24 @@ describe('addresses → local-government codes', () => {
     expect(parseAddress('〒100-0001 東京都千代田区千代田1-1')).toMatchObject({ prefectureCode: '13', municipalityCode: '131016' })
     expect(parseAddress('東京 新宿区西新宿２丁目')).toMatchObject({ prefectureCode: '13', municipalityCode: '131041' })
     expect(parseAddress('新潟県岩船郡粟島浦村').municipalityCode).toBe('155861')
+  })
+
+  it('every municipality with a unique name is found without its prefecture, even one a prefecture’s name begins', () => {
+    // 新潟市 and 福岡市 begin with a prefecture's name, 長野原町 (群馬県) with another prefecture's.
+    expect(parseAddress('新潟市中央区学校町通1')).toMatchObject({ prefectureCode: '15' })
+    expect(parseAddress('長野原町大字長野原')).toMatchObject({ prefectureCode: '10' })
+    expect(parseAddress('東京')).toEqual({ prefectureCode: '13', municipalityCode: null, rest: '' })
+    const named = new Map<string, number>()
+    for (const m of municipalities) named.set(m.name, (named.get(m.name) ?? 0) + 1)
+    const wrong = municipalities
+      .filter((m) => named.get(m.name) === 1)
+      .filter((m) => {
+        const found = parseAddress(`${m.name}1-2-3`)
+        // A ward is found as itself or, written alone, may begin another unique name: either way its city's prefecture.
+        return found.prefectureCode !== m.prefectureCode || found.municipalityCode === null
+      })
+      .map((m) => m.name)
+    expect(wrong).toEqual([])
   })
 
   it('takes a municipality without its prefecture only when the name is unique', () => {

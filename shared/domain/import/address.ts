@@ -19,13 +19,13 @@ for (const m of municipalities) {
 for (const list of byPrefecture.values()) list.sort((a, b) => b.name.length - a.name.length)
 
 /** Prefecture names with and without 都/府/県 (「東京」 alone is common in forms). */
-function prefectureAtStart(text: string): { prefecture: Prefecture; length: number } | null {
+function prefectureAtStart(text: string): { prefecture: Prefecture; length: number; short: boolean } | null {
   for (const p of prefectures) {
-    if (text.startsWith(p.name)) return { prefecture: p, length: p.name.length }
+    if (text.startsWith(p.name)) return { prefecture: p, length: p.name.length, short: false }
   }
   for (const p of prefectures) {
     const short = p.name === '北海道' ? p.name : p.name.slice(0, -1)
-    if (text.startsWith(short)) return { prefecture: p, length: short.length }
+    if (text.startsWith(short)) return { prefecture: p, length: short.length, short: true }
   }
   return null
 }
@@ -74,16 +74,26 @@ function parseUncached(address: string): ParsedAddress {
   if (pref) {
     const after = text.slice(pref.length)
     const found = municipalityAtStart(after, byPrefecture.get(pref.prefecture.code) ?? [])
+    // A prefecture's name without 都/府/県 also begins many municipalities' names: 新潟市 and
+    // 福岡市 (then nothing follows 「新潟」), 長野原町 in 群馬県, 福島町 in 北海道. When no
+    // municipality follows it, the whole text is tried as a municipality's name first.
+    const instead = pref.short && !found ? uniqueMunicipalityAtStart(text) : null
+    if (instead) return instead
     return {
       prefectureCode: pref.prefecture.code,
       municipalityCode: found?.municipality.code ?? null,
       rest: found ? after.slice(found.length) : after,
     }
   }
+  return uniqueMunicipalityAtStart(text) ?? { prefectureCode: null, municipalityCode: null, rest: text }
+}
+
+/** The municipality whose name begins `text`, searched across the country: only a unique name (「府中市」 is not). */
+function uniqueMunicipalityAtStart(text: string): ParsedAddress | null {
   const matches = municipalities.filter((m) => text.startsWith(m.name))
   const longest = matches.sort((a, b) => b.name.length - a.name.length)[0]
   const unique = longest && matches.filter((m) => m.name === longest.name).length === 1 ? longest : null
   return unique
     ? { prefectureCode: unique.prefectureCode, municipalityCode: unique.code, rest: text.slice(unique.name.length) }
-    : { prefectureCode: null, municipalityCode: null, rest: text }
+    : null
 }
