@@ -4,7 +4,7 @@ import { parseAddress } from '../../shared/domain/import/address'
 import { municipalities } from '../../shared/domain/localGov'
 import { suggestMapping } from '../../shared/domain/import/headers'
 import { splitFullName, splitKana } from '../../shared/domain/import/names'
-import { readPersonRow } from '../../shared/domain/import/personRow'
+import { readDate, readPersonRow } from '../../shared/domain/import/personRow'
 
 describe('full names and readings', () => {
   it('splits at a space of either width; without one, at a known family name; else 2 + rest', () => {
@@ -134,5 +134,9 @@ describe('reading one row of a person list', () => {
     expect(read.draft.birthDate).toBe('2024-04-01')
     expect(read.ok).toBe(false)
     expect(read.issues).toContainEqual({ column: -1, severity: 'error', message: '氏名（姓）がありません' })
+    // Serials past 2099 are no date a person list holds (99999 would be 2173-10-14).
+    expect(readDate('73051')).toEqual({ ok: false, message: '日付として読めない数値です' })
+    expect(readDate('73051')).toEqual(readDate('99999'))
+    expect(readDate('73050')).toEqual({ ok: true, value: '2099-12-31' })
   })
 })

@@ -87,10 +87,13 @@ const genderWords: [RegExp, GenderCode][] = [
 export function readDate(text: string): { ok: true; value: string } | { ok: false; message: string } {
   if (/^\d{5}(\.\d+)?$/.test(text)) {
     try {
-      return { ok: true, value: excelSerialToIso(Math.floor(Number(text))) }
+      const value = excelSerialToIso(Math.floor(Number(text)))
+      // The same 1900–2099 as a written date: 「99999」 would be 2173-10-14.
+      if (value <= '2099-12-31') return { ok: true, value }
     } catch {
-      return { ok: false, message: '日付として読めない数値です' }
+      // not a serial Excel can show as a date
     }
+    return { ok: false, message: '日付として読めない数値です' }
   }
   const parsed = parseDateInput(text)
   return parsed.ok ? { ok: true, value: parsed.value } : parsed
