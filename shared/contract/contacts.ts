@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { bases, genders, roots, stages } from '../domain/vocabulary'
 import type { BasisCode, GenderCode, RootsCode, StageCode } from '../domain/vocabulary'
 import {
+  contactTextLimits,
   normalizeEmail,
   normalizeMunicipalityCode,
   normalizePersonName,
@@ -44,7 +45,9 @@ export interface Contact {
 }
 
 const requiredName = (what: string) =>
-  normalized(normalizePersonName, 100).refine((v) => v !== null, { message: `${what}を入力してください` })
+  normalized(normalizePersonName, contactTextLimits.familyName).refine((v) => v !== null, {
+    message: `${what}を入力してください`,
+  })
 
 /**
  * What a user may change on a person, one schema per field so the grid can validate a single
@@ -53,15 +56,15 @@ const requiredName = (what: string) =>
  */
 export const contactFieldSchemas = {
   familyName: requiredName('姓'),
-  givenName: normalized(normalizePersonName, 100).transform((v) => v ?? ''),
-  familyKana: normalized(normalizeKanaReading, 100),
-  givenKana: normalized(normalizeKanaReading, 100),
+  givenName: normalized(normalizePersonName, contactTextLimits.givenName).transform((v) => v ?? ''),
+  familyKana: normalized(normalizeKanaReading, contactTextLimits.familyKana),
+  givenKana: normalized(normalizeKanaReading, contactTextLimits.givenKana),
   email: normalized(normalizeEmail, 254),
   phone: normalized(normalizePhone, 40),
   postalCode: normalized(normalizePostalCode, 20),
   prefectureCode: normalized(normalizePrefectureCode, 20),
   municipalityCode: normalized(normalizeMunicipalityCode, 20),
-  address: text(300),
+  address: text(contactTextLimits.address),
   birth: z
     .string()
     .max(40)
@@ -76,16 +79,16 @@ export const contactFieldSchemas = {
       return parsed.value
     }),
   gender: oneOf(genders.codes, '性別').nullable(),
-  occupation: text(100),
-  affiliation: text(200),
+  occupation: text(contactTextLimits.occupation),
+  affiliation: text(contactTextLimits.affiliation),
   roots: oneOf(roots.codes, 'ゆかり').nullable(),
   basis: oneOf(bases.codes, '関わり方').nullable(),
-  firstContact: text(200),
+  firstContact: text(contactTextLimits.firstContact),
   stage: oneOf(stages.codes, '関係の段階'),
   consentDate: normalized(parseDateInput, 40),
   consentMethod: text(100),
   consentPurposes: z.array(z.string().trim().min(1).max(100)).max(20),
-  notes: text(5000),
+  notes: text(contactTextLimits.notes),
 } as const
 
 export type ContactField = keyof typeof contactFieldSchemas

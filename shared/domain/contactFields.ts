@@ -19,6 +19,22 @@ import {
 } from './localGov'
 import { fail, ok, type Parsed } from './result'
 
+/**
+ * The longest text each free-text field of a person takes (characters), the same for the
+ * forms, the grid and the import: a list never stores what the app would refuse.
+ */
+export const contactTextLimits = {
+  familyName: 100,
+  givenName: 100,
+  familyKana: 100,
+  givenKana: 100,
+  address: 300,
+  occupation: 100,
+  affiliation: 200,
+  firstContact: 200,
+  notes: 5000,
+} as const
+
 const SPACES = /[\s\u200B-\u200D\u2060\uFEFF]+/gu
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g
 /** Hyphen look-alikes after NFKC, plus the ー a kana-mode IME types for "-". */

@@ -333,10 +333,16 @@ describe('undo and bad input', () => {
     const long = 'あ'.repeat(200_000)
     const text = `氏名,メール,備考\n正しい 人,ok@example.jp,${long}\n,no-name@example.jp\n誤り 人,abc\n短い行\n`
     const preview = await client.call('import.preview', { source: { fileName: 'mixed.csv', text } })
-    expect(preview.counts).toMatchObject({ rows: 4, ok: 2, errors: 2 })
+    expect(preview.counts).toMatchObject({ rows: 4, ok: 1, errors: 3 })
+    // A cell longer than the app takes (備考 5,000 characters) is an error on its cell, as in the form.
+    expect(preview.rows[0]!.issues).toContainEqual({
+      column: 2,
+      severity: 'error',
+      message: '備考は5,000文字以内にしてください（200,000文字あります）',
+    })
     const result = await client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'skip' })
-    expect(result).toMatchObject({ created: 2, errors: 2 })
-    expect((await client.call('contacts.list', {})).total).toBe(2)
+    expect(result).toMatchObject({ created: 1, errors: 3 })
+    expect((await client.call('contacts.list', {})).total).toBe(1)
   })
 })
 

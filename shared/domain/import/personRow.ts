@@ -1,4 +1,4 @@
-import { normalizeEmail, normalizePersonName, normalizePhone, normalizePostalCode } from '../contactFields'
+import { contactTextLimits, normalizeEmail, normalizePersonName, normalizePhone, normalizePostalCode } from '../contactFields'
 import { excelSerialToIso, parseBirthInput, parseDateInput } from '../dates'
 import { normalizeKanaReading, normalizeWidth } from '../kana'
 import type { GenderCode } from '../vocabulary'
@@ -218,8 +218,39 @@ export function readPersonRow(cells: readonly string[], mapping: readonly Import
         break
     }
   })
+  for (const [field, { label, from }] of Object.entries(limitedFields) as [keyof typeof limitedFields, LimitedField][]) {
+    const limit = contactTextLimits[field]
+    const value = draft[field]
+    if (value !== null && value.length > limit) {
+      const column = mapping.findIndex((f) => from.includes(f))
+      issue(
+        column,
+        'error',
+        `${label}は${limit.toLocaleString()}文字以内にしてください（${value.length.toLocaleString()}文字あります）`,
+      )
+    }
+  }
   if (!draft.familyName) issues.push({ column: -1, severity: 'error', message: '氏名（姓）がありません' })
   return { draft, issues, ok: !issues.some((i) => i.severity === 'error') }
+}
+
+interface LimitedField {
+  label: string
+  /** The columns a value can come from, for the message's place. */
+  from: readonly ImportField[]
+}
+
+/** The free-text fields with a length limit (contactTextLimits): a cell the form would refuse is an error here too. */
+const limitedFields: Record<keyof typeof contactTextLimits, LimitedField> = {
+  familyName: { label: '姓', from: ['fullName', 'familyName'] },
+  givenName: { label: '名', from: ['fullName', 'givenName'] },
+  familyKana: { label: 'フリガナ（姓）', from: ['fullKana', 'familyKana'] },
+  givenKana: { label: 'フリガナ（名）', from: ['fullKana', 'givenKana'] },
+  address: { label: '住所', from: ['address'] },
+  occupation: { label: '職業', from: ['occupation'] },
+  affiliation: { label: '所属', from: ['affiliation'] },
+  firstContact: { label: 'きっかけ', from: ['firstContact'] },
+  notes: { label: '備考', from: ['notes'] },
 }
 
 function normalizeName(raw: string): string {
