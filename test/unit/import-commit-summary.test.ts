@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ImportPreview, ImportPreviewRow } from '../../shared/contract/imports'
-import { commitSummary } from '../../renderer/src/features/import/commitSummary'
+import { commitSummary, mergeTargetOf } from '../../renderer/src/features/import/commitSummary'
 
 const row = (index: number, duplicates: ImportPreviewRow['duplicates'], ok = true) =>
   ({ index, line: index + 2, cells: [], draft: {}, issues: [], ok, duplicates }) as unknown as ImportPreviewRow
@@ -31,5 +31,18 @@ describe('what the commit button promises', () => {
       skipped: 1,
       errors: 1,
     })
+  })
+})
+
+describe('who a merge goes into, as the compare panel shows it', () => {
+  const earlierThenStored = row(5, [
+    { row: 1, name: '見本 花子', score: 100, reasons: [] },
+    { contactId: 'c1', name: '見本 花子', score: 95, reasons: [] },
+  ])
+  it('the best candidate, even an earlier row of the file, unless a stored person is chosen', () => {
+    expect(mergeTargetOf(earlierThenStored, undefined)).toEqual({ row: 1 })
+    expect(mergeTargetOf(earlierThenStored, { targetId: 'c1' })).toEqual({ contactId: 'c1' })
+    expect(mergeTargetOf(row(2, inDb), undefined)).toEqual({ contactId: 'c1' })
+    expect(mergeTargetOf(row(0, []), undefined)).toBeNull()
   })
 })

@@ -5,6 +5,7 @@ import type { ImportPreviewRow } from '../../../../shared/contract/imports'
 import { api } from '../../api/client'
 import { mergeableFields, showValue } from './fieldValue'
 import type { MergeableField } from './fieldValue'
+import { mergeTargetOf } from './commitSummary'
 import type { RowDecision } from './importState'
 
 /**
@@ -23,7 +24,10 @@ export function DuplicateDetail({
   onClose: () => void
 }) {
   const { t } = useTranslation()
-  const targetId = decision.targetId ?? row.duplicates.find((d) => d.contactId)?.contactId
+  // The person a merge goes into, as the backend decides it: an earlier row of the file when
+  // that is the best candidate (then there is no stored record to compare with).
+  const target = mergeTargetOf(row, decision)
+  const targetId = target && 'contactId' in target ? target.contactId : undefined
   const [stored, setStored] = useState<Contact | null>(null)
   useEffect(() => {
     let current = true
@@ -69,16 +73,18 @@ export function DuplicateDetail({
       <ul className="duplicate-candidates">
         {row.duplicates.map((d, i) => {
           const value = d.contactId ?? `row:${d.row}`
-          const chosen = d.contactId ? d.contactId === targetId : !targetId && i === 0
+          const chosen = d.contactId ? d.contactId === targetId : target !== null && 'row' in target && target.row === d.row
+          // A stored person can be chosen by id; of the file's rows, only the best (the backend's default).
+          const choosable = row.duplicates.length > 1 && (d.contactId !== undefined || i === 0)
           return (
             <li key={value}>
               <label>
-                {row.duplicates.length > 1 && d.contactId && (
+                {choosable && (
                   <input
                     type="radio"
                     name={`target-${row.index}`}
                     checked={chosen}
-                    onChange={() => onChange({ action: 'merge', targetId: d.contactId })}
+                    onChange={() => onChange(d.contactId ? { action: 'merge', targetId: d.contactId } : { action: 'merge' })}
                   />
                 )}
                 <span className="duplicate-name">{d.name}</span>

@@ -15,6 +15,20 @@ export function actionOf(row: ImportPreviewRow, decisions: Decisions, bulk: Dupl
 }
 
 /**
+ * Who a merge of this row goes into, by the backend's rule (contactsCommit): the chosen stored
+ * person, else the best candidate, which may be an earlier row of the file.
+ */
+export function mergeTargetOf(
+  row: ImportPreviewRow,
+  decision: { targetId?: string } | undefined,
+): { contactId: string } | { row: number } | null {
+  if (decision?.targetId) return { contactId: decision.targetId }
+  const best = row.duplicates[0]
+  if (best?.contactId) return { contactId: best.contactId }
+  return best?.row !== undefined ? { row: best.row } : null
+}
+
+/**
  * What pressing "import" will do, as the backend will count it. A merge whose only candidate is
  * an earlier row of the file that is not being created becomes a new person there too.
  */
@@ -52,10 +66,9 @@ function mergeTargetExists(
   created: Set<number>,
   duplicateRowsByIndex: Map<number, ImportPreviewRow>,
 ): boolean {
-  if (decisions[row.index]?.targetId) return true
-  const best = row.duplicates[0]
-  if (!best) return false
-  if (best.contactId) return true
+  const target = mergeTargetOf(row, decisions[row.index])
+  if (!target) return false
+  if ('contactId' in target) return true
   // The earlier row was created unless it is itself a skipped or merged duplicate.
-  return best.row !== undefined && (created.has(best.row) || !duplicateRowsByIndex.has(best.row))
+  return created.has(target.row) || !duplicateRowsByIndex.has(target.row)
 }
