@@ -97,11 +97,11 @@ function namesDisagree(ka: IdentityKeys, kb: IdentityKeys): boolean {
 const sharesContactUnderOtherName = (ka: IdentityKeys, kb: IdentityKeys) => sameContact(ka, kb) && namesDisagree(ka, kb)
 
 /**
- * What a row with candidates (`best`: its best one's match) becomes when the user made no choice
- * of its own: the bulk choice,
- * except when its best candidate only shares an e-mail or phone under another name. That is
- * most often a family member (山田花子 on 山田太郎's landline), and merging would fill his
- * blanks with her birth date; such a row is registered as someone new unless chosen otherwise.
+ * What a row becomes when the user made no choice of its own (`best`: its best candidate's
+ * match): the bulk choice, except when that candidate only shares an e-mail or phone under
+ * another name. That is most often a family member (山田花子 on 山田太郎's landline), and
+ * merging would fill his blanks with her birth date: such a row is registered as someone new
+ * unless chosen otherwise on the row.
  */
 export function defaultAction<A extends string>(best: { otherName?: true } | undefined, bulk: A): A | 'new' {
   if (!best) return 'new'
