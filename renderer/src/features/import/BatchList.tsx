@@ -25,7 +25,7 @@ export function BatchList() {
       const records = result.kindRemoved ? ` ${t('import.kind.batch.undone', result.kindRemoved)}` : ''
       setMessage({ kind: 'done', text: t('import.batches.done', result) + records })
     } catch (error) {
-      setMessage({ kind: 'error', text: `${t('import.batches.failed')}: ${(error as Error).message}` })
+      setMessage({ kind: 'error', text: t('import.batches.failed', { message: (error as Error).message }) })
     } finally {
       setBusy(false)
       setAsking(null)

@@ -219,7 +219,7 @@ const ja = {
     confirm: '取り消す',
     cancel: 'やめる',
     done: '取り込みを取り消しました（削除 {{removed, number}}人・元に戻した統合 {{reverted, number}}人）。',
-    failed: '取り消せませんでした',
+    failed: '取り消せませんでした：{{message}}',
   },
 }
 
@@ -439,7 +439,7 @@ const en: typeof ja = {
     confirm: 'Undo',
     cancel: 'Cancel',
     done: 'Import undone ({{removed, number}} removed, {{reverted, number}} merges reverted).',
-    failed: 'Could not undo',
+    failed: 'Could not undo: {{message}}',
   },
 }
 
