@@ -187,6 +187,23 @@ describe('duplicates', () => {
     expect(preview.rows[0]!.duplicates[0]?.reasons).toContain('姓と名が入れ替わっている可能性')
   })
 
+  it('finds a stored person from a swapped name with no reading, in a small file and in a big one', async () => {
+    const { client } = await freshBackend()
+    const stored = await client.call('contacts.create', {
+      fields: { familyName: '隠岐', givenName: '港', birth: '1990-04-01' },
+    })
+    const swapped = '港,隠岐,1990-04-01\n'
+    // A big file reads the people once instead of probing (SCAN_FROM_ROWS): both must find them.
+    const filler = Array.from({ length: 5000 }, (_, i) => `見本,${i}号,\n`).join('')
+    for (const text of [`姓,名,生年月日\n${swapped}`, `姓,名,生年月日\n${swapped}${filler}`]) {
+      const preview = await client.call('import.preview', { source: { fileName: 'swapped.csv', text } })
+      expect(preview.rows[0]!.duplicates[0]).toMatchObject({
+        contactId: stored.id,
+        reasons: expect.arrayContaining(['姓と名が入れ替わっている可能性', '生年月日（生年）が一致']),
+      })
+    }
+  })
+
   it('finds duplicates inside one file, and a different birth date counts against', async () => {
     const { client } = await freshBackend()
     const preview = await client.call('import.preview', {
@@ -409,6 +426,7 @@ describe('duplicate candidate lookup', () => {
       name: 'contacts_name_key',
       kana: 'contacts_kana_key',
       kanaReversed: 'contacts_kana_key',
+      nameReversed: 'contacts_name_key',
     } as const
     for (const [key, index] of Object.entries(expected)) {
       const plan = (
@@ -429,7 +447,14 @@ describe('duplicate candidate lookup', () => {
     const { sqlite } = context.handle
     const { candidateFinder } = await import('../../electron/backend/db/repos/importRepo')
     const find = candidateFinder(sqlite)
-    const keys = { email: null, phone: null, name: '試験花子', kana: 'シケンハナコ', kanaReversed: 'ハナコシケン' }
+    const keys = {
+      email: null,
+      phone: null,
+      name: '試験花子',
+      kana: 'シケンハナコ',
+      kanaReversed: 'ハナコシケン',
+      nameReversed: '花子試験',
+    }
     const first = find(keys)
     expect(first.map((c) => c.id)).toEqual([made.id])
     // The next row with the same name is answered from memory (the same object, no new probe):
@@ -438,7 +463,7 @@ describe('duplicate candidate lookup', () => {
     expect(find(keys)[0]).toBe(first[0])
     expect(find(keys)[0]!.givenName).toBe('花子')
     expect(candidateFinder(sqlite)(keys)[0]!.givenName).toBe('桜子')
-    expect(candidateFinder(sqlite)({ ...keys, kana: null, kanaReversed: null })).toEqual([])
+    expect(candidateFinder(sqlite)({ ...keys, kana: null, kanaReversed: null, nameReversed: null })).toEqual([])
   })
 
   it('a big file scans the people once and finds exactly what the index probes find', async () => {
@@ -485,6 +510,7 @@ describe('duplicate candidate lookup', () => {
           name: f + g,
           kana: gk ? fk + gk : fk,
           kanaReversed: gk ? gk + fk : null,
+          nameReversed: g + f,
         })),
       ),
       ...Array.from({ length: 8 }, (_, i) => ({
@@ -493,6 +519,7 @@ describe('duplicate candidate lookup', () => {
         name: null,
         kana: null,
         kanaReversed: null,
+        nameReversed: null,
       })),
       ...Array.from({ length: 10 }, (_, i) => ({
         email: null,
@@ -500,9 +527,19 @@ describe('duplicate candidate lookup', () => {
         name: null,
         kana: null,
         kanaReversed: null,
+        nameReversed: null,
       })),
-      { email: 'nobody@example.jp', phone: '0000', name: '不在', kana: 'フザイ', kanaReversed: null },
-      { email: null, phone: null, name: '山田一郎', kana: 'ヤマダイチロウ', kanaReversed: 'イチロウヤマダ' },
+      { email: 'nobody@example.jp', phone: '0000', name: '不在', kana: 'フザイ', kanaReversed: null, nameReversed: null },
+      {
+        email: null,
+        phone: null,
+        name: '山田一郎',
+        kana: 'ヤマダイチロウ',
+        kanaReversed: 'イチロウヤマダ',
+        nameReversed: '一郎山田',
+      },
+      // Only a swapped name: it finds the people stored the right way round, probed or scanned.
+      { email: null, phone: null, name: null, kana: null, kanaReversed: null, nameReversed: '山田一郎' },
     ]
     let nonEmpty = 0
     for (const keys of keySets) {

@@ -66,7 +66,7 @@ export function personMatches(sqlite: Sqlite, drafts: readonly PersonDraft[]): D
     if (!draft.familyName && !draft.email && !draft.phone) return []
     const keys = storedKeys(draft)
     const draftKeys = allKeys[index]!
-    const byContact = scored(draft, draftKeys, find({ ...keys, name: null, kana: null, kanaReversed: null }))
+    const byContact = scored(draft, draftKeys, find({ ...keys, name: null, kana: null, kanaReversed: null, nameReversed: null }))
     if (byContact.some((m) => m.match.score >= CERTAIN)) {
       certain.add(index)
       return byContact

@@ -18,6 +18,8 @@ export type CandidateKeys = {
   name: string | null
   kana: string | null
   kanaReversed: string | null
+  /** The name with family and given swapped (「太郎 山田」 for 山田太郎): probes the name index. */
+  nameReversed: string | null
 }
 
 /** Each key's probe: exactly one expression index of migration 0004, including its WHERE. */
@@ -27,7 +29,13 @@ const probes: Record<keyof CandidateKeys, string> = {
   name: '(family_name || given_name) = ?',
   kana: `(family_kana || ifnull(given_kana, '')) = ? AND family_kana IS NOT NULL`,
   kanaReversed: `(family_kana || ifnull(given_kana, '')) = ? AND family_kana IS NOT NULL`,
+  nameReversed: '(family_name || given_name) = ?',
 }
+
+/** The swapped keys look up the same index, and share its memo or map, as the key they swap. */
+type IndexKind = 'email' | 'phone' | 'name' | 'kana'
+const indexOf = (kind: keyof CandidateKeys): IndexKind =>
+  kind === 'kanaReversed' ? 'kana' : kind === 'nameReversed' ? 'name' : kind
 
 /** The probes' SQL, for tests that pin their query plans. */
 export const candidateProbeSql = (key: keyof CandidateKeys) =>
@@ -70,8 +78,7 @@ interface KeyLookups {
 function probedKeys(sqlite: Sqlite): KeyLookups {
   const kinds = Object.keys(probes) as (keyof CandidateKeys)[]
   const statements = Object.fromEntries(kinds.map((k) => [k, sqlite.prepare(candidateProbeSql(k)).pluck()]))
-  // kana and kanaReversed probe the same index: one memo for both.
-  const memos = {
+  const memos: Record<IndexKind, Map<string, number[]>> = {
     email: new Map<string, number[]>(),
     phone: new Map<string, number[]>(),
     name: new Map<string, number[]>(),
@@ -81,7 +88,7 @@ function probedKeys(sqlite: Sqlite): KeyLookups {
   const people = new Map<number, CandidateRow>()
   return {
     rowids(kind, value) {
-      const memo = memos[kind === 'kanaReversed' ? 'kana' : kind]
+      const memo = memos[indexOf(kind)]
       let rowids = memo.get(value)
       if (!rowids) memo.set(value, (rowids = statements[kind]!.all(value) as number[]))
       return rowids
@@ -153,7 +160,7 @@ function scannedKeys(sqlite: Sqlite): KeyLookups {
     add(maps.kana, r[14], n)
   }
   return {
-    rowids: (kind, value) => maps[kind === 'kanaReversed' ? 'kana' : kind].get(value) ?? [],
+    rowids: (kind, value) => maps[indexOf(kind)].get(value) ?? [],
     person: (rowid) => people.get(rowid)!,
   }
 }
@@ -166,6 +173,7 @@ export function storedKeys(p: Identity) {
     name: p.familyName ? p.familyName + (p.givenName ?? '') : null,
     kana: p.familyKana ? p.familyKana + (p.givenKana ?? '') : null,
     kanaReversed: p.familyKana && p.givenKana ? p.givenKana + p.familyKana : null,
+    nameReversed: p.familyName && p.givenName ? p.givenName + p.familyName : null,
   }
 }
 
