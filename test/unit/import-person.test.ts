@@ -16,6 +16,9 @@ describe('full names and readings', () => {
     expect(splitFullName('勅使河原葵')).toEqual({ family: '勅使河原', given: '葵', guessed: true })
     expect(splitFullName('未知谷一郎')).toEqual({ family: '未知', given: '谷一郎', guessed: true })
     expect(splitFullName('森')).toEqual({ family: '森', given: '', guessed: false })
+    // A known family name alone has no given name: not 鈴 + 木.
+    expect(splitFullName('鈴木')).toEqual({ family: '鈴木', given: '', guessed: false })
+    expect(splitFullName('佐々木')).toEqual({ family: '佐々木', given: '', guessed: false })
   })
 
   it('splits a spaced reading and converts it to katakana', () => {

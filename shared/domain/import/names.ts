@@ -14,6 +14,7 @@ const SPACE = /[\s\u3000,、，]+/
 /**
  * Splits a full name into family and given names: at the first space if there is one;
  * otherwise at the longest known family name; otherwise by the typical length (2 + rest).
+ * A known family name on its own is just that, with no given name.
  * A spaced reading splits the reading only (see splitKana): kana length says nothing
  * about how many kanji the family name has.
  */
@@ -22,6 +23,8 @@ export function splitFullName(fullName: string): SplitName {
   if (trimmed === '') return { family: '', given: '', guessed: false }
   const parts = trimmed.split(SPACE)
   if (parts.length >= 2) return { family: parts[0]!, given: parts.slice(1).join(' '), guessed: false }
+  // 「鈴木」 alone is a family name with no given name (a sign-in sheet's 「鈴木」), not 鈴 + 木.
+  if (commonFamilyNames.has(trimmed)) return { family: trimmed, given: '', guessed: false }
   const chars = [...trimmed]
   for (let len = Math.min(4, chars.length - 1); len >= 1; len--) {
     const family = chars.slice(0, len).join('')
