@@ -142,4 +142,31 @@ describe('reading one row of a person list', () => {
     expect(readDate('73051')).toEqual(readDate('99999'))
     expect(readDate('73050')).toEqual({ ok: true, value: '2099-12-31' })
   })
+
+  it('gives back the leading 0 Excel drops from a phone number or postal code saved as a number', () => {
+    const read = (phone: string, postal: string) => readPersonRow(['見本 花子', '', '', phone, postal], mapping, '2024-06-01')
+    const mobile = read('9012345678', '600001')
+    expect(mobile.draft).toMatchObject({ phone: '090-1234-5678', postalCode: '060-0001' })
+    expect(mobile.ok).toBe(true)
+    expect(mobile.issues).toEqual([
+      { column: 3, severity: 'warning', message: '先頭の0を補いました（090-1234-5678）。Excelで数値として保存されると0が消えます' },
+      { column: 4, severity: 'warning', message: '先頭の0を補いました（060-0001）。Excelで数値として保存されると0が消えます' },
+    ])
+    expect(read('３１２３４５６７８', '').draft.phone).toBe('03-1234-5678')
+    // Valid as written: nothing added, no warning.
+    expect(read('0312345678', '1000001').issues).toEqual([])
+    // A 0 in front would not make a number either (11 digits that are no mobile's): the error as written stays.
+    expect(read('3123456789', '').issues).toEqual([
+      { column: 3, severity: 'error', message: '電話番号は0から始まる10桁または11桁で入力してください' },
+    ])
+    expect(read('12345', '12345').issues.map((i) => i.severity)).toEqual(['error', 'error'])
+  })
+
+  it('a phone written +81… is read as a phone, not warned about as a formula; other cells still are', () => {
+    const read = readPersonRow(['見本 花子', '', '', '+81-90-1234-5678', '', '', '', '', '=1+1'], mapping, '2024-06-01')
+    expect(read.draft.phone).toBe('090-1234-5678')
+    expect(read.issues).toEqual([
+      { column: 8, severity: 'warning', message: '数式のような値です。計算はせず、文字としてそのまま取り込みます' },
+    ])
+  })
 })

@@ -1,6 +1,7 @@
 import { contactTextLimits, normalizeEmail, normalizePersonName, normalizePhone, normalizePostalCode } from '../contactFields'
 import { excelSerialToIso, parseBirthInput, parseDateInput } from '../dates'
 import { normalizeKanaReading, normalizeWidth } from '../kana'
+import type { Parsed } from '../result'
 import type { GenderCode } from '../vocabulary'
 import { parseAddress } from './address'
 import type { ImportField } from './headers'
@@ -121,12 +122,29 @@ export function readPersonRow(cells: readonly string[], mapping: readonly Import
   mapping.forEach((field, column) => {
     const raw = (cells[column] ?? '').trim()
     if (raw === '' || field === 'ignore') return
-    if (/^[=+@]/.test(raw)) issue(column, 'warning', '数式のような値です。計算はせず、文字としてそのまま取り込みます')
-    const text = (fn: (s: string) => { ok: true; value: string } | { ok: false; message: string }, set: (v: string) => void) => {
+    // (A phone written +81… is a phone number, read as one, not a formula.)
+    if (/^[=+@]/.test(raw) && !(field === 'phone' && normalizePhone(raw).ok))
+      issue(column, 'warning', '数式のような値です。計算はせず、文字としてそのまま取り込みます')
+    const text = (fn: (s: string) => Parsed<string>, set: (v: string) => void) => {
       const r = fn(raw)
       if (r.ok) set(r.value)
       else issue(column, 'error', r.message)
     }
+    /**
+     * Excel keeps a phone number or postal code typed as a number without its leading 0
+     * (090-… becomes 9012345678, 060-0001 becomes 600001). Bare digits one short of a valid
+     * value get the 0 back, with a warning, when that makes a valid value.
+     */
+    const withLostZero =
+      (fn: (s: string) => Parsed<string>, short: RegExp) =>
+      (value: string): Parsed<string> => {
+        const read = fn(value)
+        const digits = normalizeWidth(value)
+        if (read.ok || !short.test(digits)) return read
+        const restored = fn(`0${digits}`)
+        if (restored.ok) issue(column, 'warning', `先頭の0を補いました（${restored.value}）。Excelで数値として保存されると0が消えます`)
+        return restored.ok ? restored : read
+      }
     switch (field) {
       case 'fullName': {
         const split = splitFullName(normalizeName(raw))
@@ -159,10 +177,10 @@ export function readPersonRow(cells: readonly string[], mapping: readonly Import
         text(normalizeEmail, (v) => (draft.email = v))
         break
       case 'phone':
-        text(normalizePhone, (v) => (draft.phone = v))
+        text(withLostZero(normalizePhone, /^[1-9]\d{8,9}$/), (v) => (draft.phone = v))
         break
       case 'postalCode':
-        text(normalizePostalCode, (v) => (draft.postalCode = v))
+        text(withLostZero(normalizePostalCode, /^[1-9]\d{5}$/), (v) => (draft.postalCode = v))
         break
       case 'address': {
         const parsed = parseAddress(raw)
