@@ -191,6 +191,29 @@ function readDate(text: string): Parsed<string> {
   return ok(iso)
 }
 
+/**
+ * A 和暦 date just outside its era, as the calendar date its numbers name. Forms printed with
+ * 平成 went on being filled in after 令和 began (平成31年5月1日; 平成32年 on printed
+ * expiry dates), and such dates were accepted as 2019-05-01 and 2020. parseDateInput refuses
+ * them, so a slip in a form is caught; an import reads an old list's dates with this and says
+ * what it read. Up to two calendar years past the era's end, or earlier in the year it began
+ * (令和元年4月30日); null for anything else, and for dates parseDateInput reads itself.
+ */
+export function eraOverflowDate(input: string): { date: string; asTyped: string; meant: string } | null {
+  const japanese = ERA_DATE.exec(clean(input))
+  if (!japanese) return null
+  const era = eraByToken(japanese[1])
+  const eraYear = eraYearNumber(japanese[2])
+  const ymd = { y: eraStartYear(era) + eraYear - 1, m: Number(japanese[3]), d: Number(japanese[4]) }
+  if (!isRealDate(ymd) || ymd.y < MIN_YEAR || ymd.y > MAX_YEAR) return null
+  const date = toIso(ymd)
+  const next = ERAS[ERAS.indexOf(era) - 1]
+  const early = date < era.start && ymd.y === eraStartYear(era)
+  const late = next !== undefined && date >= next.start && ymd.y <= eraStartYear(next) + 2
+  if (!early && !late) return null
+  return { date, asTyped: `${era.name}${eraYearLabel(eraYear)}年${ymd.m}月${ymd.d}日`, meant: formatJapaneseDate(date) }
+}
+
 /** Dates this app can meaningfully hold: people alive today, events past and planned. */
 const MIN_YEAR = 1900
 const MAX_YEAR = 2099

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   ageOn,
   eraOf,
+  eraOverflowDate,
   excelSerialToIso,
   fiscalYearOf,
   fiscalYearRange,
@@ -184,6 +185,22 @@ describe('parseDateInput', () => {
       expect(parseDateInput(input)).toEqual({ ok: false, message: '1900年から2099年までの日付を入力してください' })
     }
     expect(parseDateInput('1900-01-01')).toEqual({ ok: true, value: '1900-01-01' })
+  })
+})
+
+describe('eraOverflowDate (an old list’s 平成31年5月1日)', () => {
+  it('reads a 和暦 date just past its era, or early in the year it began, as the date its numbers name', () => {
+    expect(eraOverflowDate('H31.5.1')).toEqual({ date: '2019-05-01', asTyped: '平成31年5月1日', meant: '令和元年5月1日' })
+    expect(eraOverflowDate('平成32年3月31日')).toMatchObject({ date: '2020-03-31', meant: '令和2年3月31日' })
+    expect(eraOverflowDate('Ｈ３３．１．１')).toMatchObject({ date: '2021-01-01' })
+    expect(eraOverflowDate('令和元年4月30日')).toMatchObject({ date: '2019-04-30', meant: '平成31年4月30日' })
+    expect(eraOverflowDate('S64.1.8')).toMatchObject({ date: '1989-01-08', meant: '平成元年1月8日' })
+    expect(eraOverflowDate('R1.1.1')).toMatchObject({ date: '2019-01-01', meant: '平成31年1月1日' })
+  })
+
+  it('leaves alone what parseDateInput reads, far-off era years and dates that do not exist', () => {
+    for (const input of ['H31.4.30', 'R1.5.1', '2019-05-01', 'H34.1.1', 'H31.2.29', 'M100.1.1', 'hello', ''])
+      expect(eraOverflowDate(input)).toBeNull()
   })
 })
 

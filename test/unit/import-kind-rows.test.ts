@@ -63,6 +63,12 @@ describe('cell readers', () => {
     expect(readEventDate('2024/06/01 10:15:22')).toEqual({ ok: true, value: '2024-06-01' })
     expect(readEventDate('45474')).toEqual({ ok: true, value: '2024-07-01' })
     expect(readEventDate('R6.2.30').ok).toBe(false)
+    // A sign-in sheet printed with 平成 and filled in after 令和 began.
+    expect(readEventDate('H31.5.6(月)')).toEqual({
+      ok: true,
+      value: '2019-05-06',
+      warning: '平成31年5月6日を令和元年5月6日（2019-05-06）として読みました',
+    })
     expect([
       readFiscalYear('令和6年度'),
       readFiscalYear('R6'),

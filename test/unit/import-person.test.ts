@@ -149,7 +149,11 @@ describe('reading one row of a person list', () => {
     expect(mobile.draft).toMatchObject({ phone: '090-1234-5678', postalCode: '060-0001' })
     expect(mobile.ok).toBe(true)
     expect(mobile.issues).toEqual([
-      { column: 3, severity: 'warning', message: '先頭の0を補いました（090-1234-5678）。Excelで数値として保存されると0が消えます' },
+      {
+        column: 3,
+        severity: 'warning',
+        message: '先頭の0を補いました（090-1234-5678）。Excelで数値として保存されると0が消えます',
+      },
       { column: 4, severity: 'warning', message: '先頭の0を補いました（060-0001）。Excelで数値として保存されると0が消えます' },
     ])
     expect(read('３１２３４５６７８', '').draft.phone).toBe('03-1234-5678')
@@ -160,6 +164,23 @@ describe('reading one row of a person list', () => {
       { column: 3, severity: 'error', message: '電話番号は0から始まる10桁または11桁で入力してください' },
     ])
     expect(read('12345', '12345').issues.map((i) => i.severity)).toEqual(['error', 'error'])
+  })
+
+  it('reads an old form’s 平成31年5月1日 as 令和元年5月1日, with a warning, in birth and consent dates', () => {
+    const [consent] = suggestMapping(['同意日'])
+    const read = readPersonRow(
+      ['見本 花子', '', '', '', '', '', 'H31.5.1', '', '', '', '平成32年1月10日'],
+      [...mapping, consent!],
+      '2024-06-01',
+    )
+    expect(read.draft).toMatchObject({ birthDate: '2019-05-01', birthYear: 2019, consentDate: '2020-01-10' })
+    expect(read.issues).toEqual([
+      { column: 6, severity: 'warning', message: '平成31年5月1日を令和元年5月1日（2019-05-01）として読みました' },
+      { column: 10, severity: 'warning', message: '平成32年1月10日を令和2年1月10日（2020-01-10）として読みました' },
+    ])
+    expect(read.ok).toBe(true)
+    // Still an error when even the date its numbers name is no birth date (after today).
+    expect(readPersonRow(['見本 花子', '', '', '', '', '', 'R8.5.1'], mapping, '2024-06-01').ok).toBe(false)
   })
 
   it('a phone written +81… is read as a phone, not warned about as a formula; other cells still are', () => {

@@ -30,7 +30,7 @@ export function readEventDate(raw: string): CellRead<string> {
   const parsed = readDate(text)
   if (!parsed.ok) return fail(parsed.message)
   if (parsed.value === '') return fail('日付がありません')
-  return ok(parsed.value)
+  return ok(parsed.value, parsed.warning)
 }
 
 /** 年度: 2024, 2024年度, R6, 令和6年度, 令和元年度, H30年度 → the starting calendar year. */

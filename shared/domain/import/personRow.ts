@@ -1,5 +1,5 @@
 import { contactTextLimits, normalizeEmail, normalizePersonName, normalizePhone, normalizePostalCode } from '../contactFields'
-import { excelSerialToIso, parseBirthInput, parseDateInput } from '../dates'
+import { eraOverflowDate, excelSerialToIso, parseBirthInput, parseDateInput } from '../dates'
 import { normalizeKanaReading, normalizeWidth } from '../kana'
 import type { Parsed } from '../result'
 import type { GenderCode } from '../vocabulary'
@@ -84,8 +84,18 @@ const genderWords: [RegExp, GenderCode][] = [
   [/^(その他|other|x)$/i, 'other'],
 ]
 
-/** Dates as Excel shows them, as 和暦, or as the serial number a formatted cell became. */
-export function readDate(text: string): { ok: true; value: string } | { ok: false; message: string } {
+/** A cell's value, or why it could not be read; `warning` says what was guessed to read it. */
+type DateRead = { ok: true; value: string; warning?: string } | { ok: false; message: string }
+
+/** What an import says when it reads a 和暦 date outside its era (see eraOverflowDate). */
+const eraOverflowWarning = (o: { date: string; asTyped: string; meant: string }) =>
+  `${o.asTyped}を${o.meant}（${o.date}）として読みました`
+
+/**
+ * Dates as Excel shows them, as 和暦 (平成31年5月1日 too, with a warning: old forms say so),
+ * or as the serial number a formatted cell became.
+ */
+export function readDate(text: string): DateRead {
   if (/^\d{5}(\.\d+)?$/.test(text)) {
     try {
       const value = excelSerialToIso(Math.floor(Number(text)))
@@ -97,7 +107,9 @@ export function readDate(text: string): { ok: true; value: string } | { ok: fals
     return { ok: false, message: '日付として読めない数値です' }
   }
   const parsed = parseDateInput(text)
-  return parsed.ok ? { ok: true, value: parsed.value } : parsed
+  if (parsed.ok) return { ok: true, value: parsed.value }
+  const overflow = eraOverflowDate(text)
+  return overflow ? { ok: true, value: overflow.date, warning: eraOverflowWarning(overflow) } : parsed
 }
 
 /**
@@ -125,10 +137,11 @@ export function readPersonRow(cells: readonly string[], mapping: readonly Import
     // (A phone written +81… is a phone number, read as one, not a formula.)
     if (/^[=+@]/.test(raw) && !(field === 'phone' && normalizePhone(raw).ok))
       issue(column, 'warning', '数式のような値です。計算はせず、文字としてそのまま取り込みます')
-    const text = (fn: (s: string) => Parsed<string>, set: (v: string) => void) => {
+    const text = (fn: (s: string) => Parsed<string> | DateRead, set: (v: string) => void) => {
       const r = fn(raw)
       if (r.ok) set(r.value)
       else issue(column, 'error', r.message)
+      if (r.ok && 'warning' in r && r.warning) issue(column, 'warning', r.warning)
     }
     /**
      * Excel keeps a phone number or postal code typed as a number without its leading 0
@@ -142,7 +155,8 @@ export function readPersonRow(cells: readonly string[], mapping: readonly Import
         const digits = normalizeWidth(value)
         if (read.ok || !short.test(digits)) return read
         const restored = fn(`0${digits}`)
-        if (restored.ok) issue(column, 'warning', `先頭の0を補いました（${restored.value}）。Excelで数値として保存されると0が消えます`)
+        if (restored.ok)
+          issue(column, 'warning', `先頭の0を補いました（${restored.value}）。Excelで数値として保存されると0が消えます`)
         return restored.ok ? restored : read
       }
     switch (field) {
@@ -201,8 +215,13 @@ export function readPersonRow(cells: readonly string[], mapping: readonly Import
       case 'birth': {
         const asDate = /^\d{5}(\.\d+)?$/.test(raw) ? readDate(raw) : null
         const parsed = asDate?.ok ? parseBirthInput(asDate.value, today) : parseBirthInput(raw, today)
+        const overflow = parsed.ok ? null : eraOverflowDate(raw)
+        const asOverflow = overflow && parseBirthInput(overflow.date, today)
         if (parsed.ok) Object.assign(draft, parsed.value)
-        else issue(column, 'error', parsed.message)
+        else if (overflow && asOverflow?.ok) {
+          Object.assign(draft, asOverflow.value)
+          issue(column, 'warning', eraOverflowWarning(overflow))
+        } else issue(column, 'error', parsed.message)
         break
       }
       case 'age': {

@@ -41,7 +41,7 @@ function readSessionRef(raw: string): CellRead<SessionRef> {
   if (n) return Number(n[1]) >= 1 ? { ok: true, value: { number: Number(n[1]) } } : { ok: false, message: '回は1以上です' }
   const date = readEventDate(raw)
   return date.ok
-    ? { ok: true, value: { date: date.value } }
+    ? { ok: true, value: { date: date.value }, ...(date.warning && { warning: date.warning }) }
     : { ok: false, message: `開催回「${raw}」を読み取れません（例: 第2回、2024/6/1）` }
 }
 
