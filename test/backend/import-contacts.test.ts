@@ -204,6 +204,17 @@ describe('duplicates', () => {
     }
   })
 
+  it('a person repeated below a row that cannot be imported is registered once', async () => {
+    const { client } = await freshBackend()
+    const text =
+      '氏名,メール,生年月日\n隠岐 港,minato@example.jp,1990-02-30\n隠岐 港,minato@example.jp,\n隠岐 港,minato@example.jp,1990-02-03\n'
+    const preview = await client.call('import.preview', { source: { fileName: 'dup.csv', text } })
+    expect(preview.rows[2]!.duplicates.map((d) => d.row)).toEqual([0, 1])
+    const result = await client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'merge' })
+    expect(result).toMatchObject({ created: 1, merged: 1, errors: 1 })
+    expect(await byEmail(client, 'minato@example.jp')).toMatchObject({ birthDate: '1990-02-03' })
+  })
+
   it('finds duplicates inside one file, and a different birth date counts against', async () => {
     const { client } = await freshBackend()
     const preview = await client.call('import.preview', {

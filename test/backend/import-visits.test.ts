@@ -182,6 +182,35 @@ describe('importing a sign-in sheet of visits', () => {
   })
 })
 
+describe('a new person on several rows is registered once', () => {
+  const sheet =
+    '日付\t氏名\tメールアドレス\n2024/2/30\t粟島 海斗\tkaito@example.jp\n2024/6/1\t粟島 海斗\tkaito@example.jp\n2024/7/6\t粟島 海斗\tkaito@example.jp\n'
+  const commit = async (extra: Record<string, unknown>, text = sheet) => {
+    const { client, context } = await freshBackend()
+    const preview = await client.call('import.preview', { source: { fileName: 'signin.tsv', text }, kind: 'visits' })
+    const result = await client.call('import.commit', { previewId: preview.previewId, ...extra })
+    return { result, people: personBy(context.handle.sqlite, 'email', 'kaito@example.jp'), sqlite: context.handle.sqlite }
+  }
+
+  it('even when the row the others point at is an error or skipped', async () => {
+    // Row 1's date does not exist: rows 2 and 3 both name it as their best match.
+    const withError = await commit({})
+    expect(withError.result).toMatchObject({ created: 1, errors: 1, kindCounts: { visitsCreated: 2 } })
+    expect(withError.people).toHaveLength(1)
+    expect(visitsOf(withError.sqlite, withError.people[0]!.id)).toHaveLength(2)
+    const skipped = await commit({ decisions: { '0': { action: 'skip' } } }, sheet.replace('2024/2/30', '2024/5/11'))
+    expect(skipped.result).toMatchObject({ created: 1, skipped: 1, kindCounts: { visitsCreated: 2 } })
+    expect(skipped.people).toHaveLength(1)
+  })
+
+  it('even when the bulk choice for matches is to register them new', async () => {
+    const { result, people, sqlite } = await commit({ onDuplicate: 'new' })
+    expect(result).toMatchObject({ created: 1, kindCounts: { visitsCreated: 2 } })
+    expect(people).toHaveLength(1)
+    expect(visitsOf(sqlite, people[0]!.id)).toHaveLength(2)
+  })
+})
+
 describe('a sign-in sheet with family names only', () => {
   it('registers the new person with a blank 名 and records the visit', async () => {
     const { client, context } = await freshBackend()

@@ -1,7 +1,7 @@
 import type { Database as Sqlite } from 'better-sqlite3'
 import { ApiError } from '../../../shared/contract/errors'
 import { contactSearchKey } from '../../../shared/domain/contactSearch'
-import { defaultAction } from '../../../shared/domain/import/dedupe'
+import { defaultAction, personMatch } from '../../../shared/domain/import/dedupe'
 import { mergeChanges, mergedValues } from '../../../shared/domain/import/mergeDraft'
 import { personDraftFields, storedPersonValues } from '../../../shared/domain/import/personRow'
 import type { PersonDraft } from '../../../shared/domain/import/personRow'
@@ -192,12 +192,16 @@ export function* commitContactsPreview(
   // The search index is filled once at the end (one bulk statement instead of one index
   // segment per row); indexDeferred below turns the triggers back on before anything commits.
   deferSearchIndex(sqlite)
-  const decisionOf = (row: ContactsPreview['rows'][number]): RowDecision =>
-    options.decisions?.[row.index] ?? { action: defaultAction(row.duplicates[0]?.match, options.onDuplicate) }
+  type Row = ContactsPreview['rows'][number]
+  const bestOf = (row: Row) => personMatch(row.duplicates, (earlier) => personByRow.has(earlier))
+  const decisionOf = (row: Row, best: Row['duplicates'][number] | undefined): RowDecision =>
+    options.decisions?.[row.index] ?? { action: defaultAction(best?.match, options.onDuplicate) }
+  // Read ahead as planned before any row is written (a row's best match may yet change to a
+  // later one if an earlier row writes no one; that person is then read alone).
   const targets = mergeTargets(
     s,
     preview.rows.map((row) => {
-      const decision = decisionOf(row)
+      const decision = decisionOf(row, row.duplicates[0])
       return decision.action === 'merge' ? (decision.targetId ?? row.duplicates[0]?.contactId) : undefined
     }),
   )
@@ -208,14 +212,14 @@ export function* commitContactsPreview(
       done++
       continue
     }
-    const decision = decisionOf(row)
+    const best = bestOf(row)
+    const decision = decisionOf(row, best)
     if (decision.action === 'skip') {
       result.skipped++
       done++
       continue
     }
     const draft = row.read.draft
-    const best = row.duplicates[0]
     const target = decision.targetId ?? best?.contactId ?? (best?.row !== undefined ? personByRow.get(best.row) : undefined)
     if (decision.action === 'merge' && typeof target === 'object') {
       // Someone an earlier row creates: not written yet, so completed in memory. Undo removes

@@ -3,7 +3,7 @@ import { ApiError } from '../../../shared/contract/errors'
 import type { ImportCommitResult } from '../../../shared/contract/imports'
 import type { ImportKindCounts } from '../../../shared/contract/importKinds'
 import { contactSearchKey } from '../../../shared/domain/contactSearch'
-import { defaultAction } from '../../../shared/domain/import/dedupe'
+import { defaultAction, personMatch } from '../../../shared/domain/import/dedupe'
 import { mergeChanges, mergedValues } from '../../../shared/domain/import/mergeDraft'
 import { storedPersonValues } from '../../../shared/domain/import/personRow'
 import type { PersonDraft } from '../../../shared/domain/import/personRow'
@@ -113,8 +113,11 @@ export function* commitVisitsPreview(
       result.skipped++
       continue
     }
-    const best = row.duplicates[0]
-    const action = own?.action ?? defaultAction(best?.match, options.onDuplicate)
+    const best = personMatch(row.duplicates, (earlier) => personByRow.has(earlier))
+    const bulk = defaultAction(best?.match, options.onDuplicate)
+    // Someone an earlier row of this sheet registered is the same person again (a regular on
+    // every session's sheet), even when the bulk choice for matches is to register them new.
+    const action = own?.action ?? (bulk === 'new' && best?.row !== undefined && !best.match.otherName ? 'skip' : bulk)
     const matchedId = own?.targetId ?? best?.contactId ?? (best?.row !== undefined ? personByRow.get(best.row) : undefined)
     let contactId: string
     if (action === 'new' || !matchedId) {

@@ -109,6 +109,19 @@ export function defaultAction<A extends string>(best: { otherName?: true } | und
 }
 
 /**
+ * The match a row's person is taken from: its best one that is a person — someone stored, or
+ * an earlier row that became someone. An earlier row that wrote no one (an error, a skipped
+ * row) is passed over: its repeats further down the file all name it as their best match, and
+ * would otherwise each register the same person again.
+ */
+export function personMatch<M extends { contactId?: string; row?: number }>(
+  duplicates: readonly M[],
+  rowIsPerson: (row: number) => boolean,
+): M | undefined {
+  return duplicates.find((d) => d.contactId !== undefined || (d.row !== undefined && rowIsPerson(d.row)))
+}
+
+/**
  * The score alone, allocating nothing: an import scores every row against all its namesakes
  * and keeps only those at or above the threshold, so the reasons are written for those only.
  */
