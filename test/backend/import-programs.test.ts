@@ -155,6 +155,47 @@ describe('importing programs with sessions', () => {
     expect((await client.call('import.batches', {}))[0]).toMatchObject({ undoneAt: null })
   })
 
+  it('undo refuses while its programs have sessions added since, or what it created was edited since', async () => {
+    const { client, context } = await freshBackend()
+    const sqlite = context.handle.sqlite
+    const importText = async (text: string) => {
+      const preview = await client.call('import.preview', { source: { fileName: 'programs.csv', text }, kind: 'programs' })
+      return (await client.call('import.commit', { previewId: preview.previewId })).batchId
+    }
+    const refusalOf = (batchId: string) =>
+      client.call('import.undo', { batchId }).then(
+        () => null,
+        (e: { code: string; message: string }) => e,
+      )
+    const first = await importText('事業名,年度,開催日,時間\n海ごみ拾い,2024,2024/6/8,13:00\n')
+    const [program] = programsNamed(sqlite, '海ごみ拾い')
+    // A session added by hand, and one by a later list naming the same program.
+    await client.call('sessions.create', {
+      programId: program!.id as string,
+      fields: { date: '2024-07-13', startTime: '13:00', mode: 'onsite' },
+    })
+    const second = await importText('事業名,年度,開催日,時間\n海ごみ拾い,2024,2024/8/8,13:00\n')
+    expect(sessionsOf(sqlite, program!.id)).toHaveLength(3)
+    let before = checksums(sqlite)
+    expect(await refusalOf(first)).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('後から追加した開催回 2件'),
+    })
+    expect(checksums(sqlite)).toEqual(before)
+    // The later list's own undo takes back only its session.
+    expect(await client.call('import.undo', { batchId: second })).toMatchObject({ kindRemoved: { sessions: 1, programs: 0 } })
+    expect(sessionsOf(sqlite, program!.id)).toHaveLength(2)
+
+    // A program edited after it was imported keeps the edit: undo refuses.
+    const third = await importText('事業名,年度,開催日\n星空観察会,2024,2024/9/1\n')
+    const [stars] = programsNamed(sqlite, '星空観察会')
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    await client.call('programs.update', { id: stars!.id as string, patch: { capacity: 20 } })
+    before = checksums(sqlite)
+    expect(await refusalOf(third)).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('取り込み後の編集 1件') })
+    expect(checksums(sqlite)).toEqual(before)
+  })
+
   it('a list without times meets the session of that day at whatever time it is, and adds no second one', async () => {
     const { client, context } = await freshBackend()
     const sqlite = context.handle.sqlite

@@ -182,6 +182,26 @@ describe('importing a sign-in sheet of visits', () => {
   })
 })
 
+describe('undoing a visits import', () => {
+  it('refuses while a visit it created was edited since, and changes nothing', async () => {
+    const { client, context } = await freshBackend()
+    const sqlite = context.handle.sqlite
+    const text = '日付\t氏名\tメールアドレス\n2024/6/8\t粟島 海斗\tkaito@example.jp\n'
+    const preview = await client.call('import.preview', { source: { fileName: 'signin.tsv', text }, kind: 'visits' })
+    const { batchId } = await client.call('import.commit', { previewId: preview.previewId })
+    const [visit] = sqlite.prepare(`SELECT id FROM visits`).all() as { id: string }[]
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    await client.call('visits.update', { id: visit!.id, patch: { nights: 2 } })
+    const before = checksums(sqlite)
+    const refusal = await client.call('import.undo', { batchId }).then(
+      () => null,
+      (e: { code: string; message: string }) => e,
+    )
+    expect(refusal).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('取り込み後の編集 1件') })
+    expect(checksums(sqlite)).toEqual(before)
+  })
+})
+
 describe('a new person on several rows is registered once', () => {
   const sheet =
     '日付\t氏名\tメールアドレス\n2024/2/30\t粟島 海斗\tkaito@example.jp\n2024/6/1\t粟島 海斗\tkaito@example.jp\n2024/7/6\t粟島 海斗\tkaito@example.jp\n'

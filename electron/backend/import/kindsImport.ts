@@ -7,6 +7,7 @@ import { emptyDraft } from '../../../shared/domain/import/personRow'
 import type { BackendContext } from '../context'
 import { batchItems, findBatch } from '../db/repos/importRepo'
 import { kindRemovers, laterRecords } from '../db/repos/importKindsRepo'
+import type { LaterKindRecords } from '../db/repos/importKindsRepo'
 import { commitOnce } from './commitOnce'
 import { importsChanged, previewView, storePerDatabase } from './previewStore'
 import { undoContactsImport } from './contactsCommit'
@@ -128,6 +129,27 @@ function emitChanged(ctx: BackendContext, kind: 'visits' | 'programs') {
 }
 
 /**
+ * Undo deletes what the import created, and with it whatever was added to that or changed in
+ * it since: rather than lose that silently, it refuses and says what is in the way (as the
+ * contacts undo does for the people it created).
+ */
+function refuseIfRecordedSince(later: LaterKindRecords, batchId: string): void {
+  const parts = [
+    later.enrollments && `参加申込 ${later.enrollments}件`,
+    later.visits && `参加・訪問 ${later.visits}件`,
+    later.sessions && `後から追加した開催回 ${later.sessions}件`,
+    later.edited && `取り込み後の編集 ${later.edited}件`,
+  ].filter(Boolean)
+  if (parts.length === 0) return
+  throw ApiError.from(
+    'CONFLICT',
+    { batchId, ...later },
+    `この取り込みで登録した事業や記録に、その後の記録（${parts.join('、')}）があるため取り消せません。` +
+      '取り消すとそれらも消えてしまいます。先にそれらを削除するか、事業や記録を個別に編集・削除してください。',
+  )
+}
+
+/**
  * "Undo this import" for every kind. A visits/programs batch loses exactly what it created —
  * visits, then sessions, then programs — and then its people and merges go back the way the
  * contacts undo takes them back, all in one transaction.
@@ -146,14 +168,12 @@ export function undoAnyImport(
     const kindRemoved = { visits: 0, sessions: 0, programs: 0 }
     const items = batchItems(sqlite, batchId).filter((i) => i.action === 'created')
     const idsOf = (entity: string) => items.filter((i) => i.entity === entity).map((i) => i.entityId)
-    const later = laterRecords(sqlite, { programs: idsOf('program'), sessions: idsOf('session'), visits: idsOf('visit') })
-    if (later.enrollments > 0 || later.visits > 0)
-      throw ApiError.from(
-        'CONFLICT',
-        { batchId, ...later },
-        `この取り込みで登録した事業に、その後の記録（参加申込 ${later.enrollments}件、参加・訪問 ${later.visits}件）があるため取り消せません。` +
-          '先にそれらを削除するか、事業を個別に編集してください。',
-      )
+    const later = laterRecords(
+      sqlite,
+      { programs: idsOf('program'), sessions: idsOf('session'), visits: idsOf('visit') },
+      batch.createdAt,
+    )
+    refuseIfRecordedSince(later, batchId)
     for (const entity of ['visit', 'session', 'program'] as const) {
       for (const item of items.filter((i) => i.entity === entity)) {
         const gone = remove[entity](item.entityId)

@@ -111,28 +111,46 @@ export function kindRemovers(sqlite: Sqlite) {
   }
 }
 
+/** What stands in the way of undoing a visits or programs import (see laterRecords). */
+export interface LaterKindRecords {
+  enrollments: number
+  visits: number
+  sessions: number
+  edited: number
+}
+
 /**
- * Records made since the import that hang on the programs and sessions it created: deleting
- * those programs would take enrollments with them and strip visits of their program, so the
- * undo refuses while there are any.
+ * Records made since the import that undoing it would take with it: enrollments and visits
+ * hanging on the programs and sessions it created (deleting a program takes its enrollments and
+ * strips visits of their program), sessions added to those programs since (by hand or by a
+ * later import: they go with their program), and what it created that was edited since (undo
+ * would silently throw the edit away). The undo refuses while there are any.
  */
 export function laterRecords(
   sqlite: Sqlite,
   created: { programs: readonly string[]; sessions: readonly string[]; visits: readonly string[] },
-): { enrollments: number; visits: number } {
+  since: string,
+): LaterKindRecords {
   return sqlite
     .prepare(
-      `SELECT
-         (SELECT count(*) FROM enrollments WHERE program_id IN (SELECT value FROM json_each(:programs))) AS enrollments,
+      `WITH made_programs(id) AS (SELECT value FROM json_each(:programs)),
+            made_sessions(id) AS (SELECT value FROM json_each(:sessions)),
+            made_visits(id) AS (SELECT value FROM json_each(:visits))
+       SELECT
+         (SELECT count(*) FROM enrollments WHERE program_id IN made_programs) AS enrollments,
          (SELECT count(*) FROM visits
-            WHERE (program_id IN (SELECT value FROM json_each(:programs)) OR session_id IN (SELECT value FROM json_each(:sessions)))
-              AND id NOT IN (SELECT value FROM json_each(:visits))) AS visits`,
+            WHERE (program_id IN made_programs OR session_id IN made_sessions) AND id NOT IN made_visits) AS visits,
+         (SELECT count(*) FROM program_sessions WHERE program_id IN made_programs AND id NOT IN made_sessions) AS sessions,
+         (SELECT count(*) FROM programs WHERE id IN made_programs AND updated_at > :since)
+           + (SELECT count(*) FROM program_sessions WHERE id IN made_sessions AND updated_at > :since)
+           + (SELECT count(*) FROM visits WHERE id IN made_visits AND updated_at > :since) AS edited`,
     )
     .get({
       programs: JSON.stringify(created.programs),
       sessions: JSON.stringify(created.sessions),
       visits: JSON.stringify(created.visits),
-    }) as { enrollments: number; visits: number }
+      since,
+    }) as LaterKindRecords
 }
 
 /** The batch's final counts, shown in the import history. */

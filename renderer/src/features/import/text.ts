@@ -215,7 +215,7 @@ const ja = {
     confirmCreated: 'この取り込みで新規登録した{{count, number}}人を、その人の記録ごと削除します。',
     confirmMerged: '統合した{{count, number}}人は、取り込みで変わった値を取り込み前に戻します。',
     confirmKeep:
-      '統合した人で取り込みのあとに手で編集した項目は、そのまま残ります。新規登録した人にその後の記録（訪問・申込・編集など）があるときは、消さずに取り消しを止めます。',
+      '統合した人で取り込みのあとに手で編集した項目は、そのまま残ります。新規登録した人や事業・記録に、その後の記録（訪問・申込・開催回の追加・編集など）があるときは、何も消さずに取り消しを止めます。',
     confirm: '取り消す',
     cancel: 'やめる',
     done: '取り込みを取り消しました（削除 {{removed, number}}人・元に戻した統合 {{reverted, number}}人）。',
@@ -435,7 +435,7 @@ const en: typeof ja = {
     confirmCreated: 'The {{count, number}} people it added are deleted with their records.',
     confirmMerged: 'The {{count, number}} merged people get back the values they had before.',
     confirmKeep:
-      'Merged people keep fields edited by hand after the import. If anything was recorded about an added person since (visits, enrollments, edits), nothing is deleted and the undo stops.',
+      'Merged people keep fields edited by hand after the import. If anything was recorded since about a person, program or record it added (visits, enrollments, added sessions, edits), nothing is deleted and the undo stops.',
     confirm: 'Undo',
     cancel: 'Cancel',
     done: 'Import undone ({{removed, number}} removed, {{reverted, number}} merges reverted).',
