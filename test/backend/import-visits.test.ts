@@ -182,6 +182,62 @@ describe('importing a sign-in sheet of visits', () => {
   })
 })
 
+describe('the program or session a sheet names', () => {
+  const sheet = '日付\t氏名\tメールアドレス\t事業名\t回\n2024/6/8\t粟島 海斗\tkaito@example.jp\t海ごみ拾い\t第1回\n'
+  const refusalOf = (client: Client, previewId: string) =>
+    client.call('import.commit', { previewId }).then(
+      () => null,
+      (e: { code: string; message: string }) => e,
+    )
+
+  it('deleted after the preview: the commit is refused in Japanese and writes nothing', async () => {
+    for (const remove of ['session', 'program'] as const) {
+      const { client, context } = await freshBackend()
+      const sqlite = context.handle.sqlite
+      const program = await client.call('programs.create', {
+        fields: { name: '海ごみ拾い', category: 'event', startDate: '2024-06-08', municipalityCodes: [] },
+      })
+      const session = await client.call('sessions.create', {
+        programId: program.id,
+        fields: { date: '2024-06-08', startTime: '13:00', mode: 'onsite' },
+      })
+      const preview = await client.call('import.preview', { source: { fileName: 'signin.tsv', text: sheet }, kind: 'visits' })
+      expect(preview.rows[0]!.visit).toMatchObject({ target: 'attendance' })
+      if (remove === 'session') await client.call('sessions.delete', { id: session.id })
+      else await client.call('programs.delete', { id: program.id })
+      const before = checksums(sqlite)
+      expect(await refusalOf(client, preview.previewId)).toMatchObject({
+        code: 'NOT_FOUND',
+        message:
+          remove === 'session'
+            ? '2行目の事業「海ごみ拾い」の開催回が見つかりません（確認画面を開いた後に削除された可能性があります）。もう一度ファイルを読み込んでください。'
+            : expect.stringContaining('2行目の事業「海ごみ拾い」が見つかりません'),
+      })
+      expect(checksums(sqlite)).toEqual(before)
+    }
+  })
+
+  it('a visit recorded before its session was registered is not counted again when the sheet is imported again', async () => {
+    const { client, context } = await freshBackend()
+    const sqlite = context.handle.sqlite
+    const program = await client.call('programs.create', {
+      fields: { name: '海ごみ拾い', category: 'event', startDate: '2024-06-08', municipalityCodes: [] },
+    })
+    const text = '日付\t氏名\tメールアドレス\t事業名\n2024/6/8\t粟島 海斗\tkaito@example.jp\t海ごみ拾い\n'
+    const importSheet = async () => {
+      const preview = await client.call('import.preview', { source: { fileName: 'signin.tsv', text }, kind: 'visits' })
+      return client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'skip' })
+    }
+    expect((await importSheet()).kindCounts).toMatchObject({ visitsCreated: 1 })
+    await client.call('sessions.create', {
+      programId: program.id,
+      fields: { date: '2024-06-08', startTime: '13:00', mode: 'onsite' },
+    })
+    expect((await importSheet()).kindCounts).toMatchObject({ visitsCreated: 0, alreadyAttended: 1 })
+    expect(count(sqlite, 'visits')).toBe(1)
+  })
+})
+
 describe('undoing a visits import', () => {
   it('refuses while a visit it created was edited since, and changes nothing', async () => {
     const { client, context } = await freshBackend()

@@ -101,6 +101,24 @@ export function* commitVisitsPreview(
     userName: options.userName,
     createdAt: now,
   })
+  // The preview is a snapshot: a program or session it found may have been deleted since.
+  // Checked once per program and session (a sign-in sheet names the same one on every row).
+  const liveTargets = new Set<string>()
+  const assertTargetLive = ({ target, line }: VisitsPreview['rows'][number]) => {
+    const key = `${target.programId} ${target.sessionId}`
+    if (target.programId === null || liveTargets.has(key)) return
+    const live = w.liveTarget.get({ programId: target.programId, sessionId: target.sessionId }) as {
+      program: number
+      session: number
+    }
+    if (!live.program || !live.session)
+      throw ApiError.from(
+        'NOT_FOUND',
+        { programId: target.programId, sessionId: target.sessionId },
+        `${line}行目の事業「${target.programName ?? ''}」${live.program ? 'の開催回' : ''}が見つかりません（確認画面を開いた後に削除された可能性があります）。もう一度ファイルを読み込んでください。`,
+      )
+    liveTargets.add(key)
+  }
   let done = 0
   for (const row of preview.rows) {
     if (++done % YIELD_EVERY === 0) yield done
@@ -113,6 +131,7 @@ export function* commitVisitsPreview(
       result.skipped++
       continue
     }
+    assertTargetLive(row)
     const best = personMatch(row.duplicates, (earlier) => personByRow.has(earlier))
     const bulk = defaultAction(best?.match, options.onDuplicate)
     // Someone an earlier row of this sheet registered is the same person again (a regular on
@@ -142,7 +161,7 @@ export function* commitVisitsPreview(
     const visit = target.draft
     // Importing the same sheet twice must not count anyone twice (延べ人数 comes from visits).
     const recorded = target.sessionId
-      ? w.attended.get(target.sessionId, contactId)
+      ? w.attended.get({ contactId, sessionId: target.sessionId, programId: target.programId, visitDate: visit.visitDate })
       : w.sameVisit.get(contactId, visit.visitDate, target.programId, visit.municipalityCode)
     if (recorded) {
       kindCounts.alreadyAttended++

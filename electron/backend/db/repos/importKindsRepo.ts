@@ -57,7 +57,19 @@ export function kindWriters(sqlite: Sqlite) {
       `SELECT id, ${personDraftFields.map((f) => `${column(f)} AS ${f}`).join(', ')} FROM contacts WHERE id = ? AND deleted_at IS NULL`,
     ),
     updatePerson: personUpdater(sqlite),
-    attended: sqlite.prepare(`SELECT 1 FROM visits WHERE session_id = ? AND contact_id = ?`),
+    /**
+     * The person's attendance of the session, or a visit to its program that day recorded
+     * without a session (an earlier list's row, from before the session was registered).
+     */
+    attended: sqlite.prepare(
+      `SELECT 1 FROM visits WHERE contact_id = @contactId
+         AND (session_id = @sessionId OR (session_id IS NULL AND program_id = @programId AND visit_date = @visitDate))`,
+    ),
+    /** Whether a visit's program (not in the trash) and session are still there. */
+    liveTarget: sqlite.prepare(
+      `SELECT EXISTS (SELECT 1 FROM programs WHERE id = @programId AND deleted_at IS NULL) AS program,
+              (@sessionId IS NULL OR EXISTS (SELECT 1 FROM program_sessions WHERE id = @sessionId)) AS session`,
+    ),
     /** The same person, day, program and place without a session: the same visit recorded before. */
     sameVisit: sqlite.prepare(
       `SELECT 1 FROM visits WHERE contact_id = ? AND visit_date = ? AND session_id IS NULL AND program_id IS ? AND municipality_code IS ?`,
