@@ -136,6 +136,16 @@ describe('readVisitRow', () => {
     // 連絡先 holding a phone number is read as the phone.
     expect(readVisitRow(['2024/6/1', '粟島 海斗', '090-1111-2222'], mapping, TODAY).person.draft.phone).toBe('090-1111-2222')
   })
+  it('a 連絡先 cell fills the e-mail or phone the sheet’s own column leaves empty on that row, and never overrides it', () => {
+    const withEmail: AnyImportField[] = ['visitDate', 'fullName', 'email', 'contactInfo']
+    const person = (cells: string[]) => readVisitRow(cells, withEmail, TODAY).person.draft
+    expect(person(['2024/6/8', '粟島 海斗', '', 'kaito@example.jp']).email).toBe('kaito@example.jp')
+    expect(person(['2024/6/8', '粟島 海斗', 'own@example.jp', 'other@example.jp']).email).toBe('own@example.jp')
+    expect(person(['2024/6/8', '粟島 海斗', 'own@example.jp', '090-1111-2222'])).toMatchObject({
+      email: 'own@example.jp',
+      phone: '090-1111-2222',
+    })
+  })
   it('a row without a readable date is an error; a session date stands in for a missing visit date', () => {
     expect(readVisitRow(['', '粟島 海斗'], mapping, TODAY).issues).toContainEqual({
       column: 0,

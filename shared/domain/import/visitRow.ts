@@ -47,16 +47,17 @@ function readSessionRef(raw: string): CellRead<SessionRef> {
 
 /**
  * The mapping readPersonRow sees for one row: a 連絡先 column holds an e-mail or a phone
- * number depending on the row, so it is read as whichever the cell looks like.
+ * number depending on the row, so it is read as whichever the cell looks like — unless the
+ * sheet's own column for that has a value on this row (which then wins).
  */
 function rowPersonMapping(cells: readonly string[], mapping: readonly AnyImportField[]): ImportField[] {
   const person = personMapping(mapping)
+  const filled = (column: number) => (cells[column] ?? '').trim() !== ''
   mapping.forEach((field, column) => {
     if (field !== 'contactInfo') return
     const raw = (cells[column] ?? '').trim()
-    const hasOwn = (f: ImportField) => person.includes(f)
     const as: ImportField = raw.includes('@') ? 'email' : 'phone'
-    if (!hasOwn(as)) person[column] = as
+    if (!person.some((f, own) => f === as && filled(own))) person[column] = as
   })
   return person
 }
