@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mergeChanges, mergedValues } from '../../shared/domain/import/mergeDraft'
+import { differingFields, mergeChanges, mergedValues } from '../../shared/domain/import/mergeDraft'
 import { emptyDraft } from '../../shared/domain/import/personRow'
 import type { PersonDraft } from '../../shared/domain/import/personRow'
 
@@ -24,6 +24,28 @@ describe('merging an import row into a person', () => {
     expect(before).toEqual({ email: null, phone: '080-0000-0001' })
     expect(updated.phone).toBe('090-0000-0002')
     expect(updated.id).toBe('p1')
+  })
+
+  it('a place in another prefecture fills none of the blanks unless chosen, part by part', () => {
+    const inTokyo = { ...draft({ familyName: '粟島', givenName: '海斗', prefectureCode: '13' }), id: 'p2' }
+    const awashima = draft({
+      familyName: '粟島',
+      givenName: '海斗',
+      email: 'kaito@example.jp',
+      prefectureCode: '15',
+      municipalityCode: '155861',
+      address: '新潟県岩船郡粟島浦村',
+    })
+    expect(differingFields(inTokyo, awashima)).toEqual(['prefectureCode', 'municipalityCode', 'address'])
+    // The e-mail is a blank like any other; the place is not written.
+    expect(mergedValues(inTokyo, awashima).after).toEqual({ email: 'kaito@example.jp' })
+    const moved = mergedValues(inTokyo, awashima, ['prefectureCode', 'municipalityCode', 'address'])
+    expect(moved.updated).toMatchObject({ prefectureCode: '15', municipalityCode: '155861', address: '新潟県岩船郡粟島浦村' })
+    // A municipality alone says its prefecture too.
+    expect(differingFields(inTokyo, draft({ familyName: '粟島', municipalityCode: '155861' }))).toEqual(['municipalityCode'])
+    // In the same prefecture, a blank municipality is filled.
+    const sameTokyo = mergedValues(inTokyo, draft({ familyName: '粟島', prefectureCode: '13', municipalityCode: '131016' }))
+    expect(sameTokyo.after).toEqual({ municipalityCode: '131016' })
   })
 
   it('changes nothing when the row adds nothing', () => {

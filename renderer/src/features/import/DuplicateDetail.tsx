@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Contact } from '../../../../shared/contract/contacts'
 import type { ImportPreviewRow } from '../../../../shared/contract/imports'
+import { differingFields } from '../../../../shared/domain/import/mergeDraft'
 import { api } from '../../api/client'
-import { mergeableFields, showValue } from './fieldValue'
+import { showValue, storedDraft } from './fieldValue'
 import type { MergeableField } from './fieldValue'
 import { mergeTargetOf } from './commitSummary'
 import type { RowDecision } from './importState'
@@ -42,13 +43,8 @@ export function DuplicateDetail({
     }
   }, [targetId])
 
-  const conflicts = stored
-    ? mergeableFields.filter((f) => {
-        const incoming = row.draft[f]
-        const existing = (stored as unknown as Record<string, unknown>)[f] ?? null
-        return incoming !== null && existing !== null && existing !== incoming
-      })
-    : []
+  // The fields a merge writes only if chosen, by the backend's own rule.
+  const conflicts = stored ? differingFields(storedDraft(stored), row.draft) : []
   const taken = new Set(decision.takeFromFile ?? [])
   function toggle(field: MergeableField, on: boolean) {
     const next = new Set(taken)

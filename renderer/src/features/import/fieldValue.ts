@@ -1,6 +1,8 @@
 import type { TFunction } from 'i18next'
 import { municipalityByCode, prefectureByCode } from '../../../../shared/domain/localGov'
 import { personDraftFields } from '../../../../shared/domain/import/personRow'
+import type { PersonDraft } from '../../../../shared/domain/import/personRow'
+import type { Contact } from '../../../../shared/contract/contacts'
 
 /** The person fields a merge can take from the file, in the order the comparison lists them. */
 export const mergeableFields = personDraftFields
@@ -14,3 +16,9 @@ export function showValue(field: MergeableField, value: unknown, t: TFunction): 
   if (field === 'gender') return t(`vocab.gender.${String(value)}` as 'vocab.gender.male')
   return String(value)
 }
+
+/** A stored person's values in the shape of an import row's, for the backend's merge rules. */
+export const storedDraft = (contact: Contact): PersonDraft =>
+  Object.fromEntries(
+    personDraftFields.map((f) => [f, (contact as unknown as Record<string, unknown>)[f] ?? null]),
+  ) as unknown as PersonDraft
