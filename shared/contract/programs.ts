@@ -23,6 +23,7 @@ import type {
   VisitMode,
 } from '../domain/vocabulary'
 import { fiscalYear, id, normalized, oneOf, text } from './schemaHelpers'
+import { programLimits, sessionLimits, visitLimits } from '../domain/recordLimits'
 
 /** A real calendar day as 'YYYY-MM-DD'. */
 export const calendarDate = z
@@ -57,20 +58,20 @@ export interface Program {
 }
 
 const programFieldSchemas = {
-  name: text(200).refine((v) => v !== null, { message: 'プログラム名を入力してください' }),
+  name: text(programLimits.name).refine((v) => v !== null, { message: 'プログラム名を入力してください' }),
   /** Left out (or null), it is derived from the start date: 年度 starts on April 1. */
   fiscalYear: fiscalYear.nullable(),
   category: oneOf(programCategories.codes, '種別'),
   fundingSource: oneOf(fundingSources.codes, '財源').nullable(),
-  grantName: text(200),
+  grantName: text(programLimits.grantName),
   micModelType: oneOf(micModelTypes.codes, '総務省モデル事業の類型').nullable(),
   status: oneOf(programStatuses.codes, '状態'),
   startDate: calendarDate.nullable(),
   endDate: calendarDate.nullable(),
-  capacity: z.number().int().min(0, '定員は0以上で入力してください').max(100_000).nullable(),
-  fee: z.number().int().min(0, '参加費は0以上で入力してください').max(100_000_000).nullable(),
-  coordinator: text(100),
-  description: text(4000),
+  capacity: z.number().int().min(0, '定員は0以上で入力してください').max(programLimits.capacity).nullable(),
+  fee: z.number().int().min(0, '参加費は0以上で入力してください').max(programLimits.fee).nullable(),
+  coordinator: text(programLimits.coordinator),
+  description: text(programLimits.description),
   municipalityCodes: z
     .array(municipalityCode)
     .max(100)
@@ -131,11 +132,11 @@ export const sessionFieldSchemas = {
   date: calendarDate,
   startTime: clockTime.nullable(),
   endTime: clockTime.nullable(),
-  place: text(200),
+  place: text(sessionLimits.place),
   municipalityCode,
   mode: oneOf(sessionModes.codes, '開催形式'),
   anonymousHeadcount: z.number().int().min(0, '人数は0以上で入力してください').max(1_000_000),
-  notes: text(2000),
+  notes: text(sessionLimits.notes),
   attendedByDefault: z.boolean(),
 }
 
@@ -193,7 +194,7 @@ export const rosterEntry = z
     contactId: id,
     attended: z.boolean(),
     mode: z.enum(visitModes.codes).default('onsite'),
-    nights: z.number().int().min(0, '泊数は0以上で入力してください').max(365).default(0),
+    nights: z.number().int().min(0, '泊数は0以上で入力してください').max(visitLimits.nights).default(0),
   })
   .strict()
 

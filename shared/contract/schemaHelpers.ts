@@ -1,10 +1,11 @@
 import { z } from 'zod'
+import { fiscalYearLimits } from '../domain/recordLimits'
 import type { Parsed } from '../domain/result'
 
 /** Ids are UUIDv7 strings; checking the shape keeps junk out of SQL parameters and logs. */
 export const id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'IDの形式が正しくありません')
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日付は YYYY-MM-DD の形式で指定してください')
-export const fiscalYear = z.number().int().min(1989).max(2200)
+export const fiscalYear = z.number().int().min(fiscalYearLimits.min).max(fiscalYearLimits.max)
 
 /**
  * A free-text field typed by a user: trimmed, length-capped, '' means "clear" and becomes null.

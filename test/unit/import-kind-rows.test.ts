@@ -146,6 +146,21 @@ describe('readVisitRow', () => {
       phone: '090-1111-2222',
     })
   })
+  it('refuses what the visit form refuses: long purpose or notes, more than 365 nights', () => {
+    const errors = (cells: string[]) => readVisitRow(cells, mapping, TODAY).issues.filter((i) => i.severity === 'error')
+    expect(errors(['2024/6/1', '粟島 海斗', '', '', '', '', '', '400泊', '目'.repeat(301)])).toEqual([
+      { column: 8, severity: 'error', message: '目的は300文字以内にしてください（301文字あります）' },
+      { column: 7, severity: 'error', message: '泊数は365泊以下にしてください' },
+    ])
+    expect(errors(['2024/6/1', '粟島 海斗', '', '', '', '', '', '365泊', '目'.repeat(300)])).toEqual([])
+    // A place kept in the notes counts towards them.
+    const withNotes: AnyImportField[] = ['visitDate', 'fullName', 'place', 'visitNotes']
+    expect(readVisitRow(['2024/6/1', '粟島 海斗', '都内の会場', '備'.repeat(1995)], withNotes, TODAY).issues).toContainEqual({
+      column: 3,
+      severity: 'error',
+      message: '備考は2,000文字以内にしてください（2,007文字あります）',
+    })
+  })
   it('a row without a readable date is an error; a session date stands in for a missing visit date', () => {
     expect(readVisitRow(['', '粟島 海斗'], mapping, TODAY).issues).toContainEqual({
       column: 0,
@@ -210,6 +225,34 @@ describe('readProgramRow', () => {
       { column: 0, severity: 'error', message: '事業名（プログラム名）がありません' },
     ])
     expect(readProgramRow(['講座', '', '2024/6/2', '2024/6/1'], mapping).ok).toBe(false)
+  })
+
+  it('refuses what the program and session forms refuse: long text, huge numbers, 年度 out of range', () => {
+    const limited: AnyImportField[] = [
+      'programName',
+      'fiscalYear',
+      'capacity',
+      'fee',
+      'sessionDate',
+      'sessionPlace',
+      'coordinator',
+    ]
+    const errors = (cells: string[]) => readProgramRow(cells, limited).issues.filter((i) => i.severity === 'error')
+    expect(errors(['講'.repeat(201), '2024', '200000', '999999999', '2024/6/1', '会'.repeat(201), '担'.repeat(101)])).toEqual([
+      { column: 0, severity: 'error', message: '事業名は200文字以内にしてください（201文字あります）' },
+      { column: 6, severity: 'error', message: '担当は100文字以内にしてください（101文字あります）' },
+      { column: 5, severity: 'error', message: '会場は200文字以内にしてください（201文字あります）' },
+      { column: 2, severity: 'error', message: '定員は100,000人以下にしてください' },
+      { column: 3, severity: 'error', message: '参加費は100,000,000円以下にしてください' },
+    ])
+    expect(errors(['講'.repeat(200), '2024', '100000', '100000000', '2024/6/1', '会'.repeat(200)])).toEqual([])
+    expect(errors(['講座', '1950'])).toEqual([
+      { column: 1, severity: 'error', message: '年度は1989〜2200年度にしてください（1950年度です）' },
+    ])
+    // Derived from an old session date: the date's column is named.
+    expect(errors(['講座', '', '', '', '1985/6/1'])).toEqual([
+      { column: 4, severity: 'error', message: '年度は1989〜2200年度にしてください（1985年度です）' },
+    ])
   })
 })
 

@@ -4,6 +4,7 @@ import { listQuery } from '../listQuery'
 import { calendarDate, municipalityCode } from '../programs'
 import type { VisitRow } from '../records'
 import { fiscalYear, id, isoDate, text } from '../schemaHelpers'
+import { visitLimits } from '../../domain/recordLimits'
 import { visitModes } from '../../domain/vocabulary'
 import { method } from './define'
 
@@ -13,9 +14,9 @@ const visitFields = {
   visitDate: calendarDate,
   mode: z.enum(visitModes.codes),
   municipalityCode,
-  nights: z.number().int().min(0, '泊数は0以上で入力してください').max(365),
-  purpose: text(300),
-  notes: text(2000),
+  nights: z.number().int().min(0, '泊数は0以上で入力してください').max(visitLimits.nights),
+  purpose: text(visitLimits.purpose),
+  notes: text(visitLimits.notes),
 }
 
 /** Visits: one involvement of one person on one date. */

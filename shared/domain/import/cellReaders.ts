@@ -1,5 +1,6 @@
 import { parseDateInput } from '../dates'
 import { normalizeWidth } from '../kana'
+import { fiscalYearLimits } from '../recordLimits'
 import { fundingSources, programCategories, sessionModes } from '../vocabulary'
 import type { FundingSource, ProgramCategory, SessionMode, VisitMode } from '../vocabulary'
 import { parseAddress } from './address'
@@ -40,7 +41,8 @@ export function readFiscalYear(raw: string): CellRead<number> {
     .replace(/年度$|年$/, '')
   if (/^\d{4}$/.test(text)) {
     const year = Number(text)
-    return year >= 1900 && year <= 2100 ? ok(year) : fail('年度は1900〜2100年の範囲で入力してください')
+    const { min, max } = fiscalYearLimits
+    return year >= min && year <= max ? ok(year) : fail(`年度は${min}〜${max}年度にしてください（${year}年度です）`)
   }
   // The era reader wants a whole date: try the fiscal year's first day, then a day late in
   // the calendar year (令和元年 begins in May, after April 1).

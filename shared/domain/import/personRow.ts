@@ -1,6 +1,7 @@
 import { contactTextLimits, normalizeEmail, normalizePersonName, normalizePhone, normalizePostalCode } from '../contactFields'
 import { eraOverflowDate, excelSerialToIso, parseBirthInput, parseDateInput } from '../dates'
 import { normalizeKanaReading, normalizeWidth } from '../kana'
+import { tooLongMessage } from '../recordLimits'
 import type { Parsed } from '../result'
 import type { GenderCode } from '../vocabulary'
 import { parseAddress } from './address'
@@ -260,11 +261,7 @@ export function readPersonRow(cells: readonly string[], mapping: readonly Import
     const value = draft[field]
     if (value !== null && value.length > limit) {
       const column = mapping.findIndex((f) => from.includes(f))
-      issue(
-        column,
-        'error',
-        `${label}は${limit.toLocaleString()}文字以内にしてください（${value.length.toLocaleString()}文字あります）`,
-      )
+      issue(column, 'error', tooLongMessage(label, limit, value.length))
     }
   }
   if (!draft.familyName) issues.push({ column: -1, severity: 'error', message: '氏名（姓）がありません' })

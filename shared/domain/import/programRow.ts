@@ -1,5 +1,6 @@
 import { fiscalYearOf } from '../dates'
 import { normalizeWidth } from '../kana'
+import { fiscalYearLimits, programLimits, sessionLimits, tooLongMessage } from '../recordLimits'
 import type { FundingSource, ProgramCategory, SessionMode } from '../vocabulary'
 import {
   placeMunicipality,
@@ -154,6 +155,25 @@ export function readProgramRow(cells: readonly string[], mapping: readonly AnyIm
   if (!fiscalYearWritten && dated) program.fiscalYear = fiscalYearOf(dated)
   if (program.fiscalYear === null && !issues.some((i) => i.severity === 'error'))
     issue(mapping.indexOf('fiscalYear'), 'error', '年度・開始日・開催日のいずれもありません')
+  // What the program and session forms would refuse is an error here too (recordLimits).
+  const tooLong = (field: AnyImportField, label: string, value: string | null, limit: number) => {
+    if (value !== null && value.length > limit) issue(mapping.indexOf(field), 'error', tooLongMessage(label, limit, value.length))
+  }
+  tooLong('programName', '事業名', program.name, programLimits.name)
+  tooLong('coordinator', '担当', program.coordinator, programLimits.coordinator)
+  tooLong('description', '内容', program.description, programLimits.description)
+  tooLong('sessionPlace', '会場', session.place, sessionLimits.place)
+  const tooMany = (field: AnyImportField, label: string, value: number | null, max: number, unit: string) => {
+    if (value !== null && value > max)
+      issue(mapping.indexOf(field), 'error', `${label}は${max.toLocaleString()}${unit}以下にしてください`)
+  }
+  tooMany('capacity', '定員', program.capacity, programLimits.capacity, '人')
+  tooMany('fee', '参加費', program.fee, programLimits.fee, '円')
+  const { min, max } = fiscalYearLimits
+  if (program.fiscalYear !== null && (program.fiscalYear < min || program.fiscalYear > max)) {
+    const from: AnyImportField = fiscalYearWritten ? 'fiscalYear' : program.startDate ? 'startDate' : 'sessionDate'
+    issue(mapping.indexOf(from), 'error', `年度は${min}〜${max}年度にしてください（${program.fiscalYear}年度です）`)
+  }
   const hasSessionCells = session.startTime !== null || session.place !== null || sessionMode !== null
   if (!sessionDate && hasSessionCells)
     issue(mapping.indexOf('sessionDate'), 'warning', '開催日がないため、この行の時間・会場・形態は開催回になりません')

@@ -1,4 +1,5 @@
 import { normalizeWidth } from '../kana'
+import { tooLongMessage, visitLimits } from '../recordLimits'
 import type { VisitMode } from '../vocabulary'
 import { placeMunicipality, readEventDate, readNights, readVisitMode } from './cellReaders'
 import type { CellRead } from './cellReaders'
@@ -138,5 +139,15 @@ export function readVisitRow(cells: readonly string[], mapping: readonly AnyImpo
     visit.nights = 0
   }
   if (visit.place && !visit.municipalityCode) visit.notes = [visit.notes, `場所: ${visit.place}`].filter(Boolean).join(' / ')
+  // What the visit form would refuse is an error here too (recordLimits).
+  const tooLong = (fields: AnyImportField[], label: string, value: string | null, limit: number) => {
+    const column = fields.map((f) => mapping.indexOf(f)).find((c) => c >= 0) ?? -1
+    if (value !== null && value.length > limit) issue(column, 'error', tooLongMessage(label, limit, value.length))
+  }
+  tooLong(['purpose'], '目的', visit.purpose, visitLimits.purpose)
+  // The notes may hold the place too (above): the message then points at whichever column is there.
+  tooLong(['visitNotes', 'place'], '備考', visit.notes, visitLimits.notes)
+  if (visit.nights > visitLimits.nights)
+    issue(mapping.indexOf('nights'), 'error', `泊数は${visitLimits.nights}泊以下にしてください`)
   return { person, visit, issues, ok: !issues.some((i) => i.severity === 'error') }
 }
