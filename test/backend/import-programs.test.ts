@@ -292,6 +292,30 @@ describe('importing programs with sessions', () => {
     expect(count(sqlite, 'program_sessions')).toBe(sessions)
   })
 
+  it('a program whose rows together end before they start is an error on each of its rows and is not written', async () => {
+    const { client, context } = await freshBackend()
+    const sqlite = context.handle.sqlite
+    const text = [
+      '事業名,年度,開始日,終了日,開催日',
+      '講座X,2024,2024/9/1,,2024/9/1',
+      '講座X,2024,,2024/6/1,',
+      '講座Y,2024,2024/6/1,2024/9/30,2024/7/1',
+    ].join('\n')
+    const preview = await client.call('import.preview', { source: { fileName: 'programs.csv', text }, kind: 'programs' })
+    expect(preview.counts).toMatchObject({ rows: 3, ok: 1, errors: 2 })
+    for (const row of preview.rows.slice(0, 2))
+      expect(row.issues).toContainEqual({
+        column: 3,
+        severity: 'error',
+        message:
+          'この事業（2行目・3行目）をまとめると、終了日（2024-06-01）が開始日（2024-09-01）より前になります。日付を直してください',
+      })
+    const result = await client.call('import.commit', { previewId: preview.previewId })
+    expect(result).toMatchObject({ errors: 2, kindCounts: { programsCreated: 1, sessionsCreated: 1 } })
+    expect(programsNamed(sqlite, '講座X')).toEqual([])
+    expect(programsNamed(sqlite, '講座Y')).toHaveLength(1)
+  })
+
   it('a skipped row adds no session, and a program whose rows are all skipped is not created', async () => {
     const { client, context } = await freshBackend()
     const sqlite = context.handle.sqlite

@@ -182,6 +182,32 @@ function mergeDrafts(drafts: ProgramDraft[]): ProgramDraft {
 }
 
 /**
+ * A program whose rows, put together, end before they start (開始日 on one row, an earlier
+ * 終了日 on another, or sessions after the 終了日): each row checks its own dates only, so
+ * the whole program is an error on every one of its rows and is not written.
+ */
+function refuseDatesOutOfOrder(group: ProgramGroup, rows: ProgramPreviewRow[], mapping: readonly AnyImportField[]): void {
+  const days = group.rows.flatMap((i) => (rows[i]!.view.session ? [rows[i]!.view.session!.date] : [])).sort()
+  // The dates the commit will store (programsCommit): the sessions stand in for a missing one.
+  const start = group.program.startDate ?? days[0] ?? null
+  const end = group.program.endDate ?? days.at(-1) ?? null
+  // A program already registered keeps its own dates: only a new one is written from the rows.
+  if (group.existingProgramId || !start || !end || start <= end) return
+  const lines = group.rows.map((i) => `${rows[i]!.line}行目`).join('・')
+  for (const i of group.rows) {
+    const row = rows[i]!
+    row.read.issues.push({
+      column: mapping.indexOf(group.program.endDate ? 'endDate' : 'sessionDate'),
+      severity: 'error',
+      message: `この事業（${lines}）をまとめると、終了日（${end}）が開始日（${start}）より前になります。日付を直してください`,
+    })
+    row.read.ok = false
+    row.group = null
+  }
+  group.rows = []
+}
+
+/**
  * Reads a program list: rows grouped into programs by name and 年度, each matched to a live
  * program of the same name and year (reused, never duplicated), and each session checked
  * against the sessions already there (same start time = already registered). Writes nothing.
@@ -252,7 +278,10 @@ export function buildProgramsPreview(sqlite: Sqlite, source: SourceTable, option
       },
     }
   })
-  for (const g of groups) g.program = mergeDrafts(g.rows.map((r) => reads[r]!.program))
+  for (const g of groups) {
+    g.program = mergeDrafts(g.rows.map((r) => reads[r]!.program))
+    refuseDatesOutOfOrder(g, rows, mapping)
+  }
   return {
     previewId: randomUUID(),
     kind: 'programs',
