@@ -115,16 +115,28 @@ export function jstParts(instant: string): { date: string; time: string } {
 /**
  * A program's sessions as an imported list meets them: a row with a time is the session at
  * that time; a row with a day only (no 時間 column) is any session that day, so importing a
- * list without times again never adds a second session beside the 13:00 one.
+ * list without times again never adds a second session beside the 13:00 one. The other way
+ * round too: a session registered without a time (stored at 00:00) is whatever time a later
+ * list gives that day, so a list with times does not add the day's session a second time.
  */
 export function sessionsOnRecord(starts: readonly string[]) {
   const instants = new Set(starts)
-  const days = new Set(starts.map((start) => jstParts(start).date))
+  const days = new Set<string>()
+  const untimedDays = new Set<string>()
+  for (const start of starts) {
+    const { date, time } = jstParts(start)
+    days.add(date)
+    if (time === '00:00') untimedDays.add(date)
+  }
   return {
-    has: (date: string, time: string | null) => (time === null ? days.has(date) : instants.has(jstInstant(date, time))),
+    has: (date: string, time: string | null) =>
+      time === null ? days.has(date) : instants.has(jstInstant(date, time)) || untimedDays.has(date),
+    /** The day has a session without a time (what a timed row then meets). */
+    untimedOn: (date: string) => untimedDays.has(date),
     add(date: string, time: string | null): void {
       instants.add(jstInstant(date, time ?? '00:00'))
       days.add(date)
+      if (time === null) untimedDays.add(date)
     },
   }
 }

@@ -214,6 +214,33 @@ describe('importing programs with sessions', () => {
     expect(sessionsOf(sqlite, program.id)).toHaveLength(2) // 6/8 13:00 as it was, and 7/13
   })
 
+  it('a session registered without a time is met by a later list that gives its time, in one file or two', async () => {
+    const { client, context } = await freshBackend()
+    const sqlite = context.handle.sqlite
+    const read = async (text: string) =>
+      client.call('import.preview', {
+        source: { fileName: 'programs.csv', text: `事業名,年度,開催日,時間\n${text}` },
+        kind: 'programs',
+      })
+    const oneFile = await read('海ごみ拾い,2024,2024/6/8,\n海ごみ拾い,2024,2024/6/8,13:00-15:00\n')
+    expect(oneFile.rows.map((r) => r.program?.sessionOutcome)).toEqual(['new', 'exists'])
+    expect(oneFile.rows[1]!.issues).toContainEqual({
+      column: 2,
+      severity: 'warning',
+      message: '同じ日に時間のない開催回があるため、この回は追加しません（時間は事業の画面で入れられます）',
+    })
+    await client.call('import.commit', { previewId: oneFile.previewId })
+    const [program] = programsNamed(sqlite, '海ごみ拾い')
+    expect(sessionsOf(sqlite, program!.id)).toHaveLength(1)
+    const later = await read('海ごみ拾い,2024,2024/6/8,13:00\n')
+    expect(later.rows.map((r) => r.program?.sessionOutcome)).toEqual(['exists'])
+    expect((await client.call('import.commit', { previewId: later.previewId })).kindCounts).toMatchObject({
+      sessionsCreated: 0,
+      sessionsExisting: 1,
+    })
+    expect(sessionsOf(sqlite, program!.id)).toHaveLength(1)
+  })
+
   it('reuses a registered program of the same name and 年度, adds only the sessions it lacks, and leaves it as it was', async () => {
     const { client, context } = await freshBackend()
     const sqlite = context.handle.sqlite

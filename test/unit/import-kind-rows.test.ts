@@ -227,6 +227,21 @@ describe('readProgramRow', () => {
     expect(readProgramRow(['講座', '', '2024/6/2', '2024/6/1'], mapping).ok).toBe(false)
   })
 
+  it('takes a session’s start from a time written in its 開催日 cell when no 時間 column gives one', () => {
+    const withTime: AnyImportField[] = ['programName', 'sessionDate', 'sessionTime']
+    expect(readProgramRow(['講座', '2024/6/8 13:00', ''], withTime).session).toMatchObject({
+      date: '2024-06-08',
+      startTime: '13:00',
+    })
+    expect(readProgramRow(['講座', '2024/6/8(土) 9:30', ''], withTime).session).toMatchObject({ startTime: '09:30' })
+    expect(readProgramRow(['講座', '2024/6/8 13:00', '14:00～16:00'], withTime).session).toMatchObject({
+      startTime: '14:00',
+      endTime: '16:00',
+    })
+    // A date cell's midnight is no time.
+    expect(readProgramRow(['講座', '2024/6/8 0:00', ''], withTime).session).toMatchObject({ startTime: null })
+  })
+
   it('refuses what the program and session forms refuse: long text, huge numbers, 年度 out of range', () => {
     const limited: AnyImportField[] = [
       'programName',

@@ -257,13 +257,16 @@ export function buildProgramsPreview(sqlite: Sqlite, source: SourceTable, option
       const { date, startTime } = read.session
       const seen = startsSeen.get(group)!
       sessionOutcome = seen.has(date, startTime) ? 'exists' : 'new'
-      seen.add(date, startTime)
       if (sessionOutcome === 'exists')
         read.issues.push({
           column: mapping.indexOf('sessionDate'),
           severity: 'warning',
-          message: '同じ日時の開催回がすでにあるため、この回は追加しません',
+          message:
+            startTime !== null && seen.untimedOn(date)
+              ? '同じ日に時間のない開催回があるため、この回は追加しません（時間は事業の画面で入れられます）'
+              : '同じ日時の開催回がすでにあるため、この回は追加しません',
         })
+      seen.add(date, startTime)
     }
     return {
       ...base,

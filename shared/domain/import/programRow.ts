@@ -51,6 +51,14 @@ export interface ReadProgram {
   ok: boolean
 }
 
+/** The time written after a date (「2024/6/8 13:00」 → '13:00'); null without one, or at 00:00 (a date cell's midnight). */
+function timeAfterDate(raw: string): string | null {
+  const m = /\s(\d{1,2}):(\d{2})(?::\d{2})?$/.exec(normalizeWidth(raw).trim())
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return null
+  const time = `${m[1]!.padStart(2, '0')}:${m[2]}`
+  return time === '00:00' ? null : time
+}
+
 /**
  * Reads one row of a program list: the program's fields (repeated on each of its rows, or
  * given once) and at most one session. Rows are later grouped into programs by name and
@@ -75,6 +83,8 @@ export function readProgramRow(cells: readonly string[], mapping: readonly AnyIm
   let sessionMunicipality: string | null = null
   let sessionMode: SessionMode | null = null
   let fiscalYearWritten = false
+  /** 「2024/6/8 13:00」 in the 開催日 column: the session's start when no 時間 column gives one. */
+  let timeInDate: string | null = null
   const issues: CellIssue[] = []
   const issue = (column: number, severity: CellIssue['severity'], message: string) => issues.push({ column, severity, message })
 
@@ -132,6 +142,7 @@ export function readProgramRow(cells: readonly string[], mapping: readonly AnyIm
       }
       case 'sessionDate':
         read(readEventDate(raw), (v) => (sessionDate = v))
+        timeInDate = timeAfterDate(raw)
         break
       case 'sessionTime':
         read(readTimeRange(raw), (v) => {
@@ -148,6 +159,7 @@ export function readProgramRow(cells: readonly string[], mapping: readonly AnyIm
         break
     }
   })
+  if (session.startTime === null && timeInDate !== null) session.startTime = timeInDate
   if (!program.name) issue(mapping.indexOf('programName'), 'error', '事業名（プログラム名）がありません')
   if (program.startDate && program.endDate && program.endDate < program.startDate)
     issue(mapping.indexOf('endDate'), 'error', '終了日が開始日より前です')
