@@ -238,6 +238,14 @@ describe('readProgramRow', () => {
       startTime: '14:00',
       endTime: '16:00',
     })
+    // A session outside its program's 年度 is read, with a warning.
+    expect(readProgramRow(['講座', '2025/4/12', '', '2024'], [...withTime, 'fiscalYear']).issues).toEqual([
+      {
+        column: 1,
+        severity: 'warning',
+        message: '開催日（2025-04-12）は2025年度ですが、この事業は2024年度です。年度か日付に誤りがないか確認してください',
+      },
+    ])
     // A date cell's midnight is no time.
     expect(readProgramRow(['講座', '2024/6/8 0:00', ''], withTime).session).toMatchObject({ startTime: null })
   })

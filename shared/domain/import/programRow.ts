@@ -186,6 +186,14 @@ export function readProgramRow(cells: readonly string[], mapping: readonly AnyIm
     const from: AnyImportField = fiscalYearWritten ? 'fiscalYear' : program.startDate ? 'startDate' : 'sessionDate'
     issue(mapping.indexOf(from), 'error', `年度は${min}〜${max}年度にしてください（${program.fiscalYear}年度です）`)
   }
+  // Attendance is matched to programs by the 年度 of its day: a session in another 年度 than its
+  // program's is most often a typo, and its sign-in sheet would not find the program.
+  if (sessionDate && program.fiscalYear !== null && fiscalYearOf(sessionDate) !== program.fiscalYear)
+    issue(
+      mapping.indexOf('sessionDate'),
+      'warning',
+      `開催日（${sessionDate}）は${fiscalYearOf(sessionDate)}年度ですが、この事業は${program.fiscalYear}年度です。年度か日付に誤りがないか確認してください`,
+    )
   const hasSessionCells = session.startTime !== null || session.place !== null || sessionMode !== null
   if (!sessionDate && hasSessionCells)
     issue(mapping.indexOf('sessionDate'), 'warning', '開催日がないため、この行の時間・会場・形態は開催回になりません')
