@@ -109,6 +109,9 @@ export const visitModes = vocabulary({
 })
 export type VisitMode = (typeof visitModes.codes)[number]
 
+/** Nights as stored: online involvement has no overnight stay (延べ宿泊数 counts onsite stays only). */
+export const nightsFor = (mode: VisitMode, nights: number): number => (mode === 'online' ? 0 : nights)
+
 export const enrollmentStatuses = vocabulary({
   applied: '応募',
   confirmed: '参加確定',

@@ -121,6 +121,28 @@ describe('migrations', () => {
     )
   })
 
+  it('0009 clears the nights of online visits, and the month totals follow', async () => {
+    const file = path.join(tempDir(), 'v8.db')
+    await withHandle(file, async (handle) => {
+      await migrate(handle, { migrations: migrations.slice(0, 8) })
+      const { sqlite } = handle
+      sqlite.prepare(`INSERT INTO contacts (id, family_name, created_at, updated_at) VALUES ('c', '山田', 'x', 'x')`).run()
+      const visit = sqlite.prepare(
+        `INSERT INTO visits (id, contact_id, visit_date, mode, nights, created_at, updated_at) VALUES (?, 'c', '2025-05-10', ?, ?, 'x', 'x')`,
+      )
+      visit.run('v1', 'online', 2)
+      visit.run('v2', 'onsite', 3)
+      await migrate(handle)
+      expect(sqlite.prepare(`SELECT id, nights FROM visits ORDER BY id`).all()).toEqual([
+        { id: 'v1', nights: 0 },
+        { id: 'v2', nights: 3 },
+      ])
+      expect(sqlite.prepare(`SELECT month, onsite, online, nights FROM visit_month_counts`).all()).toEqual([
+        { month: '2025-05', onsite: 1, online: 1, nights: 3 },
+      ])
+    })
+  })
+
   it('a migration that fails halfway leaves the database exactly as before', async () => {
     const dir = tempDir()
     const file = path.join(dir, 'db.db')

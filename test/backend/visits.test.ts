@@ -68,6 +68,32 @@ describe('visits grid and standalone visits', () => {
     expect((await client.call('roster.get', { sessionId: session.id })).lines.find((l) => l.contactId === a)).toBeUndefined()
   })
 
+  it('an online visit has no nights, however it became online: edited, or saved on a roster', async () => {
+    const { client } = await freshBackend()
+    const [a, b] = await createPeople(client, 2)
+    const { ids } = await client.call('visits.create', {
+      contactIds: [a],
+      fields: { visitDate: '2025-05-10', mode: 'onsite', nights: 3 },
+    })
+    expect((await client.call('visits.update', { id: ids[0]!, patch: { mode: 'online' } })).nights).toBe(0)
+    expect((await client.call('visits.update', { id: ids[0]!, patch: { nights: 2 } })).nights).toBe(0)
+    expect((await client.call('visits.update', { id: ids[0]!, patch: { mode: 'onsite', nights: 2 } })).nights).toBe(2)
+    const program = await client.call('programs.create', { fields: courseProgram() })
+    const session = await client.call('sessions.create', {
+      programId: program.id,
+      fields: { date: '2025-07-05', startTime: '10:00', mode: 'hybrid' },
+    })
+    await client.call('roster.save', {
+      sessionId: session.id,
+      entries: [{ contactId: b, attended: true, mode: 'online', nights: 2 }],
+    })
+    const onRoster = (await client.call('visits.list', { programId: program.id })).rows
+    expect(onRoster.map((v) => [v.mode, v.nights])).toEqual([['online', 0]])
+    // 延べ宿泊数 of the year: the one onsite stay of 2 nights.
+    const report = await client.call('reports.fiscalYear', { fiscalYear: 2025 })
+    expect(report.totalNights).toBe(2)
+  })
+
   it('refuses a visit for someone in the trash, saving nothing', async () => {
     const { client } = await freshBackend()
     const [a, b] = await createPeople(client, 2)

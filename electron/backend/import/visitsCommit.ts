@@ -7,6 +7,7 @@ import { defaultAction, personMatch } from '../../../shared/domain/import/dedupe
 import { mergeChanges, mergedValues } from '../../../shared/domain/import/mergeDraft'
 import { storedPersonValues } from '../../../shared/domain/import/personRow'
 import type { PersonDraft } from '../../../shared/domain/import/personRow'
+import { nightsFor } from '../../../shared/domain/vocabulary'
 import { bulkId } from '../db/bulkIds'
 import { batchItemWriter, insertBatch } from '../db/repos/importRepo'
 import { kindWriters, setBatchCounts } from '../db/repos/importKindsRepo'
@@ -177,7 +178,7 @@ export function* commitVisitsPreview(
       visitDate: visit.visitDate,
       mode,
       municipalityCode: visit.municipalityCode,
-      nights: mode === 'online' ? 0 : visit.nights,
+      nights: nightsFor(mode, visit.nights),
       purpose: visit.purpose,
       notes: visit.notes,
       now,

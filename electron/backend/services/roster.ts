@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7'
 import { ApiError } from '../../../shared/contract/errors'
 import type { SaveRosterResult } from '../../../shared/contract/methods/sessions'
 import type { Roster } from '../../../shared/contract/programs'
+import { nightsFor } from '../../../shared/domain/vocabulary'
 import type { EnrollmentRole, EnrollmentStatus, VisitMode } from '../../../shared/domain/vocabulary'
 import type { BackendContext } from '../context'
 import * as attendance from '../db/repos/attendanceRepo'
@@ -57,7 +58,8 @@ export async function saveRoster(
   sessionId: string,
   entries: { contactId: string; attended: boolean; mode: VisitMode; nights: number }[],
 ): Promise<SaveRosterResult> {
-  const byContact = new Map(entries.map((e) => [e.contactId, e]))
+  // Online attendance has no overnight stay (延べ宿泊数 counts onsite stays only).
+  const byContact = new Map(entries.map((e) => [e.contactId, { ...e, nights: nightsFor(e.mode, e.nights) }]))
   const result = await ctx.db.transaction().execute(async (trx) => {
     const session = await findSession(trx, sessionId)
     const visitDate = toSession(session).date

@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7'
 import { ApiError } from '../../../shared/contract/errors'
 import type { VisitRow } from '../../../shared/contract/records'
+import { nightsFor } from '../../../shared/domain/vocabulary'
 import type { VisitMode } from '../../../shared/domain/vocabulary'
 import type { BackendContext } from '../context'
 import { recordAudit } from '../db/repos/auditRepo'
@@ -46,8 +47,7 @@ export async function createVisits(
       programId,
       sessionId: null,
       ...fields,
-      // Online involvement has no overnight stay.
-      nights: fields.mode === 'online' ? 0 : fields.nights,
+      nights: nightsFor(fields.mode, fields.nights),
       createdAt: now,
       updatedAt: now,
     }))
@@ -77,6 +77,10 @@ export async function updateVisit(ctx: BackendContext, id: string, patch: Partia
     if (before.sessionId && patch.visitDate !== undefined && patch.visitDate !== before.visitDate) {
       throw ApiError.from('CONFLICT', { id }, 'プログラムの回の出席記録は日付を変更できません。回の日付を変更してください。')
     }
+    // Online involvement has no overnight stay, whichever of the two the patch changes.
+    const mode = patch.mode ?? (before.mode as VisitMode)
+    if (patch.mode !== undefined || patch.nights !== undefined)
+      patch = { ...patch, nights: nightsFor(mode, patch.nights ?? before.nights) }
     const changes: FieldChanges = {}
     for (const [field, value] of Object.entries(patch)) {
       const old = before[field as keyof typeof before]
