@@ -164,7 +164,11 @@ describe('importing a sign-in sheet of visits', () => {
       () => null,
       (e: { code: string; message: string }) => e,
     )
-    expect(refusal).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('削除された可能性') })
+    expect(refusal).toMatchObject({
+      code: 'CONFLICT',
+      message:
+        '確認画面を開いた後に参加者の登録・編集・削除がありました。重複を正しく確かめるため、もう一度ファイルを読み込んでください。',
+    })
     expect(checksums(sqlite)).toEqual(before)
   })
 
@@ -179,6 +183,34 @@ describe('importing a sign-in sheet of visits', () => {
     expect(result).toMatchObject({ created: 2, skipped: 1, kindCounts: { visitsCreated: 3 } })
     expect(personBy(sqlite, 'email', 'ichiro.hamada@example.jp')).toHaveLength(2)
     expect(personBy(sqlite, 'email', 'minami.sado@example.com')).toHaveLength(0)
+  })
+})
+
+describe('a preview read before people changed', () => {
+  it('is refused, so an anonymized person is not given back their details nor a person added twice', async () => {
+    for (const change of ['anonymize', 'add', 'edit'] as const) {
+      const { client, context } = await freshBackend()
+      const sqlite = context.handle.sqlite
+      const stored = await client.call('contacts.create', {
+        fields: { familyName: '浜田', givenName: '一郎', email: 'ichiro@example.jp' },
+      })
+      const text = '氏名,メールアドレス,電話番号\n浜田 一郎,ichiro@example.jp,090-1111-2222\n浜田 花子,hanako@example.jp,\n'
+      const preview = await client.call('import.preview', { source: { fileName: 'people.csv', text } })
+      if (change === 'anonymize') await client.call('privacy.anonymize', { contactId: stored.id })
+      else if (change === 'add')
+        await client.call('contacts.create', { fields: { familyName: '浜田', givenName: '花子', email: 'hanako@example.jp' } })
+      else await client.call('contacts.update', { id: stored.id, patch: { phone: '090-3333-4444' } })
+      const before = checksums(sqlite)
+      const refusal = await client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'merge' }).then(
+        () => null,
+        (e: { code: string; message: string }) => e,
+      )
+      expect(refusal).toMatchObject({
+        code: 'CONFLICT',
+        message: expect.stringContaining('参加者の登録・編集・削除がありました'),
+      })
+      expect(checksums(sqlite)).toEqual(before)
+    }
   })
 })
 

@@ -2,6 +2,7 @@ import { ApiError } from '../../../shared/contract/errors'
 import type { ImportPreview, ImportPreviewRow } from '../../../shared/contract/imports'
 import type { AnyImportField } from '../../../shared/domain/import/kinds'
 import type { BackendContext } from '../context'
+import { peopleFingerprint } from '../db/repos/importRepo'
 import type { SourceTable } from './source'
 
 /**
@@ -11,7 +12,13 @@ import type { SourceTable } from './source'
  * people twice (two windows, or a file read again before the first was committed).
  */
 const importGenerations = new WeakMap<BackendContext, number>()
-const stamps = new WeakMap<object, number>()
+/**
+ * Each preview's stamp: the import generation, and the people as they were when it looked for
+ * duplicates (peopleFingerprint). A person added, edited, anonymized or deleted since could
+ * otherwise be registered twice, or merged into — giving an anonymized person back their
+ * name and e-mail.
+ */
+const stamps = new WeakMap<object, { generation: number; people: string }>()
 const generationOf = (ctx: BackendContext) => importGenerations.get(ctx) ?? 0
 
 /** Called when an import has been committed or undone: every preview read before it is stale. */
@@ -21,12 +28,17 @@ export function importsChanged(ctx: BackendContext): void {
 
 const staleMessage =
   '確認画面を開いた後に別の取り込み（または取り消し）が行われました。重複を正しく確かめるため、もう一度ファイルを読み込んでください。'
+const peopleChangedMessage =
+  '確認画面を開いた後に参加者の登録・編集・削除がありました。重複を正しく確かめるため、もう一度ファイルを読み込んでください。'
 
-/** Refuses a preview read before the latest import or undo (see importGenerations). */
+/** Refuses a preview read before the latest import or undo, or before people changed (see stamps). */
 export function assertPreviewCurrent(ctx: BackendContext, preview: object & { previewId: string }): void {
   const stamp = stamps.get(preview)
-  if (stamp !== undefined && stamp !== generationOf(ctx))
+  if (stamp === undefined) return
+  if (stamp.generation !== generationOf(ctx))
     throw ApiError.from('CONFLICT', { previewId: preview.previewId, reason: 'stale preview' }, staleMessage)
+  if (stamp.people !== peopleFingerprint(ctx.handle.sqlite))
+    throw ApiError.from('CONFLICT', { previewId: preview.previewId, reason: 'people changed' }, peopleChangedMessage)
 }
 
 /** Previews wait here between "preview" and "commit"; only the latest few are kept. */
@@ -34,7 +46,7 @@ export class PreviewStore<P extends { previewId: string }> {
   readonly #previews = new Map<string, P>()
   constructor(readonly ctx: BackendContext) {}
   put(preview: P): void {
-    stamps.set(preview, generationOf(this.ctx))
+    stamps.set(preview, { generation: generationOf(this.ctx), people: peopleFingerprint(this.ctx.handle.sqlite) })
     this.#previews.set(preview.previewId, preview)
     while (this.#previews.size > 3) this.#previews.delete(this.#previews.keys().next().value!)
   }

@@ -177,6 +177,22 @@ export function storedKeys(p: Identity) {
   }
 }
 
+/**
+ * What a preview's duplicate search depends on, as one string that changes whenever people are
+ * added, edited (anonymized too), moved to or out of the trash, or deleted for good. Tags and
+ * visits are not part of it. Two narrow scans of 100k people take ~20 ms.
+ */
+export function peopleFingerprint(sqlite: Sqlite): string {
+  const row = sqlite
+    .prepare(
+      `SELECT (SELECT count(*) FROM contacts) AS total, (SELECT max(rowid) FROM contacts) AS top,
+         (SELECT count(*) FROM contacts WHERE deleted_at IS NULL) AS live,
+         (SELECT max(updated_at) FROM contacts WHERE deleted_at IS NULL) AS edited`,
+    )
+    .get() as { total: number; top: number | null; live: number; edited: string | null }
+  return `${row.total}:${row.top}:${row.live}:${row.edited}`
+}
+
 export interface BatchRecord {
   id: string
   kind: 'contacts' | 'visits' | 'programs'
