@@ -111,6 +111,29 @@ test('imports the CP932 Excel list: detection, suggested mapping, one merge, com
   expect(restored).toMatchObject({ phone: '080-9999-0001', postalCode: null, address: null })
 })
 
+test('a preview read before people changed is refused at commit, and read again in one click', async ({ door, shell, page }) => {
+  const importer = new ImportPage(page)
+  await shell.open(door.url)
+  await shell.goTo('import')
+  await importer.upload(cp932File)
+  await expect(importer.counts).toContainText('全4行')
+  const summary = await importer.commitSummary.textContent()
+  // Meanwhile someone registers 江津 花子 of the file by hand (another window, the grid).
+  await door.call('contacts.create', {
+    fields: { familyName: '江津', givenName: '花子', email: 'hanako.gotsu@example.jp' },
+  })
+  await importer.commitButton.click()
+  const error = page.getByTestId('import-commit-error')
+  await expect(error).toContainText('参加者の登録・編集・削除がありました')
+  await page.getByTestId('import-reread').click()
+  await expect(error).toHaveCount(0)
+  // Read again, she is a duplicate candidate, merged by default: one fewer new person.
+  await expect(importer.commitSummary).not.toHaveText(summary!)
+  await importer.commitButton.click()
+  await expect(importer.result('merged')).not.toHaveText('0')
+  expect(((await door.call('contacts.list', { search: 'hanako.gotsu@example.jp' })) as Page<Contact>).total).toBe(1)
+})
+
 test('a binary file renamed .csv gets a Japanese explanation and changes nothing', async ({ door, shell, page }) => {
   const before = (await door.call('contacts.list', {})) as Page<Contact>
   const batchesBefore = (await door.call('import.batches', {})) as unknown[]

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { ImportCommitResult } from '../../../../shared/contract/imports'
 import { hrefOf } from '../../app/routes'
 import type { CommitSummary } from './commitSummary'
+import { CommitError } from './CommitError'
 import { CommitProgress } from './CommitProgress'
 
 /** Step 4: one button that says what it will do, the busy state, then what was done. */
@@ -9,6 +10,7 @@ export function CommitPanel({
   summary,
   busy,
   error,
+  onReread = null,
   result,
   onCommit,
   onAnother,
@@ -22,6 +24,8 @@ export function CommitPanel({
   /** The last commit was cancelled: nothing was written and the same preview can be imported again. */
   cancelled?: boolean
   error: string | null
+  /** Reads the file again: set when the preview went stale. */
+  onReread?: (() => void) | null
   result: ImportCommitResult | null
   onCommit: () => void
   onAnother: () => void
@@ -79,11 +83,7 @@ export function CommitPanel({
           {t('import.commit.cancelled')}
         </p>
       )}
-      {error && (
-        <p className="load-error" role="alert" data-testid="import-commit-error">
-          {error}
-        </p>
-      )}
+      <CommitError error={error} onReread={onReread} />
     </div>
   )
 }

@@ -21,6 +21,9 @@ import { KindChoice } from './KindChoice'
 import { KindCommitPanel } from './KindCommitPanel'
 import './kinds.css'
 
+/** Why the backend refuses a preview that went stale (previewStore). */
+const staleReasons = ['stale preview', 'people changed']
+
 /**
  * The import wizard: choose a file, map its columns, review rows and duplicates, commit. Every
  * step before the last only reads (import.preview); nothing is written until "import".
@@ -35,11 +38,13 @@ export function ImportPage() {
     setKind(next)
     setOptions((o) => ({ encoding: o.encoding, sheet: o.sheet }))
   }
-  const { preview, error, loading, revision, fixed } = usePreview(source, { ...options, kind })
+  const { preview, error, loading, revision, fixed, reread } = usePreview(source, { ...options, kind })
   const [decisions, setDecisions] = useState<Decisions>({})
   const [bulk, setBulk] = useState<DuplicateAction>('merge')
   const [committing, setCommitting] = useState(false)
   const [commitError, setCommitError] = useState<string | null>(null)
+  // The preview went stale before the commit (another import, people changed): read it again.
+  const [stale, setStale] = useState(false)
   const [result, setResult] = useState<ImportCommitResult | null>(null)
   // The running commit's job id (chosen here so its progress can be followed and it can be cancelled).
   const [jobId, setJobId] = useState<string | null>(null)
@@ -87,6 +92,7 @@ export function ImportPage() {
     if (!preview) return
     setCommitting(true)
     setCommitError(null)
+    setStale(false)
     setCancelled(false)
     const job = crypto.randomUUID()
     setJobId(job)
@@ -100,7 +106,10 @@ export function ImportPage() {
       setResult(done)
     } catch (e) {
       if (e instanceof ApiError && e.code === 'JOB_CANCELLED') setCancelled(true)
-      else setCommitError(`${t('import.commit.failed')} ${(e as Error).message}`)
+      else {
+        setCommitError(`${t('import.commit.failed')} ${(e as Error).message}`)
+        setStale(e instanceof ApiError && e.code === 'CONFLICT' && staleReasons.includes(String(e.details?.reason)))
+      }
     } finally {
       setCommitting(false)
       setJobId(null)
@@ -114,6 +123,13 @@ export function ImportPage() {
     jobId,
     cancelled,
     error: commitError,
+    onReread: stale
+      ? () => {
+          setCommitError(null)
+          setStale(false)
+          reread()
+        }
+      : null,
     result,
     onCommit: () => void commit(),
     onAnother: reset,

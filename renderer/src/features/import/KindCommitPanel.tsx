@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { ImportCommitResult, ImportPreview } from '../../../../shared/contract/imports'
 import { hrefOf } from '../../app/routes'
+import { CommitError } from './CommitError'
 import { CommitProgress } from './CommitProgress'
 import type { Decisions } from './importState'
 
@@ -21,6 +22,7 @@ export function KindCommitPanel({
   jobId,
   cancelled,
   error,
+  onReread = null,
   result,
   onCommit,
   onAnother,
@@ -32,6 +34,8 @@ export function KindCommitPanel({
   jobId: string | null
   cancelled: boolean
   error: string | null
+  /** Reads the file again: set when the preview went stale. */
+  onReread?: (() => void) | null
   result: ImportCommitResult | null
   onCommit: () => void
   onAnother: () => void
@@ -89,11 +93,7 @@ export function KindCommitPanel({
           {t('import.commit.cancelled')}
         </p>
       )}
-      {error && (
-        <p className="load-error" role="alert" data-testid="import-commit-error">
-          {error}
-        </p>
-      )}
+      <CommitError error={error} onReread={onReread} />
     </div>
   )
 }

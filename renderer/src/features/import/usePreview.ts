@@ -15,6 +15,8 @@ export interface PreviewHandle extends PreviewState {
   /** How many rows were fixed so far: row pages reload when it changes. */
   revision: number
   fixed(counts: ImportPreview['counts']): void
+  /** Reads the same source again with the same options (a preview that went stale). */
+  reread(): void
 }
 
 /**
@@ -24,6 +26,8 @@ export interface PreviewHandle extends PreviewState {
 export function usePreview(source: ImportSource | null, options: ReadOptions): PreviewHandle {
   const [state, setState] = useState<PreviewState>({ preview: null, error: null, loading: false })
   const [revision, setRevision] = useState(0)
+  // Bumped to read the same file again (a preview that went stale before its commit).
+  const [reads, setReads] = useState(0)
   const key = JSON.stringify(options)
   useEffect(() => {
     if (!source) {
@@ -48,10 +52,11 @@ export function usePreview(source: ImportSource | null, options: ReadOptions): P
     return () => {
       current = false
     }
-  }, [source, key])
+  }, [source, key, reads])
   const fixed = useCallback((counts: ImportPreview['counts']) => {
     setState((s) => (s.preview ? { ...s, preview: { ...s.preview, counts } } : s))
     setRevision((r) => r + 1)
   }, [])
-  return { ...state, revision, fixed }
+  const reread = useCallback(() => setReads((r) => r + 1), [])
+  return { ...state, revision, fixed, reread }
 }
