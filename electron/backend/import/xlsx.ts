@@ -58,7 +58,10 @@ export async function readXlsx(bytes: Uint8Array, sheetName?: string): Promise<X
     )
   }
   const sheets = workbook.worksheets.map((w) => w.name)
-  const worksheet = sheetName ? workbook.getWorksheet(sheetName) : workbook.worksheets[0]
+  // Unless named, the first sheet a person sees: a hidden one often holds a dropdown's list.
+  const worksheet = sheetName
+    ? workbook.getWorksheet(sheetName)
+    : (workbook.worksheets.find((w) => w.state === 'visible') ?? workbook.worksheets[0])
   if (!worksheet) {
     throw ApiError.from(
       'IMPORT_UNREADABLE',
@@ -71,6 +74,14 @@ export async function readXlsx(bytes: Uint8Array, sheetName?: string): Promise<X
   worksheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: string[] = []
     row.eachCell({ includeEmpty: true }, (cell, column) => {
+      // ExcelJS repeats a merged cell's value in every cell it covers. Across columns that turns
+      // a title (「○○市 参加者名簿」 over A1:E1) into a row of five header-like cells that wins
+      // the header search; there only the first cell keeps it. Down a column it is a value
+      // shared by the rows (a date merged over one day's sign-ins): every row keeps it.
+      if (cell.isMerged && cell.master.fullAddress.col !== cell.fullAddress.col) {
+        cells[column - 1] = ''
+        return
+      }
       const { text, formula } = cellText(cell.value)
       if (formula) formulaCells++
       cells[column - 1] = text
