@@ -166,6 +166,11 @@ export function normalizePostalCode(input: string): Parsed<string> {
 export function normalizeMunicipalityCode(input: string): Parsed<string> {
   const text = normalizeWidth(input).replace(SPACES, '').replace(DASHES, '').replace(/-/g, '')
   if (text === '') return ok('')
+  // A name that reached here could not be told apart (府中市 is in 東京都 and 広島県) or found.
+  if (/[^\d]/.test(text))
+    return fail(
+      `「${input.trim()}」を市区町村として特定できません（同じ名前が複数あるか、見つかりません）。都道府県名を付けるか（例: 東京都府中市）、6桁の市区町村コードで入力してください`,
+    )
   if (!/^\d{5,6}$/.test(text)) return fail('市区町村コードは6桁（または5桁）の数字で入力してください（例: 322024）')
   if (text.length === 6 && !isValidLocalGovCode(text)) {
     return fail('市区町村コードの6桁目（検査数字）が合いません。番号を確かめてください')

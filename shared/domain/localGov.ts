@@ -229,6 +229,18 @@ export function searchMunicipalities(query: string, limit = 20): Municipality[] 
   return hits.slice(0, limit).map((h) => h.municipality)
 }
 
+/**
+ * The municipality a name means ('浜田市', 'はまだし', '東京都府中市'), or null when none or
+ * several do. Given a prefecture, only its municipalities count: 府中市 in 広島県 is 広島県府中市,
+ * and 北区 in 愛知県 is 名古屋市北区, not 東京都北区.
+ */
+export function municipalityNamed(text: string, prefectureCode: string | null = null): Municipality | null {
+  const found = searchMunicipalities(text, 50).filter((m) => !prefectureCode || m.prefectureCode === prefectureCode)
+  const exact = found.filter((m) => m.name === text || `${m.prefectureName}${m.name}` === text)
+  const only = exact.length === 1 ? exact[0] : found.length === 1 ? found[0] : undefined
+  return only ?? null
+}
+
 // ---------------------------------------------------------------------------
 // 三大都市圏
 

@@ -1,5 +1,6 @@
+import { normalizePrefectureCode } from './contactFields'
 import { normalizeForSearch } from './kana'
-import { searchMunicipalities } from './localGov'
+import { municipalityNamed } from './localGov'
 import { bases, genders, roots, stages } from './vocabulary'
 
 /**
@@ -158,6 +159,10 @@ export function rowToFields(
   stageLabels: Record<string, string> = stages.labels,
 ): Partial<Record<PasteField, string>> {
   const out: Partial<Record<PasteField, string>> = {}
+  // The row's own prefecture, if pasted: a municipality name is looked for there only.
+  const prefectureColumn = mapping.indexOf('prefectureCode')
+  const prefecture = prefectureColumn >= 0 ? normalizePrefectureCode(row[prefectureColumn] ?? '') : null
+  const prefectureCode = prefecture?.ok && prefecture.value !== '' ? prefecture.value : null
   mapping.forEach((field, i) => {
     const text = (row[i] ?? '').trim()
     if (!field || text === '') return
@@ -165,12 +170,9 @@ export function rowToFields(
     else if (field === 'roots') out.roots = codeOf(roots.labels, text)
     else if (field === 'basis') out.basis = codeOf(bases.labels, text)
     else if (field === 'stage') out.stage = codeOf(stageLabels, text)
-    else if (field === 'municipalityCode' && !/^\d/.test(text)) {
-      const found = searchMunicipalities(text, 20)
-      const exact = found.filter((m) => m.name === text || `${m.prefectureName}${m.name}` === text)
-      const only = exact.length === 1 ? exact[0] : found.length === 1 ? found[0] : undefined
-      out.municipalityCode = only ? only.code : text
-    } else out[field] = text
+    else if (field === 'municipalityCode' && !/^\d/.test(text))
+      out.municipalityCode = municipalityNamed(text, prefectureCode)?.code ?? text
+    else out[field] = text
   })
   return out
 }

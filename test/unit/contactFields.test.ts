@@ -194,10 +194,17 @@ describe('normalizeMunicipalityCode', () => {
     })
   })
 
-  it.each(['3220', '3220245', '浜田市', 'abcde'])('rejects %s as not a code', (input) => {
+  it.each(['3220', '3220245'])('rejects %s as not a code', (input) => {
     expect(normalizeMunicipalityCode(input)).toEqual({
       ok: false,
       message: '市区町村コードは6桁（または5桁）の数字で入力してください（例: 322024）',
+    })
+  })
+
+  it.each(['府中市', 'abcde'])('rejects the name %s that reached it unresolved, saying how to name it', (input) => {
+    expect(normalizeMunicipalityCode(input)).toEqual({
+      ok: false,
+      message: `「${input}」を市区町村として特定できません（同じ名前が複数あるか、見つかりません）。都道府県名を付けるか（例: 東京都府中市）、6桁の市区町村コードで入力してください`,
     })
   })
 })

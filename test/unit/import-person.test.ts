@@ -183,6 +183,23 @@ describe('reading one row of a person list', () => {
     expect(readPersonRow(['見本 花子', '', '', '', '', '', 'R8.5.1'], mapping, '2024-06-01').ok).toBe(false)
   })
 
+  it('reads the 都道府県 and 市区町村 columns together: a municipality is looked for in the row’s prefecture', () => {
+    const placeMapping = suggestMapping(['氏名', '都道府県', '市区町村'])
+    expect(placeMapping).toEqual(['fullName', 'prefecture', 'municipality'])
+    const read = (prefecture: string, municipality: string) =>
+      readPersonRow(['見本 花子', prefecture, municipality], placeMapping, '2024-06-01')
+    // 府中市 alone is ambiguous; beside 広島県 it is 広島県府中市.
+    expect(read('広島県', '府中市').draft).toMatchObject({ prefectureCode: '34', municipalityCode: '342084' })
+    expect(read('東京都', '府中市').draft).toMatchObject({ prefectureCode: '13', municipalityCode: '132063' })
+    // 北区 alone would be 東京都北区: beside 愛知県 it is 名古屋市北区, beside 島根県 nothing.
+    expect(read('愛知県', '北区').draft).toMatchObject({ prefectureCode: '23', municipalityCode: '231037' })
+    const shimane = read('島根県', '北区')
+    expect(shimane.draft).toMatchObject({ prefectureCode: '32', municipalityCode: null })
+    expect(shimane.issues).toEqual([{ column: 2, severity: 'warning', message: '「北区」を市区町村として読み取れませんでした' }])
+    expect(read('', '北区').draft).toMatchObject({ prefectureCode: '13', municipalityCode: '131172' })
+    expect(read('新潟県', '岩船郡粟島浦村').draft).toMatchObject({ prefectureCode: '15', municipalityCode: '155861' })
+  })
+
   it('a phone written +81… is read as a phone, not warned about as a formula; other cells still are', () => {
     const read = readPersonRow(['見本 花子', '', '', '+81-90-1234-5678', '', '', '', '', '=1+1'], mapping, '2024-06-01')
     expect(read.draft.phone).toBe('090-1234-5678')

@@ -81,4 +81,18 @@ describe('mapping pasted columns to fields', () => {
     // A renamed stage label is read too.
     expect(rowToFields(['関心あり'], ['stage'], { tsukamu: '関心あり' })).toEqual({ stage: 'tsukamu' })
   })
+
+  it('looks for a municipality name in the row’s own prefecture when one is pasted beside it', () => {
+    const mapping = ['prefectureCode', 'municipalityCode'] as const
+    // 府中市 alone is ambiguous (東京都, 広島県): next to its prefecture it is not.
+    expect(rowToFields(['広島県', '府中市'], mapping).municipalityCode).toBe('342084')
+    expect(rowToFields(['13', '府中市'], mapping).municipalityCode).toBe('132063')
+    expect(rowToFields(['', '府中市'], mapping).municipalityCode).toBe('府中市')
+    // 北区 alone is 東京都北区; next to 愛知県 it is 名古屋市北区, and next to 島根県 nothing: kept
+    // as typed for the field's validation to refuse, rather than an address in two prefectures.
+    expect(rowToFields(['', '北区'], mapping).municipalityCode).toBe('131172')
+    expect(rowToFields(['愛知県', '北区'], mapping).municipalityCode).toBe('231037')
+    expect(rowToFields(['島根県', '北区'], mapping).municipalityCode).toBe('北区')
+    expect(rowToFields(['東京都', '東京都府中市'], mapping).municipalityCode).toBe('132063')
+  })
 })

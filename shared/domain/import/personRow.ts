@@ -1,6 +1,7 @@
 import { contactTextLimits, normalizeEmail, normalizePersonName, normalizePhone, normalizePostalCode } from '../contactFields'
 import { eraOverflowDate, excelSerialToIso, parseBirthInput, parseDateInput } from '../dates'
 import { normalizeKanaReading, normalizeWidth } from '../kana'
+import { municipalityNamed } from '../localGov'
 import { tooLongMessage } from '../recordLimits'
 import type { Parsed } from '../result'
 import type { GenderCode } from '../vocabulary'
@@ -130,6 +131,7 @@ export function birthYearForAge(age: number, today: string): number {
 export function readPersonRow(cells: readonly string[], mapping: readonly ImportField[], today: string): ReadPerson {
   const draft = emptyDraft()
   const issues: CellIssue[] = []
+  const place: { column: number; raw: string; field: 'prefecture' | 'municipality' }[] = []
   const issue = (column: number, severity: CellIssue['severity'], message: string) => issues.push({ column, severity, message })
 
   mapping.forEach((field, column) => {
@@ -206,13 +208,10 @@ export function readPersonRow(cells: readonly string[], mapping: readonly Import
         break
       }
       case 'prefecture':
-      case 'municipality': {
-        const parsed = parseAddress(raw)
-        if (parsed.prefectureCode) draft.prefectureCode = parsed.prefectureCode
-        if (parsed.municipalityCode) draft.municipalityCode = parsed.municipalityCode
-        if (!parsed.prefectureCode) issue(column, 'warning', `「${raw}」を都道府県・市区町村として読み取れませんでした`)
+      case 'municipality':
+        // Read together below: 「北区」 is 東京都北区 alone, but not next to 愛知県.
+        place.push({ column, raw, field })
         break
-      }
       case 'birth': {
         const asDate = /^\d{5}(\.\d+)?$/.test(raw) ? readDate(raw) : null
         const parsed = asDate?.ok ? parseBirthInput(asDate.value, today) : parseBirthInput(raw, today)
@@ -256,6 +255,7 @@ export function readPersonRow(cells: readonly string[], mapping: readonly Import
         break
     }
   })
+  readPlace(place, draft, issue)
   for (const [field, { label, from }] of Object.entries(limitedFields) as [keyof typeof limitedFields, LimitedField][]) {
     const limit = contactTextLimits[field]
     const value = draft[field]
@@ -266,6 +266,36 @@ export function readPersonRow(cells: readonly string[], mapping: readonly Import
   }
   if (!draft.familyName) issues.push({ column: -1, severity: 'error', message: '氏名（姓）がありません' })
   return { draft, issues, ok: !issues.some((i) => i.severity === 'error') }
+}
+
+/**
+ * The 都道府県 and 市区町村 columns of one row, read as one address (prefecture first), so a
+ * municipality is looked for in the row's own prefecture: 愛知県 + 府中市 finds nothing, not
+ * 東京都府中市, 広島県 + 府中市 finds 広島県府中市 though 府中市 alone is ambiguous, and 愛知県 +
+ * 北区 is 名古屋市北区.
+ */
+function readPlace(
+  cells: readonly { column: number; raw: string; field: 'prefecture' | 'municipality' }[],
+  draft: PersonDraft,
+  issue: (column: number, severity: CellIssue['severity'], message: string) => void,
+): void {
+  if (cells.length === 0) return
+  const ordered = [...cells].sort((a, b) => (a.field === b.field ? 0 : a.field === 'prefecture' ? -1 : 1))
+  const parsed = parseAddress(ordered.map((c) => c.raw).join(''))
+  const municipality = ordered.find((c) => c.field === 'municipality')
+  // A ward written without its city (愛知県 + 北区): the one of that name in the prefecture.
+  const municipalityCode =
+    parsed.municipalityCode ??
+    (parsed.prefectureCode && municipality
+      ? (municipalityNamed(municipality.raw.trim(), parsed.prefectureCode)?.code ?? null)
+      : null)
+  if (parsed.prefectureCode) draft.prefectureCode = parsed.prefectureCode
+  if (municipalityCode) draft.municipalityCode = municipalityCode
+  if (!parsed.prefectureCode) {
+    const text = ordered.map((c) => c.raw).join(' ')
+    issue(ordered[0]!.column, 'warning', `「${text}」を都道府県・市区町村として読み取れませんでした`)
+  } else if (municipality && !municipalityCode)
+    issue(municipality.column, 'warning', `「${municipality.raw}」を市区町村として読み取れませんでした`)
 }
 
 interface LimitedField {
