@@ -22,6 +22,29 @@ describe('decoding the files people have', () => {
     expect(forced).toMatchObject({ text: '山田', encoding: 'cp932' })
   })
 
+  it('reads UTF-16 without a BOM when the user says it is UTF-16', () => {
+    const le = iconv.encode(sample, 'utf16le')
+    expect(decodeText(le)).toMatchObject({ ok: false, reason: 'binary' })
+    for (const choice of ['utf16', 'utf16le'] as const)
+      expect(decodeText(le, choice)).toEqual({ text: sample, encoding: 'utf16le', bom: false })
+    expect(decodeText(iconv.encode(sample, 'utf16be'), 'utf16be')).toEqual({ text: sample, encoding: 'utf16be', bom: false })
+    // A binary file is still no text, whatever the user says.
+    const zip = Buffer.from('PK\u0003\u0004\u0014\u0000\u0006\u0000\u0008\u0000!\u0000', 'latin1')
+    expect(decodeText(zip, 'utf16le')).toMatchObject({ ok: false, reason: 'binary' })
+  })
+
+  it('finds Shift_JIS past the first 64 KB of plain ASCII rows', () => {
+    const ascii = Array.from(
+      { length: 3000 },
+      (_, i) => `${i},person${i}@example.jp,090-0000-${String(i).padStart(4, '0')}`,
+    ).join('\r\n')
+    const bytes = Buffer.concat([Buffer.from(ascii + '\r\n'), iconv.encode('3000,hanako@example.jp,浜田 花子\r\n', 'Shift_JIS')])
+    expect(bytes.length).toBeGreaterThan(64 * 1024)
+    const decoded = decodeText(bytes)
+    expect(decoded).toMatchObject({ encoding: 'cp932' })
+    expect('text' in decoded && decoded.text.endsWith('浜田 花子\r\n')).toBe(true)
+  })
+
   it('refuses an empty file and a binary file renamed .csv with Japanese messages', () => {
     expect(decodeText(new Uint8Array())).toMatchObject({ ok: false, reason: 'empty', message: expect.stringContaining('空') })
     const zip = Buffer.from('PK\u0003\u0004\u0014\u0000\u0006\u0000\u0008\u0000!\u0000', 'latin1')

@@ -29,19 +29,31 @@ export function detectEncoding(bytes: Uint8Array): { encoding: TextEncoding; bom
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf8', bom: true }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf16le', bom: true }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf16be', bom: true }
-  const head = bytes.subarray(0, 64 * 1024)
-  if (head.includes(0)) return { ok: false, reason: 'binary', message: messages.binary }
+  if (bytes.subarray(0, 64 * 1024).includes(0)) return { ok: false, reason: 'binary', message: messages.binary }
+  // The whole file: a list whose first thousands of rows are plain ASCII (numbers, e-mails)
+  // and whose names come later is still Shift_JIS. Checking 10 MB takes a few milliseconds.
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head.length < bytes.length ? trimPartialUtf8(head) : head)
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes)
     return { encoding: 'utf8', bom: false }
   } catch {
     return { encoding: 'cp932', bom: false }
   }
 }
 
+/** UTF-16 as the user chose it: the byte order from a BOM, else little-endian as Windows writes it. */
+function utf16Of(bytes: Uint8Array): { encoding: TextEncoding; bom: boolean } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf16le', bom: true }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf16be', bom: true }
+  return { encoding: 'utf16le', bom: false }
+}
+
 /** Decodes with a detected or user-chosen encoding. Undecodable bytes become U+FFFD. */
 export function decodeText(bytes: Uint8Array, choice: EncodingChoice = 'auto'): DecodedText | DecodeFailure {
-  const detected = detectEncoding(bytes)
+  if (bytes.length === 0) return { ok: false, reason: 'empty', message: messages.empty }
+  // UTF-16 without a BOM is half NUL bytes (every ASCII character): detection takes it for a
+  // binary file, so a user who says it is UTF-16 is taken at their word (the result is still
+  // checked for control characters below).
+  const detected = choice === 'utf16' || choice === 'utf16le' || choice === 'utf16be' ? utf16Of(bytes) : detectEncoding(bytes)
   if ('ok' in detected) return detected
   const chosen = choice === 'utf16' ? (detected.encoding === 'utf16be' ? 'utf16be' : 'utf16le') : choice
   const encoding = chosen === 'auto' ? detected.encoding : chosen
@@ -50,17 +62,6 @@ export function decodeText(bytes: Uint8Array, choice: EncodingChoice = 'auto'): 
   const text = encoding === 'cp932' ? iconv.decode(Buffer.from(body), 'Shift_JIS') : iconv.decode(Buffer.from(body), encoding)
   if (looksBinary(text)) return { ok: false, reason: 'binary', message: messages.binary }
   return { text, encoding, bom }
-}
-
-/** A cut in the middle of a multi-byte character must not make valid UTF-8 look invalid. */
-function trimPartialUtf8(bytes: Uint8Array): Uint8Array {
-  let end = bytes.length
-  for (let i = 1; i <= 3 && end - i >= 0; i++) {
-    const b = bytes[end - i]!
-    if ((b & 0xc0) === 0xc0) return bytes.subarray(0, end - i) // lead byte of a cut sequence
-    if ((b & 0x80) === 0) break
-  }
-  return bytes
 }
 
 /** Control characters other than tab and line breaks are not in any real list. */
