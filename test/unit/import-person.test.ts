@@ -200,6 +200,24 @@ describe('reading one row of a person list', () => {
     expect(read('新潟県', '岩船郡粟島浦村').draft).toMatchObject({ prefectureCode: '15', municipalityCode: '155861' })
   })
 
+  it('a totals or closing row under the list is an error, not a person', () => {
+    const nameMapping = suggestMapping(['氏名', 'メール'])
+    for (const name of ['合計', '計 2名', '合　計', '以上', '以下余白', '小計３人']) {
+      const read = readPersonRow([name, ''], nameMapping, '2024-06-01')
+      expect(read.ok).toBe(false)
+      expect(read.issues.filter((i) => i.severity === 'error')).toEqual([
+        {
+          column: 0,
+          severity: 'error',
+          message: expect.stringContaining('は合計や締めの行のようです。人としては取り込みません'),
+        },
+      ])
+    }
+    // With an e-mail it is someone (a family name 計 is unheard of, but the address says so).
+    expect(readPersonRow(['以上', 'ijo@example.jp'], nameMapping, '2024-06-01').ok).toBe(true)
+    expect(readPersonRow(['計良 二郎', ''], nameMapping, '2024-06-01').ok).toBe(true)
+  })
+
   it('a phone written +81… is read as a phone, not warned about as a formula; other cells still are', () => {
     const read = readPersonRow(['見本 花子', '', '', '+81-90-1234-5678', '', '', '', '', '=1+1'], mapping, '2024-06-01')
     expect(read.draft.phone).toBe('090-1234-5678')

@@ -265,6 +265,11 @@ export function readPersonRow(cells: readonly string[], mapping: readonly Import
     }
   }
   if (!draft.familyName) issues.push({ column: -1, severity: 'error', message: '氏名（姓）がありません' })
+  else if (!draft.email && !draft.phone && closingRow((draft.familyName ?? '') + (draft.givenName ?? ''))) {
+    const column = mapping.findIndex((f) => f === 'fullName' || f === 'familyName')
+    const name = `${draft.familyName ?? ''}${draft.givenName ?? ''}`
+    issue(column, 'error', `「${name}」は合計や締めの行のようです。人としては取り込みません（人の行なら氏名を直してください）`)
+  }
   return { draft, issues, ok: !issues.some((i) => i.severity === 'error') }
 }
 
@@ -297,6 +302,13 @@ function readPlace(
   } else if (municipality && !municipalityCode)
     issue(municipality.column, 'warning', `「${municipality.raw}」を市区町村として読み取れませんでした`)
 }
+
+/**
+ * What Excel lists put under the people (合計, 計 12名, 以上, 以下余白): a row with such a
+ * name and no e-mail or phone is no person. Spaces are ignored (「合 計」).
+ */
+const closingRow = (name: string) =>
+  /^(合計|小計|総計|計|以上|以下余白|(合計|小計|総計|計)\d+(名|人|件)?)$/.test(normalizeWidth(name).replace(/\s/g, ''))
 
 interface LimitedField {
   label: string
