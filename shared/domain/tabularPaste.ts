@@ -94,7 +94,8 @@ export type PasteField = (typeof pasteFields)[number]
 /** Header words seen in coordinators' sheets (and ours), compared after normalizeForSearch. */
 const headerWords: Record<PasteField, string[]> = {
   familyName: ['姓', '氏', '苗字', '名字', 'familyname', 'lastname', 'surname'],
-  givenName: ['名', '名前', 'givenname', 'firstname'],
+  // Not 名前: on a Japanese sheet that is the whole name, which no single field holds.
+  givenName: ['名', 'givenname', 'firstname'],
   familyKana: ['セイ', 'せい', 'フリガナ(姓)', 'ふりがな(姓)', 'familykana'],
   givenKana: ['メイ', 'めい', 'フリガナ(名)', 'ふりがな(名)', 'givenkana'],
   email: ['メール', 'メールアドレス', 'eメール', 'email', 'e-mail', 'mail'],
@@ -121,22 +122,31 @@ export function fieldOfHeader(header: string): PasteField | null {
   return headerIndex.get(normalizeForSearch(header)) ?? null
 }
 
+/** The mapping a header row names (each field once, from its first column). */
+export function headerMapping(first: readonly string[]): (PasteField | null)[] {
+  const seen = new Set<PasteField>()
+  return first.map(fieldOfHeader).map((f) => (f && !seen.has(f) && seen.add(f) ? f : null))
+}
+
+/** The mapping by position: the grid's visible columns from where the user pasted. */
+export function positionMapping(first: readonly string[], fallback: readonly (PasteField | null)[]): (PasteField | null)[] {
+  return first.map((_, i) => fallback[i] ?? null)
+}
+
 /**
  * A first guess at the column → field mapping: from the header row when the first row looks
- * like one (at least one cell names a field), otherwise by position from `fallback` (the
- * grid's visible columns starting where the user pasted).
+ * like one (at least half of its filled cells name a field: a person 「山田 芽衣 ヤマダ メイ」
+ * has one such cell, メイ, and is no header), otherwise by position from `fallback`.
  */
 export function guessMapping(
   rows: string[][],
   fallback: readonly (PasteField | null)[],
 ): { headerRow: boolean; mapping: (PasteField | null)[] } {
   const first = rows[0] ?? []
-  const byHeader = first.map(fieldOfHeader)
-  if (byHeader.some((f) => f !== null)) {
-    const seen = new Set<PasteField>()
-    return { headerRow: true, mapping: byHeader.map((f) => (f && !seen.has(f) && seen.add(f) ? f : null)) }
-  }
-  return { headerRow: false, mapping: first.map((_, i) => fallback[i] ?? null) }
+  const filled = first.filter((c) => c.trim() !== '').length
+  const named = first.filter((c) => fieldOfHeader(c) !== null).length
+  if (named > 0 && named * 2 >= filled) return { headerRow: true, mapping: headerMapping(first) }
+  return { headerRow: false, mapping: positionMapping(first, fallback) }
 }
 
 /** A label typed for a closed vocabulary ('女性', 'つながる') → its code; unknown text is kept for the validator to refuse. */

@@ -150,6 +150,33 @@ test('pasting three tab-separated rows from Excel creates three people', async (
   expect(await participants.texts('municipalityCode', 3)).toContain('浜田市')
 })
 
+test('a paste says which row lacks a family name before anything is sent, and skips blank lines', async ({
+  participants,
+  page,
+}) => {
+  const actions = actionsOf(page, participants)
+  const paste = async (text: string) => {
+    await participants.cell(0, 'familyName').click()
+    await page.evaluate((data) => {
+      const transfer = new DataTransfer()
+      transfer.setData('text/plain', data)
+      document
+        .querySelector('.page-participants .ag-cell-focus')!
+        .dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }))
+    }, text)
+    return page.getByTestId('paste-preview')
+  }
+  let preview = await paste('姓\t名\tメール\r\n海野\t四郎\tshiro@example.jp\r\n\t\t\r\n\t五郎\tgoro@example.jp\r\n')
+  await expect(preview.getByRole('alert')).toContainText('3行目：姓がありません')
+  await expect(preview.getByRole('button', { name: /行を反映/ })).toBeDisabled()
+  await preview.getByRole('button', { name: 'キャンセル' }).click()
+
+  preview = await paste('姓\t名\r\n海野\t四郎\r\n\t\r\n海野\t六郎\r\n')
+  const pasted = actions.reply('contacts.paste')
+  await preview.getByRole('button', { name: '2行を反映' }).click()
+  expect(await (await pasted).json()).toMatchObject({ result: { created: 2, updated: 0 } })
+})
+
 test('a saved view keeps columns, sort and filters, is listed in the sidebar and is restored after reload', async ({
   participants,
   page,

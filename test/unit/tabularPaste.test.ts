@@ -58,6 +58,13 @@ describe('mapping pasted columns to fields', () => {
   })
 
   it('falls back to where the rows were pasted when there is no header', () => {
+    // A person whose reading happens to be a header word (メイ) is a row, not the header.
+    expect(guessMapping([['山田', '芽衣', 'ヤマダ', 'メイ']], ['familyName', 'givenName', 'familyKana', 'givenKana'])).toEqual({
+      headerRow: false,
+      mapping: ['familyName', 'givenName', 'familyKana', 'givenKana'],
+    })
+    // 名前 is the whole name on a Japanese sheet: not taken for 名.
+    expect(guessMapping([['名前', 'メール', '電話']], []).mapping).toEqual([null, 'email', 'phone'])
     expect(guessMapping([['山田', '太郎', 'x']], ['familyName', 'givenName'])).toEqual({
       headerRow: false,
       mapping: ['familyName', 'givenName', null],

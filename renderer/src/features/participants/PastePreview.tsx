@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { contactFieldSchemas } from '../../../../shared/contract/contacts'
 import type { ContactPatchInput } from '../../../../shared/contract/contacts'
-import { guessMapping, pasteFields, rowToFields } from '../../../../shared/domain/tabularPaste'
+import { guessMapping, headerMapping, pasteFields, positionMapping, rowToFields } from '../../../../shared/domain/tabularPaste'
 import type { PasteField } from '../../../../shared/domain/tabularPaste'
 import { api } from '../../api/client'
 import { editErrorMessage } from '../../grid/cellEditing'
@@ -10,6 +10,8 @@ import { Dialog } from './Dialog'
 import { columnLabel } from './participantColumns'
 
 const PREVIEW_ROWS = 8
+/** The most rows one paste writes (contacts.paste takes 5,000 a call). */
+const PASTE_MAX = 5000
 
 /**
  * What was pasted from Excel, before anything is saved: each pasted column gets a field
@@ -47,8 +49,11 @@ export function PastePreview({
 
   const checked = useMemo(() => {
     const problems: string[] = []
-    const patches: ContactPatchInput[] = body.map((row, r) => {
+    const patches: ContactPatchInput[] = []
+    body.forEach((row, r) => {
       const fields = rowToFields(row, mapping, stageLabels)
+      // A blank line inside the copied block adds no one (over rows, each line keeps its row).
+      if (mode === 'create' && Object.keys(fields).length === 0) return
       for (const [field, text] of Object.entries(fields) as [PasteField, string][]) {
         const parsed = contactFieldSchemas[field].safeParse(text)
         if (!parsed.success)
@@ -56,9 +61,12 @@ export function PastePreview({
             t('people.paste.invalid', { row: r + 1, field: label(field), message: parsed.error.issues[0]?.message ?? '' }),
           )
       }
-      return fields as ContactPatchInput
+      if (mode === 'create' && mapping.includes('familyName') && !fields.familyName)
+        problems.push(t('people.paste.missingFamilyName', { row: r + 1 }))
+      patches.push(fields as ContactPatchInput)
     })
     if (mode === 'create' && !mapping.includes('familyName')) problems.unshift(t('people.paste.needFamilyName'))
+    if (patches.length > PASTE_MAX) problems.unshift(t('people.paste.tooMany', { count: patches.length, max: PASTE_MAX }))
     return { patches, problems }
   }, [body, mapping, mode, stageLabels, t])
 
@@ -82,7 +90,16 @@ export function PastePreview({
     <Dialog title={t('people.paste.title')} onClose={onClose} testId="paste-preview" wide>
       <p className="dialog-text">{t('people.paste.summary', { rows: body.length, cols: mapping.length })}</p>
       <label className="inline-check">
-        <input type="checkbox" checked={headerRow} onChange={(e) => setHeaderRow(e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={headerRow}
+          onChange={(e) => {
+            // The first row names the columns, or is a row like the others: map by position then.
+            const first = rows[0] ?? []
+            setHeaderRow(e.target.checked)
+            setMapping(e.target.checked ? headerMapping(first) : positionMapping(first, fallback))
+          }}
+        />
         {t('people.paste.headerRow')}
       </label>
       <div className="paste-table-wrap">
@@ -158,10 +175,10 @@ export function PastePreview({
         <button
           type="button"
           className="button"
-          disabled={busy || checked.problems.length > 0 || body.length === 0}
+          disabled={busy || checked.problems.length > 0 || checked.patches.length === 0}
           onClick={() => void submit()}
         >
-          {t('people.paste.submit', { count: body.length })}
+          {t('people.paste.submit', { count: checked.patches.length })}
         </button>
       </div>
     </Dialog>

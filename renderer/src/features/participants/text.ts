@@ -75,6 +75,9 @@ const ja = {
     modeUpdate: '選択中の行から上書き（{{count, number}}行）',
     invalid: '{{row}}行目 {{field}}：{{message}}',
     needFamilyName: '「姓」の列を選んでください。',
+    missingFamilyName: '{{row}}行目：姓がありません。姓を入れるか、その行を貼り付けから外してください。',
+    tooMany:
+      '{{count, number}}行あります。一度に貼り付けられるのは{{max, number}}行までです。分けて貼り付けるか、インポート画面から取り込んでください。',
     submit: '{{count, number}}行を反映',
     done: '貼り付けました（追加 {{created, number}}人・更新 {{updated, number}}人）。',
   },
@@ -166,6 +169,9 @@ const en: typeof ja = {
     modeUpdate: 'Overwrite from the selected row ({{count, number}} rows)',
     invalid: 'Row {{row}} {{field}}: {{message}}',
     needFamilyName: 'Choose the column holding the family name.',
+    missingFamilyName: 'Row {{row}}: no family name. Fill it in or leave that row out of the paste.',
+    tooMany:
+      '{{count, number}} rows: at most {{max, number}} can be pasted at once. Paste them in parts, or use the Import screen.',
     submit: 'Apply {{count, number}} rows',
     done: 'Pasted (added {{created, number}}, updated {{updated, number}}).',
   },
