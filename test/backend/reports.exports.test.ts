@@ -155,6 +155,33 @@ describe('XLSX export', () => {
   })
 })
 
+describe('XLSX per-program sheets', () => {
+  it('list each program’s own sessions, even when two programs share a name', async () => {
+    const { freshBackend } = await import('./tempDb')
+    const { client } = await freshBackend()
+    const dates = [['2025-07-05'], ['2025-08-02', '2025-08-09']]
+    for (const days of dates) {
+      const program = await client.call('programs.create', {
+        fields: { name: '現地ツアー', category: 'event', fiscalYear: 2025, municipalityCodes: [] },
+      })
+      for (const date of days)
+        await client.call('sessions.create', { programId: program.id, fields: { date, startTime: '10:00', mode: 'onsite' } })
+    }
+    const { file } = await client.call('reports.export', { fiscalYear: 2025, format: 'xlsx', suppress: false })
+    const wb = await readWorkbook(file)
+    const sheets = wb.worksheets.filter((w) => /^事業\d/.test(w.name))
+    expect(sheets).toHaveLength(2)
+    const sessionDays = sheets.map((w) =>
+      (w.getSheetValues() as unknown[][])
+        .flat()
+        .map(String)
+        .filter((v) => dates.flat().includes(v))
+        .sort(),
+    )
+    expect(sessionDays.sort((a, b) => a.length - b.length)).toEqual(dates)
+  })
+})
+
 describe('CSV export', () => {
   it('writes UTF-8 with a BOM; breakdown rows sum to their total', async () => {
     const report = await backend.client.call('reports.fiscalYear', { fiscalYear: FY })

@@ -105,6 +105,14 @@ export async function reportWorkbook(report: FiscalYearReport, options: XlsxOpti
       `事業が${report.programs.length}件あるため、事業ごとのシートは作らず「事業一覧」「開催一覧」にまとめました`,
     )
   }
+  // 開催一覧 lists every program's sessions in report.programs' order: each program's rows are
+  // its own slice (names need not be unique: two programs can both be called 現地ツアー).
+  const sessionRowsOf = new Map<string, ExportTable['rows']>()
+  let offset = 0
+  for (const p of report.programs) {
+    sessionRowsOf.set(p.id, sessionsTable.rows.slice(offset, offset + p.sessions.length))
+    offset += p.sessions.length
+  }
   perProgram.forEach((p, i) => {
     const figures: ExportTable = {
       id: `program-${p.id}`,
@@ -119,7 +127,7 @@ export async function reportWorkbook(report: FiscalYearReport, options: XlsxOpti
       title: '開催',
       headers: sessionsTable.headers.slice(1),
       textColumns: [0],
-      rows: sessionsTable.rows.filter((r) => r[0] === p.name).map((r) => r.slice(1)),
+      rows: (sessionRowsOf.get(p.id) ?? []).map((r) => r.slice(1)),
     }
     single(`事業${i + 1} ${p.name}`, [figures, sessions])
   })
