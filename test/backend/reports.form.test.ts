@@ -105,3 +105,31 @@ describe('filling a user form (様式)', () => {
     expect((broken as ApiError).message).toContain('.xlsx')
   })
 })
+
+describe('the form and the tables hide the same cells', () => {
+  it('when small counts tie, both hide the same one (else side by side they give it away)', async () => {
+    const { freshBackend } = await import('./tempDb')
+    const { formValues } = await import('../../electron/backend/export/formValues')
+    const { reportTables } = await import('../../shared/domain/reports/tables')
+    const { client } = await freshBackend()
+    const report = await client.call('reports.fiscalYear', { fiscalYear: 2025 })
+    // 4月 1, 5月 5, 10月 5 of 11 (k = 3); 北海道 5, 東京都 5, 島根県 1 of 11.
+    for (const m of Object.keys(report.byMonth)) report.byMonth[m] = 0
+    Object.assign(report.byMonth, { '04': 1, '05': 5, '10': 5 })
+    report.totalInvolvements = 11
+    report.byPrefecture = { '01': 5, '13': 5, '32': 1 }
+    report.uniquePeople = 11
+    const form = formValues(report, 3)
+    const tables = reportTables(report, { suppressionK: 3 })
+    const hiddenInTable = (id: string, keys: string[]) => {
+      const rows = tables.find((t) => t.id === id)!.rows.slice(0, keys.length)
+      return keys.filter((_, i) => typeof rows[i]!.at(-1) === 'string')
+    }
+    const hiddenInForm = (name: string, keys: string[]) => keys.filter((key) => typeof form.get(`${name}.${key}`) === 'string')
+    const months = ['04', '05', '06', '07', '08', '09', '10', '11', '12', '01', '02', '03']
+    expect(hiddenInForm('byMonth', months)).toEqual(hiddenInTable('byMonth', months))
+    expect(hiddenInForm('byMonth', months).length).toBeGreaterThanOrEqual(2)
+    const prefectures = ['01', '13', '32']
+    expect(hiddenInForm('byPrefecture', prefectures)).toEqual(hiddenInTable('byPrefecture', prefectures))
+  })
+})

@@ -1,4 +1,6 @@
 import { displayCell, suppressLine, suppressValue } from '../../../shared/domain/reports/suppression'
+import { breakdownKeys } from '../../../shared/domain/reports/tables'
+import type { Breakdown } from '../../../shared/domain/reports/tables'
 import type { FiscalYearReport } from '../../../shared/domain/reports/types'
 import { formatFiscalYear } from '../../../shared/domain/dates'
 import { fundingSources, genders, roots, bases, stages } from '../../../shared/domain/vocabulary'
@@ -40,8 +42,9 @@ export function formValues(report: FiscalYearReport, k: number | null): Map<stri
   values.set('continuingMinInvolvements', report.rules.continuingMinInvolvements)
   values.set('suppressionK', report.rules.suppressionK)
 
-  const line = (name: string, counts: Record<string, number>, total: number, labels: Record<string, string> = {}) => {
-    const keys = Object.keys(counts)
+  const line = (name: Breakdown, counts: Record<string, number>, total: number, labels: Record<string, string> = {}) => {
+    // The tables' order, so both hide the same cells (breakdownKeys).
+    const keys = breakdownKeys(report, name).filter((key) => key in counts)
     const cells = suppressing
       ? suppressLine(
           keys.map((key) => counts[key]),

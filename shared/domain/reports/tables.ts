@@ -21,6 +21,36 @@ export interface ExportTable {
   textColumns: number[]
 }
 
+export type Breakdown =
+  'byArea' | 'byPrefecture' | 'byAgeBand' | 'byGender' | 'byRoots' | 'byBasis' | 'byMonth' | 'stagesAtYearEnd'
+
+/**
+ * The order a breakdown's cells are listed in, and so suppressed in: the same in the tables and
+ * in a filled-in form. Which of two equal small cells is hidden depends on their order, so two
+ * orders would hide different cells and, side by side, give a hidden one away. (Object.keys
+ * would put 10月–12月 and 東京都 (13) before 4月 and 北海道 (01): number-like keys come first.)
+ */
+export function breakdownKeys(report: FiscalYearReport, name: Breakdown): string[] {
+  switch (name) {
+    case 'byArea':
+      return Object.keys(report.byArea)
+    case 'byPrefecture':
+      return Object.keys(report.byPrefecture).sort((a, b) => (a === '不明' ? 1 : b === '不明' ? -1 : a.localeCompare(b)))
+    case 'byAgeBand':
+      return [...ageBands]
+    case 'byGender':
+      return [...genders.codes, '不明']
+    case 'byRoots':
+      return [...roots.codes, '不明']
+    case 'byBasis':
+      return [...bases.codes, '不明']
+    case 'byMonth':
+      return [...fiscalMonths]
+    case 'stagesAtYearEnd':
+      return [...stages.codes, '不明']
+  }
+}
+
 /** k = null: exact numbers (the coordinator's own copy, or --no-suppress). */
 export interface TableOptions {
   suppressionK: number | null
@@ -126,7 +156,7 @@ export function reportTables(report: FiscalYearReport, { suppressionK: k }: Tabl
       'byArea',
       '地域別 実人数',
       '地域',
-      Object.entries(report.byArea).map(([label, value]) => ({ label, value })),
+      breakdownKeys(report, 'byArea').map((label) => ({ label, value: report.byArea[label as keyof typeof report.byArea] })),
       people,
       '人',
       k,
@@ -135,9 +165,11 @@ export function reportTables(report: FiscalYearReport, { suppressionK: k }: Tabl
       'byPrefecture',
       '都道府県別 実人数',
       '都道府県',
-      Object.entries(report.byPrefecture)
-        .sort(([a], [b]) => (a === '不明' ? 1 : b === '不明' ? -1 : a.localeCompare(b)))
-        .map(([code, value]) => ({ code: code === '不明' ? '' : code, label: prefectureByCode(code)?.name ?? '不明', value })),
+      breakdownKeys(report, 'byPrefecture').map((code) => ({
+        code: code === '不明' ? '' : code,
+        label: prefectureByCode(code)?.name ?? '不明',
+        value: report.byPrefecture[code]!,
+      })),
       people,
       '人',
       k,
