@@ -103,6 +103,29 @@ describe('what counts', () => {
     expect(report.programs).toHaveLength(1)
     expect(report.programs[0]).toMatchObject({ applicants: 2, confirmed: 1, completed: 1, uniquePeople: 1, totalInvolvements: 1 })
     expect(report.definitions.map((d) => d.term)).toContain('削除した人')
+    // The program's row lists this year's session only: next year's belongs to next year's figures.
+    expect(report.programs[0]!.sessions.map((s) => s.date)).toEqual(['2024-06-01'])
+  })
+
+  it('a program in the trash adds nothing: no anonymous headcount, nothing in its funding source’s report', async () => {
+    const backend = await freshBackend()
+    const program = id(900)
+    loadDataset(backend.context.handle.sqlite, {
+      contacts: [person(1)],
+      programs: [{ id: program, fiscalYear: 2024, fundingSource: 'mic_kankei' }],
+      sessions: [
+        { id: id(801), programId: program, startsAt: '2024-06-01T01:00:00.000Z', anonymousHeadcount: 4, mode: 'onsite' },
+      ],
+      visits: [{ ...visit(1, '2024-06-01'), programId: program }],
+      stages: [],
+      enrollments: [],
+    })
+    await backend.client.call('programs.delete', { id: program })
+    const report = await backend.client.call('reports.fiscalYear', { fiscalYear: 2024 })
+    expect(report.anonymousHeadcount).toBe(0)
+    expect(report.programs).toEqual([])
+    const scoped = await backend.client.call('reports.fiscalYear', { fiscalYear: 2024, fundingSource: 'mic_kankei' })
+    expect(scoped).toMatchObject({ uniquePeople: 0, totalInvolvements: 0, anonymousHeadcount: 0 })
   })
 })
 

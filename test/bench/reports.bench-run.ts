@@ -135,6 +135,7 @@ it(`fiscal-year report on ${CONTACTS.toLocaleString()} people and ${VISITS.toLoc
           repo.sessionsOfPrograms(
             sqlite,
             first.programs.map((p) => p.id),
+            params,
           ),
       ],
       ['deletedContactIds', () => repo.deletedContactIds(sqlite)],

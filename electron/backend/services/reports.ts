@@ -67,6 +67,7 @@ export function buildReportWithRules(
       sessions: repo.sessionsOfPrograms(
         sqlite,
         programs.map((p) => p.id),
+        params,
       ),
       scopeProgramNames: repo.programNames(sqlite, scope.programIds),
       generatedAt: new Date().toISOString(),

@@ -174,7 +174,9 @@ export function naiveReport(ds: Dataset, fy: number, rules: NaiveRules, scope: N
       completed: enr.filter((e) => e.status === 'completed').length,
       uniquePeople: new Set(pv.map((v) => v.contactId)).size,
       totalInvolvements: pv.length,
-      sessions: ds.sessions.filter((s) => s.programId === p.id).length,
+      // Its sessions of this year: one dated in another 年度 is counted in that year's figures.
+      sessions: ds.sessions.filter((s) => s.programId === p.id && japanDay(s.startsAt) >= start && japanDay(s.startsAt) <= end)
+        .length,
     })
   }
   out.programs.sort((a, b) => a.id.localeCompare(b.id))

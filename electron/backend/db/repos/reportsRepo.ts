@@ -46,7 +46,9 @@ export function deletedContactIds(sqlite: Sqlite): string[] {
 function scopeSql(alias: string, scope: ReportScope): string {
   const parts: string[] = []
   if (scope.programIds.length > 0) parts.push(`${alias}.program_id IN (SELECT value FROM json_each(@programIds))`)
-  if (scope.fundingSource) parts.push(`${alias}.program_id IN (SELECT id FROM programs WHERE funding_source = @fundingSource)`)
+  // A program in the trash is not reported on (no row of its own; the dashboard leaves it out too).
+  if (scope.fundingSource)
+    parts.push(`${alias}.program_id IN (SELECT id FROM programs WHERE funding_source = @fundingSource AND deleted_at IS NULL)`)
   return parts.length > 0 ? ' AND ' + parts.join(' AND ') : ''
 }
 
@@ -235,9 +237,11 @@ function sessionScopeSql(scope: ReportScope): string {
   return scopeSql('s', scope)
 }
 
+/** People at the year's sessions not known by name, of programs not in the trash (as the dashboard counts them). */
 export function anonymousHeadcount(sqlite: Sqlite, p: ReportParams): number {
   const sql = `SELECT coalesce(sum(s.anonymous_headcount), 0) AS n FROM program_sessions s
-    WHERE ${SESSION_DAY} BETWEEN @start AND @end${sessionScopeSql(p.scope)}`
+    WHERE ${SESSION_DAY} BETWEEN @start AND @end${sessionScopeSql(p.scope)}
+      AND s.program_id IN (SELECT id FROM programs WHERE deleted_at IS NULL)`
   return (sqlite.prepare(sql).get(bind(p)) as { n: number }).n
 }
 
@@ -310,10 +314,21 @@ export function programsOfYear(sqlite: Sqlite, fiscalYear: number, p: ReportPara
   }))
 }
 
-export function sessionsOfPrograms(sqlite: Sqlite, programIds: string[]): ProgramSessionRow[] {
+/**
+ * The year's sessions of the year's programs: a session dated in another 年度 belongs to that
+ * year's figures (its anonymous headcount and attendance are counted there), not to this row.
+ */
+export function sessionsOfPrograms(
+  sqlite: Sqlite,
+  programIds: string[],
+  p: Pick<ReportParams, 'start' | 'end'>,
+): ProgramSessionRow[] {
   const sql = `SELECT s.program_id AS programId, ${SESSION_DAY} AS date, s.place, s.mode, s.anonymous_headcount AS anonymousHeadcount
-    FROM program_sessions s WHERE s.program_id IN (SELECT value FROM json_each(@ids)) ORDER BY s.starts_at, s.id`
-  return sqlite.prepare(sql).all({ ids: JSON.stringify(programIds) }) as (ProgramSessionRow & { mode: SessionMode })[]
+    FROM program_sessions s WHERE s.program_id IN (SELECT value FROM json_each(@ids)) AND ${SESSION_DAY} BETWEEN @start AND @end
+    ORDER BY s.starts_at, s.id`
+  return sqlite.prepare(sql).all({ ids: JSON.stringify(programIds), start: p.start, end: p.end }) as (ProgramSessionRow & {
+    mode: SessionMode
+  })[]
 }
 
 /** Names of chosen programs (any year), for the report's scope line. */
