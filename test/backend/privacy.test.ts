@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { fiscalYearOf } from '../../shared/domain/dates'
 import type { Database as Sqlite } from 'better-sqlite3'
 import type { Backend } from '../../electron/backend/backend'
 import { buildReport } from '../../electron/backend/services/reports'
@@ -130,6 +131,34 @@ describe('privacy requests', () => {
     expect(sqlite.prepare(`SELECT count(*) FROM visits WHERE contact_id = ?`).pluck().get(contactId!)).toBe(0)
     // A backup holding the person was taken first, in case the deletion was a mistake.
     expect((await backend.client.call('safety.listBackups', {}))[0]).toMatchObject({ reason: 'before-delete' })
+  })
+
+  it('deleting someone already in the trash is said to change no figure, and changes none', async () => {
+    const backend = await freshBackend({ demo: true })
+    const { sqlite } = backend.context.handle
+    const [contactId] = pickPeople(sqlite, 1)
+    await backend.client.call('contacts.delete', { ids: [contactId!] })
+    // The years they took part in, as the reports show them (a trashed person is not counted).
+    const years = [
+      ...new Set(
+        (sqlite.prepare(`SELECT visit_date FROM visits WHERE contact_id = ?`).pluck().all(contactId!) as string[]).map((d) =>
+          fiscalYearOf(d),
+        ),
+      ),
+    ]
+    const reports = () =>
+      Promise.all(
+        years.map(async (fiscalYear) => {
+          const r = await backend.client.call('reports.fiscalYear', { fiscalYear })
+          return [r.uniquePeople, r.totalInvolvements, r.byPrefecture, r.byAgeBand]
+        }),
+      )
+    const before = await reports()
+    const preview = await backend.client.call('privacy.deletionPreview', { contactId: contactId! })
+    expect(preview.visits).toBeGreaterThanOrEqual(3)
+    expect(preview.reportChanges).toEqual([])
+    await backend.client.call('privacy.delete', { contactId: contactId!, expectedVisits: preview.visits })
+    expect(await reports()).toEqual(before)
   })
 
   it('exports everything about one person as a readable file, and logs the export', async () => {

@@ -17,7 +17,8 @@ export async function previewDeletion(db: Kysely<Database>, contactId: string): 
     displayName: `${person.familyName} ${person.givenName}`.trim(),
     visits: dates.length,
     enrollments: await enrollmentCountOf(db, contactId),
-    reportChanges: deletionImpact(dates),
+    // Someone in the trash is already left out of every report: deleting them changes none.
+    reportChanges: person.deletedAt ? [] : deletionImpact(dates),
   }
 }
 

@@ -27,8 +27,12 @@ export async function personRecords(db: Kysely<Database>, contactId: string): Pr
 export async function contactExists(
   db: Kysely<Database>,
   contactId: string,
-): Promise<{ familyName: string; givenName: string } | undefined> {
-  return db.selectFrom('contacts').select(['familyName', 'givenName']).where('id', '=', contactId).executeTakeFirst()
+): Promise<{ familyName: string; givenName: string; deletedAt: string | null } | undefined> {
+  return db
+    .selectFrom('contacts')
+    .select(['familyName', 'givenName', 'deletedAt'])
+    .where('id', '=', contactId)
+    .executeTakeFirst()
 }
 
 export async function visitDatesOf(db: Kysely<Database>, contactId: string): Promise<string[]> {
