@@ -133,3 +133,27 @@ describe('the form and the tables hide the same cells', () => {
     expect(hiddenInForm('byPrefecture', prefectures)).toEqual(hiddenInTable('byPrefecture', prefectures))
   })
 })
+
+describe('the summary hides 現地 and オンライン together', () => {
+  it('so a small オンライン cannot be worked out as 延べ − 現地, in the tables or the form', async () => {
+    const { freshBackend } = await import('./tempDb')
+    const { formValues } = await import('../../electron/backend/export/formValues')
+    const { reportTables } = await import('../../shared/domain/reports/tables')
+    const { client } = await freshBackend()
+    const report = await client.call('reports.fiscalYear', { fiscalYear: 2025 })
+    Object.assign(report, { totalInvolvements: 10, onsiteVisits: 9, onlineInvolvements: 1 })
+    const summary = reportTables(report, { suppressionK: 3 }).find((t) => t.id === 'summary')!
+    const value = (key: string) => summary.rows.find((r) => r[1] === key)![2]
+    expect(value('totalInvolvements')).toBe(10)
+    expect(typeof value('onlineInvolvements')).toBe('string')
+    expect(typeof value('onsiteVisits')).toBe('string')
+    const form = formValues(report, 3)
+    expect([form.get('onsiteVisits'), form.get('onlineInvolvements')]).toEqual([
+      value('onsiteVisits'),
+      value('onlineInvolvements'),
+    ])
+    // Both large: both shown.
+    Object.assign(report, { totalInvolvements: 20, onsiteVisits: 12, onlineInvolvements: 8 })
+    expect(formValues(report, 3).get('onlineInvolvements')).toBe(8)
+  })
+})

@@ -1,5 +1,5 @@
 import { displayCell, suppressLine, suppressValue } from '../../../shared/domain/reports/suppression'
-import { breakdownKeys } from '../../../shared/domain/reports/tables'
+import { breakdownKeys, summaryFigures, summaryKeys } from '../../../shared/domain/reports/tables'
 import type { Breakdown } from '../../../shared/domain/reports/tables'
 import type { FiscalYearReport } from '../../../shared/domain/reports/types'
 import { formatFiscalYear } from '../../../shared/domain/dates'
@@ -7,19 +7,6 @@ import { fundingSources, genders, roots, bases, stages } from '../../../shared/d
 import { scopeText } from './reportXlsx'
 
 export type FormValue = string | number
-
-const scalarKeys = [
-  'uniquePeople',
-  'totalInvolvements',
-  'newPeople',
-  'continuingPeople',
-  'returningPeople',
-  'onsiteVisits',
-  'onlineInvolvements',
-  'totalNights',
-  'movedIn',
-  'anonymousHeadcount',
-] as const
 
 /**
  * The values a form's placeholders can name, e.g. {{uniquePeople}}, {{byArea.東京圏}},
@@ -29,8 +16,8 @@ const scalarKeys = [
 export function formValues(report: FiscalYearReport, k: number | null): Map<string, FormValue> {
   const values = new Map<string, FormValue>()
   const suppressing = k !== null && k > 1
-  const one = (n: number): FormValue => (suppressing ? displayCell(suppressValue(n, k), k) : n)
-  for (const key of scalarKeys) values.set(key, one(report[key]))
+  const figures = summaryFigures(report, k)
+  for (const key of summaryKeys) values.set(key, figures[key] ?? 0)
   values.set('fiscalYear', report.fiscalYear)
   values.set('fiscalYearLabel', formatFiscalYear(report.fiscalYear))
   values.set('fiscalYearJapanese', formatFiscalYear(report.fiscalYear).replace(/（.*）$/, ''))

@@ -92,9 +92,41 @@ function breakdown(
 
 const monthLabel = (m: string) => `${Number(m)}月`
 
+export const summaryKeys = [
+  'uniquePeople',
+  'totalInvolvements',
+  'newPeople',
+  'continuingPeople',
+  'returningPeople',
+  'onsiteVisits',
+  'onlineInvolvements',
+  'totalNights',
+  'movedIn',
+  'anonymousHeadcount',
+] as const
+export type SummaryKey = (typeof summaryKeys)[number]
+
+/**
+ * The summary's figures as every export shows them: each checked alone, except 現地 and
+ * オンライン, which add up to 延べ and are suppressed as a line against it (オンライン hidden
+ * beside 現地 and 延べ shown would be 延べ − 現地).
+ */
+export function summaryFigures(report: FiscalYearReport, k: number | null): Record<SummaryKey, ExportValue> {
+  const suppressing = k !== null && k > 1
+  const one = (value: number) => (suppressing ? displayCell(suppressValue(value, k), k) : value)
+  const figures = Object.fromEntries(summaryKeys.map((key) => [key, one(report[key])])) as Record<SummaryKey, ExportValue>
+  if (suppressing) {
+    const modes = suppressLine([report.onsiteVisits, report.onlineInvolvements], report.totalInvolvements, k)
+    figures.onsiteVisits = displayCell(modes.cells[0]!, k)
+    figures.onlineInvolvements = displayCell(modes.cells[1]!, k)
+  }
+  return figures
+}
+
 export function reportTables(report: FiscalYearReport, { suppressionK: k }: TableOptions): ExportTable[] {
   const one = (value: number) => (k && k > 1 ? displayCell(suppressValue(value, k), k) : value)
   const people = report.uniquePeople
+  const figure = summaryFigures(report, k)
   const summary: ExportTable = {
     id: 'summary',
     title: '概要',
@@ -102,16 +134,16 @@ export function reportTables(report: FiscalYearReport, { suppressionK: k }: Tabl
     textColumns: [],
     hasTotal: false,
     rows: [
-      ['実人数', 'uniquePeople', one(report.uniquePeople)],
-      ['延べ人数', 'totalInvolvements', one(report.totalInvolvements)],
-      ['新規', 'newPeople', one(report.newPeople)],
-      ['継続', 'continuingPeople', one(report.continuingPeople)],
-      ['リピーター（前年度も関わった人）', 'returningPeople', one(report.returningPeople)],
-      ['現地での関わり', 'onsiteVisits', one(report.onsiteVisits)],
-      ['オンラインでの関わり', 'onlineInvolvements', one(report.onlineInvolvements)],
-      ['延べ宿泊数', 'totalNights', one(report.totalNights)],
-      ['移住', 'movedIn', one(report.movedIn)],
-      ['匿名の参加人数（延べ人数とは別）', 'anonymousHeadcount', one(report.anonymousHeadcount)],
+      ['実人数', 'uniquePeople', figure.uniquePeople],
+      ['延べ人数', 'totalInvolvements', figure.totalInvolvements],
+      ['新規', 'newPeople', figure.newPeople],
+      ['継続', 'continuingPeople', figure.continuingPeople],
+      ['リピーター（前年度も関わった人）', 'returningPeople', figure.returningPeople],
+      ['現地での関わり', 'onsiteVisits', figure.onsiteVisits],
+      ['オンラインでの関わり', 'onlineInvolvements', figure.onlineInvolvements],
+      ['延べ宿泊数', 'totalNights', figure.totalNights],
+      ['移住', 'movedIn', figure.movedIn],
+      ['匿名の参加人数（延べ人数とは別）', 'anonymousHeadcount', figure.anonymousHeadcount],
     ],
   }
   const programs: ExportTable = {
