@@ -131,12 +131,12 @@ describe('attendance roster', () => {
       sessionId: sessions[1].id,
       entries: [
         { contactId: people[0], attended: false, mode: 'onsite', nights: 0 },
-        { contactId: people[1], attended: true, mode: 'online', nights: 2 },
+        { contactId: people[1], attended: true, mode: 'onsite', nights: 2 },
       ],
     })
     expect(result).toEqual({ created: 0, updated: 1, removed: 1, attended: 1 })
     const rows = context.handle.sqlite.prepare('SELECT id, contact_id, mode, nights FROM visits').all()
-    expect(rows).toEqual([{ id: visitId, contact_id: people[1], mode: 'online', nights: 2 }])
+    expect(rows).toEqual([{ id: visitId, contact_id: people[1], mode: 'onsite', nights: 2 }])
     // The roster keeps showing the person (still enrolled) as not attended after a save.
     const roster = await client.call('roster.get', { sessionId: sessions[1].id })
     expect(roster.lines.find((l) => l.contactId === people[0])?.attended).toBe(false)
