@@ -450,6 +450,16 @@ describe('duplicate candidate lookup', () => {
     }
   })
 
+  it('stamps a preview with the people as they are without reading every row', async () => {
+    const { context } = await freshBackend()
+    const { peopleFingerprintSql } = await import('../../electron/backend/db/repos/importRepo')
+    const plan = (context.handle.sqlite.prepare(`EXPLAIN QUERY PLAN ${peopleFingerprintSql}`).all() as { detail: string }[])
+      .map((r) => r.detail)
+      .join('\n')
+    expect(plan).toContain('contacts_sort_updated_at')
+    expect(plan).not.toMatch(/SCAN contacts(?! USING)/)
+  })
+
   it('probes each distinct key once and reads each person once for a whole file', async () => {
     const { client, context } = await freshBackend()
     const made = await client.call('contacts.create', {

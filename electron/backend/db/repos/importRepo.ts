@@ -177,19 +177,25 @@ export function storedKeys(p: Identity) {
   }
 }
 
+/** The fingerprint's query, for the test that pins its plan. */
+export const peopleFingerprintSql = `SELECT (SELECT count(*) FROM contacts) AS total, (SELECT max(rowid) FROM contacts) AS top,
+   (SELECT count(*) FROM contacts WHERE deleted_at IS NULL) AS live,
+   (SELECT updated_at FROM contacts WHERE deleted_at IS NULL
+      ORDER BY (updated_at IS NULL) DESC, updated_at DESC LIMIT 1) AS edited`
+
 /**
  * What a preview's duplicate search depends on, as one string that changes whenever people are
  * added, edited (anonymized too), moved to or out of the trash, or deleted for good. Tags and
- * visits are not part of it. Two narrow scans of 100k people take ~20 ms.
+ * visits are not part of it. Each part is read from an index: ~2 ms for 100k people. (The newest
+ * edit is the last entry of the updated_at sort index; max(updated_at) would read every row.)
  */
 export function peopleFingerprint(sqlite: Sqlite): string {
-  const row = sqlite
-    .prepare(
-      `SELECT (SELECT count(*) FROM contacts) AS total, (SELECT max(rowid) FROM contacts) AS top,
-         (SELECT count(*) FROM contacts WHERE deleted_at IS NULL) AS live,
-         (SELECT max(updated_at) FROM contacts WHERE deleted_at IS NULL) AS edited`,
-    )
-    .get() as { total: number; top: number | null; live: number; edited: string | null }
+  const row = sqlite.prepare(peopleFingerprintSql).get() as {
+    total: number
+    top: number | null
+    live: number
+    edited: string | null
+  }
   return `${row.total}:${row.top}:${row.live}:${row.edited}`
 }
 
