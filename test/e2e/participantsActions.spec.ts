@@ -11,6 +11,19 @@ test.beforeEach(async ({ shell, participants, door }) => {
 const actionsOf = (page: Page, participants: ConstructorParameters<typeof ParticipantsActions>[1]) =>
   new ParticipantsActions(page, participants)
 
+/** Pastes tab-separated text (as Excel puts it on the clipboard) into the grid's first row; the preview dialog. */
+async function pasteIntoGrid(page: Page, participants: ConstructorParameters<typeof ParticipantsActions>[1], text: string) {
+  await participants.cell(0, 'familyName').click()
+  await page.evaluate((data) => {
+    const transfer = new DataTransfer()
+    transfer.setData('text/plain', data)
+    document
+      .querySelector('.page-participants .ag-cell-focus')!
+      .dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }))
+  }, text)
+  return page.getByTestId('paste-preview')
+}
+
 test('search sees through kana and width: やまだ, ﾔﾏﾀﾞ and ヤマダ give the same people', async ({ participants, door }) => {
   // A person of our own, so the expected hit does not depend on the demo's names.
   await door.call('contacts.create', {
@@ -123,15 +136,7 @@ test('pasting three tab-separated rows from Excel creates three people', async (
   const actions = actionsOf(page, participants)
   const text =
     '姓\t名\tセイ\tメイ\t電話\t市区町村\r\n海野\t一郎\tうみの\tいちろう\t090-1111-0001\t浜田市\r\n海野\t二郎\tｳﾐﾉ\tｼﾞﾛｳ\t09011110002\t隠岐の島町\r\n海野\t"三郎\t(タブ入り)"\tウミノ\tサブロウ\t\t\r\n'
-  await participants.cell(0, 'familyName').click()
-  await page.evaluate((data) => {
-    const transfer = new DataTransfer()
-    transfer.setData('text/plain', data)
-    document
-      .querySelector('.page-participants .ag-cell-focus')!
-      .dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }))
-  }, text)
-  const preview = page.getByTestId('paste-preview')
+  const preview = await pasteIntoGrid(page, participants, text)
   await expect(preview).toContainText('3行 × 6列')
   await expect(preview.getByTestId('paste-map-0')).toHaveValue('familyName')
   await expect(preview.getByTestId('paste-map-5')).toHaveValue('municipalityCode')
@@ -155,17 +160,7 @@ test('a paste says which row lacks a family name before anything is sent, and sk
   page,
 }) => {
   const actions = actionsOf(page, participants)
-  const paste = async (text: string) => {
-    await participants.cell(0, 'familyName').click()
-    await page.evaluate((data) => {
-      const transfer = new DataTransfer()
-      transfer.setData('text/plain', data)
-      document
-        .querySelector('.page-participants .ag-cell-focus')!
-        .dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }))
-    }, text)
-    return page.getByTestId('paste-preview')
-  }
+  const paste = (text: string) => pasteIntoGrid(page, participants, text)
   let preview = await paste('姓\t名\tメール\r\n海野\t四郎\tshiro@example.jp\r\n\t\t\r\n\t五郎\tgoro@example.jp\r\n')
   await expect(preview.getByRole('alert')).toContainText('3行目：姓がありません')
   await expect(preview.getByRole('button', { name: /行を反映/ })).toBeDisabled()
