@@ -268,6 +268,9 @@ export function readPersonRow(cells: readonly string[], mapping: readonly Import
   else if (!draft.email && !draft.phone && closingRow((draft.familyName ?? '') + (draft.givenName ?? ''))) {
     const column = mapping.findIndex((f) => f === 'fullName' || f === 'familyName')
     const name = `${draft.familyName ?? ''}${draft.givenName ?? ''}`
+    // No name to split: the guess at where 合 and 計 part says nothing.
+    const split = issues.findIndex((i) => i.column === column && i.message.startsWith('姓と名の区切りを推定'))
+    if (split >= 0) issues.splice(split, 1)
     issue(column, 'error', `「${name}」は合計や締めの行のようです。人としては取り込みません（人の行なら氏名を直してください）`)
   }
   return { draft, issues, ok: !issues.some((i) => i.severity === 'error') }
