@@ -4,9 +4,8 @@ import { personDraftFields } from '../../../../shared/domain/import/personRow'
 import type { PersonDraft } from '../../../../shared/domain/import/personRow'
 import type { Contact } from '../../../../shared/contract/contacts'
 
-/** The person fields a merge can take from the file, in the order the comparison lists them. */
-export const mergeableFields = personDraftFields
-export type MergeableField = (typeof mergeableFields)[number]
+/** A person field a merge can take from the file (the comparison lists them in personDraftFields' order). */
+export type MergeableField = keyof PersonDraft
 
 /** A stored or incoming value as a person reads it: names for codes, labels for genders. */
 export function showValue(field: MergeableField, value: unknown, t: TFunction): string {
