@@ -80,7 +80,17 @@ describe('XLSX export', () => {
   it('with suppression (k=3) no count shows 1 or 2, and no hidden value can be worked back from a total', async () => {
     const { file } = await backend.client.call('reports.export', { fiscalYear: FY, format: 'xlsx' })
     const wb = await readWorkbook(file)
-    const numbers = allCells(wb).filter(([, , c]) => typeof c.value === 'number')
+    // 開催回数 counts sessions, not people (開催一覧 lists every one): it is not suppressed.
+    const sessionCounts = new Set<string>()
+    for (const [sheet, , c] of allCells(wb).filter(([, , c]) => c.value === '開催回数')) {
+      const ws = wb.getWorksheet(sheet)!
+      if (Number(c.col) === 1) sessionCounts.add(`${sheet}!${ws.getCell(Number(c.row), 2).address}`)
+      else ws.getColumn(Number(c.col)).eachCell((cell) => sessionCounts.add(`${sheet}!${cell.address}`))
+    }
+    expect(sessionCounts.size).toBeGreaterThan(2)
+    const numbers = allCells(wb).filter(
+      ([sheet, address, c]) => typeof c.value === 'number' && !sessionCounts.has(`${sheet}!${address}`),
+    )
     expect(numbers.length).toBeGreaterThan(50)
     for (const [sheet, address, cell] of numbers) expect([1, 2], `${sheet}!${address}`).not.toContain(cell.value)
     const texts = allCells(wb).map(([, , c]) => c.value)

@@ -1,6 +1,5 @@
-import { displayCell, suppressLine, suppressValue } from '../../../shared/domain/reports/suppression'
-import { breakdownKeys, summaryFigures, summaryKeys } from '../../../shared/domain/reports/tables'
-import type { Breakdown } from '../../../shared/domain/reports/tables'
+import { publishedFigures, summaryKeys } from '../../../shared/domain/reports/published'
+import type { Breakdown } from '../../../shared/domain/reports/published'
 import type { FiscalYearReport } from '../../../shared/domain/reports/types'
 import { formatFiscalYear } from '../../../shared/domain/dates'
 import { fundingSources, genders, roots, bases, stages } from '../../../shared/domain/vocabulary'
@@ -10,14 +9,13 @@ export type FormValue = string | number
 
 /**
  * The values a form's placeholders can name, e.g. {{uniquePeople}}, {{byArea.東京圏}},
- * {{byGender.女性}} or {{byGender.female}}, {{byMonth.04}}. With k, the same suppression as
- * every other export (a breakdown is suppressed as a line against its total).
+ * {{byGender.女性}} or {{byGender.female}}, {{byMonth.04}}. With k, the very cells every other
+ * export shows (publishedFigures), so a form beside the workbook gives nothing away.
  */
 export function formValues(report: FiscalYearReport, k: number | null): Map<string, FormValue> {
   const values = new Map<string, FormValue>()
-  const suppressing = k !== null && k > 1
-  const figures = summaryFigures(report, k)
-  for (const key of summaryKeys) values.set(key, figures[key] ?? 0)
+  const published = publishedFigures(report, k)
+  for (const key of summaryKeys) values.set(key, published.summary[key] ?? 0)
   values.set('fiscalYear', report.fiscalYear)
   values.set('fiscalYearLabel', formatFiscalYear(report.fiscalYear))
   values.set('fiscalYearJapanese', formatFiscalYear(report.fiscalYear).replace(/（.*）$/, ''))
@@ -29,52 +27,43 @@ export function formValues(report: FiscalYearReport, k: number | null): Map<stri
   values.set('continuingMinInvolvements', report.rules.continuingMinInvolvements)
   values.set('suppressionK', report.rules.suppressionK)
 
-  const line = (name: Breakdown, counts: Record<string, number>, total: number, labels: Record<string, string> = {}) => {
-    // The tables' order, so both hide the same cells (breakdownKeys).
-    const keys = breakdownKeys(report, name).filter((key) => key in counts)
-    const cells = suppressing
-      ? suppressLine(
-          keys.map((key) => counts[key]),
-          total,
-          k,
-        ).cells
-      : null
+  const line = (name: Breakdown, labels: Record<string, string> = {}) => {
+    const { keys, values: cells } = published.breakdowns[name]
     keys.forEach((key, i) => {
-      const value: FormValue = cells ? displayCell(cells[i], k!) : counts[key]
+      const value: FormValue = cells[i] ?? 0
       values.set(`${name}.${key}`, value)
       if (labels[key]) values.set(`${name}.${labels[key]}`, value)
     })
   }
-  line('byArea', report.byArea, report.uniquePeople)
-  line('byPrefecture', report.byPrefecture, report.uniquePeople)
-  line('byAgeBand', report.byAgeBand, report.uniquePeople)
-  line('byGender', report.byGender, report.uniquePeople, genders.labels)
-  line('byRoots', report.byRoots, report.uniquePeople, roots.labels)
-  line('byBasis', report.byBasis, report.uniquePeople, bases.labels)
-  line('byMonth', report.byMonth, report.totalInvolvements)
-  line('stagesAtYearEnd', report.stagesAtYearEnd, report.uniquePeople, stages.labels)
+  line('byArea')
+  line('byPrefecture')
+  line('byAgeBand')
+  line('byGender', genders.labels)
+  line('byRoots', roots.labels)
+  line('byBasis', bases.labels)
+  line('byMonth')
+  line('stagesAtYearEnd', stages.labels)
   return values
 }
 
 /** Per-program values for a table row: {{program.name}}, {{program.uniquePeople}}, … */
 export function programValues(report: FiscalYearReport, k: number | null): Map<string, FormValue>[] {
-  const suppressing = k !== null && k > 1
-  const one = (n: number): FormValue => (suppressing ? displayCell(suppressValue(n, k), k) : n)
-  return report.programs.map(
-    (p, i) =>
-      new Map<string, FormValue>([
-        ['program.no', i + 1],
-        ['program.name', p.name],
-        ['program.fundingSource', p.fundingSource ? fundingSources.labels[p.fundingSource] : ''],
-        ['program.sessions', one(p.sessions.length)],
-        ['program.firstSession', p.sessions[0]?.date ?? ''],
-        ['program.lastSession', p.sessions[p.sessions.length - 1]?.date ?? ''],
-        ['program.applicants', one(p.applicants)],
-        ['program.confirmed', one(p.confirmed)],
-        ['program.completed', one(p.completed)],
-        ['program.uniquePeople', one(p.uniquePeople)],
-        ['program.totalInvolvements', one(p.totalInvolvements)],
-        ['program.anonymousHeadcount', one(p.anonymousHeadcount)],
-      ]),
-  )
+  const published = publishedFigures(report, k).programs
+  return report.programs.map((p, i) => {
+    const f = published[i]!
+    return new Map<string, FormValue>([
+      ['program.no', i + 1],
+      ['program.name', p.name],
+      ['program.fundingSource', p.fundingSource ? fundingSources.labels[p.fundingSource] : ''],
+      ['program.sessions', p.sessions.length],
+      ['program.firstSession', p.sessions[0]?.date ?? ''],
+      ['program.lastSession', p.sessions[p.sessions.length - 1]?.date ?? ''],
+      ['program.applicants', f.applicants ?? 0],
+      ['program.confirmed', f.confirmed ?? 0],
+      ['program.completed', f.completed ?? 0],
+      ['program.uniquePeople', f.uniquePeople ?? 0],
+      ['program.totalInvolvements', f.totalInvolvements ?? 0],
+      ['program.anonymousHeadcount', f.anonymousHeadcount ?? 0],
+    ])
+  })
 }

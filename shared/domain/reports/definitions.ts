@@ -51,7 +51,7 @@ export function reportDefinitions(
     },
     {
       term: '少数の秘匿',
-      text: `出力するファイルでは1〜${rules.suppressionK - 1}の値を「${rules.suppressionK}未満」と表示し、合計から逆算できないよう他の値も「秘匿」とする（画面では正確な値を表示）。`,
+      text: `出力するファイルでは1〜${rules.suppressionK - 1}の値を「${rules.suppressionK}未満」と表示し、合計や他の表（地域と都道府県、事業と各回）から逆算できないよう他の値も「秘匿」とする。開催回数は人数ではないため秘匿しない（画面では正確な値を表示）。`,
     },
   ]
 }

@@ -2,11 +2,14 @@
  * Small-number suppression for published tables (exports only; the screen shows exact numbers).
  *
  * Primary: a count from 1 to k−1 is shown as "k未満" (0 stays 0: an empty cell identifies no one).
- * Secondary: a line (a breakdown with its shown total) must not let anyone work a hidden count back
- * out. A reader knows each primary cell lies in [1, k−1], each secondary cell in [0, ∞), and that
- * the hidden cells add up to total − (shown cells). While some hidden cell has only one possible
- * value under those facts, the smallest shown cell (nonzero first) is hidden too; if every cell is
- * hidden and one is still determined, the line's total is hidden as well.
+ * Secondary: a line (cells that add up to a total) must not let anyone work a hidden count back
+ * out. Lines share cells: a prefecture is a cell of the national line and of its area's line,
+ * whose total is the area's cell in another table; a program's anonymous headcount is the total
+ * of its sessions. A reader knows each shown value, that each primary cell lies in [1, k−1] and
+ * each secondary cell in [0, ∞), and every line's sum. From these the reader narrows each hidden
+ * value line by line until nothing changes; while some hidden value is pinned to one number, the
+ * smallest shown cell (nonzero first) of a line holding it is hidden too, or, if all its cells
+ * are hidden, the line's total.
  */
 export type CellState = 'shown' | 'primary' | 'secondary'
 
@@ -20,48 +23,120 @@ export interface SuppressedLine {
   total: SuppressedCell
 }
 
+/** Cells (named by id) that add up to `total` (an id too); ids link lines across tables. */
+export interface LinkedLine {
+  cells: readonly string[]
+  total: string
+}
+
 export function isPrimary(value: number, k: number): boolean {
   return value >= 1 && value < k
 }
 
-/** Hidden cells whose value is fixed by the line total (the reader's interval reasoning). */
-export function determinedCells(line: SuppressedLine, k: number): number[] {
-  if (line.total.state !== 'shown') return []
-  const hidden = line.cells.map((c, i) => ({ ...c, i })).filter((c) => c.state !== 'shown')
-  if (hidden.length === 0) return []
-  const shownSum = line.cells.reduce((s, c) => s + (c.state === 'shown' ? c.value : 0), 0)
-  const rest = line.total.value - shownSum
-  const lo = (c: SuppressedCell) => (c.state === 'primary' ? 1 : 0)
-  const hi = (c: SuppressedCell) => (c.state === 'primary' ? k - 1 : Infinity)
-  const sumLo = hidden.reduce((s, c) => s + lo(c), 0)
-  const sumHi = hidden.reduce((s, c) => s + hi(c), 0)
-  return hidden
-    .filter((c) => {
-      const min = Math.max(lo(c), rest - (sumHi - hi(c)))
-      const max = Math.min(hi(c), rest - (sumLo - lo(c)))
-      return min >= max
-    })
-    .map((c) => c.i)
+type Bounds = readonly [number, number]
+
+function ownBounds(cell: SuppressedCell, k: number): Bounds {
+  if (cell.state === 'shown') return [cell.value, cell.value]
+  return cell.state === 'primary' ? [1, k - 1] : [0, Infinity]
 }
 
-export function suppressLine(values: readonly number[], total: number, k: number): SuppressedLine {
-  const line: SuppressedLine = {
-    cells: values.map((value) => ({ value, state: isPrimary(value, k) ? 'primary' : 'shown' })),
-    total: { value: total, state: isPrimary(total, k) ? 'primary' : 'shown' },
+/** What a reader can narrow each value to (see the file comment). */
+function readerBounds(cells: ReadonlyMap<string, SuppressedCell>, lines: readonly LinkedLine[], k: number) {
+  const bounds = new Map<string, Bounds>([...cells].map(([id, c]) => [id, ownBounds(c, k)]))
+  const narrow = (id: string, lo: number, hi: number): boolean => {
+    // A shown value is what it is (a line that does not add up must not move it).
+    if (cells.get(id)!.state === 'shown') return false
+    const [oldLo, oldHi] = bounds.get(id)!
+    const next: Bounds = [Math.max(oldLo, lo), Math.min(oldHi, hi)]
+    if (next[0] === oldLo && next[1] === oldHi) return false
+    bounds.set(id, next)
+    return true
   }
-  if (k <= 1) return line
-  while (determinedCells(line, k).length > 0) {
-    const candidates = line.cells
-      .map((c, i) => ({ c, i }))
-      .filter(({ c }) => c.state === 'shown')
-      .sort((a, b) => (a.c.value === 0 ? 1 : 0) - (b.c.value === 0 ? 1 : 0) || a.c.value - b.c.value || a.i - b.i)
-    if (candidates.length === 0) {
-      line.total = { value: total, state: 'secondary' }
-      break
+  // Each pass only narrows; the cap stops a slow creep (never seen on a report's lines).
+  for (let pass = 0, changed = true; changed && pass < 1000; pass++) {
+    changed = false
+    for (const line of lines) {
+      const cellBounds = line.cells.map((id) => bounds.get(id)!)
+      const sumLo = cellBounds.reduce((s, b) => s + b[0], 0)
+      // Upper bounds may be Infinity: kept apart, so "the others' sum" never computes ∞ − ∞.
+      const finiteHi = cellBounds.reduce((s, b) => s + (b[1] === Infinity ? 0 : b[1]), 0)
+      const infinite = cellBounds.filter((b) => b[1] === Infinity).length
+      const [totalLo, totalHi] = bounds.get(line.total)!
+      changed = narrow(line.total, sumLo, infinite > 0 ? Infinity : finiteHi) || changed
+      line.cells.forEach((id, i) => {
+        const [lo, hi] = cellBounds[i]!
+        const othersHi = infinite - (hi === Infinity ? 1 : 0) > 0 ? Infinity : finiteHi - (hi === Infinity ? 0 : hi)
+        // This cell = total − the others.
+        changed = narrow(id, totalLo - othersHi, totalHi - (sumLo - lo)) || changed
+      })
     }
-    line.cells[candidates[0].i].state = 'secondary'
   }
-  return line
+  return bounds
+}
+
+/** Hidden cells whose value the reader can pin down from what is shown. */
+export function pinnedCells(cells: ReadonlyMap<string, SuppressedCell>, lines: readonly LinkedLine[], k: number): string[] {
+  const bounds = readerBounds(cells, lines, k)
+  return [...cells].filter(([id, c]) => c.state !== 'shown' && bounds.get(id)![0] >= bounds.get(id)![1]).map(([id]) => id)
+}
+
+/** The cell to hide next in `line`: its smallest shown cell, nonzero first, else its total. */
+function nextToHide(cells: ReadonlyMap<string, SuppressedCell>, line: LinkedLine): string | null {
+  const shown = line.cells
+    .map((id, i) => ({ id, i, value: cells.get(id)!.value }))
+    .filter(({ id }) => cells.get(id)!.state === 'shown')
+    .sort((a, b) => (a.value === 0 ? 1 : 0) - (b.value === 0 ? 1 : 0) || a.value - b.value || a.i - b.i)
+  if (shown.length > 0) return shown[0]!.id
+  return cells.get(line.total)!.state === 'shown' ? line.total : null
+}
+
+/**
+ * Primary and secondary suppression over linked lines. `values` names every cell of every line;
+ * lines earlier in the list are the first place a pinned cell is protected (list the narrow
+ * lines, such as an area's prefectures, before the wide ones they add up to).
+ */
+export function suppressLinked(
+  values: ReadonlyMap<string, number>,
+  lines: readonly LinkedLine[],
+  k: number,
+): Map<string, SuppressedCell> {
+  const cells = new Map<string, SuppressedCell>(
+    [...values].map(([id, value]) => [id, { value, state: isPrimary(value, k) ? 'primary' : 'shown' }]),
+  )
+  if (k <= 1) return cells
+  // Cells pinned even with every cell hidden are given away by their labels alone (a total of 2
+  // split into two 「3未満」 cells is 1 + 1; with k = 2, 「2未満」 is 1): hiding more cannot help.
+  const allHidden = new Map([...cells].map(([id, c]) => [id, c.state === 'shown' ? { ...c, state: 'secondary' as const } : c]))
+  const unavoidable = new Set(pinnedCells(allHidden, lines, k))
+  for (;;) {
+    const pinned = new Set(pinnedCells(cells, lines, k).filter((id) => !unavoidable.has(id)))
+    const target = lines
+      .filter((l) => [...l.cells, l.total].some((id) => pinned.has(id)))
+      .map((l) => nextToHide(cells, l))
+      .find(Boolean)
+    if (!target) return cells
+    cells.set(target, { value: cells.get(target)!.value, state: 'secondary' })
+  }
+}
+
+/** One line (a breakdown and its total) suppressed on its own. */
+export function suppressLine(values: readonly number[], total: number, k: number): SuppressedLine {
+  const ids = values.map((_, i) => String(i))
+  const cells = suppressLinked(
+    new Map([...values.map((v, i) => [String(i), v] as const), ['total', total]]),
+    [{ cells: ids, total: 'total' }],
+    k,
+  )
+  return { cells: ids.map((id) => cells.get(id)!), total: cells.get('total')! }
+}
+
+/** Hidden cells of one line that its total pins down. */
+export function determinedCells(line: SuppressedLine, k: number): number[] {
+  const ids = line.cells.map((_, i) => String(i))
+  const cells = new Map([...line.cells.map((c, i) => [String(i), c] as const), ['total', line.total]])
+  return pinnedCells(cells, [{ cells: ids, total: 'total' }], k)
+    .filter((id) => id !== 'total')
+    .map(Number)
 }
 
 /** A single figure with no breakdown (e.g. 新規): primary suppression only. */
