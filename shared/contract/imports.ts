@@ -23,6 +23,8 @@ export interface ImportPreviewRow {
     reasons: string[]
     /** The same e-mail or phone under another name: someone else unless chosen (defaultAction). */
     otherName?: true
+    /** An earlier row with an error: it writes no one, so the commit passes it over (personMatch). */
+    rowError?: true
   }[]
   /** Visits kind: the visit the row becomes (its person is `draft`). */
   visit?: VisitRowView

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import type { Client } from '../../shared/contract/client'
+import { planCommit } from '../../renderer/src/features/import/commitSummary'
 import { freshBackend, tempDir } from './tempDb'
 
 const fixture = (name: string) => path.resolve('test/fixtures/import', name)
@@ -210,8 +211,15 @@ describe('duplicates', () => {
       '氏名,メール,生年月日\n隠岐 港,minato@example.jp,1990-02-30\n隠岐 港,minato@example.jp,\n隠岐 港,minato@example.jp,1990-02-03\n'
     const preview = await client.call('import.preview', { source: { fileName: 'dup.csv', text } })
     expect(preview.rows[2]!.duplicates.map((d) => d.row)).toEqual([0, 1])
+    // The review screen marks the error row, so the button promises what the commit does.
+    expect(preview.rows[1]!.duplicates).toMatchObject([{ row: 0, rowError: true }])
+    const duplicateRows = preview.rows.filter((r) => r.duplicates.length > 0)
+    const plan = planCommit(preview, duplicateRows, {}, 'merge')
+    expect(plan.best.get(1)).toBeUndefined()
+    expect(plan.best.get(2)).toMatchObject({ row: 1 })
     const result = await client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'merge' })
     expect(result).toMatchObject({ created: 1, merged: 1, errors: 1 })
+    expect(plan.summary).toEqual({ created: 1, merged: 1, skipped: 0, errors: 1 })
     expect(await byEmail(client, 'minato@example.jp')).toMatchObject({ birthDate: '1990-02-03' })
   })
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { ImportPreview, ImportPreviewRow } from '../../shared/contract/imports'
-import { commitSummary, mergeTargetOf } from '../../renderer/src/features/import/commitSummary'
+import { mergeTargetOf, planCommit } from '../../renderer/src/features/import/commitSummary'
+import type { Decisions, DuplicateAction } from '../../renderer/src/features/import/importState'
+
+const commitSummary = (p: ImportPreview, rows: ImportPreviewRow[], decisions: Decisions, bulk: DuplicateAction) =>
+  planCommit(p, rows, decisions, bulk).summary
 
 const row = (index: number, duplicates: ImportPreviewRow['duplicates'], ok = true) =>
   ({ index, line: index + 2, cells: [], draft: {}, issues: [], ok, duplicates }) as unknown as ImportPreviewRow
@@ -32,6 +36,23 @@ describe('what the commit button promises', () => {
       errors: 1,
     })
   })
+  it('a repeat of a row with an error is created, and its own repeat merges into it', () => {
+    // Row 0 has an error (marked by the backend); rows 1 and 2 repeat it, row 2 also repeats row 1.
+    const fromError = { row: 0, name: 'x', score: 100, reasons: [], rowError: true as const }
+    const rows = [row(1, [fromError]), row(2, [fromError, { row: 1, name: 'x', score: 100, reasons: [] }])]
+    const p = { counts: { rows: 3, ok: 2, errors: 1, warnings: 0, duplicates: 2 } } as ImportPreview
+    const plan = planCommit(p, rows, {}, 'merge')
+    expect(plan.summary).toEqual({ created: 1, merged: 1, skipped: 0, errors: 1 })
+    expect(plan.best.get(1)).toBeUndefined()
+    expect(plan.best.get(2)).toMatchObject({ row: 1 })
+    // Row 1 skipped: row 2 has no one left to merge into and is created.
+    expect(planCommit(p, rows, { 1: { action: 'skip' } }, 'merge').summary).toEqual({
+      created: 1,
+      merged: 0,
+      skipped: 1,
+      errors: 1,
+    })
+  })
 })
 
 describe('who a merge goes into, as the compare panel shows it', () => {
@@ -40,9 +61,9 @@ describe('who a merge goes into, as the compare panel shows it', () => {
     { contactId: 'c1', name: '見本 花子', score: 95, reasons: [] },
   ])
   it('the best candidate, even an earlier row of the file, unless a stored person is chosen', () => {
-    expect(mergeTargetOf(earlierThenStored, undefined)).toEqual({ row: 1 })
-    expect(mergeTargetOf(earlierThenStored, { targetId: 'c1' })).toEqual({ contactId: 'c1' })
-    expect(mergeTargetOf(row(2, inDb), undefined)).toEqual({ contactId: 'c1' })
-    expect(mergeTargetOf(row(0, []), undefined)).toBeNull()
+    expect(mergeTargetOf(undefined, earlierThenStored.duplicates[0])).toEqual({ row: 1 })
+    expect(mergeTargetOf({ targetId: 'c1' }, earlierThenStored.duplicates[0])).toEqual({ contactId: 'c1' })
+    expect(mergeTargetOf(undefined, inDb[0])).toEqual({ contactId: 'c1' })
+    expect(mergeTargetOf(undefined, undefined)).toBeNull()
   })
 })

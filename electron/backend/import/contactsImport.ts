@@ -16,20 +16,23 @@ import type { EncodingChoice } from './decode'
 
 const storeOf = storePerDatabase<ContactsPreview>()
 
-export function toRowView(row: PreviewRow, cells: string[]): ImportPreviewRow {
+export function toRowView(preview: ContactsPreview, row: PreviewRow): ImportPreviewRow {
   return {
     index: row.index,
     line: row.line,
-    cells,
+    cells: preview.source.rows[row.line - 1] ?? [],
     draft: row.read.draft,
     issues: row.read.issues,
     ok: row.read.ok,
-    duplicates: row.duplicates.map(duplicateView),
+    duplicates: row.duplicates.map((d) => duplicateView(d, preview.rows)),
   }
 }
 
-/** A row's candidate as the review screen gets it. */
-export function duplicateView(d: DuplicateMatch): ImportPreviewRow['duplicates'][number] {
+/** A row's candidate as the review screen gets it (`rows`: the preview's, to mark an error row). */
+export function duplicateView(
+  d: DuplicateMatch,
+  rows: readonly { read: { ok: boolean } }[],
+): ImportPreviewRow['duplicates'][number] {
   return {
     contactId: d.contactId,
     row: d.row,
@@ -38,11 +41,8 @@ export function duplicateView(d: DuplicateMatch): ImportPreviewRow['duplicates']
     score: d.match.score,
     reasons: d.match.reasons,
     ...(d.match.otherName ? { otherName: true } : {}),
+    ...(d.row !== undefined && rows[d.row]?.read.ok === false ? { rowError: true } : {}),
   }
-}
-
-function cellsOf(preview: ContactsPreview, row: PreviewRow): string[] {
-  return preview.source.rows[row.line - 1] ?? []
 }
 
 export async function previewContactsImport(
@@ -60,7 +60,7 @@ export async function previewContactsImport(
   }
   const preview = buildContactsPreview(ctx.handle.sqlite, source, { ...options, today: todayIso() })
   storeOf(ctx).put(preview)
-  const firstRows = preview.rows.slice(0, 200).map((r) => toRowView(r, cellsOf(preview, r)))
+  const firstRows = preview.rows.slice(0, 200).map((r) => toRowView(preview, r))
   const view = previewView('contacts', [...importFields], source, preview, firstRows)
   return { view, preview }
 }
@@ -82,7 +82,7 @@ export function previewPage(
           ? r.duplicates.length > 0
           : true,
   )
-  return { rows: rows.slice(offset, offset + limit).map((r) => toRowView(r, cellsOf(preview, r))), total: rows.length }
+  return { rows: rows.slice(offset, offset + limit).map((r) => toRowView(preview, r)), total: rows.length }
 }
 
 export function findPreview(ctx: BackendContext, previewId: string): ContactsPreview {

@@ -57,5 +57,5 @@ export function fixPreviewRow(ctx: BackendContext, previewId: string, index: num
   const preview = findPreview(ctx, previewId)
   if (isCommitting(preview)) throw ApiError.from('CONFLICT', { previewId }, '取り込みの実行中は行を修正できません。')
   const row = fixContactsRow(ctx.handle.sqlite, preview, index, cells, todayIso())
-  return { row: toRowView(row, preview.source.rows[row.line - 1] ?? []), counts: preview.counts }
+  return { row: toRowView(preview, row), counts: preview.counts }
 }

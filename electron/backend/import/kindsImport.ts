@@ -41,7 +41,7 @@ function rowView(preview: KindPreview, row: VisitPreviewRow | ProgramPreviewRow)
       draft: row.read.person.draft,
       issues: row.read.issues,
       ok: row.read.ok,
-      duplicates: row.duplicates.map(duplicateView),
+      duplicates: row.duplicates.map((d) => duplicateView(d, preview.rows)),
       visit: row.target,
     }
   return {

@@ -13,6 +13,7 @@ export function DecisionSelect({
   onChange,
   kind = 'contacts',
   otherName = false,
+  noMatch = false,
 }: {
   label: string
   value: DuplicateAction | null
@@ -23,6 +24,8 @@ export function DecisionSelect({
   kind?: ImportKind
   /** Its candidate only shares an e-mail or phone under another name: new unless chosen (defaultAction). */
   otherName?: boolean
+  /** Every candidate is an earlier row that writes no one (it has an error): new unless skipped. */
+  noMatch?: boolean
 }) {
   const { t } = useTranslation()
   const visits = kind === 'visits'
@@ -35,8 +38,8 @@ export function DecisionSelect({
       onChange={(e) => onChange(e.target.value === '' ? null : (e.target.value as DuplicateAction))}
     >
       <option value="">
-        {otherName
-          ? `${t('import.duplicate.otherName')}：${visits ? t('import.kind.bulkShort.new') : t('import.duplicate.new')}`
+        {otherName || noMatch
+          ? `${t(otherName ? 'import.duplicate.otherName' : 'import.duplicate.noMatch')}：${visits ? t('import.kind.bulkShort.new') : t('import.duplicate.new')}`
           : `${t('import.duplicate.useBulk')}：${visits ? t(`import.kind.bulkShort.${bulk}`) : t(`import.duplicate.${bulk}`)}`}
       </option>
       {actions.map((a) => (

@@ -15,11 +15,14 @@ import type { RowDecision } from './importState'
  */
 export function DuplicateDetail({
   row,
+  best,
   decision,
   onChange,
   onClose,
 }: {
   row: ImportPreviewRow
+  /** The match a merge goes into when none is chosen (planCommit: an error row is passed over). */
+  best: ImportPreviewRow['duplicates'][number] | undefined
   decision: RowDecision
   onChange: (decision: RowDecision) => void
   onClose: () => void
@@ -27,7 +30,7 @@ export function DuplicateDetail({
   const { t } = useTranslation()
   // The person a merge goes into, as the backend decides it: an earlier row of the file when
   // that is the best candidate (then there is no stored record to compare with).
-  const target = mergeTargetOf(row, decision)
+  const target = mergeTargetOf(decision, best)
   const targetId = target && 'contactId' in target ? target.contactId : undefined
   const [stored, setStored] = useState<Contact | null>(null)
   useEffect(() => {
@@ -67,11 +70,12 @@ export function DuplicateDetail({
         </button>
       </header>
       <ul className="duplicate-candidates">
-        {row.duplicates.map((d, i) => {
+        {row.duplicates.map((d) => {
           const value = d.contactId ?? `row:${d.row}`
           const chosen = d.contactId ? d.contactId === targetId : target !== null && 'row' in target && target.row === d.row
           // A stored person can be chosen by id; of the file's rows, only the best (the backend's default).
-          const choosable = row.duplicates.length > 1 && (d.contactId !== undefined || i === 0)
+          const choosable =
+            row.duplicates.length > 1 && (d.contactId !== undefined || (d.row !== undefined && d.row === best?.row))
           return (
             <li key={value}>
               <label>
@@ -86,7 +90,9 @@ export function DuplicateDetail({
                 <span className="duplicate-name">{d.name}</span>
                 {d.detail && <span className="duplicate-detail-text">{d.detail}</span>}
                 <span className="duplicate-where">
-                  {d.contactId ? t('import.duplicate.candidate') : t('import.duplicate.inFile')}
+                  {d.contactId
+                    ? t('import.duplicate.candidate')
+                    : t(d.rowError ? 'import.duplicate.inFileError' : 'import.duplicate.inFile')}
                 </span>
                 <span className="duplicate-score">{t('import.duplicate.score', { score: d.score })}</span>
                 <span className="duplicate-reasons">{d.reasons.join('・')}</span>

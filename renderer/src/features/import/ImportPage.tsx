@@ -6,7 +6,7 @@ import { api } from '../../api/client'
 import { PageHeader } from '../../app/PageHeader'
 import { BatchList } from './BatchList'
 import { CommitPanel } from './CommitPanel'
-import { commitSummary } from './commitSummary'
+import { planCommit } from './commitSummary'
 import type { Decisions, DuplicateAction, ImportSource, ReadOptions, RowDecision } from './importState'
 import { MappingTable } from './MappingTable'
 import { ReviewStep } from './ReviewStep'
@@ -55,11 +55,9 @@ export function ImportPage() {
   const previewId = preview?.previewId
   useEffect(() => setDecisions({}), [previewId])
 
-  const summary = useMemo(
+  const plan = useMemo(
     () =>
-      preview && duplicateRows.length >= preview.counts.duplicates
-        ? commitSummary(preview, duplicateRows, decisions, bulk)
-        : null,
+      preview && duplicateRows.length >= preview.counts.duplicates ? planCommit(preview, duplicateRows, decisions, bulk) : null,
     [preview, duplicateRows, decisions, bulk],
   )
 
@@ -176,6 +174,7 @@ export function ImportPage() {
               onFixed={fixed}
               decisions={decisions}
               bulk={bulk}
+              bestMatches={plan?.best ?? null}
               onBulk={setBulk}
               onDecision={decide}
             />
@@ -187,7 +186,7 @@ export function ImportPage() {
           {preview && preview.kind !== 'contacts' ? (
             <KindCommitPanel kind={preview.kind} preview={preview} decisions={decisions} {...commitState} />
           ) : (
-            <CommitPanel summary={summary} {...commitState} />
+            <CommitPanel summary={plan?.summary ?? null} {...commitState} />
           )}
         </StepPanel>
       )}

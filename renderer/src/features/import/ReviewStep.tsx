@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ImportPreview, ImportPreviewRow } from '../../../../shared/contract/imports'
 import { actionOf } from './commitSummary'
+import type { CommitPlan } from './commitSummary'
 import { BulkChoice } from './BulkChoice'
 import { DuplicateDetail } from './DuplicateDetail'
 import type { Decisions, DuplicateAction, RowDecision, RowFilter } from './importState'
@@ -18,6 +19,7 @@ export function ReviewStep({
   onFixed,
   decisions,
   bulk,
+  bestMatches,
   onBulk,
   onDecision,
 }: {
@@ -27,6 +29,8 @@ export function ReviewStep({
   onFixed: (counts: ImportPreview['counts']) => void
   decisions: Decisions
   bulk: DuplicateAction
+  /** Each duplicate row's match as the commit will take it (planCommit); null while loading. */
+  bestMatches: CommitPlan['best'] | null
   onBulk: (action: DuplicateAction) => void
   onDecision: (index: number, decision: RowDecision | null) => void
 }) {
@@ -43,6 +47,7 @@ export function ReviewStep({
   const hasIssues = preview.counts.errors + preview.counts.warnings > 0
   const [openRow, setOpenRow] = useState<number | null>(null)
   const compared = shown?.rows.find((r) => r.index === openRow && r.duplicates.length > 0)
+  const bestOf = (row: ImportPreviewRow) => (bestMatches?.has(row.index) ? bestMatches.get(row.index) : row.duplicates[0])
 
   return (
     <div className="import-review">
@@ -71,6 +76,7 @@ export function ReviewStep({
                 rows={shown.rows}
                 decisions={decisions}
                 bulk={bulk}
+                bestOf={bestOf}
                 onDecision={onDecision}
                 openRow={compared ? compared.index : null}
                 onOpen={setOpenRow}
@@ -124,7 +130,8 @@ export function ReviewStep({
       {compared && (
         <DuplicateDetail
           row={compared}
-          decision={decisions[compared.index] ?? { action: actionOf(compared, decisions, bulk) }}
+          best={bestOf(compared)}
+          decision={decisions[compared.index] ?? { action: actionOf(compared, decisions, bulk, bestOf(compared)) }}
           onChange={(d) => onDecision(compared.index, d)}
           onClose={() => setOpenRow(null)}
         />

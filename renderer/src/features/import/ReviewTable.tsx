@@ -27,6 +27,7 @@ export function ReviewTable({
   rows,
   decisions,
   bulk,
+  bestOf,
   onDecision,
   openRow,
   onOpen,
@@ -36,6 +37,8 @@ export function ReviewTable({
   rows: ImportPreviewRow[]
   decisions: Decisions
   bulk: DuplicateAction
+  /** A duplicate row's match as the commit takes it (an earlier row with an error is passed over). */
+  bestOf: (row: ImportPreviewRow) => ImportPreviewRow['duplicates'][number] | undefined
   onDecision: (index: number, decision: RowDecision | null) => void
   /** The row whose candidates are compared below the table. */
   openRow: number | null
@@ -109,7 +112,8 @@ export function ReviewTable({
                         value={decision?.action ?? null}
                         bulk={bulk}
                         kind={preview.kind}
-                        otherName={row.duplicates[0]!.otherName === true}
+                        otherName={bestOf(row)?.otherName === true}
+                        noMatch={bestOf(row) === undefined}
                         testId={`import-decision-${row.line}`}
                         onChange={(action) => onDecision(row.index, action === null ? null : { ...decision, action })}
                       />

@@ -1,5 +1,5 @@
 import type { ImportPreview, ImportPreviewRow } from '../../../../shared/contract/imports'
-import { defaultAction } from '../../../../shared/domain/import/dedupe'
+import { defaultAction, personMatch } from '../../../../shared/domain/import/dedupe'
 import type { Decisions, DuplicateAction } from './importState'
 
 export interface CommitSummary {
@@ -9,66 +9,74 @@ export interface CommitSummary {
   errors: number
 }
 
+type Candidate = ImportPreviewRow['duplicates'][number]
+
+/**
+ * The commit as the backend will play it (contactsCommit), row by row in file order: each
+ * duplicate row's match that is a person (personMatch: an earlier row that writes no one, by an
+ * error or a skip, is passed over), and the counts the button promises.
+ */
+export interface CommitPlan {
+  summary: CommitSummary
+  /** A duplicate row's match that is a person; undefined when none is (it is then created). */
+  best: ReadonlyMap<number, Candidate | undefined>
+}
+
 /** The action a row will get: its own choice, else what the backend does by default (defaultAction). */
-export function actionOf(row: ImportPreviewRow, decisions: Decisions, bulk: DuplicateAction): DuplicateAction {
-  return decisions[row.index]?.action ?? defaultAction(row.duplicates[0], bulk)
+export function actionOf(
+  row: ImportPreviewRow,
+  decisions: Decisions,
+  bulk: DuplicateAction,
+  best: Candidate | undefined,
+): DuplicateAction {
+  return decisions[row.index]?.action ?? defaultAction(best, bulk)
 }
 
 /**
  * Who a merge of this row goes into, by the backend's rule (contactsCommit): the chosen stored
- * person, else the best candidate, which may be an earlier row of the file.
+ * person, else the best match (the plan's), which may be an earlier row of the file.
  */
 export function mergeTargetOf(
-  row: ImportPreviewRow,
   decision: { targetId?: string } | undefined,
+  best: Candidate | undefined,
 ): { contactId: string } | { row: number } | null {
   if (decision?.targetId) return { contactId: decision.targetId }
-  const best = row.duplicates[0]
   if (best?.contactId) return { contactId: best.contactId }
   return best?.row !== undefined ? { row: best.row } : null
 }
 
-/**
- * What pressing "import" will do, as the backend will count it. A merge whose only candidate is
- * an earlier row of the file that is not being created becomes a new person there too.
- */
-export function commitSummary(
+export function planCommit(
   preview: ImportPreview,
   duplicateRows: ImportPreviewRow[],
   decisions: Decisions,
   bulk: DuplicateAction,
-): CommitSummary {
+): CommitPlan {
   const summary: CommitSummary = { created: 0, merged: 0, skipped: 0, errors: preview.counts.errors }
-  const created = new Set<number>()
-  const okDuplicates = duplicateRows.filter((r) => r.ok)
-  const byIndex = new Map(okDuplicates.map((r) => [r.index, r]))
+  const best = new Map<number, Candidate | undefined>()
+  const okDuplicates = duplicateRows.filter((r) => r.ok).sort((a, b) => a.index - b.index)
+  const duplicateIndexes = new Set(duplicateRows.map((r) => r.index))
   // Rows without a candidate are created unless the user chose to skip them.
   const skippedPlain = Object.entries(decisions).filter(
-    ([index, d]) => d.action === 'skip' && !duplicateRows.some((r) => r.index === Number(index)),
+    ([index, d]) => d.action === 'skip' && !duplicateIndexes.has(Number(index)),
   ).length
   summary.created = preview.counts.ok - okDuplicates.length - skippedPlain
   summary.skipped = skippedPlain
-  for (const row of [...okDuplicates].sort((a, b) => a.index - b.index)) {
-    const action = actionOf(row, decisions, bulk)
-    if (action === 'skip') summary.skipped++
-    else if (action === 'merge' && mergeTargetExists(row, decisions, created, byIndex)) summary.merged++
-    else {
-      summary.created++
-      created.add(row.index)
+  // Earlier rows named as candidates: those with an error are marked so by the backend.
+  const errorRows = new Set(duplicateRows.flatMap((r) => r.duplicates.filter((d) => d.rowError).map((d) => d.row!)))
+  const people = new Set<number>()
+  const isPerson = (index: number) =>
+    duplicateIndexes.has(index) ? people.has(index) : !errorRows.has(index) && decisions[index]?.action !== 'skip'
+  for (const row of okDuplicates) {
+    const match = personMatch(row.duplicates, isPerson)
+    best.set(row.index, match)
+    const action = actionOf(row, decisions, bulk, match)
+    if (action === 'skip') {
+      summary.skipped++
+      continue
     }
+    if (action === 'merge' && mergeTargetOf(decisions[row.index], match)) summary.merged++
+    else summary.created++
+    people.add(row.index)
   }
-  return summary
-}
-
-function mergeTargetExists(
-  row: ImportPreviewRow,
-  decisions: Decisions,
-  created: Set<number>,
-  duplicateRowsByIndex: Map<number, ImportPreviewRow>,
-): boolean {
-  const target = mergeTargetOf(row, decisions[row.index])
-  if (!target) return false
-  if ('contactId' in target) return true
-  // The earlier row was created unless it is itself a skipped or merged duplicate.
-  return created.has(target.row) || !duplicateRowsByIndex.has(target.row)
+  return { summary, best }
 }
