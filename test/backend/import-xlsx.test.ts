@@ -55,6 +55,23 @@ describe('reading an .xlsx laid out like a paper form', () => {
     expect(table.rows[4]![4]).toBe('2024/6/8')
   })
 
+  it('a 氏名 header merged over the 姓 and 名 columns keeps both halves of the name', async () => {
+    const { freshBackend } = await import('./tempDb')
+    const { client } = await freshBackend()
+    const book = new ExcelJS.Workbook()
+    const sheet = book.addWorksheet('名簿')
+    sheet.addRow(['氏名', '', 'メールアドレス'])
+    sheet.mergeCells('A1:B1')
+    sheet.addRow(['浜田', '一郎', 'ichiro@example.jp'])
+    sheet.addRow(['江津', '花子', 'hanako@example.jp'])
+    const base64 = Buffer.from(await book.xlsx.writeBuffer()).toString('base64')
+    const preview = await client.call('import.preview', { source: { fileName: 'merged.xlsx', base64 } })
+    expect(preview.mapping).toEqual(['familyName', 'givenName', 'email'])
+    await client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'skip' })
+    const page = await client.call('contacts.list', { search: 'ichiro@example.jp' })
+    expect(page.rows[0]).toMatchObject({ familyName: '浜田', givenName: '一郎' })
+  })
+
   it('the import finds the real header under the title and maps its columns', async () => {
     const { freshBackend } = await import('./tempDb')
     const { client } = await freshBackend()

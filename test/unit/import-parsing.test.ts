@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { toCsv } from '../../shared/domain/csv'
 import { parseDelimited } from '../../shared/domain/import/delimited'
-import { detectHeaderRow, suggestField, suggestMapping } from '../../shared/domain/import/headers'
+import { detectHeaderRow, splitNameOverTwoColumns, suggestField, suggestMapping } from '../../shared/domain/import/headers'
 
 describe('parseDelimited', () => {
   it('reads Excel-style CSV: quotes, doubled quotes, line breaks in cells, CRLF, ragged rows', () => {
@@ -86,5 +86,36 @@ describe('header suggestions', () => {
       ['1', '山田 太郎'],
     ]
     expect(detectHeaderRow(rows)).toBe(3)
+  })
+})
+
+describe('氏名 written once over the 姓 and 名 columns', () => {
+  const headers = ['氏名', '', 'フリガナ', '', 'メール']
+  const rows = [
+    ['浜田', '一郎', 'ハマダ', 'イチロウ', 'ichiro@example.jp'],
+    ['江津', '花子', 'ゴウツ', 'ハナコ', 'hanako@example.jp'],
+  ]
+  it('maps the left column to 姓 and the right to 名, for the reading too', () => {
+    expect(splitNameOverTwoColumns(suggestMapping(headers), headers, rows)).toEqual([
+      'familyName',
+      'givenName',
+      'familyKana',
+      'givenKana',
+      'email',
+    ])
+  })
+  it('leaves it alone when the rows do not bear it out, or the right column has a header', () => {
+    // Full names with a space on the left, a note on the right in some rows only.
+    const notes = [
+      ['浜田 一郎', '', 'ハマダ イチロウ', '', 'a@example.jp'],
+      ['江津 花子', '要連絡', 'ゴウツ ハナコ', '', 'b@example.jp'],
+    ]
+    expect(splitNameOverTwoColumns(suggestMapping(headers), headers, notes)).toEqual(suggestMapping(headers))
+    const named = ['氏名', '備考', 'メール']
+    expect(splitNameOverTwoColumns(suggestMapping(named), named, [['浜田', '一郎', 'x@example.jp']])).toEqual([
+      'fullName',
+      'notes',
+      'email',
+    ])
   })
 })

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Database as Sqlite } from 'better-sqlite3'
 import type { MatchScore } from '../../../shared/domain/import/dedupe'
-import { detectHeaderRow, suggestMapping } from '../../../shared/domain/import/headers'
+import { detectHeaderRow, splitNameOverTwoColumns, suggestMapping } from '../../../shared/domain/import/headers'
 import type { ImportField } from '../../../shared/domain/import/headers'
 import { readPersonRow } from '../../../shared/domain/import/personRow'
 import type { CellIssue, ReadPerson } from '../../../shared/domain/import/personRow'
@@ -49,8 +49,14 @@ export function buildContactsPreview(
 ): ContactsPreview {
   const headerRow = options.headerRow ?? detectHeaderRow(source.rows)
   const headers = source.rows[headerRow] ?? []
-  const mapping = options.mapping ?? suggestMapping(headers)
   const dataRows = source.rows.slice(headerRow + 1).map((cells, i) => ({ cells, line: headerRow + i + 2 }))
+  const mapping =
+    options.mapping ??
+    splitNameOverTwoColumns(
+      suggestMapping(headers),
+      headers,
+      dataRows.map((r) => r.cells),
+    )
   const nonEmpty = dataRows.filter((r) => r.cells.some((c) => c.trim() !== ''))
   const reads = nonEmpty.map((r) => readPersonRow(r.cells, mapping, options.today))
   const matches = personMatches(

@@ -4,6 +4,7 @@ import type { ProgramRowView, VisitRowView } from '../../../shared/contract/impo
 import { fiscalYearOf, formatFiscalYear } from '../../../shared/domain/dates'
 import { normalizeForSearch } from '../../../shared/domain/kana'
 import { detectHeaderRowFor, mappingForKind, suggestMappingFor } from '../../../shared/domain/import/kinds'
+import { splitNameOverTwoColumns } from '../../../shared/domain/import/headers'
 import type { AnyImportField } from '../../../shared/domain/import/kinds'
 import { readProgramRow } from '../../../shared/domain/import/programRow'
 import type { ProgramDraft, ReadProgram } from '../../../shared/domain/import/programRow'
@@ -65,8 +66,14 @@ type Options = { headerRow?: number; mapping?: AnyImportField[]; today: string }
 function layout(kind: 'visits' | 'programs', source: SourceTable, options: Options) {
   const headerRow = options.headerRow ?? detectHeaderRowFor(kind, source.rows)
   const headers = source.rows[headerRow] ?? []
-  const mapping = options.mapping ? mappingForKind(kind, options.mapping) : suggestMappingFor(kind, headers)
   const dataRows = source.rows.slice(headerRow + 1).map((cells, i) => ({ cells, line: headerRow + i + 2 }))
+  const mapping = options.mapping
+    ? mappingForKind(kind, options.mapping)
+    : splitNameOverTwoColumns(
+        suggestMappingFor(kind, headers),
+        headers,
+        dataRows.map((r) => r.cells),
+      )
   const nonEmpty = dataRows.filter((r) => r.cells.some((c) => c.trim() !== ''))
   return { headerRow, headers, mapping, nonEmpty }
 }

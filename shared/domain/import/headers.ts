@@ -91,6 +91,38 @@ export function suggestMapping(headers: readonly string[]): ImportField[] {
   })
 }
 
+const splitPairs: Partial<Record<string, readonly [ImportField, ImportField]>> = {
+  fullName: ['familyName', 'givenName'],
+  fullKana: ['familyKana', 'givenKana'],
+}
+
+/**
+ * 「氏名」 (or 「フリガナ」) written once over two columns — in Excel a header merged across the
+ * 姓 and 名 columns, blank over the second — holds the family name on the left and the given
+ * name on the right. Suggested so when the column to its right has no header and the rows bear
+ * it out: in at least 8 of 10 rows that use either column, the left holds one word (no space)
+ * and the right is filled. Otherwise the given names would be left out.
+ */
+export function splitNameOverTwoColumns<F extends string>(
+  mapping: readonly F[],
+  headers: readonly string[],
+  dataRows: readonly (readonly string[])[],
+): F[] {
+  const out = [...mapping]
+  mapping.forEach((field, c) => {
+    const pair = splitPairs[field]
+    if (!pair || c + 1 >= headers.length || (headers[c + 1] ?? '').trim() !== '' || out[c + 1] !== 'ignore') return
+    if (pair.some((f) => out.includes(f as string as F))) return
+    const cell = (row: readonly string[], i: number) => (row[i] ?? '').trim()
+    const used = dataRows.slice(0, 100).filter((r) => cell(r, c) !== '' || cell(r, c + 1) !== '')
+    const split = used.filter((r) => /^\S+$/.test(cell(r, c)) && cell(r, c + 1) !== '')
+    if (used.length === 0 || split.length < used.length * 0.8) return
+    out[c] = pair[0] as string as F
+    out[c + 1] = pair[1] as string as F
+  })
+  return out
+}
+
 /**
  * The header row: Excel forms often have a title and a date above it. Picks, among the first
  * rows, the one whose cells map to the most known fields (ties: the earliest).
