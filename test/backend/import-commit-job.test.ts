@@ -8,6 +8,7 @@ import type { EventPayloads } from '../../shared/contract/events'
 import { openDatabase } from '../../electron/backend/db/connection'
 import { runTransactionJob } from '../../electron/backend/jobs/transactionJob'
 import { defaultBackupDir } from '../../electron/backend/safety/backups'
+import { findPreview } from '../../electron/backend/import/contactsImport'
 import { freshBackend } from './tempDb'
 
 type Progress = EventPayloads['job.progress']
@@ -158,19 +159,18 @@ describe('import commit as a job: progress, cancel, the write gate', () => {
     const before = checksums(sqlite)
     const jobId = randomUUID()
     const { finished } = listen(client, jobId)
-    // Row 4,000 is to be merged into someone who does not exist: found only when that row is written.
-    const missing = '01900000-0000-7000-8000-000000000000'
-    await expect(
-      client.call('import.commit', {
-        previewId: preview.previewId,
-        onDuplicate: 'new',
-        jobId,
-        decisions: { '4000': { action: 'merge', targetId: missing } },
-      }),
-    ).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    // Row 4,000 holds a value the database refuses (a prefecture code no check lets through,
+    // put straight into the kept preview): found only when that row is written.
+    const row = findPreview(backend.context, preview.previewId).rows[4000]!
+    const prefectureCode = row.read.draft.prefectureCode
+    row.read.draft.prefectureCode = '99'
+    await expect(client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'new', jobId })).rejects.toMatchObject(
+      { code: 'INTERNAL' },
+    )
     expect(sqlite.inTransaction).toBe(false)
     expect(checksums(sqlite)).toEqual(before)
-    expect(finished).toMatchObject([{ jobId, ok: false, error: { code: 'NOT_FOUND' } }])
+    expect(finished).toMatchObject([{ jobId, ok: false, error: { code: 'INTERNAL' } }])
+    row.read.draft.prefectureCode = prefectureCode
     const result = await client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'new' })
     expect(result.created).toBe(ROWS)
   }, 60_000)

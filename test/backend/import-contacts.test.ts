@@ -223,6 +223,32 @@ describe('duplicates', () => {
     expect(await byEmail(client, 'minato@example.jp')).toMatchObject({ birthDate: '1990-02-03' })
   })
 
+  it('refuses a merge target the row no longer matches (a choice made before the row was fixed)', async () => {
+    const { client, context } = await freshBackend()
+    const stored = await client.call('contacts.create', {
+      fields: { familyName: '隠岐', givenName: '港', email: 'a@example.jp', birth: '1980-01-01' },
+    })
+    const text = '氏名,メール,生年月日\n隠岐 港,a@example.jp,1990-02-03\n'
+    const preview = await client.call('import.preview', { source: { fileName: 'fix.csv', text } })
+    expect(preview.rows[0]!.duplicates[0]).toMatchObject({ contactId: stored.id })
+    // Fixed into someone else: 隠岐 港 is no longer a candidate of the row.
+    await client.call('import.fixRow', {
+      previewId: preview.previewId,
+      index: 0,
+      cells: ['山田 太郎', 'b@example.jp', '1990-02-03'],
+    })
+    const before = context.handle.sqlite.prepare('SELECT * FROM contacts ORDER BY id').all()
+    const refused = await client
+      .call('import.commit', {
+        previewId: preview.previewId,
+        onDuplicate: 'merge',
+        decisions: { 0: { action: 'merge', targetId: stored.id, takeFromFile: ['birthDate'] } },
+      })
+      .catch((e: unknown) => e)
+    expect(refused).toMatchObject({ code: 'INVALID_ARGS', message: expect.stringContaining('2行目の統合先は') })
+    expect(context.handle.sqlite.prepare('SELECT * FROM contacts ORDER BY id').all()).toEqual(before)
+  })
+
   it('finds duplicates inside one file, and a different birth date counts against', async () => {
     const { client } = await freshBackend()
     const preview = await client.call('import.preview', {

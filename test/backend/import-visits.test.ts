@@ -499,13 +499,17 @@ describe('bad visit files write nothing', () => {
     expect(preview.counts).toMatchObject({ rows: 2, ok: 2, warnings: 1 })
     expect(preview.rows[1]!.issues[0]!.message).toContain('数式')
 
-    // A merge into a person who does not exist fails the commit: nothing of it stays.
+    // A merge into someone who is not a candidate of the row (here no one at all) is refused:
+    // nothing of it stays. (A commit failing half-way rolls back: see the cancel test below.)
     await expect(
       client.call('import.commit', {
         previewId: preview.previewId,
         decisions: { '0': { action: 'merge', targetId: '01900000-0000-7000-8000-000000000000' } },
       }),
-    ).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    ).rejects.toMatchObject({
+      code: 'INVALID_ARGS',
+      message: expect.stringContaining('統合先は、この行の重複の候補にありません'),
+    })
     expect(checksums(sqlite)).toEqual(before)
     expect(count(sqlite, 'import_batches')).toBe(batches)
   })

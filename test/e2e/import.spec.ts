@@ -269,6 +269,37 @@ test('a row with an error is fixed in place from the keyboard, then imported wit
   expect(((await door.call('contacts.list', { search: 'minato.ushioda@example.jp' })) as Page<Contact>).total).toBe(1)
 })
 
+test('a row skipped and then fixed forgets the skip: the button counts what the commit does', async ({ door, shell, page }) => {
+  const importer = new ImportPage(page)
+  await shell.open(door.url)
+  await shell.goTo('import')
+  const rows = [
+    ['氏名', 'メール', '性別'],
+    ['汐見 灯', 'akari.shiomi@example.jp', '？？'],
+    ['霧島 透子', 'toko.kirishima@example.jp', ''],
+  ]
+  await page.getByTestId('import-paste').fill(rows.map((r) => r.join('\t')).join('\n'))
+  const reply = page.waitForResponse((r) => r.url().endsWith('/api/import.preview'))
+  await page.getByTestId('import-paste-read').click()
+  await reply
+  await page.getByTestId('import-skip-2').check()
+  await expect(importer.commitSummary).toContainText('1人を新規登録します')
+  await expect(importer.commitSummary).toContainText('1行はスキップ')
+  // Fixed into a row with an error: it is not imported, and the skip chosen before is gone.
+  await page.getByTestId('import-fix-2').click()
+  const editor = page.getByTestId('import-row-editor')
+  await editor.getByTestId('import-fix-cell-1').fill('akari.shiomi＠example')
+  await editor.getByTestId('import-fix-cell-1').press('Enter')
+  await expect(page.getByTestId('import-fix-notice')).toContainText('2行目')
+  await expect(importer.counts).toContainText('エラー 1')
+  await expect(importer.commitSummary).toContainText('1人を新規登録します')
+  await expect(importer.commitSummary).toContainText('0行はスキップ、エラーの1行は取り込みません')
+  await importer.commitButton.click()
+  await expect(importer.result('created')).toHaveText('1')
+  await expect(importer.result('skipped')).toHaveText('0')
+  expect(((await door.call('contacts.list', { search: 'toko.kirishima@example.jp' })) as Page<Contact>).total).toBe(1)
+})
+
 test('an .xlsx with two sheets: the sheet can be chosen and its columns are suggested', async ({ door, shell, page }) => {
   const importer = new ImportPage(page)
   await shell.open(door.url)

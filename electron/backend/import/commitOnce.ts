@@ -9,7 +9,7 @@ import { assertPreviewCurrent, importsChanged } from './previewStore'
 /** What every kind of preview has that its commit needs. */
 interface CommittablePreview {
   previewId: string
-  rows: readonly unknown[]
+  rows: readonly { index: number; line: number; duplicates?: readonly { contactId?: string }[] }[]
   headers: readonly string[]
   mapping: readonly string[]
   source: { fileName: string }
@@ -35,6 +35,7 @@ export async function commitOnce<T>(
   write: (options: CommitOptions) => TransactionWork<T>,
 ): Promise<T> {
   if (committing.has(preview)) throw ApiError.from('CONFLICT', {}, 'この取り込みはすでに実行中です。')
+  refuseTargetsNotCandidates(preview, request.decisions)
   committing.add(preview)
   try {
     const options: CommitOptions = {
@@ -59,5 +60,23 @@ export async function commitOnce<T>(
     return result
   } finally {
     committing.delete(preview)
+  }
+}
+
+/**
+ * A chosen merge target must be one of the row's candidates now. A choice made before the row
+ * was fixed in place could name someone the fixed row no longer matches, and would fill that
+ * person's blanks from another person's row.
+ */
+function refuseTargetsNotCandidates(preview: CommittablePreview, decisions: Record<string, RowDecision>): void {
+  for (const [index, decision] of Object.entries(decisions)) {
+    if (!decision.targetId) continue
+    const row = preview.rows.find((r) => r.index === Number(index))
+    if (row?.duplicates?.some((d) => d.contactId === decision.targetId)) continue
+    throw ApiError.from(
+      'INVALID_ARGS',
+      { row: Number(index), targetId: decision.targetId },
+      `${row ? `${row.line}行目` : `${Number(index) + 1}件目の行`}の統合先は、この行の重複の候補にありません。確認画面で選び直してください。`,
+    )
   }
 }

@@ -24,7 +24,7 @@ export function DecisionSelect({
   kind?: ImportKind
   /** Its candidate only shares an e-mail or phone under another name: new unless chosen (defaultAction). */
   otherName?: boolean
-  /** Every candidate is an earlier row that writes no one (it has an error): new unless skipped. */
+  /** Every candidate is an earlier row that writes no one (an error, or skipped): new unless skipped. */
   noMatch?: boolean
 }) {
   const { t } = useTranslation()

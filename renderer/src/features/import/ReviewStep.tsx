@@ -47,7 +47,10 @@ export function ReviewStep({
   const hasIssues = preview.counts.errors + preview.counts.warnings > 0
   const [openRow, setOpenRow] = useState<number | null>(null)
   const compared = shown?.rows.find((r) => r.index === openRow && r.duplicates.length > 0)
-  const bestOf = (row: ImportPreviewRow) => (bestMatches?.has(row.index) ? bestMatches.get(row.index) : row.duplicates[0])
+  // The plan plays a contacts commit; a visits commit keeps a matched person even for a row it
+  // skips, so there the first candidate stands.
+  const bestOf = (row: ImportPreviewRow) =>
+    preview.kind === 'contacts' && bestMatches?.has(row.index) ? bestMatches.get(row.index) : row.duplicates[0]
 
   return (
     <div className="import-review">
@@ -123,6 +126,9 @@ export function ReviewStep({
           onClose={() => setFixing(null)}
           onFixed={({ row, counts }) => {
             setFixNotice(t(row.ok ? 'import.fix.done' : 'import.fix.stillErrors', { line: row.line }))
+            // A choice made for the row before it was fixed (skip it, merge into someone) was
+            // about what it said then: its candidates may differ now, or it may be an error.
+            onDecision(row.index, null)
             onFixed(counts)
           }}
         />
