@@ -21,7 +21,8 @@ function possibleValues(
   const fits = (id: string, value: number) => {
     const c = cells.get(id)!
     if (c.state === 'shown') return c.value === value
-    return c.state === 'primary' ? value >= 1 && value < k : value >= 0
+    // 1…k−1 would read 「k未満」: a 「秘匿」 cell is 0 or at least k.
+    return c.state === 'primary' ? value >= 1 && value < k : value === 0 || value >= k
   }
   const options = new Map<string, Set<number>>([...cells.keys()].map((id) => [id, new Set<number>()]))
   const values = new Map<string, number>()
@@ -142,6 +143,7 @@ describe('published figures of a report', () => {
       byMonth: {},
       stagesAtYearEnd: {},
       programs: [],
+      stageTransitions: [],
       ...over,
     }) as FiscalYearReport
 
@@ -160,6 +162,40 @@ describe('published figures of a report', () => {
     expect(tokyoArea.some((v) => typeof v === 'string')).toBe(true)
     // Exact numbers when not suppressing.
     expect(publishedFigures(r, null).breakdowns.byPrefecture.values).toEqual([5, 2, 10, 20, 8, 7])
+  })
+
+  it('hide a change into 移住済 that 移住 minus the others would give away', () => {
+    const r = report({
+      movedIn: 5,
+      stageTransitions: [
+        { from: 'tsunagaru', to: 'moved_in', count: 3 },
+        { from: 'unagasu', to: 'moved_in', count: 2 },
+        { from: 'tsukamu', to: 'atatameru', count: 7 },
+      ],
+    })
+    const { transitions, summary } = publishedFigures(r, 3)
+    expect(transitions[1]).toBe('3未満')
+    expect([transitions[0], summary.movedIn].some((v) => typeof v === 'string')).toBe(true)
+    expect(transitions[2]).toBe(7)
+  })
+
+  it('a 「秘匿」 is never 1 or 2, so 1 + 3 = 4 hides the total too (else 秘匿 = 3 and 3未満 = 1)', () => {
+    const r = report({
+      uniquePeople: 4,
+      byGender: { female: 1, male: 3, other: 0, no_answer: 0, 不明: 0 } as FiscalYearReport['byGender'],
+    })
+    const { breakdowns, summary } = publishedFigures(r, 3)
+    expect(breakdowns.byGender.values.slice(0, 2)).toEqual(['3未満', '秘匿'])
+    expect(summary.uniquePeople).toBe('秘匿')
+    // A 0 is never hidden: it would still be 0 (2 + 2 = 4 over 「3未満」 twice gives nothing more away).
+    const twoAndTwo = publishedFigures(
+      report({
+        uniquePeople: 4,
+        byGender: { female: 2, male: 2, other: 0, no_answer: 0, 不明: 0 } as FiscalYearReport['byGender'],
+      }),
+      3,
+    )
+    expect(twoAndTwo.breakdowns.byGender.values).toEqual(['3未満', '3未満', 0, 0, 0])
   })
 
   it("hide another session's headcount when one is small and the program's total is shown", () => {

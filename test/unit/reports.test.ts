@@ -84,6 +84,24 @@ describe('definitions', () => {
   })
 })
 
+/** The values each cell of a line can take, given the shown values and the labels (capped). */
+function possibleValues(cells: SuppressedCell[], total: SuppressedCell, k: number, cap: number): Set<number>[] {
+  const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i)
+  const domain = (c: SuppressedCell) =>
+    c.state === 'shown' ? [c.value] : c.state === 'primary' ? range(1, k - 1) : [0, ...range(k, cap)]
+  const totals = new Set(domain(total))
+  return cells.map((c, i) => {
+    let sums = new Set([0])
+    cells.forEach((o, j) => {
+      if (j === i) return
+      const next = new Set<number>()
+      for (const s of sums) for (const v of domain(o)) if (s + v <= cap) next.add(s + v)
+      sums = next
+    })
+    return new Set(domain(c).filter((v) => [...sums].some((s) => totals.has(s + v))))
+  })
+}
+
 describe('small-number suppression of a breakdown line', () => {
   it('shows 1 and 2 as "3未満", keeps 0, and hides a second cell so the first cannot be subtracted out', () => {
     const line = suppressLine([10, 1, 0, 7], 18, 3)
@@ -98,29 +116,16 @@ describe('small-number suppression of a breakdown line', () => {
         const line = suppressLine(values, total, k)
         const shown = [...line.cells, line.total].filter((c) => c.state === 'shown').map((c) => c.value)
         for (const v of shown) expect(v === 0 || v >= k).toBe(true)
-        // Left pinned only where the labels alone pin it: with every cell hidden it still is
-        // (k = 2, where 「2未満」 is 1; or a total of 2 over two 「3未満」 cells).
+        // Brute force: every hidden cell has two or more values that agree with what is shown
+        // (a 「秘匿」 cell is 0 or ≥ k), unless it has one even with every cell hidden: then the
+        // labels alone give it away (k = 2, where 「2未満」 is 1; or a total of 2 over two 「3未満」).
         const hideAll = (c: SuppressedCell): SuppressedCell => (c.state === 'shown' ? { ...c, state: 'secondary' } : c)
-        const unavoidable = determinedCells({ cells: line.cells.map(hideAll), total: hideAll(line.total) }, k)
-        expect(determinedCells(line, k).filter((i) => !unavoidable.includes(i))).toEqual([])
-        // Brute force: every hidden cell has at least two values consistent with what is shown.
-        if (line.total.state === 'shown') {
-          const hidden = line.cells.map((c, i) => ({ c, i })).filter(({ c }) => c.state !== 'shown')
-          const rest = total - line.cells.reduce((s, c) => s + (c.state === 'shown' ? c.value : 0), 0)
-          for (const { c, i } of hidden.filter(({ i }) => !unavoidable.includes(i))) {
-            const options = new Set<number>()
-            const others = hidden.filter((h) => h.i !== i)
-            const range = (x: typeof c) => (x.state === 'primary' ? [1, k - 1] : [0, rest])
-            const [lo, hi] = range(c)
-            for (let v = lo; v <= hi; v++) {
-              const need = rest - v
-              const min = others.reduce((s, o) => s + range(o.c)[0], 0)
-              const max = others.reduce((s, o) => s + range(o.c)[1], 0)
-              if (need >= min && need <= max && (others.length > 0 || need === 0)) options.add(v)
-            }
-            expect(options.size, `cell ${i} of ${JSON.stringify(values)}`).toBeGreaterThan(1)
-          }
-        }
+        const seen = possibleValues(line.cells, line.total, k, total + k)
+        const blind = possibleValues(line.cells.map(hideAll), hideAll(line.total), k, total + k)
+        line.cells.forEach((c, i) => {
+          if (c.state !== 'shown' && blind[i]!.size > 1)
+            expect(seen[i]!.size, `cell ${i} of ${JSON.stringify(values)}, k=${k}`).toBeGreaterThan(1)
+        })
       }),
       { numRuns: 2000 },
     )

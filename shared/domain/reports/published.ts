@@ -79,6 +79,8 @@ export interface PublishedFigures {
   programs: Record<ProgramFigure, ExportValue>[]
   /** Each program's sessions' anonymous headcounts, in report.programs[i].sessions order. */
   sessions: ExportValue[][]
+  /** report.stageTransitions' counts, in order. */
+  transitions: ExportValue[]
 }
 
 const sum = (values: readonly number[]) => values.reduce((s, v) => s + v, 0)
@@ -90,7 +92,8 @@ const sum = (values: readonly number[]) => values.reduce((s, v) => s + v, 0)
  *
  * The lines a reader can add up: each breakdown to its total (実人数, or 延べ人数 by month);
  * 現地 + オンライン to 延べ人数; each area's prefectures to the area's cell (東京圏 = 埼玉 + 千葉 +
- * 東京 + 神奈川); each program's sessions to its anonymous headcount. The programs' figures add up
+ * 東京 + 神奈川); each program's sessions to its anonymous headcount; the year's changes into
+ * 移住済 to 移住 (when they agree). The programs' figures add up
  * to the summary's only when nothing else counts there (one program, or a report narrowed to
  * programs): a line is added whenever they do.
  */
@@ -104,6 +107,7 @@ export function publishedFigures(report: FiscalYearReport, k: number | null): Pu
     const counts = report[name] as Record<string, number>
     for (const key of keysOf[name]) values.set(`${name}.${key}`, counts[key] ?? 0)
   }
+  report.stageTransitions.forEach((t, i) => values.set(`transition.${i}`, t.count))
   report.programs.forEach((p, i) => {
     for (const f of programFigures) values.set(`program.${i}.${f}`, p[f])
     p.sessions.forEach((s, j) => values.set(`session.${i}.${j}`, s.anonymousHeadcount))
@@ -125,6 +129,10 @@ export function publishedFigures(report: FiscalYearReport, k: number | null): Pu
     if (report.programs.length > 0 && sum(report.programs.map((p) => p[figure])) === report[key])
       lines.push({ cells: report.programs.map((_, i) => `program.${i}.${figure}`), total: `summary.${key}` })
   }
+  // 移住 is the people who reached 移住済 in the year: the changes into it, one each.
+  const intoMovedIn = report.stageTransitions.flatMap((t, i) => (t.to === 'moved_in' ? [i] : []))
+  if (sum(intoMovedIn.map((i) => report.stageTransitions[i]!.count)) === report.movedIn)
+    lines.push({ cells: intoMovedIn.map((i) => `transition.${i}`), total: 'summary.movedIn' })
   lines.push({ cells: ['summary.onsiteVisits', 'summary.onlineInvolvements'], total: 'summary.totalInvolvements' })
   for (const name of breakdowns) lines.push({ cells: keysOf[name].map((key) => `${name}.${key}`), total: totalOf(name) })
 
@@ -148,5 +156,6 @@ export function publishedFigures(report: FiscalYearReport, k: number | null): Pu
         Object.fromEntries(programFigures.map((f) => [f, show(`program.${i}.${f}`)])) as Record<ProgramFigure, ExportValue>,
     ),
     sessions: report.programs.map((p, i) => p.sessions.map((_, j) => show(`session.${i}.${j}`))),
+    transitions: report.stageTransitions.map((_, i) => show(`transition.${i}`)),
   }
 }

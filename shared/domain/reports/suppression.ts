@@ -6,7 +6,7 @@
  * out. Lines share cells: a prefecture is a cell of the national line and of its area's line,
  * whose total is the area's cell in another table; a program's anonymous headcount is the total
  * of its sessions. A reader knows each shown value, that each primary cell lies in [1, k−1] and
- * each secondary cell in [0, ∞), and every line's sum. From these the reader narrows each hidden
+ * each secondary cell is 0 or at least k (1 to k−1 would read 「k未満」), and every line's sum. From these the reader narrows each hidden
  * value line by line until nothing changes; while some hidden value is pinned to one number, the
  * smallest shown cell (nonzero first) of a line holding it is hidden too, or, if all its cells
  * are hidden, the line's total.
@@ -47,7 +47,10 @@ function readerBounds(cells: ReadonlyMap<string, SuppressedCell>, lines: readonl
     // A shown value is what it is (a line that does not add up must not move it).
     if (cells.get(id)!.state === 'shown') return false
     const [oldLo, oldHi] = bounds.get(id)!
-    const next: Bounds = [Math.max(oldLo, lo), Math.min(oldHi, hi)]
+    let next: Bounds = [Math.max(oldLo, lo), Math.min(oldHi, hi)]
+    // A secondary cell is never 1…k−1: the bounds skip that gap.
+    if (cells.get(id)!.state === 'secondary')
+      next = [next[0] > 0 && next[0] < k ? k : next[0], next[1] > 0 && next[1] < k ? 0 : next[1]]
     if (next[0] === oldLo && next[1] === oldHi) return false
     bounds.set(id, next)
     return true
@@ -80,12 +83,15 @@ export function pinnedCells(cells: ReadonlyMap<string, SuppressedCell>, lines: r
   return [...cells].filter(([id, c]) => c.state !== 'shown' && bounds.get(id)![0] >= bounds.get(id)![1]).map(([id]) => id)
 }
 
-/** The cell to hide next in `line`: its smallest shown cell, nonzero first, else its total. */
+/**
+ * The cell to hide next in `line`: its smallest shown cell, else its total. Never a 0: a hidden
+ * 0 in a line too small to hold k more is still 0, and gives its neighbours away all the same.
+ */
 function nextToHide(cells: ReadonlyMap<string, SuppressedCell>, line: LinkedLine): string | null {
   const shown = line.cells
     .map((id, i) => ({ id, i, value: cells.get(id)!.value }))
-    .filter(({ id }) => cells.get(id)!.state === 'shown')
-    .sort((a, b) => (a.value === 0 ? 1 : 0) - (b.value === 0 ? 1 : 0) || a.value - b.value || a.i - b.i)
+    .filter(({ id, value }) => cells.get(id)!.state === 'shown' && value > 0)
+    .sort((a, b) => a.value - b.value || a.i - b.i)
   if (shown.length > 0) return shown[0]!.id
   return cells.get(line.total)!.state === 'shown' ? line.total : null
 }

@@ -2,7 +2,6 @@ import { prefectureByCode } from '../localGov'
 import { bases, genders, roots, sessionModes, stages } from '../vocabulary'
 import { publishedFigures } from './published'
 import type { Breakdown, ExportValue, PublishedFigures } from './published'
-import { displayCell, suppressValue } from './suppression'
 import type { FiscalYearReport } from './types'
 
 export type { ExportValue } from './published'
@@ -106,8 +105,6 @@ export function reportTables(report: FiscalYearReport, { suppressionK: k }: Tabl
       p.sessions.map((s, j) => [p.name, s.date, s.place ?? '', sessionModes.labels[s.mode], published.sessions[i]![j]!]),
     ),
   }
-  // No line adds these up to a published figure: each is checked alone.
-  const one = (value: number) => (k && k > 1 ? displayCell(suppressValue(value, k), k) : value)
   const stageLabel = (code: string | null) => (code ? stages.labels[code as keyof typeof stages.labels] : '（記録なし）')
   const transitions: ExportTable = {
     id: 'transitions',
@@ -115,7 +112,7 @@ export function reportTables(report: FiscalYearReport, { suppressionK: k }: Tabl
     headers: ['変化前', '変化後', '件数'],
     textColumns: [],
     hasTotal: false,
-    rows: report.stageTransitions.map((t) => [stageLabel(t.from), stageLabel(t.to), one(t.count)]),
+    rows: report.stageTransitions.map((t, i) => [stageLabel(t.from), stageLabel(t.to), published.transitions[i]!]),
   }
   const labelled = (labels: Record<string, string>) => (key: string) => ({ label: labels[key] ?? key })
   return [
