@@ -43,7 +43,8 @@ export function deletedContactIds(sqlite: Sqlite): string[] {
 }
 
 /** Which visits (alias `alias`) are in scope. Empty scope = every visit, standalone ones too. */
-function scopeSql(alias: string, scope: ReportScope): string {
+/** The report's scope as a condition on `alias`'s program_id (the figures and the roster share it). */
+export function scopeSql(alias: string, scope: ReportScope): string {
   const parts: string[] = []
   if (scope.programIds.length > 0) parts.push(`${alias}.program_id IN (SELECT value FROM json_each(@programIds))`)
   // A program in the trash is not reported on (no row of its own; the dashboard leaves it out too).
