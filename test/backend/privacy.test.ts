@@ -101,6 +101,34 @@ describe('privacy requests', () => {
     expect(log[0]).toBe('anonymize')
   })
 
+  it("anonymizing or deleting a person clears what their visits' notes said from the audit log", async () => {
+    const { client, context } = await freshBackend()
+    const { sqlite } = context.handle
+    for (const request of ['anonymize', 'delete'] as const) {
+      const person = await client.call('contacts.create', { fields: { familyName: '隠岐', givenName: '港' } })
+      const visit = async (visitDate: string, note: string) => {
+        const { ids } = await client.call('visits.create', {
+          contactIds: [person.id],
+          programId: null,
+          fields: { visitDate, mode: 'onsite' } as never,
+        })
+        await client.call('visits.update', { id: ids[0]!, patch: { notes: note, purpose: `${note}の用件` } })
+        return ids[0]!
+      }
+      await visit('2024-07-01', `隠岐港さん 090-1111-2222 付き添い(${request})`)
+      // A visit removed before the request: its notes were in the log all the same.
+      const removed = await visit('2024-08-01', `消した訪問のメモ(${request})`)
+      await client.call('visits.delete', { ids: [removed] })
+      if (request === 'anonymize') await client.call('privacy.anonymize', { contactId: person.id })
+      else await client.call('privacy.delete', { contactId: person.id, expectedVisits: 1 })
+      const log = JSON.stringify(sqlite.prepare(`SELECT * FROM audit_log`).all())
+      expect(log).not.toContain(`付き添い(${request})`)
+      expect(log).not.toContain(`消した訪問のメモ(${request})`)
+    }
+    // The lines stay (who did what, when), without their values.
+    expect(sqlite.prepare(`SELECT count(*) FROM audit_log WHERE entity = 'visit' AND action = 'update'`).pluck().get()).toBe(4)
+  })
+
   it('deleting a person changes the figures exactly as the confirmation said', async () => {
     const backend = await freshBackend({ demo: true })
     const { sqlite } = backend.context.handle

@@ -17,6 +17,9 @@ describe('end-of-contract wipe of a program', () => {
       .pluck()
       .get() as string
     expect(programId).toBeTruthy()
+    // A note on one of its visits, about someone (the log kept it until the wipe).
+    const noted = sqlite.prepare(`SELECT id FROM visits WHERE program_id = ? LIMIT 1`).pluck().get(programId) as string
+    await backend.client.call('visits.update', { id: noted, patch: { notes: '送迎は見本さんの家族が担当' } })
     await backend.client.call('safety.backupNow', {})
     const preview = await backend.client.call('privacy.programWipePreview', { programId })
     expect(preview.peopleDeleted).toBeGreaterThan(0)
@@ -63,6 +66,7 @@ describe('end-of-contract wipe of a program', () => {
       fs.existsSync(`${file}-wal`) ? fs.readFileSync(`${file}-wal`) : Buffer.alloc(0),
     ])
     for (const email of goneEmails) expect(bytes.includes(Buffer.from(email))).toBe(false)
+    expect(bytes.includes(Buffer.from('見本さんの家族'))).toBe(false)
     const backups = await backend.client.call('safety.listBackups', {})
     expect(backups.map((b) => b.id)).not.toContain(oldBackups[0]!.id)
     expect(backups).toHaveLength(1)

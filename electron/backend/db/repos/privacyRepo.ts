@@ -28,11 +28,7 @@ export async function contactExists(
   db: Kysely<Database>,
   contactId: string,
 ): Promise<{ familyName: string; givenName: string; deletedAt: string | null } | undefined> {
-  return db
-    .selectFrom('contacts')
-    .select(['familyName', 'givenName', 'deletedAt'])
-    .where('id', '=', contactId)
-    .executeTakeFirst()
+  return db.selectFrom('contacts').select(['familyName', 'givenName', 'deletedAt']).where('id', '=', contactId).executeTakeFirst()
 }
 
 export async function visitDatesOf(db: Kysely<Database>, contactId: string): Promise<string[]> {
@@ -72,7 +68,19 @@ export async function anonymizeRows(
  * undo log. The audit rows stay (who did what, when) with their values removed.
  */
 export async function scrubTrails(db: Kysely<Database>, contactId: string): Promise<void> {
-  await sql`UPDATE audit_log SET changes = NULL WHERE entity_id = ${contactId}`.execute(db)
+  // The person's visits and enrollments too: a visit's note or purpose can name them (「山田さん
+  // の付き添い」). One deleted since is found by the audit line that created it, which names them.
+  // Run before the rows go (deleteContactRow).
+  const own = await sql<{ id: string }>`
+    SELECT id FROM visits WHERE contact_id = ${contactId}
+    UNION SELECT id FROM enrollments WHERE contact_id = ${contactId}
+    UNION SELECT entity_id FROM audit_log
+      WHERE entity IN ('visit', 'enrollment') AND entity_id IS NOT NULL AND instr(changes, ${contactId}) > 0`.execute(db)
+  await sql`UPDATE audit_log SET changes = NULL
+    WHERE entity_id = ${contactId}
+      OR (entity IN ('visit', 'enrollment') AND entity_id IN (SELECT value FROM json_each(${JSON.stringify(own.rows.map((r) => r.id))})))`.execute(
+    db,
+  )
   await sql`DELETE FROM undo_log WHERE instr(changes, ${contactId}) > 0`.execute(db)
 }
 
@@ -136,6 +144,12 @@ export async function wipeProgramRows(
   programId: string,
   onlyHere: string[],
 ): Promise<{ visits: number; enrollments: number }> {
+  // What the program's visits and enrollments said (a note can name someone, also someone who
+  // stays for another program) leaves the audit log with them; the lines stay without values.
+  await sql`UPDATE audit_log SET changes = NULL WHERE entity IN ('visit', 'enrollment') AND entity_id IN (
+    SELECT id FROM visits WHERE program_id = ${programId} UNION SELECT id FROM enrollments WHERE program_id = ${programId})`.execute(
+    db,
+  )
   const visits = await sql`DELETE FROM visits WHERE program_id = ${programId}`.execute(db)
   const enrollments = await sql`DELETE FROM enrollments WHERE program_id = ${programId}`.execute(db)
   for (const id of onlyHere) await deleteContactRow(db, id)
