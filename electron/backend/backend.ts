@@ -157,7 +157,7 @@ class OpenFlow implements SafetyDoor {
     this.key = key
     this.state = 'open'
     this.problem = null
-    if (!isNew && this.options.dailyBackup !== false && !hasBackupOfToday(this.backupDir)) {
+    if (!isNew && this.options.dailyBackup !== false && !hasBackupOfToday(this.backupDir, this.options.file)) {
       const context = this.session.context
       this.background = takeBackup(context, 'daily').catch((error: unknown) =>
         console.error('[safety] daily backup failed', error),
@@ -200,7 +200,7 @@ class OpenFlow implements SafetyDoor {
   // ---- SafetyDoor ----
 
   status(): SafetyStatus {
-    const backups = listBackups(this.backupDir)
+    const backups = listBackups(this.backupDir, this.options.file)
     return {
       state: this.state,
       databaseName: path.basename(this.options.file),
@@ -227,7 +227,7 @@ class OpenFlow implements SafetyDoor {
   }
 
   listBackups(): BackupInfo[] {
-    return listBackups(this.backupDir)
+    return listBackups(this.backupDir, this.options.file)
   }
 
   async restore(backupId: string, passphrase?: string): Promise<RestoreResult> {

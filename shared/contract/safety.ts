@@ -16,6 +16,8 @@ export interface BackupInfo {
   encrypted: boolean
   /** Re-opened and checked after writing. */
   verified: boolean
+  /** The database's file name without .db (several databases can share a backup folder). */
+  database?: string
 }
 
 /**

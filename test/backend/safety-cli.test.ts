@@ -105,5 +105,12 @@ describe('kakehashi backup / restore / anonymize / check', () => {
     expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, encrypted: true })
     expect(fs.readFileSync(usb).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3')
     expect(kakehashi(['check', '--db', file], { KAKEHASHI_PASSPHRASE: '島の合言葉' }).code).toBe(0)
+    // Import and report too (they used to open without it and could not reach the data).
+    const list = path.join(dir, 'list.csv')
+    fs.writeFileSync(list, '氏名,メール\n隠岐 港,minato@example.jp\n')
+    const imported = kakehashi(['import', '--db', file, list, '--json'], { KAKEHASHI_PASSPHRASE: '島の合言葉' })
+    expect(JSON.parse(imported.stdout)).toMatchObject({ created: 1 })
+    const report = kakehashi(['report', '--db', file, '--fy', '2025', '--format', 'json'], { KAKEHASHI_PASSPHRASE: '島の合言葉' })
+    expect(report.code).toBe(0)
   })
 })

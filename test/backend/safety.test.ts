@@ -236,6 +236,38 @@ describe('backups and restore', () => {
     await closeAll()
   })
 
+  it('two databases in one folder keep their own backups: listed, taken daily and rotated apart', async () => {
+    const dir = tempDir()
+    const real = await populated(dir)
+    const demo = path.join(dir, 'demo.db')
+    await (await openBackend({ file: demo, userName: 'tester' })).close()
+    let b = await open({ file: real })
+    await b.idle()
+    const realDaily = await b.client.call('safety.listBackups', {})
+    expect(realDaily.map((x) => x.reason)).toEqual(['daily'])
+    await closeAll()
+    // The demo's first open of the day takes its own backup, though the folder holds one of today.
+    b = await open({ file: demo })
+    await b.idle()
+    const demoBackups = await b.client.call('safety.listBackups', {})
+    expect(demoBackups.map((x) => [x.reason, x.database])).toEqual([['daily', 'demo']])
+    // Many backups of the demo: rotation keeps the demo's newest, and never touches the real one's.
+    for (let i = 0; i < 3; i++) await b.client.call('safety.backupNow', {})
+    await closeAll()
+    // A record written before backups named their database is told by its file name.
+    const legacy = demoBackups[0]!.id.replace('daily', 'manual').replace(/T[\d-]+Z/, 'T00-00-00-000Z')
+    fs.copyFileSync(path.join(dir, 'backups', demoBackups[0]!.id), path.join(dir, 'backups', legacy))
+    const { database: _, ...record } = { ...demoBackups[0]!, id: legacy, reason: 'manual' as const }
+    fs.writeFileSync(path.join(dir, 'backups', `${legacy}.json`), JSON.stringify(record))
+    b = await open({ file: real })
+    expect((await b.client.call('safety.listBackups', {})).map((x) => x.id)).toEqual(realDaily.map((x) => x.id))
+    await closeAll()
+    b = await open({ file: demo })
+    expect((await b.client.call('safety.listBackups', {})).map((x) => x.id)).toContain(legacy)
+    expect(fs.existsSync(path.join(dir, 'backups', realDaily[0]!.id))).toBe(true)
+    await closeAll()
+  })
+
   it('refuses to restore a damaged backup and leaves the database as it was', async () => {
     const dir = tempDir()
     const file = path.join(dir, 'kakehashi.db')

@@ -27,7 +27,7 @@ export async function previewProgramWipe(ctx: BackendContext, programId: string)
     peopleDeleted: people.onlyHere.length,
     peopleKept: people.elsewhere.length,
     visits: await programVisitCount(ctx.db, programId),
-    backupsRemoved: listBackups(ctx.backupDir ?? defaultBackupDir(ctx.handle.file)).length,
+    backupsRemoved: listBackups(ctx.backupDir ?? defaultBackupDir(ctx.handle.file), ctx.handle.file).length,
   }
 }
 
@@ -88,7 +88,7 @@ export async function wipeProgram(
   await backgroundSettled(ctx.handle)
   sqlite.pragma('wal_checkpoint(TRUNCATE)')
   const dir = ctx.backupDir ?? defaultBackupDir(ctx.handle.file)
-  const old = listBackups(dir)
+  const old = listBackups(dir, ctx.handle.file)
   for (const b of old) {
     fs.rmSync(path.join(dir, b.id), { force: true })
     fs.rmSync(path.join(dir, `${b.id}.json`), { force: true })

@@ -59,7 +59,8 @@ export async function backupToFolder(
   onPinned?: () => void,
 ): Promise<BackupInfo> {
   const stamp = now.toISOString().replace(/[:.]/g, '-')
-  const id = `${path.basename(handle.file, '.db')}-${reason}-${stamp}.db`
+  const database = databaseName(handle.file)
+  const id = `${database}-${reason}-${stamp}.db`
   const target = path.join(dir, id)
   const { schemaVersion, counts } = await writeVerifiedBackup(handle, target, onPinned)
   const info: BackupInfo = {
@@ -71,14 +72,35 @@ export async function backupToFolder(
     counts,
     encrypted: handle.encrypted,
     verified: true,
+    database,
   }
   writeFileAtomic(`${target}.json`, JSON.stringify(info, null, 2))
-  rotateBackups(dir, now)
+  rotateBackups(dir, handle.file, now)
   return info
 }
 
-/** The backups in a folder, newest first; files without a record (or half-written) are not backups. */
-export function listBackups(dir: string): BackupInfo[] {
+/** What backups of `file` are named after: its file name without .db. */
+function databaseName(file: string): string {
+  return path.basename(file, '.db')
+}
+
+/**
+ * Whether a backup is of the database `name`. Several databases can share a folder (the demo
+ * beside the real one): one's backups must never count as, or be rotated away by, another's.
+ * Records written before `database` was kept are told by their name: 〈name〉-〈reason〉-〈time〉.db.
+ */
+function isBackupOf(info: BackupInfo, name: string): boolean {
+  if (info.database !== undefined) return info.database === name
+  const rest = info.id.startsWith(`${name}-`) ? info.id.slice(name.length + 1) : ''
+  return rest.startsWith(`${info.reason}-`) && /^\d{4}-\d{2}-\d{2}T[\d-]+Z\.db$/.test(rest.slice(info.reason.length + 1))
+}
+
+/**
+ * The backups of the database `file` in a folder, newest first; files without a record (or
+ * half-written) are not backups.
+ */
+export function listBackups(dir: string, file: string): BackupInfo[] {
+  const name = databaseName(file)
   let names: string[]
   try {
     names = fs.readdirSync(dir)
@@ -86,11 +108,11 @@ export function listBackups(dir: string): BackupInfo[] {
     return []
   }
   const infos: BackupInfo[] = []
-  for (const name of names) {
-    if (!name.endsWith('.db.json')) continue
+  for (const entry of names) {
+    if (!entry.endsWith('.db.json')) continue
     try {
-      const info = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as BackupInfo
-      if (fs.existsSync(path.join(dir, info.id))) infos.push(info)
+      const info = JSON.parse(fs.readFileSync(path.join(dir, entry), 'utf8')) as BackupInfo
+      if (isBackupOf(info, name) && fs.existsSync(path.join(dir, info.id))) infos.push(info)
     } catch {
       // a record cut short by a crash: its backup is not listed (and rotation removes it later)
     }
@@ -98,20 +120,23 @@ export function listBackups(dir: string): BackupInfo[] {
   return infos.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
 }
 
-export function rotateBackups(dir: string, now = new Date()): void {
-  const backups = listBackups(dir)
+export function rotateBackups(dir: string, file: string, now = new Date()): void {
+  const backups = listBackups(dir, file)
   const keep = backupsToKeep(backups, now)
   for (const b of backups) {
     if (keep.has(b.id)) continue
     fs.rmSync(path.join(dir, b.id), { force: true })
     fs.rmSync(path.join(dir, `${b.id}.json`), { force: true })
   }
-  // Leftovers of a backup killed mid-write.
-  for (const name of fs.readdirSync(dir)) if (name.endsWith('.partial')) fs.rmSync(path.join(dir, name), { force: true })
+  // Leftovers of this database's backups killed mid-write (and the side files of their copy);
+  // another database's may be being written right now.
+  const own = `${databaseName(file)}-`
+  for (const entry of fs.readdirSync(dir))
+    if (entry.startsWith(own) && /\.partial(-wal|-shm|-journal)?$/.test(entry)) fs.rmSync(path.join(dir, entry), { force: true })
 }
 
-export function hasBackupOfToday(dir: string, now = new Date()): boolean {
-  return listBackups(dir).some((b) => localDay(new Date(b.createdAt)) === localDay(now))
+export function hasBackupOfToday(dir: string, file: string, now = new Date()): boolean {
+  return listBackups(dir, file).some((b) => localDay(new Date(b.createdAt)) === localDay(now))
 }
 
 /** A half-written copy goes; where it cannot even be looked for, there is nothing to remove. */

@@ -11,7 +11,7 @@ export interface BackupStatus {
 
 export function backupStatusOf(file: string, now = new Date()): BackupStatus {
   const dir = defaultBackupDir(file)
-  const backups = listBackups(dir)
+  const backups = listBackups(dir, file)
   const last = backups[0] ?? null
   const ageDays = last ? Math.floor((now.getTime() - Date.parse(last.createdAt)) / 86_400_000) : null
   return { dir, count: backups.length, last, ageDays }

@@ -1,3 +1,4 @@
+import { passphraseFromEnv } from './safetyCli'
 import fs from 'node:fs'
 import path from 'node:path'
 import { ApiError } from '../../../shared/contract/errors'
@@ -52,7 +53,8 @@ export async function importKindCommand(
       { file: opts.db },
       `データベースがありません: ${opts.db}（先に init で作成してください）`,
     )
-  const backend = await openBackend({ file: opts.db })
+  // An encrypted database opens with KAKEHASHI_PASSPHRASE, as for check, backup and serve.
+  const backend = await openBackend({ file: opts.db, passphrase: passphraseFromEnv() })
   try {
     const input = { fileName: path.basename(opts.source), bytes }
     let { view, preview } = await previewKindImport(backend.context, opts.kind, input, { encoding: opts.encoding })

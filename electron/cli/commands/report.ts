@@ -1,3 +1,4 @@
+import { passphraseFromEnv } from './safetyCli'
 import fs from 'node:fs'
 import path from 'node:path'
 import { ApiError } from '../../../shared/contract/errors'
@@ -36,7 +37,8 @@ export function reportFormat(value: string | undefined): ReportOptions['format']
 export async function reportCommand(opts: ReportOptions, out: Output): Promise<number> {
   if (!fs.existsSync(opts.db)) throw ApiError.from('DB_UNREADABLE', { file: opts.db }, `${opts.db} が見つかりません。`)
   if (opts.format !== 'json' && !opts.out) throw new UsageError('--out で出力先を指定してください')
-  const backend = await openBackend({ file: opts.db })
+  // An encrypted database opens with KAKEHASHI_PASSPHRASE, as for check, backup and serve.
+  const backend = await openBackend({ file: opts.db, passphrase: passphraseFromEnv() })
   try {
     const scope = { fiscalYear: opts.fy, programIds: opts.programIds, fundingSource: opts.fundingSource as never }
     if (opts.template) {

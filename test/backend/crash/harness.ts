@@ -105,7 +105,7 @@ export async function verifyAfterKill(db: string, acksFile: string, checkedBacku
   } finally {
     await handle.close()
   }
-  for (const b of listBackups(path.join(path.dirname(db), 'backups'))) {
+  for (const b of listBackups(path.join(path.dirname(db), 'backups'), db)) {
     if (checkedBackups.has(b.id)) continue
     checkedBackups.add(b.id)
     const inspection = await inspectFile(path.join(path.dirname(db), 'backups', b.id), { level: 'quick' })
