@@ -226,3 +226,18 @@ describe('reading one row of a person list', () => {
     ])
   })
 })
+
+describe('a ragged row', () => {
+  it('names a value past the last header (a comma inside a value moved it), and reads the rest', () => {
+    const read = readPersonRow(['山田 太郎', 'A社', ' 営業部', '初回参加'], ['fullName', 'affiliation', 'notes'], '2026-12-01')
+    expect(read.ok).toBe(true)
+    expect(read.draft).toMatchObject({ familyName: '山田', givenName: '太郎', affiliation: 'A社', notes: '営業部' })
+    expect(read.issues).toEqual([
+      {
+        column: 3,
+        severity: 'warning',
+        message: '見出しのない列に値があります。取り込まれません（値の中のカンマで列がずれていないか確かめてください）',
+      },
+    ])
+  })
+})

@@ -255,6 +255,15 @@ export function readPersonRow(cells: readonly string[], mapping: readonly Import
         break
     }
   })
+  // A ragged row: a value past the header's last column belongs to no column and is not read
+  // (most often a comma inside an unquoted value, 「A社, 営業部」, that moved the rest along).
+  for (let column = mapping.length; column < cells.length; column++)
+    if ((cells[column] ?? '').trim() !== '')
+      issue(
+        column,
+        'warning',
+        '見出しのない列に値があります。取り込まれません（値の中のカンマで列がずれていないか確かめてください）',
+      )
   readPlace(place, draft, issue)
   for (const [field, { label, from }] of Object.entries(limitedFields) as [keyof typeof limitedFields, LimitedField][]) {
     const limit = contactTextLimits[field]
