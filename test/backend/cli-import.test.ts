@@ -85,6 +85,27 @@ describe('kakehashi import', () => {
     expect(fs.readFileSync(db).equals(before)).toBe(true)
   })
 
+  it('refuses a file with nothing to import (only a header, or an error on every row), writing nothing', () => {
+    const dir = tempDir()
+    const db = path.join(dir, 'i.db')
+    expect(kakehashi('init', '--db', db).code).toBe(0)
+    const batches = () => JSON.parse(kakehashi('check', '--db', db, '--json').stdout).counts
+    const before = batches()
+    fs.writeFileSync(path.join(dir, 'header.csv'), '氏名,メール\n')
+    const header = kakehashi('import', '--db', db, path.join(dir, 'header.csv'))
+    expect(header.code).toBe(1)
+    expect(header.stderr).toContain('データの行がありません')
+    fs.writeFileSync(path.join(dir, 'bad.csv'), '氏名,メール\n山田 太郎,yamada＠example\n,a@example.jp\n')
+    for (const kind of ['contacts', 'visits']) {
+      const bad = kakehashi('import', '--db', db, '--kind', kind, path.join(dir, 'bad.csv'), '--json')
+      expect(bad.code, kind).toBe(1)
+      expect(JSON.parse(bad.stderr).error.message).toMatch(
+        /取り込める行がありません（2行すべてにエラーがあります。2行目: .+／3行目: /,
+      )
+    }
+    expect(batches()).toEqual(before)
+  })
+
   it('takes a mapping file and explains bad options', () => {
     const dir = tempDir()
     const db = path.join(dir, 'i.db')

@@ -1,4 +1,5 @@
 import { passphraseFromEnv } from './safetyCli'
+import { refuseNothingToImport } from './nothingToImport'
 import fs from 'node:fs'
 import path from 'node:path'
 import { ApiError } from '../../../shared/contract/errors'
@@ -98,6 +99,7 @@ export async function importCommand(opts: ImportCommandOptions, out: Output): Pr
       mapping: view.mapping,
       rows: view.counts,
     }
+    refuseNothingToImport(view.counts, preview.rows)
     if (opts.dryRun) {
       out.result(
         {

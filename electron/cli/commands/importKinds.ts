@@ -1,4 +1,5 @@
 import { passphraseFromEnv } from './safetyCli'
+import { refuseNothingToImport } from './nothingToImport'
 import fs from 'node:fs'
 import path from 'node:path'
 import { ApiError } from '../../../shared/contract/errors'
@@ -78,6 +79,10 @@ export async function importKindCommand(
       mapping: view.mapping,
       rows: view.counts,
     }
+    refuseNothingToImport(
+      view.counts,
+      preview.rows as { read: { ok: boolean; issues: { severity: string; message: string }[] }; line: number }[],
+    )
     if (opts.dryRun) {
       out.result(
         {
