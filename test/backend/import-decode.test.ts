@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { decodeText, detectEncoding } from '../../electron/backend/import/decode'
+import { readSource } from '../../electron/backend/import/source'
 
 const sample = '氏名,フリガナ,電話\r\n山田 太郎,ﾔﾏﾀﾞ ﾀﾛｳ,０９０-１２３４-５６７８\r\n髙橋 ①,タカハシ,03-1234-5678\r\n'
 
@@ -20,6 +21,16 @@ describe('decoding the files people have', () => {
     const cp932 = iconv.encode('山田', 'Shift_JIS')
     const forced = decodeText(cp932, 'cp932')
     expect(forced).toMatchObject({ text: '山田', encoding: 'cp932' })
+  })
+
+  it('says so when Shift_JIS is forced on a file that reads as UTF-8 (the names come out as other kanji)', async () => {
+    const bytes = Buffer.from('氏名,メール\n山田 太郎,taro@example.jp\n', 'utf8')
+    const forced = await readSource({ fileName: 'forms.csv', bytes }, { encoding: 'cp932' })
+    expect(forced.notes.join('')).toContain('UTF-8として読めます')
+    expect((await readSource({ fileName: 'forms.csv', bytes }, { encoding: 'auto' })).notes).toEqual([])
+    // Plain ASCII reads the same either way: nothing to say.
+    const ascii = Buffer.from('name,email\nTaro,taro@example.jp\n')
+    expect((await readSource({ fileName: 'a.csv', bytes: ascii }, { encoding: 'cp932' })).notes).toEqual([])
   })
 
   it('reads UTF-16 without a BOM when the user says it is UTF-16', () => {

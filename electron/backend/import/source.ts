@@ -1,6 +1,6 @@
 import { ApiError } from '../../../shared/contract/errors'
 import { parseDelimited } from '../../../shared/domain/import/delimited'
-import { decodeText } from './decode'
+import { decodeText, detectEncoding } from './decode'
 import type { EncodingChoice, TextEncoding } from './decode'
 import { readXlsx } from './xlsx'
 
@@ -58,7 +58,12 @@ export async function readSource(
   const notes = parsed.unterminatedQuote
     ? ['ファイルの最後で「"」が閉じられていません。ファイルが途中で切れている可能性があります。']
     : []
-  if (decoded.text.includes('\uFFFD'))
+  // Shift_JIS forced on a UTF-8 file turns the names into other kanji, with few or no bad bytes.
+  if (decoded.encoding === 'cp932' && options.encoding === 'cp932' && isUtf8WithJapanese(bytes))
+    notes.push(
+      'このファイルはUTF-8として読めます。Shift_JISとして読んだため文字化けしている可能性があります（文字コードは「自動」がおすすめです）。',
+    )
+  else if (decoded.text.includes('\uFFFD'))
     notes.push('文字コードを正しく判定できなかった文字があります。文字化けしている場合は文字コードを選び直してください。')
   return {
     fileName,
@@ -69,4 +74,10 @@ export async function readSource(
     rows: parsed.rows,
     notes,
   }
+}
+
+/** Valid UTF-8 that is not plain ASCII: what Shift_JIS would turn into the wrong characters. */
+function isUtf8WithJapanese(bytes: Uint8Array): boolean {
+  const detected = detectEncoding(bytes)
+  return !('ok' in detected) && detected.encoding === 'utf8' && bytes.some((b) => b >= 0x80)
 }

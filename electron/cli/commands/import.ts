@@ -98,7 +98,9 @@ export async function importCommand(opts: ImportCommandOptions, out: Output): Pr
       headerLine: view.headerRow + 1,
       mapping: view.mapping,
       rows: view.counts,
+      notes: view.notes,
     }
+    for (const note of view.notes) out.info(`注意: ${note}`)
     refuseNothingToImport(view.counts, preview.rows)
     if (opts.dryRun) {
       out.result(

@@ -78,7 +78,9 @@ export async function importKindCommand(
       headerLine: view.headerRow + 1,
       mapping: view.mapping,
       rows: view.counts,
+      notes: view.notes,
     }
+    for (const note of view.notes) out.info(`注意: ${note}`)
     refuseNothingToImport(
       view.counts,
       preview.rows as { read: { ok: boolean; issues: { severity: string; message: string }[] }; line: number }[],
