@@ -1,4 +1,5 @@
 import { ZodError } from 'zod'
+import { accessError } from './db/driverErrors'
 import { ApiError } from '../../shared/contract/errors'
 import type { ApiErrorShape, FieldIssue } from '../../shared/contract/errors'
 import { isMethodName, methods } from '../../shared/contract/methods'
@@ -64,6 +65,8 @@ function toApiError(error: unknown, method: string): ApiError {
   const code = (error as { code?: unknown } | null)?.code
   if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT_UNIQUE')) return ApiError.from('CONFLICT')
   if (typeof code === 'string' && (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB')) return ApiError.from('DB_CORRUPT')
+  const access = accessError(error)
+  if (access) return access
   console.error(`[backend] ${method} failed`, error)
   return ApiError.from('INTERNAL')
 }

@@ -1,4 +1,5 @@
 import { ApiError } from '../../shared/contract/errors'
+import { accessError } from '../backend/db/driverErrors'
 
 /** How a command speaks: human lines on stdout, or one JSON document with --json. */
 export interface Output {
@@ -22,10 +23,8 @@ export function createOutput(json: boolean): Output {
 
 /** Errors go to stderr in the user's language, with a non-zero exit code. */
 export function reportError(error: unknown, json: boolean): number {
-  const shape =
-    error instanceof ApiError
-      ? error.toJSON()
-      : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) }
+  const known = error instanceof ApiError ? error : accessError(error)
+  const shape = known ? known.toJSON() : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) }
   process.stderr.write(json ? JSON.stringify({ ok: false, error: shape }) + '\n' : `エラー: ${shape.message}\n`)
   if (!(error instanceof ApiError) && process.env.KAKEHASHI_DEBUG) console.error(error)
   return error instanceof ApiError && error.code === 'INVALID_ARGS' ? 2 : 1

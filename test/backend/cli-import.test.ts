@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { openDatabase } from '../../electron/backend/db/connection'
+import { accessError } from '../../electron/backend/db/driverErrors'
 import { tempDir } from './tempDb'
 
 const bin = path.resolve('bin/kakehashi.js')
@@ -104,6 +106,40 @@ describe('kakehashi import', () => {
       )
     }
     expect(batches()).toEqual(before)
+  })
+
+  it('a folder given as the database, or a database another program holds, is said so in Japanese', async () => {
+    const dir = tempDir()
+    const db = path.join(dir, 'i.db')
+    expect(kakehashi('init', '--db', db).code).toBe(0)
+    fs.writeFileSync(path.join(dir, 'l.csv'), '氏名\n山田 太郎\n')
+    const folder = kakehashi('import', '--db', dir, path.join(dir, 'l.csv'))
+    expect(folder.code).toBe(1)
+    expect(folder.stderr).toContain('データベースとしてフォルダーが指定されています')
+    // Held by another connection's write transaction: busy, not 「壊れている…復元してください」.
+    const holder = openDatabase(db)
+    holder.sqlite.exec('BEGIN EXCLUSIVE')
+    holder.sqlite.exec('CREATE TABLE held (x)')
+    try {
+      const busy = kakehashi('import', '--db', db, path.join(dir, 'l.csv'), '--json')
+      expect(busy.code).toBe(1)
+      expect(JSON.parse(busy.stderr).error).toMatchObject({
+        code: 'DB_UNREADABLE',
+        message: expect.stringContaining('別のプログラムが使用中'),
+      })
+    } finally {
+      holder.sqlite.exec('ROLLBACK')
+      await holder.close()
+    }
+  }, 30_000)
+
+  it('a read-only or forbidden database is not called damaged (no advice to restore a backup)', () => {
+    // Root, as CI runs, may write to a read-only file: the driver's codes are checked directly.
+    for (const code of ['SQLITE_READONLY', 'SQLITE_READONLY_DBMOVED', 'SQLITE_CANTOPEN', 'EACCES']) {
+      const error = accessError(Object.assign(new Error('attempt to write a readonly database'), { code }))
+      expect(error, code).toMatchObject({ code: 'DB_UNREADABLE', message: expect.stringContaining('書き込めません') })
+    }
+    expect(accessError(Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' }))).toBeNull()
   })
 
   it('takes a mapping file and explains bad options', () => {

@@ -5,6 +5,7 @@ import SqliteDatabase from 'better-sqlite3-multiple-ciphers'
 import type { Database as Sqlite } from 'better-sqlite3'
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely'
 import { ApiError } from '../../../shared/contract/errors'
+import { accessError } from './driverErrors'
 import type { Database } from './schema'
 
 export interface DbHandle {
@@ -39,11 +40,16 @@ export function assertLooksLikeSqlite(file: string, options: { key?: string } = 
   try {
     fd = fs.openSync(file, 'r')
   } catch (error) {
-    throw ApiError.from('DB_UNREADABLE', { file, cause: String(error) })
+    throw accessError(error, file) ?? ApiError.from('DB_UNREADABLE', { file, cause: String(error) })
   }
   try {
     const header = Buffer.alloc(16)
-    const read = fs.readSync(fd, header, 0, 16, 0)
+    let read: number
+    try {
+      read = fs.readSync(fd, header, 0, 16, 0)
+    } catch (error) {
+      throw accessError(error, file) ?? ApiError.from('DB_UNREADABLE', { file, cause: String(error) })
+    }
     if (read > 0 && header.toString('latin1', 0, read) !== SQLITE_HEADER.slice(0, read)) {
       // An encrypted database has no plain header: its first bytes look random, and its size
       // is whole pages. Without a key we ask for the passphrase; with one SQLite decides.
@@ -107,7 +113,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): DbHandle 
     for (const sidecar of newSidecars) removeIfEmpty(sidecar)
     const code = (error as { code?: string }).code
     if (encrypted && code === 'SQLITE_NOTADB') throw ApiError.from('WRONG_PASSPHRASE', { file })
-    throw ApiError.from('DB_CORRUPT', { file, cause: String(error) })
+    throw accessError(error, file) ?? ApiError.from('DB_CORRUPT', { file, cause: String(error) })
   }
   try {
     sqlite.pragma('busy_timeout = 5000')
@@ -134,7 +140,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): DbHandle 
   } catch (error) {
     sqlite.close()
     for (const sidecar of leftovers) removeIfEmpty(sidecar)
-    throw ApiError.from('DB_CORRUPT', { file, cause: String(error) })
+    throw accessError(error, file) ?? ApiError.from('DB_CORRUPT', { file, cause: String(error) })
   }
   const background = new Set<Promise<unknown>>()
   const db = new Kysely<Database>({
