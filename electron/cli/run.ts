@@ -131,7 +131,9 @@ export async function runCli(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       const message = error instanceof UsageError ? error.message : `オプションが正しくありません（${(error as Error).message}）`
-      process.stderr.write(`エラー: ${message}\n\n${usage}\n`)
+      // With --json a script reads one JSON document on stderr, as for every other error.
+      if (json) process.stderr.write(JSON.stringify({ ok: false, error: { code: 'USAGE', message } }) + '\n')
+      else process.stderr.write(`エラー: ${message}\n\n${usage}\n`)
       return 2
     }
     return reportError(error, json)

@@ -166,5 +166,25 @@ describe('kakehashi import', () => {
     expect(kakehashi('import', '--db', db, '--kind', 'events', fixture('google-forms-utf8.csv')).stderr).toContain(
       '--kind は contacts / visits / programs のいずれかです',
     )
+    // With --json, a usage error is one JSON document too (exit 2).
+    const usage = kakehashi('import', '--db', db, '--kind', 'events', fixture('google-forms-utf8.csv'), '--json')
+    expect(usage.code).toBe(2)
+    expect(JSON.parse(usage.stderr)).toMatchObject({ ok: false, error: { code: 'USAGE' } })
+    // Mapping files that cannot work are refused in Japanese, before anything is written.
+    const refused = (content: string) => {
+      fs.writeFileSync(mapping, content)
+      const r = kakehashi('import', '--db', db, fixture('google-forms-utf8.csv'), '--mapping', mapping)
+      expect(r.code, content).toBe(2)
+      return r.stderr.split('\n')[0]
+    }
+    expect(refused('{"お名前": ')).toContain('JSONとして読めません')
+    expect(refused('["fullName"]')).toContain('{"見出し": "項目名"} の形のJSON')
+    expect(refused('{"氏名": "fullName"}')).toContain(
+      '見出しがこのファイルにひとつもありません（このファイルの見出し: タイムスタンプ、お名前',
+    )
+    // A column headed like one of Object's own names is just a column the file does not map.
+    fs.writeFileSync(mapping, '{"氏名": "fullName"}')
+    fs.writeFileSync(path.join(dir, 'odd.csv'), '氏名,constructor\n山田 太郎,x\n')
+    expect(kakehashi('import', '--db', db, path.join(dir, 'odd.csv'), '--mapping', mapping, '--dry-run').code).toBe(0)
   })
 })

@@ -1,4 +1,5 @@
 import { passphraseFromEnv } from './safetyCli'
+import { readMappingFile } from './mappingFile'
 import { refuseNothingToImport } from './nothingToImport'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -35,15 +36,10 @@ export interface ImportCommandOptions {
 
 /** A mapping file is {"header text": "field"}; columns it does not name are ignored. */
 function mappingFromFile(file: string, headers: string[]): ImportField[] {
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(fs.readFileSync(file, 'utf8'))
-  } catch (error) {
-    throw new UsageError(`対応付けファイルを読めません: ${file}（${error instanceof Error ? error.message : String(error)}）`)
-  }
-  const byHeader = (parsed ?? {}) as Record<string, unknown>
+  const byHeader = readMappingFile(file, headers)
   return headers.map((h) => {
-    const field = byHeader[h]
+    // Own keys only: a column headed 「constructor」 or 「toString」 is not Object's.
+    const field = Object.hasOwn(byHeader, h) ? byHeader[h] : undefined
     if (field === undefined) return 'ignore'
     if (!importFields.includes(field as ImportField))
       throw new UsageError(`対応付けファイルの「${h}」の項目名が正しくありません: ${String(field)}`)

@@ -1,4 +1,5 @@
 import { passphraseFromEnv } from './safetyCli'
+import { readMappingFile } from './mappingFile'
 import { refuseNothingToImport } from './nothingToImport'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -14,16 +15,11 @@ import { savedMappingForCli } from './importSavedMapping'
 
 /** A mapping file {"header": "field"} for a visits/programs import; fields must belong to the kind. */
 function kindMappingFromFile(file: string, headers: string[], kind: 'visits' | 'programs'): AnyImportField[] {
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(fs.readFileSync(file, 'utf8'))
-  } catch (error) {
-    throw new UsageError(`対応付けファイルを読めません: ${file}（${error instanceof Error ? error.message : String(error)}）`)
-  }
-  const byHeader = (parsed ?? {}) as Record<string, unknown>
+  const byHeader = readMappingFile(file, headers)
   const allowed = new Set<string>(fieldsOfKind(kind))
   return headers.map((h) => {
-    const field = byHeader[h]
+    // Own keys only: a column headed 「constructor」 or 「toString」 is not Object's.
+    const field = Object.hasOwn(byHeader, h) ? byHeader[h] : undefined
     if (field === undefined) return 'ignore'
     if (!anyImportFields.includes(field as AnyImportField) || !allowed.has(field as string))
       throw new UsageError(`対応付けファイルの「${h}」の項目名が ${kind} の取り込みでは使えません: ${String(field)}`)
