@@ -24,7 +24,7 @@ const usage = `使い方: kakehashi <コマンド> [オプション]
   serve [--db FILE] [--demo] [--port N]           ブラウザ用の画面を 127.0.0.1 で開く
                                                   （--db を省くとデモデータベース）
   import --db FILE --kind contacts|visits|programs SOURCE [--encoding auto|utf8|cp932|utf16]
-         [--mapping auto|NAME|FILE.json] [--on-duplicate new|merge|skip] [--dry-run]
+         [--mapping auto|NAME|FILE.json] [--on-duplicate new|merge|skip] [--sheet NAME] [--dry-run]
                                                   CSV・TSV・Excel の名簿・参加記録・事業一覧を取り込む
   report --db FILE --fy 2024 [--program ID ...] [--funding CODE] [--format json|xlsx|csv|pdf]
          [--template FORM.xlsx] [--no-suppress] [--roster] [--encoding utf8|shift_jis] --out PATH
@@ -113,6 +113,7 @@ export async function runCli(argv: string[]): Promise<number> {
           mapping: values.mapping,
           onDuplicate: values['on-duplicate'] as ImportCommandOptions['onDuplicate'],
           dryRun: values['dry-run'],
+          ...(values.sheet ? { sheet: values.sheet } : {}),
         }
         return await importCommand(options, out)
       }

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../electron/backend/db/connection'
 import { accessError } from '../../electron/backend/db/driverErrors'
@@ -140,6 +141,24 @@ describe('kakehashi import', () => {
       expect(error, code).toMatchObject({ code: 'DB_UNREADABLE', message: expect.stringContaining('書き込めません') })
     }
     expect(accessError(Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' }))).toBeNull()
+  })
+
+  it('--sheet picks the sheet of an .xlsx (the first visible one is often an instructions sheet)', async () => {
+    const dir = tempDir()
+    const db = path.join(dir, 'i.db')
+    expect(kakehashi('init', '--db', db).code).toBe(0)
+    const book = new ExcelJS.Workbook()
+    book.addWorksheet('記入のしかた').addRow(['この名簿には参加者を1行に1人ずつ書いてください'])
+    const list = book.addWorksheet('名簿')
+    list.addRow(['氏名', 'メール'])
+    list.addRow(['隠岐 港', 'minato.oki@example.jp'])
+    const file = path.join(dir, 'book.xlsx')
+    fs.writeFileSync(file, Buffer.from(await book.xlsx.writeBuffer()))
+    expect(kakehashi('import', '--db', db, file).code).toBe(1) // nothing to import on 記入のしかた
+    const run = kakehashi('import', '--db', db, file, '--sheet', '名簿', '--json')
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.stdout)).toMatchObject({ sheet: '名簿', sheets: ['記入のしかた', '名簿'], created: 1 })
+    expect(kakehashi('import', '--db', db, file, '--sheet', 'なし').stderr).toContain('シート「なし」が見つかりません')
   })
 
   it('takes a mapping file and explains bad options', () => {

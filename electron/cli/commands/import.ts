@@ -22,6 +22,7 @@ export const importCliOptions = {
   mapping: { type: 'string', default: 'auto' },
   'on-duplicate': { type: 'string', default: 'skip' },
   'dry-run': { type: 'boolean', default: false },
+  sheet: { type: 'string' },
 } as const
 
 export interface ImportCommandOptions {
@@ -32,6 +33,8 @@ export interface ImportCommandOptions {
   mapping: string
   onDuplicate: 'new' | 'merge' | 'skip'
   dryRun: boolean
+  /** An .xlsx sheet by name (default: the first visible sheet). */
+  sheet?: string
 }
 
 /** A mapping file is {"header text": "field"}; columns it does not name are ignored. */
@@ -76,10 +79,11 @@ export async function importCommand(opts: ImportCommandOptions, out: Output): Pr
   const backend = await openBackend({ file: opts.db, passphrase: passphraseFromEnv() })
   try {
     const input = { fileName: path.basename(opts.source), bytes }
-    let { view, preview } = await previewContactsImport(backend.context, input, { encoding: opts.encoding })
+    let { view, preview } = await previewContactsImport(backend.context, input, { encoding: opts.encoding, sheet: opts.sheet })
     if (opts.mapping !== 'auto') {
       ;({ view, preview } = await previewContactsImport(backend.context, input, {
         encoding: opts.encoding,
+        sheet: opts.sheet,
         headerRow: view.headerRow,
         mapping: opts.mapping.endsWith('.json')
           ? mappingFromFile(opts.mapping, view.headers)
@@ -91,6 +95,7 @@ export async function importCommand(opts: ImportCommandOptions, out: Output): Pr
       file: opts.source,
       encoding: view.encoding,
       format: view.format,
+      ...(view.sheet ? { sheet: view.sheet, sheets: view.sheets } : {}),
       headerLine: view.headerRow + 1,
       mapping: view.mapping,
       rows: view.counts,

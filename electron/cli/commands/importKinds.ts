@@ -54,13 +54,17 @@ export async function importKindCommand(
   const backend = await openBackend({ file: opts.db, passphrase: passphraseFromEnv() })
   try {
     const input = { fileName: path.basename(opts.source), bytes }
-    let { view, preview } = await previewKindImport(backend.context, opts.kind, input, { encoding: opts.encoding })
+    let { view, preview } = await previewKindImport(backend.context, opts.kind, input, {
+      encoding: opts.encoding,
+      sheet: opts.sheet,
+    })
     if (opts.mapping !== 'auto') {
       const mapping = opts.mapping.endsWith('.json')
         ? kindMappingFromFile(opts.mapping, view.headers, opts.kind)
         : savedMappingForCli(backend.context, opts.kind, opts.mapping, view.headers, out)
       ;({ view, preview } = await previewKindImport(backend.context, opts.kind, input, {
         encoding: opts.encoding,
+        sheet: opts.sheet,
         headerRow: view.headerRow,
         mapping,
       }))
@@ -71,6 +75,7 @@ export async function importKindCommand(
       file: opts.source,
       encoding: view.encoding,
       format: view.format,
+      ...(view.sheet ? { sheet: view.sheet, sheets: view.sheets } : {}),
       headerLine: view.headerRow + 1,
       mapping: view.mapping,
       rows: view.counts,
