@@ -205,34 +205,21 @@ describe('published figures of a report', () => {
       mode: 'onsite' as const,
       anonymousHeadcount,
     })
+    const program = (id: string, name: string, headcounts: number[]) => ({
+      id,
+      name,
+      fundingSource: null,
+      sessions: headcounts.map(session),
+      applicants: 0,
+      confirmed: 0,
+      completed: 0,
+      uniquePeople: 0,
+      totalInvolvements: 0,
+      anonymousHeadcount: headcounts.reduce((s, n) => s + n, 0),
+    })
     const r = report({
       anonymousHeadcount: 40,
-      programs: [
-        {
-          id: 'p1',
-          name: '草刈りツアー',
-          fundingSource: null,
-          sessions: [session(2), session(10), session(8)],
-          applicants: 0,
-          confirmed: 0,
-          completed: 0,
-          uniquePeople: 0,
-          totalInvolvements: 0,
-          anonymousHeadcount: 20,
-        },
-        {
-          id: 'p2',
-          name: '稲刈り',
-          fundingSource: null,
-          sessions: [session(20)],
-          applicants: 0,
-          confirmed: 0,
-          completed: 0,
-          uniquePeople: 0,
-          totalInvolvements: 0,
-          anonymousHeadcount: 20,
-        },
-      ],
+      programs: [program('p1', '草刈りツアー', [2, 10, 8]), program('p2', '稲刈り', [20])],
     })
     const { sessions, programs, summary } = publishedFigures(r, 3)
     expect(sessions[0]![0]).toBe('3未満')

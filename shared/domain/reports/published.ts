@@ -7,10 +7,7 @@ import { bases, genders, roots, stages } from '../vocabulary'
 
 export type ExportValue = string | number | null
 
-export type Breakdown =
-  'byArea' | 'byPrefecture' | 'byAgeBand' | 'byGender' | 'byRoots' | 'byBasis' | 'byMonth' | 'stagesAtYearEnd'
-
-export const breakdowns: readonly Breakdown[] = [
+export const breakdowns = [
   'byArea',
   'byPrefecture',
   'byAgeBand',
@@ -19,7 +16,8 @@ export const breakdowns: readonly Breakdown[] = [
   'byBasis',
   'byMonth',
   'stagesAtYearEnd',
-]
+] as const
+export type Breakdown = (typeof breakdowns)[number]
 
 export const summaryKeys = [
   'uniquePeople',
