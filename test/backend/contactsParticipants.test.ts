@@ -171,6 +171,45 @@ describe('participants: search index, undo, tags, paste, export, views, audit', 
     expect(phones).toContain('090-1234-5678')
   })
 
+  it('exports only the columns asked for, in the file’s own order, and says which in the audit log', async () => {
+    const { client } = await freshBackend()
+    const created = await seed(client)
+    await client.call('contacts.update', { id: created[0]!.id, patch: { notes: '病院の付き添いが必要' } })
+    const ids = created.map((c) => c.id)
+    // Asked in another order and with a repeat: the file keeps its own order, each column once.
+    const csv = await client.call('contacts.export', {
+      ids,
+      format: 'csv',
+      columns: ['tags', 'familyName', 'givenName', 'familyName'],
+    })
+    const lines = Buffer.from(csv.base64, 'base64').toString('utf8').replace('\uFEFF', '').trim().split('\r\n')
+    expect(lines[0]).toBe('姓,名,タグ')
+    expect(lines).toHaveLength(4)
+    for (const line of lines) expect(line.split(',')).toHaveLength(3)
+    const text = lines.join('\n')
+    expect(text).not.toContain('090-1234-5678')
+    expect(text).not.toContain('病院')
+    expect(text).not.toContain('@example')
+
+    const xlsx = await client.call('contacts.export', { ids, format: 'xlsx', columns: ['familyKana', 'phone'] })
+    const ExcelJS = (await import('exceljs')).default
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(Buffer.from(xlsx.base64, 'base64') as unknown as ArrayBuffer)
+    const sheet = book.getWorksheet('参加者')!
+    expect(sheet.getRow(1).values).toEqual([undefined, 'セイ', '電話'])
+    expect(sheet.columnCount).toBe(2)
+
+    const exports = await client.call('audit.list', { entity: 'contact', action: 'export' })
+    const columnsOf = exports.rows.map((a) => a.changes.find((c) => c.field === 'columns')?.after)
+    expect(columnsOf.sort()).toEqual(['セイ、電話', '姓、名、タグ'])
+
+    for (const columns of [[], ['password']]) {
+      await expect(client.call('contacts.export', { ids, format: 'csv', columns: columns as never })).rejects.toMatchObject({
+        code: 'INVALID_ARGS',
+      })
+    }
+  })
+
   it('saved views are stored by name and overwritten by the same name', async () => {
     const { client } = await freshBackend()
     const state = {

@@ -231,16 +231,28 @@ test('bulk actions on a selection: stage, tag (then filter by it) and CSV export
   await actions.bulk('CSVで書き出す')
   const dialog = page.getByTestId('export-dialog')
   await expect(dialog).toContainText('個人情報がそのまま書き出されます')
+  // Only the columns ticked leave the app: none ticked, nothing can be written.
+  const columns = dialog.getByTestId('export-columns')
+  await expect(columns).toContainText('書き出す項目（23 / 23）')
+  await columns.getByRole('button', { name: 'すべて外す' }).click()
+  await expect(columns.getByRole('alert')).toHaveText('書き出す項目を1つ以上選んでください。')
+  await expect(dialog.getByTestId('export-submit')).toBeDisabled()
+  for (const name of ['姓', '名', 'タグ']) await columns.getByRole('checkbox', { name, exact: true }).check()
+  await expect(columns).toContainText('書き出す項目（3 / 23）')
   const download = page.waitForEvent('download')
   await dialog.getByTestId('export-submit').click()
   const file = await download
   expect(file.suggestedFilename()).toMatch(/^参加者_\d{8}_2人\.csv$/)
   const body = (await readDownload(file)).toString('utf8')
-  expect(body.startsWith('\uFEFF姓,名')).toBe(true)
-  expect(body).toContain('2025しまコト')
+  const lines = body.replace('\uFEFF', '').trim().split('\r\n')
+  expect(lines[0]).toBe('姓,名,タグ')
+  expect(lines.slice(1).every((line) => line.split(',').length === 3 && line.includes('2025しまコト'))).toBe(true)
+  expect(body).not.toContain('@')
 
   // The same people as a password-protected zip: the password is checked before anything is written.
+  // The columns chosen last time are chosen again.
   await actions.bulk('CSVで書き出す')
+  await expect(columns).toContainText('書き出す項目（3 / 23）')
   await dialog.getByTestId('export-protect').check()
   await dialog.getByTestId('export-password').fill('mura-2026')
   await expect(dialog.getByTestId('export-submit')).toBeDisabled()

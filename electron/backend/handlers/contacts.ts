@@ -43,5 +43,5 @@ export const contactHandlers: AreaHandlers<typeof contactMethods> = {
   'contacts.restore': async ({ ids }, ctx) => ({ restored: await service.setDeleted(ctx, ids, false) }),
   'contacts.setStage': async ({ ids, stage, note }, ctx) => ({ changed: await service.setStage(ctx, ids, stage, note ?? null) }),
   'contacts.paste': ({ create, update }, ctx) => pasteContacts(ctx, create, update),
-  'contacts.export': ({ ids, format, password }, ctx) => exportContacts(ctx, ids, format, password),
+  'contacts.export': ({ ids, format, columns, password }, ctx) => exportContacts(ctx, ids, format, columns, password),
 }

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs'
 import type { FileDownload } from '../../../shared/contract/files'
 import { mimeTypes } from '../../../shared/contract/files'
-import { exportHeaders, exportRow } from '../../../shared/domain/contactExport'
+import type { ExportColumn } from '../../../shared/domain/contactExport'
+import { exportedColumns, exportHeaders, exportRow } from '../../../shared/domain/contactExport'
 import { toCsv, UTF8_BOM } from '../../../shared/domain/csv'
 import { neutralizeFormula } from '../../../shared/domain/spreadsheetSafety'
 import type { BackendContext } from '../context'
@@ -11,22 +12,25 @@ import * as repo from '../db/repos/contactsRepo'
 import { listStages } from '../db/repos/stagesRepo'
 
 /**
- * The selected people (live ones, in kana order) as CSV (UTF-8 with BOM) or XLSX; with a
- * password, that file inside an AES-256 encrypted .zip.
+ * The selected people (live ones, in kana order) as CSV (UTF-8 with BOM) or XLSX, with the
+ * chosen columns only (all when none are given); with a password, that file inside an
+ * AES-256 encrypted .zip.
  */
 export async function exportContacts(
   ctx: BackendContext,
   ids: string[],
   format: 'csv' | 'xlsx',
+  columns: readonly ExportColumn[] | undefined,
   password?: string,
 ): Promise<FileDownload> {
-  return protectIfAsked(await contactsFile(ctx, ids, format, password !== undefined), password)
+  return protectIfAsked(await contactsFile(ctx, ids, format, exportedColumns(columns), password !== undefined), password)
 }
 
 async function contactsFile(
   ctx: BackendContext,
   ids: string[],
   format: 'csv' | 'xlsx',
+  columns: readonly ExportColumn[],
   isProtected: boolean,
 ): Promise<FileDownload> {
   const rows = (await repo.findContactsAnyState(ctx.db, ids))
@@ -38,9 +42,9 @@ async function contactsFile(
   )
   const stageLabels = new Map((await listStages(ctx.db)).map((s) => [s.code as string, s.label]))
   const table = rows.map((r) =>
-    exportRow({ ...repo.toContact(r), tags: tags.get(r.id) }, (code) => stageLabels.get(code) ?? code),
+    exportRow({ ...repo.toContact(r), tags: tags.get(r.id) }, (code) => stageLabels.get(code) ?? code, columns),
   )
-  // Exporting personal data is itself worth a line in the audit log (who took how many).
+  // Exporting personal data is itself worth a line in the audit log (who took how many, and which fields).
   await recordAudit(ctx.db, [
     {
       userName: ctx.userName,
@@ -48,18 +52,23 @@ async function contactsFile(
       entity: 'contact',
       entityId: null,
       // Whether a password protected the file — never the password itself.
-      changes: { count: [null, rows.length], format: [null, format], passwordProtected: [null, isProtected] },
+      changes: {
+        count: [null, rows.length],
+        format: [null, format],
+        columns: [null, exportHeaders(columns).join('、')],
+        passwordProtected: [null, isProtected],
+      },
     },
   ])
   const stamp = new Date().toISOString().slice(0, 10).replaceAll('-', '')
   const baseName = `参加者_${stamp}_${rows.length}人`
   if (format === 'csv') {
-    const text = UTF8_BOM + toCsv([[...exportHeaders], ...table])
+    const text = UTF8_BOM + toCsv([exportHeaders(columns), ...table])
     return { fileName: `${baseName}.csv`, mimeType: mimeTypes.csv, base64: Buffer.from(text, 'utf8').toString('base64') }
   }
   const workbook = new ExcelJS.Workbook()
   const sheet = workbook.addWorksheet('参加者')
-  sheet.addRow([...exportHeaders]).font = { bold: true }
+  sheet.addRow(exportHeaders(columns)).font = { bold: true }
   // Every cell is written as text ('@'): a phone number is not a number, 0 must stay in front.
   for (const row of table) sheet.addRow(row.map((cell) => (cell === null ? null : neutralizeFormula(cell))))
   sheet.columns.forEach((column) => {

@@ -7,6 +7,7 @@ import type { Page } from '../listQuery'
 import type { ContactDetail, ContactListRow } from '../participantRecords'
 import { listQuery } from '../listQuery'
 import { id } from '../schemaHelpers'
+import { exportColumns } from '../../domain/contactExport'
 import { method } from './define'
 
 /** Columns of the participants grid the backend can sort and filter on (see contactsRepo). */
@@ -70,9 +71,16 @@ export const contactMethods = {
   ),
   /**
    * The selected people as a spreadsheet (codes, phones and postal codes kept as text); with a
-   * `password`, inside an AES-256 encrypted .zip.
+   * `password`, inside an AES-256 encrypted .zip. `columns`: the only ones written (all if absent).
    */
   'contacts.export': method<FileDownload>()(
-    z.object({ ids, format: z.enum(['csv', 'xlsx']), password: exportPassword.optional() }).strict(),
+    z
+      .object({
+        ids,
+        format: z.enum(['csv', 'xlsx']),
+        columns: z.array(z.enum(exportColumns)).min(1).max(exportColumns.length).optional(),
+        password: exportPassword.optional(),
+      })
+      .strict(),
   ),
 } as const

@@ -5,6 +5,7 @@ import { api } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { editErrorMessage } from '../../grid/cellEditing'
 import { Dialog } from './Dialog'
+import { ExportColumnsPicker, useExportColumns } from './ExportColumnsPicker'
 import { participantsExport, ProtectedExportDialog } from '../privacy/ProtectedExportDialog'
 
 type Action = 'stage' | 'tagAdd' | 'tagRemove' | 'enroll' | 'csv' | 'xlsx'
@@ -16,6 +17,7 @@ type Action = 'stage' | 'tagAdd' | 'tagRemove' | 'enroll' | 'csv' | 'xlsx'
 export function BulkActions({ ids, onDone }: { ids: string[]; onDone: (message: string) => void }) {
   const { t } = useTranslation()
   const [open, setOpen] = useState<Action | null>(null)
+  const columns = useExportColumns()
   const count = ids.length
 
   return (
@@ -42,13 +44,16 @@ export function BulkActions({ ids, onDone }: { ids: string[]; onDone: (message: 
         <ProtectedExportDialog
           title={t('exportProtection.dialogTitle', { format: open.toUpperCase(), count: ids.length })}
           testId="export-dialog"
-          exportFile={participantsExport(ids, open)}
+          exportFile={participantsExport(ids, open, columns.chosen)}
+          canExport={columns.chosen.length > 0}
           onClose={() => setOpen(null)}
           onDone={(file) => {
             setOpen(null)
             onDone(t('people.exported', { name: file.fileName }))
           }}
-        />
+        >
+          <ExportColumnsPicker chosen={columns.chosen} onChange={columns.set} />
+        </ProtectedExportDialog>
       )}
       {open && open !== 'csv' && open !== 'xlsx' && (
         <BulkDialog

@@ -1,6 +1,8 @@
 import { useState } from 'react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FileDownload } from '../../../../shared/contract/files'
+import type { ExportColumn } from '../../../../shared/domain/contactExport'
 import { api } from '../../api/client'
 import { saveDownload } from '../../api/download'
 import { editErrorMessage } from '../../grid/cellEditing'
@@ -19,6 +21,8 @@ export function ProtectedExportDialog({
   exportFile,
   onClose,
   onDone,
+  children,
+  canExport = true,
 }: {
   title: string
   text?: string
@@ -26,6 +30,10 @@ export function ProtectedExportDialog({
   exportFile: (password: string | undefined) => Promise<FileDownload>
   onClose: () => void
   onDone: (file: FileDownload) => void
+  /** Choices of this export shown above the password (the participants export's columns). */
+  children?: ReactNode
+  /** False while those choices cannot make a file. */
+  canExport?: boolean
 }) {
   const { t } = useTranslation()
   const protection = useExportProtection()
@@ -52,10 +60,11 @@ export function ProtectedExportDialog({
         className="dialog-form"
         onSubmit={(e) => {
           e.preventDefault()
-          if (protection.ready) void submit()
+          if (protection.ready && canExport) void submit()
         }}
       >
         {text && <p className="dialog-text">{text}</p>}
+        {children}
         <ExportProtectionFields protection={protection} />
         {error && (
           <p className="field-error" role="alert">
@@ -66,7 +75,7 @@ export function ProtectedExportDialog({
           <button type="button" className="button-secondary" onClick={onClose}>
             {t('people.cancel')}
           </button>
-          <button type="submit" className="button" disabled={busy || !protection.ready} data-testid="export-submit">
+          <button type="submit" className="button" disabled={busy || !protection.ready || !canExport} data-testid="export-submit">
             {busy ? t('exportProtection.exporting') : t('exportProtection.export')}
           </button>
         </div>
@@ -75,9 +84,10 @@ export function ProtectedExportDialog({
   )
 }
 
-/** The selected people as CSV or XLSX. */
-export const participantsExport = (ids: string[], format: 'csv' | 'xlsx') => (password: string | undefined) =>
-  api.call('contacts.export', { ids, format, password })
+/** The selected people as CSV or XLSX, with the chosen columns only. */
+export const participantsExport =
+  (ids: string[], format: 'csv' | 'xlsx', columns: ExportColumn[]) => (password: string | undefined) =>
+    api.call('contacts.export', { ids, format, columns, password })
 
 /** 開示: everything stored about one person. */
 export const disclosureExport = (contactId: string) => (password: string | undefined) =>
