@@ -9,7 +9,7 @@ import type { BackupInfo, DatabaseState, RestoreResult, SafetyStatus } from '../
 import type { BackendContext } from './context'
 import { backgroundSettled, openDatabase } from './db/connection'
 import type { DbHandle } from './db/connection'
-import { migrate } from './db/migrate'
+import { migrate, requireCurrentSchema } from './db/migrate'
 import type { MigrationOutcome } from './db/migrate'
 import { createDispatcher } from './dispatch'
 import type { Dispatch, Reply } from './dispatch'
@@ -42,6 +42,11 @@ export interface BackendOptions {
   degraded?: boolean
   /** Take the first-open-of-the-day backup (default true). */
   dailyBackup?: boolean
+  /**
+   * Look without touching (the CLI's --dry-run): the file is opened read-only, never
+   * migrated, backed up or marked as checked; one from an older version is refused.
+   */
+  readonly?: boolean
   /** Files granted by the desktop app's open/save dialogs, read by id (import.preview). */
   files?: FileGrants
 }
@@ -127,7 +132,7 @@ class OpenFlow implements SafetyDoor {
       // Read-only first: a damaged file is never written to (not even the WAL switch).
       const probe = openDatabase(file, { readonly: true, key })
       try {
-        fullCheck = fullCheckDue(file, this.backupDir)
+        fullCheck = !this.options.readonly && fullCheckDue(file, this.backupDir)
         const inspection = inspectHandle(probe, fullCheck ? 'quick' : 'light', { counts: false })
         if (!inspection.ok) throw ApiError.from('DB_CORRUPT', { file, problem: inspection.problem })
         if (fullCheck) recordFullCheck(file, this.backupDir)
@@ -135,9 +140,10 @@ class OpenFlow implements SafetyDoor {
         await probe.close()
       }
     }
-    const handle = openDatabase(file, { key })
+    const readonly = this.options.readonly === true
+    const handle = openDatabase(file, { key, readonly })
     try {
-      const migration = await migrate(handle, { backupDir: this.backupDir })
+      const migration = readonly ? requireCurrentSchema(handle) : await migrate(handle, { backupDir: this.backupDir })
       if (isNew && this.options.demo) await fillDemoDatabase(handle)
       const context: BackendContext = {
         handle,
@@ -157,7 +163,7 @@ class OpenFlow implements SafetyDoor {
     this.key = key
     this.state = 'open'
     this.problem = null
-    if (!isNew && this.options.dailyBackup !== false && !hasBackupOfToday(this.backupDir, this.options.file)) {
+    if (!isNew && !readonly && this.options.dailyBackup !== false && !hasBackupOfToday(this.backupDir, this.options.file)) {
       const context = this.session.context
       this.background = takeBackup(context, 'daily').catch((error: unknown) =>
         console.error('[safety] daily backup failed', error),

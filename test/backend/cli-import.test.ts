@@ -5,6 +5,8 @@ import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../electron/backend/db/connection'
 import { accessError } from '../../electron/backend/db/driverErrors'
+import { migrate } from '../../electron/backend/db/migrate'
+import { migrations } from '../../electron/backend/db/migrations/index'
 import { tempDir } from './tempDb'
 
 const bin = path.resolve('bin/kakehashi.js')
@@ -49,6 +51,41 @@ describe('kakehashi import', () => {
         kakehashi('import', '--db', db, fixture('excel-cp932-title-rows.csv'), '--on-duplicate', 'merge', '--json').stdout,
       ),
     ).toMatchObject({ merged: 4 })
+  })
+
+  it('--dry-run opens the database read-only: no daily backup, not a byte changed, an older file refused', async () => {
+    const dir = tempDir()
+    const db = path.join(dir, 'i.db')
+    expect(kakehashi('init', '--db', db).code).toBe(0)
+    const before = fs.readFileSync(db)
+    const files = () => fs.readdirSync(dir).sort()
+    const listed = files()
+    for (const kind of ['contacts', 'visits'] as const) {
+      const source = fixture(kind === 'contacts' ? 'excel-cp932-title-rows.csv' : 'signin-visits-cp932.csv')
+      const dry = kakehashi('import', '--db', db, '--kind', kind, source, '--dry-run', '--json')
+      expect(dry.code, dry.stderr).toBe(0)
+      expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true })
+    }
+    // The first open of the day backs up; a dry run is not an open for work.
+    expect(files()).toEqual(listed)
+    expect(fs.readFileSync(db).equals(before)).toBe(true)
+
+    // A file from an earlier version would have to be migrated (written) first: said so, left alone.
+    const old = path.join(dir, 'old.db')
+    const handle = openDatabase(old)
+    await migrate(handle, { migrations: migrations.slice(0, 8) })
+    handle.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+    await handle.close()
+    const oldBytes = fs.readFileSync(old)
+    const refused = kakehashi('import', '--db', old, fixture('excel-cp932-title-rows.csv'), '--dry-run')
+    expect(refused.code).not.toBe(0)
+    expect(refused.stderr).toContain('以前のバージョンのかけはしの形式')
+    expect(fs.readFileSync(old).equals(oldBytes)).toBe(true)
+    expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false)
+    // Without --dry-run the same file is brought up to date (behind a backup) and imported.
+    const run = kakehashi('import', '--db', old, fixture('excel-cp932-title-rows.csv'), '--json')
+    expect(run.code, run.stderr).toBe(0)
+    expect(JSON.parse(run.stdout)).toMatchObject({ created: 4 })
   })
 
   it('--encoding utf16 reads UTF-16 lists in either byte order', () => {

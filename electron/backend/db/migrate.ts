@@ -26,17 +26,7 @@ export async function migrate(
 ): Promise<MigrationOutcome> {
   const migrations = options.migrations ?? allMigrations
   const db = handle.db as unknown as Kysely<unknown>
-  const applied = appliedMigrations(handle)
-  const userVersion = handle.sqlite.pragma('user_version', { simple: true }) as number
-  const unknown = applied.filter((name, i) => migrations[i]?.name !== name)
-  if (unknown.length > 0 || userVersion > migrations.length) {
-    throw ApiError.from('DB_NEWER_VERSION', {
-      schemaVersion: Math.max(userVersion, applied.length),
-      supported: migrations.length,
-    })
-  }
-  const from = applied.length
-  const pending = migrations.slice(from)
+  const { from, pending } = schemaState(handle, migrations)
   if (pending.length === 0) return { from, to: from, backupFile: null }
 
   const backupFile = from > 0 ? await backupBeforeMigration(handle, from + pending.length, options.backupDir) : null
@@ -55,6 +45,36 @@ export async function migrate(
     }
   }
   return { from, to: migrations.length, backupFile }
+}
+
+/** How far the file is from this version's schema; a file from a newer version is refused. */
+function schemaState(handle: DbHandle, migrations: readonly Migration[]): { from: number; pending: readonly Migration[] } {
+  const applied = appliedMigrations(handle)
+  const userVersion = handle.sqlite.pragma('user_version', { simple: true }) as number
+  const unknown = applied.filter((name, i) => migrations[i]?.name !== name)
+  if (unknown.length > 0 || userVersion > migrations.length) {
+    throw ApiError.from('DB_NEWER_VERSION', {
+      schemaVersion: Math.max(userVersion, applied.length),
+      supported: migrations.length,
+    })
+  }
+  return { from: applied.length, pending: migrations.slice(applied.length) }
+}
+
+/**
+ * For a read-only open (a dry run): the file must already have this version's schema, since
+ * bringing it up to date means writing to it.
+ */
+export function requireCurrentSchema(handle: DbHandle, migrations: readonly Migration[] = allMigrations): MigrationOutcome {
+  const { from, pending } = schemaState(handle, migrations)
+  if (pending.length > 0) {
+    throw ApiError.from(
+      'DB_UNREADABLE',
+      { file: handle.file, reason: 'needsUpgrade', schemaVersion: from, supported: migrations.length },
+      'このデータベースは以前のバージョンのかけはしの形式のため、読み取り専用では開けません。書き込みできる状態で一度開くと、バックアップを取ってから新しい形式に更新します。',
+    )
+  }
+  return { from, to: from, backupFile: null }
 }
 
 /** Names of applied migrations in order; creates the bookkeeping table on a new file. */

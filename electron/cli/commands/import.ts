@@ -76,7 +76,7 @@ export async function importCommand(opts: ImportCommandOptions, out: Output): Pr
       `データベースがありません: ${opts.db}（先に init で作成してください）`,
     )
   // An encrypted database opens with KAKEHASHI_PASSPHRASE, as for check, backup and serve.
-  const backend = await openBackend({ file: opts.db, passphrase: passphraseFromEnv() })
+  const backend = await openBackend({ file: opts.db, passphrase: passphraseFromEnv(), readonly: opts.dryRun })
   try {
     const input = { fileName: path.basename(opts.source), bytes }
     let { view, preview } = await previewContactsImport(backend.context, input, { encoding: opts.encoding, sheet: opts.sheet })
