@@ -518,6 +518,60 @@ describe('bad visit files write nothing', () => {
   })
 })
 
+describe('a names-only sign-in sheet', () => {
+  const tsv = (rows: string[][]) => rows.map((r) => r.join('\t')).join('\n') + '\n'
+  async function importVisits(client: Client, text: string) {
+    const preview = await client.call('import.preview', { source: { fileName: 'sheet.tsv', text }, kind: 'visits' })
+    return { preview, result: await client.call('import.commit', { previewId: preview.previewId }) }
+  }
+
+  it('is one person per name, and the same sheet again records nothing twice', async () => {
+    const { client, context } = await freshBackend()
+    const sqlite = context.handle.sqlite
+    const sheet = tsv([
+      ['日付', '氏名'],
+      ['2024/6/8', '林 太郎'],
+      ['2024/6/9', '林　太郎'],
+      ['2024/6/8', '佐藤 花子'],
+    ])
+    const first = await importVisits(client, sheet)
+    expect(first.preview.rows[1]!.duplicates[0]).toMatchObject({ row: 0, score: 60, reasons: ['氏名が一致'] })
+    expect(first.result).toMatchObject({ created: 2, kindCounts: { visitsCreated: 3 } })
+    const again = await importVisits(client, sheet)
+    expect(again.preview.rows[0]!.duplicates[0]).toMatchObject({ name: '林 太郎', score: 60 })
+    expect(again.result).toMatchObject({ created: 0, kindCounts: { visitsCreated: 0, alreadyAttended: 3 } })
+    expect([count(sqlite, 'contacts'), count(sqlite, 'visits')]).toEqual([2, 3])
+  })
+
+  it('keeps people apart when their e-mails differ, and asks which one when namesakes are registered', async () => {
+    const { client, context } = await freshBackend()
+    const sqlite = context.handle.sqlite
+    const differ = await importVisits(
+      client,
+      tsv([
+        ['日付', '氏名', 'メール'],
+        ['2024/6/8', '林 太郎', 'taro.a@example.jp'],
+        ['2024/6/9', '林 太郎', 'taro.b@example.jp'],
+      ]),
+    )
+    expect(differ.preview.rows[1]!.duplicates).toEqual([])
+    expect(differ.result).toMatchObject({ created: 2 })
+
+    const names = await importVisits(
+      client,
+      tsv([
+        ['日付', '氏名'],
+        ['2024/7/1', '林 太郎'],
+      ]),
+    )
+    const warnings = names.preview.rows[0]!.issues.filter((i) => i.severity === 'warning').map((i) => i.message)
+    expect(warnings).toEqual([expect.stringContaining('同じ氏名の方が2人登録されています')])
+    // Recorded for one of them (the first candidate), not as a third 林 太郎.
+    expect(names.result).toMatchObject({ created: 0, kindCounts: { visitsCreated: 1 } })
+    expect(count(sqlite, 'contacts')).toBe(2)
+  })
+})
+
 describe('a visits commit is a job', () => {
   it('reports progress, and a cancel mid-way leaves every table as it was; the preview can then be committed', async () => {
     const { client, context } = await withPeople()

@@ -16,6 +16,7 @@ import type { SessionKey } from '../db/repos/importKindsRepo'
 import { countsOf } from './contactsPreview'
 import type { DuplicateMatch } from './contactsPreview'
 import { personMatches } from './personMatches'
+import { CERTAIN_SCORE, NAME_ONLY_SCORE } from '../../../shared/domain/import/dedupe'
 import type { SourceTable } from './source'
 
 interface PreviewBase {
@@ -145,13 +146,32 @@ function visitTarget(
   return { draft: visit, target: 'attendance', programId, programName: visit.programName, sessionId: session.id }
 }
 
+/**
+ * Several people already registered match a row equally well (同姓同名 on a names-only sheet):
+ * the visit goes to the first unless the user picks the right one, so the row says so.
+ */
+function warnOfNamesakes(read: ReadVisit, duplicates: readonly DuplicateMatch[], nameColumn: number): void {
+  const stored = duplicates.filter((d) => d.contactId !== undefined)
+  const top = stored[0]?.match.score
+  if (top === undefined || top >= CERTAIN_SCORE) return
+  const tied = stored.filter((d) => d.match.score === top).length
+  if (tied < 2) return
+  read.issues.push({
+    column: nameColumn,
+    severity: 'warning',
+    message: `同じ氏名の方が${tied}人登録されています。「比べる」で正しい方を選んでください（選ばなければ候補の先頭の方の記録になります）`,
+  })
+}
+
 /** Reads a sign-in sheet or visit log: people with their duplicates, and each visit's target. Writes nothing. */
 export function buildVisitsPreview(sqlite: Sqlite, source: SourceTable, options: Options): VisitsPreview {
   const { headerRow, headers, mapping, nonEmpty } = layout('visits', source, options)
   const reads = nonEmpty.map((r) => readVisitRow(r.cells, mapping, options.today))
+  // A sign-in sheet often has names only: the same name is proposed as the same person.
   const matches = personMatches(
     sqlite,
     reads.map((r) => r.person.draft),
+    NAME_ONLY_SCORE,
   )
   const index = programIndex(sqlite)
   const column = (f: AnyImportField) => mapping.indexOf(f)
@@ -164,6 +184,8 @@ export function buildVisitsPreview(sqlite: Sqlite, source: SourceTable, options:
       ? visitTarget(read, index, column)
       : { draft: read.visit, target: 'visit' as const, programId: null, programName: null, sessionId: null },
   }))
+  const nameColumn = Math.max(column('fullName'), column('familyName'))
+  for (const row of rows) if (row.read.ok) warnOfNamesakes(row.read, row.duplicates, nameColumn)
   return {
     previewId: randomUUID(),
     kind: 'visits',

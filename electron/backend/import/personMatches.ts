@@ -3,6 +3,8 @@ import {
   duplicatesWithinFile,
   DUPLICATE_THRESHOLD,
   identityKeys,
+  CERTAIN_SCORE,
+  likelySame,
   matchScoreWithKeys,
   scoreWithKeys,
 } from '../../../shared/domain/import/dedupe'
@@ -29,19 +31,21 @@ const detailOf = (c: CandidateRow) =>
     .filter(Boolean)
     .join('・')
 
-/** A match this strong (same e-mail, same phone) is the person: namesakes are not offered beside it. */
-const CERTAIN = 95
-
 /**
  * The people each row may be, best first: people already in the database (indexed candidate
  * lookups, then the same scoring as the contacts import) and earlier rows of the same file.
- * Only matches at or above the duplicate threshold are returned.
+ * Only matches at or above the duplicate threshold (or `minScore`, see likelySame) are returned.
  *
  * A row whose e-mail or phone finds someone is that person, so its namesakes (同姓同名, dozens
  * for a common name) are neither looked up nor scored, in the database or in the file: in a
  * re-imported master list that is most rows, and most of the preview's work.
  */
-export function personMatches(sqlite: Sqlite, drafts: readonly PersonDraft[]): DuplicateMatch[][] {
+export function personMatches(
+  sqlite: Sqlite,
+  drafts: readonly PersonDraft[],
+  /** The lowest score proposed: NAME_ONLY_SCORE for a sign-in sheet (see likelySame). */
+  minScore = DUPLICATE_THRESHOLD,
+): DuplicateMatch[][] {
   const find = candidateFinder(sqlite, { rows: drafts.length })
   // The same person is a candidate for many rows (common names): their keys are computed once
   // and kept on the finder's own row object (a WeakMap lookup per pair cost more than scoring).
@@ -50,7 +54,7 @@ export function personMatches(sqlite: Sqlite, drafts: readonly PersonDraft[]): D
     const found: DuplicateMatch[] = []
     for (const c of candidates) {
       const keys = keysOf(c)
-      if (scoreWithKeys(draft, draftKeys, c, keys) < DUPLICATE_THRESHOLD) continue
+      if (!likelySame(scoreWithKeys(draft, draftKeys, c, keys), draftKeys, keys, minScore)) continue
       found.push({
         contactId: c.id,
         name: displayName(c),
@@ -67,13 +71,13 @@ export function personMatches(sqlite: Sqlite, drafts: readonly PersonDraft[]): D
     const keys = storedKeys(draft)
     const draftKeys = allKeys[index]!
     const byContact = scored(draft, draftKeys, find({ ...keys, name: null, kana: null, kanaReversed: null, nameReversed: null }))
-    if (byContact.some((m) => m.match.score >= CERTAIN)) {
+    if (byContact.some((m) => m.match.score >= CERTAIN_SCORE)) {
       certain.add(index)
       return byContact
     }
     return scored(draft, draftKeys, find(keys))
   })
-  const inFile = duplicatesWithinFile(drafts, (row) => !certain.has(row), allKeys)
+  const inFile = duplicatesWithinFile(drafts, (row) => !certain.has(row), allKeys, minScore)
   return drafts.map((_draft, index) => {
     const earlier = (inFile.get(index) ?? []).map((d) => ({ row: d.row, name: displayName(drafts[d.row]!), match: d.match }))
     // The review screen offers the best few; a common name can have dozens of namesakes.

@@ -53,6 +53,30 @@ export interface MatchScore {
 }
 
 export const DUPLICATE_THRESHOLD = 70
+/** A match this strong (same e-mail, same phone) is the person: namesakes are not offered beside it. */
+export const CERTAIN_SCORE = 95
+
+/**
+ * The score of the same name alone (no reading, no contact detail to compare). A person list
+ * does not propose it (同姓同名 are common), but a sign-in sheet usually has nothing else: there,
+ * a regular who signs in as 林 太郎 each time is the 林 太郎 already known, unless an e-mail or a
+ * phone on both sides says otherwise (see likelySame).
+ */
+export const NAME_ONLY_SCORE = 60
+
+/** Both sides have an e-mail, or both a phone, and they differ: two people, whatever the name. */
+const contactsDiffer = (ka: IdentityKeys, kb: IdentityKeys) =>
+  (ka.email !== null && kb.email !== null && ka.email !== kb.email) ||
+  (ka.phone !== null && kb.phone !== null && ka.phone !== kb.phone)
+
+/**
+ * Whether a pair's score proposes it as a duplicate. Below the duplicate threshold (down to
+ * `minScore`, for sign-in sheets) only when no e-mail or phone contradicts it.
+ */
+export function likelySame(score: number, ka: IdentityKeys, kb: IdentityKeys, minScore = DUPLICATE_THRESHOLD): boolean {
+  if (score >= DUPLICATE_THRESHOLD) return true
+  return score >= minScore && !contactsDiffer(ka, kb)
+}
 
 function birthAgrees(a: Identity, b: Identity): boolean | null {
   if (a.birthDate && b.birthDate) return a.birthDate === b.birthDate
@@ -198,6 +222,8 @@ export function duplicatesWithinFile(
   wanted: (row: number) => boolean = () => true,
   /** Each person's identityKeys, when the caller has them already. */
   allKeys: readonly IdentityKeys[] = people.map(identityKeys),
+  /** The lowest score proposed (see likelySame). */
+  minScore = DUPLICATE_THRESHOLD,
 ): Map<number, { row: number; match: MatchScore }[]> {
   const index = {
     email: new Map<string, number[]>(),
@@ -234,8 +260,11 @@ export function duplicatesWithinFile(
     collect(index.kana, keys.kana)
     collect(index.kana, keys.kanaReversed)
     let likely: number[] | null = null
-    for (const earlier of candidates)
-      if (scoreWithKeys(person, keys, people[earlier]!, allKeys[earlier]!) >= DUPLICATE_THRESHOLD) (likely ??= []).push(earlier)
+    for (const earlier of candidates) {
+      const earlierKeys = allKeys[earlier]!
+      if (likelySame(scoreWithKeys(person, keys, people[earlier]!, earlierKeys), keys, earlierKeys, minScore))
+        (likely ??= []).push(earlier)
+    }
     if (likely) {
       const matches = likely
         .map((earlier) => ({ row: earlier, match: matchScoreWithKeys(person, keys, people[earlier]!, allKeys[earlier]!) }))
