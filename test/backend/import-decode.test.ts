@@ -33,6 +33,19 @@ describe('decoding the files people have', () => {
     expect((await readSource({ fileName: 'a.csv', bytes: ascii }, { encoding: 'cp932' })).notes).toEqual([])
   })
 
+  it('says the chosen encoding is wrong, not that the file is not text, when a text file cannot be read with it', () => {
+    // Mostly kanji, so read as UTF-8 it is mostly U+FFFD.
+    const names = '氏名\r\n' + '髙橋一郎\r\n山田花子\r\n粟島健\r\n'.repeat(20)
+    const failed = decodeText(iconv.encode(names, 'Shift_JIS'), 'utf8')
+    expect(failed).toMatchObject({ ok: false, reason: 'wrongEncoding' })
+    expect('ok' in failed && failed.message).toBe(
+      'このファイルはUTF-8としては読めませんでした。文字コードを「自動判定」に戻すか、別の文字コードを選んでください。',
+    )
+    // A file that is not text at all is still said to be so, whatever the choice.
+    const binary = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256))
+    expect(decodeText(binary, 'cp932')).toMatchObject({ ok: false, reason: 'binary' })
+  })
+
   it('reads UTF-16 without a BOM when the user says it is UTF-16', () => {
     const le = iconv.encode(sample, 'utf16le')
     expect(decodeText(le)).toMatchObject({ ok: false, reason: 'binary' })

@@ -42,6 +42,12 @@ test('imports the CP932 Excel list: detection, suggested mapping, one merge, com
   await expect(importer.headerRow).toHaveValue('3')
   await expect(importer.headerRow.locator('option:checked')).toHaveText('4行目')
   await expect(importer.skippedRows).toHaveText('1〜3行目は表のタイトルとして読み飛ばします')
+  // The wrong encoding chosen by hand is said to be the problem, with the way back.
+  await importer.encoding.selectOption('utf8')
+  await expect(importer.error).toContainText('このファイルはUTF-8としては読めませんでした')
+  await page.getByTestId('import-read-again-default').click()
+  await expect(importer.encoding).toHaveValue('cp932')
+  await expect(importer.error).toHaveCount(0)
 
   // Step 2: the suggested mapping, as it is.
   const expected = ['取り込まない', '氏名（姓名）', 'フリガナ（姓名）', '生年月日', '電話', '郵便番号', '住所', 'メール', '性別']

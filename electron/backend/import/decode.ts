@@ -11,12 +11,19 @@ export interface DecodedText {
   bom: boolean
 }
 
-export type DecodeFailure = { ok: false; reason: 'empty' | 'binary'; message: string }
+export type DecodeFailure = { ok: false; reason: 'empty' | 'binary' | 'wrongEncoding'; message: string }
 
 const messages = {
   empty: 'ファイルが空です。',
   binary: 'テキストのファイルではないようです（CSV・TSV・テキスト以外のファイルの可能性があります）。',
 } as const
+
+const encodingNames: Record<TextEncoding, string> = {
+  utf8: 'UTF-8',
+  utf16le: 'UTF-16',
+  utf16be: 'UTF-16',
+  cp932: 'Shift_JIS',
+}
 
 /**
  * Detects how a text file is encoded, in the order Japanese files arrive: a byte-order mark
@@ -60,7 +67,16 @@ export function decodeText(bytes: Uint8Array, choice: EncodingChoice = 'auto'): 
   const bom = chosen === 'auto' || chosen === detected.encoding ? detected.bom : false
   const body = bom ? bytes.subarray(encoding === 'utf8' ? 3 : 2) : bytes
   const text = encoding === 'cp932' ? iconv.decode(Buffer.from(body), 'Shift_JIS') : iconv.decode(Buffer.from(body), encoding)
-  if (looksBinary(text)) return { ok: false, reason: 'binary', message: messages.binary }
+  if (looksBinary(text)) {
+    // Text read in the wrong encoding looks like binary too; then the choice is what is wrong.
+    if (chosen !== 'auto' && !('ok' in decodeText(bytes, 'auto')))
+      return {
+        ok: false,
+        reason: 'wrongEncoding',
+        message: `このファイルは${encodingNames[encoding]}としては読めませんでした。文字コードを「自動判定」に戻すか、別の文字コードを選んでください。`,
+      }
+    return { ok: false, reason: 'binary', message: messages.binary }
+  }
   return { text, encoding, bom }
 }
 

@@ -28,6 +28,10 @@ const staleReasons = ['stale preview', 'people changed']
  * The import wizard: choose a file, map its columns, review rows and duplicates, commit. Every
  * step before the last only reads (import.preview); nothing is written until "import".
  */
+/** Whether the file is read otherwise than at first (see the failed-reading block). */
+const isChanged = (options: ReadOptions) =>
+  options.encoding !== 'auto' || options.sheet !== undefined || options.headerRow !== undefined || options.mapping !== undefined
+
 export function ImportPage() {
   const { t } = useTranslation()
   const [source, setSource] = useState<ImportSource | null>(null)
@@ -151,6 +155,20 @@ export function ImportPage() {
               <strong>{t('import.source.failedTitle', { file: source?.fileName ?? '' })}</strong>
               <p>{error.message}</p>
               {!error.message.includes('変更していません') && <p className="import-muted">{t('import.source.nothingChanged')}</p>}
+              {/* A choice made on the file's details (an encoding, a sheet, a header row) can be
+                  what failed; those details are gone with the preview, so the way back is here. */}
+              {source && isChanged(options) && (
+                <button
+                  type="button"
+                  className="button-secondary"
+                  data-testid="import-read-again-default"
+                  onClick={() =>
+                    setOptions(options.encoding !== 'auto' ? { ...options, encoding: 'auto' } : { encoding: 'auto' })
+                  }
+                >
+                  {t(options.encoding !== 'auto' ? 'import.source.backToAuto' : 'import.source.backToFirstReading')}
+                </button>
+              )}
             </div>
           )}
           {preview && <SourceDetails preview={preview} options={options} onChange={setOptions} onReset={reset} />}

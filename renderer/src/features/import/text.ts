@@ -30,6 +30,8 @@ const ja = {
     again: '別のファイルを選ぶ',
     failedTitle: '「{{file}}」は取り込めません',
     nothingChanged: 'データベースは変更していません。',
+    backToAuto: '文字コードを自動判定に戻す',
+    backToFirstReading: '最初の読み込み方に戻す',
   },
   detected: {
     file: 'ファイル',
@@ -254,6 +256,8 @@ const en: typeof ja = {
     again: 'Choose another file',
     failedTitle: '“{{file}}” cannot be imported',
     nothingChanged: 'The database was not changed.',
+    backToAuto: 'Detect the encoding automatically again',
+    backToFirstReading: 'Read the file as at first',
   },
   detected: {
     file: 'File',
