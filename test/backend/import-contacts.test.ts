@@ -261,6 +261,46 @@ describe('duplicates', () => {
     expect(preview.rows[2]!.duplicates).toEqual([])
   })
 
+  it('a merge takes a new place whole and leaves a birth date that contradicts the stored year; undo restores both', async () => {
+    const { client } = await freshBackend()
+    const stored = await client.call('contacts.create', {
+      fields: {
+        familyName: '宮崎',
+        givenName: '和也',
+        email: 'kazuya.m@example.jp',
+        postalCode: '245-0016',
+        prefectureCode: '14',
+        municipalityCode: '141160',
+        address: '神奈川県横浜市泉区和泉町1',
+        birth: '2006',
+      },
+    })
+    const text = '氏名,メール,住所,生年月日\n宮崎 和也,kazuya.m@example.jp,島根県浜田市殿町1-2,1989-03-03\n'
+    const preview = await client.call('import.preview', { source: { fileName: 'moved.csv', text } })
+    const result = await client.call('import.commit', {
+      previewId: preview.previewId,
+      onDuplicate: 'merge',
+      decisions: { '0': { action: 'merge', targetId: stored.id, takeFromFile: ['address'] } },
+    })
+    expect(result).toMatchObject({ merged: 1 })
+    expect(await client.call('contacts.get', { id: stored.id })).toMatchObject({
+      postalCode: null,
+      prefectureCode: '32',
+      municipalityCode: '322024',
+      address: '島根県浜田市殿町1-2',
+      birthDate: null,
+      birthYear: 2006,
+    })
+    await client.call('import.undo', { batchId: result.batchId })
+    expect(await client.call('contacts.get', { id: stored.id })).toMatchObject({
+      postalCode: '245-0016',
+      prefectureCode: '14',
+      municipalityCode: '141160',
+      address: '神奈川県横浜市泉区和泉町1',
+      birthYear: 2006,
+    })
+  })
+
   it('a merge fills blanks, keeps differing stored values unless chosen, and touches nothing else', async () => {
     const { client, context } = await freshBackend()
     await importFile(client, 'google-forms-utf8.csv')

@@ -60,6 +60,9 @@ test('imports the CP932 Excel list: detection, suggested mapping, one merge, com
   await expect(importer.row(8)).toContainText('粟島 健')
   await importer.decision(5).selectOption('merge')
   const detail = await importer.compare(5)
+  // The panel opens below the table: it is brought into view, with focus on its heading.
+  await expect(detail.getByRole('heading', { name: /5行目/ })).toBeFocused()
+  await expect(detail.getByRole('heading', { name: /5行目/ })).toBeInViewport()
   await expect(detail).toContainText('浜田 一郎')
   await expect(detail).toContainText('メールアドレスが一致')
   // Each candidate says what tells namesakes apart; with several, the user picks by it.

@@ -2,9 +2,27 @@ import { personDraftFields } from './personRow'
 import type { PersonDraft } from './personRow'
 
 /**
+ * Fields that only make sense together, so a merge takes or leaves each group whole: a new
+ * address under the old prefecture, or a birth date beside another birth year, describes no
+ * one. Every other field stands alone.
+ */
+export const mergeUnits: readonly (readonly (keyof PersonDraft)[])[] = [
+  ['postalCode', 'prefectureCode', 'municipalityCode', 'address'],
+  ['birthDate', 'birthYear'],
+]
+
+/** The fields merged together with `field` (itself alone for most). */
+export const unitOf = (field: keyof PersonDraft): readonly (keyof PersonDraft)[] =>
+  mergeUnits.find((unit) => unit.includes(field)) ?? [field]
+
+// '' is how a missing 名 is stored (storedPersonValues): blank, so a later list fills it.
+const isBlank = (value: unknown) => value === null || value === undefined || value === ''
+const same = (a: unknown, b: unknown) => a === b || (isBlank(a) && isBlank(b))
+
+/**
  * What merging an import row into a person writes: every blank filled from the row, a value
  * that differs replaced only where the row chose the file's (`takeFromFile`; see
- * differingFields). `before` and
+ * differingFields) — and then its whole unit, the file's blanks included. `before` and
  * `after` hold just the changed fields (for undo and the audit log); `updated` is the person
  * after the merge. Used by the contacts and the visits import alike.
  */
@@ -17,10 +35,11 @@ export function mergedValues<T extends PersonDraft>(
   const after: Record<string, unknown> = {}
   const updated: T = { ...existing }
   const differing = new Set(differingFields(existing, draft))
+  const taken = new Set(takeFromFile.filter((f) => differing.has(f)).flatMap(unitOf))
   for (const f of personDraftFields) {
-    const incoming = draft[f]
-    if (incoming === null || incoming === existing[f]) continue
-    if (differing.has(f) && !takeFromFile.includes(f)) continue
+    const incoming = incomingValue(draft, f)
+    if (same(incoming, existing[f])) continue
+    if (differing.has(f) ? !taken.has(f) : incoming === null) continue
     before[f] = existing[f]
     after[f] = incoming
     ;(updated as unknown as Record<string, unknown>)[f] = incoming
@@ -29,22 +48,25 @@ export function mergedValues<T extends PersonDraft>(
 }
 
 /**
- * The fields where the row has a value that a merge writes only if chosen (the review screen
- * shows them side by side): a stored value that differs, and — when the row puts the person in
- * another prefecture — every part of the place, blank or not (東京都 filled in with 粟島浦村
- * is no place at all). Any other blank is filled.
+ * The fields a merge writes only if chosen (the review screen shows them side by side): every
+ * field of a unit (see mergeUnits) in which the row has a value that differs from a stored
+ * one — or, when the row puts the person in another prefecture, any part of the place (東京都
+ * filled in with 粟島浦村 is no place at all). Listed are the unit's fields whose values
+ * differ, blanks on either side included. Any other blank is filled.
  */
 export function differingFields(existing: PersonDraft, draft: PersonDraft): (keyof PersonDraft)[] {
   const elsewhere = livesElsewhere(existing, draft)
-  return personDraftFields.filter((f) => {
-    const incoming = draft[f]
-    const stored = existing[f]
-    if (incoming === null || incoming === stored) return false
-    // '' is how a missing 名 is stored (storedPersonValues): blank, so a later list fills it.
-    const blank = stored === null || stored === ''
-    return !blank || (elsewhere && placeFields.has(f))
-  })
+  const conflicting = new Set<keyof PersonDraft>()
+  for (const f of personDraftFields) {
+    const incoming = incomingValue(draft, f)
+    if (incoming === null || same(incoming, existing[f])) continue
+    if (!isBlank(existing[f]) || (elsewhere && placeFields.has(f))) for (const g of unitOf(f)) conflicting.add(g)
+  }
+  return personDraftFields.filter((f) => conflicting.has(f) && !same(incomingValue(draft, f), existing[f]))
 }
+
+/** The row's value of a field; its prefecture is also that of its municipality. */
+const incomingValue = (draft: PersonDraft, f: keyof PersonDraft) => (f === 'prefectureCode' ? prefectureOf(draft) : draft[f])
 
 /** The fields that together say where someone lives. */
 const placeFields = new Set<keyof PersonDraft>(['postalCode', 'prefectureCode', 'municipalityCode', 'address'])

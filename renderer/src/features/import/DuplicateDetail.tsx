@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Contact } from '../../../../shared/contract/contacts'
 import type { ImportPreviewRow } from '../../../../shared/contract/imports'
-import { differingFields } from '../../../../shared/domain/import/mergeDraft'
+import { differingFields, unitOf } from '../../../../shared/domain/import/mergeDraft'
 import { api } from '../../api/client'
 import { showValue, storedDraft } from './fieldValue'
 import type { MergeableField } from './fieldValue'
@@ -33,6 +33,13 @@ export function DuplicateDetail({
   const target = mergeTargetOf(decision, best)
   const targetId = target && 'contactId' in target ? target.contactId : undefined
   const [stored, setStored] = useState<Contact | null>(null)
+  // The panel opens below the table, often out of view: bring it there and put focus on it,
+  // so 比べる visibly does something and a keyboard user lands on it.
+  const heading = useRef<HTMLHeadingElement>(null)
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: 'nearest' })
+    heading.current?.focus({ preventScroll: true })
+  }, [row.index])
   useEffect(() => {
     let current = true
     setStored(null)
@@ -46,15 +53,34 @@ export function DuplicateDetail({
     }
   }, [targetId])
 
-  // The fields a merge writes only if chosen, by the backend's own rule.
+  // The fields a merge writes only if chosen, by the backend's own rule, a line per unit
+  // (the place, the birth date and year are taken whole).
   const conflicts = stored ? differingFields(storedDraft(stored), row.draft) : []
+  const lines = conflictLines(conflicts)
   const taken = new Set(decision.takeFromFile ?? [])
-  function toggle(field: MergeableField, on: boolean) {
+  function toggle(fields: readonly MergeableField[], on: boolean) {
     const next = new Set(taken)
-    if (on) next.add(field)
-    else next.delete(field)
+    for (const field of fields) {
+      if (on) next.add(field)
+      else next.delete(field)
+    }
     onChange({ ...decision, action: 'merge', targetId, takeFromFile: [...next] })
   }
+  const shown = (f: MergeableField, value: unknown) => showValue(f, value, t) || t('import.duplicate.blank')
+  const valuesOf = (fields: readonly MergeableField[], of: (f: MergeableField) => unknown) =>
+    fields.length === 1 ? (
+      shown(fields[0]!, of(fields[0]!))
+    ) : (
+      <ul className="merge-parts">
+        {fields.map((f) => (
+          <li key={f}>
+            <span className="merge-part-label">{t(`import.personField.${f}`)}</span>
+            {shown(f, of(f))}
+          </li>
+        ))}
+      </ul>
+    )
+  const storedValue = (f: MergeableField) => (stored as unknown as Record<string, unknown>)[f]
 
   return (
     <section
@@ -64,7 +90,9 @@ export function DuplicateDetail({
       data-testid="import-duplicate-detail"
     >
       <header className="duplicate-detail-header">
-        <h3 id="import-duplicate-title">{t('import.duplicate.title', { line: row.line, name: displayName(row) })}</h3>
+        <h3 id="import-duplicate-title" ref={heading} tabIndex={-1}>
+          {t('import.duplicate.title', { line: row.line, name: displayName(row) })}
+        </h3>
         <button type="button" className="button-link" onClick={onClose}>
           {t('import.duplicate.hideCompare')}
         </button>
@@ -121,22 +149,26 @@ export function DuplicateDetail({
                 </tr>
               </thead>
               <tbody>
-                {conflicts.map((f) => (
-                  <tr key={f}>
-                    <th scope="row">{t(`import.personField.${f}`)}</th>
-                    <td>{showValue(f, (stored as unknown as Record<string, unknown>)[f], t)}</td>
-                    <td>{showValue(f, row.draft[f], t)}</td>
-                    <td>
-                      <input
-                        type="checkbox"
-                        aria-label={`${t(`import.personField.${f}`)}: ${t('import.duplicate.takeFromFile')}`}
-                        checked={taken.has(f)}
-                        disabled={decision.action !== 'merge'}
-                        onChange={(e) => toggle(f, e.target.checked)}
-                      />
-                    </td>
-                  </tr>
-                ))}
+                {lines.map(({ key, fields }) => {
+                  const label =
+                    fields.length === 1 ? t(`import.personField.${fields[0]!}`) : t(`import.duplicate.unit.${key as 'place'}`)
+                  return (
+                    <tr key={key}>
+                      <th scope="row">{label}</th>
+                      <td>{valuesOf(fields, storedValue)}</td>
+                      <td>{valuesOf(fields, (f) => row.draft[f])}</td>
+                      <td>
+                        <input
+                          type="checkbox"
+                          aria-label={`${label}: ${t('import.duplicate.takeFromFile')}`}
+                          checked={fields.some((f) => taken.has(f))}
+                          disabled={decision.action !== 'merge'}
+                          onChange={(e) => toggle(fields, e.target.checked)}
+                        />
+                      </td>
+                    </tr>
+                  )
+                })}
               </tbody>
             </table>
           )}
@@ -144,6 +176,19 @@ export function DuplicateDetail({
       )}
     </section>
   )
+}
+
+/** The differing fields grouped by merge unit, in field order: one line (and box) per unit. */
+function conflictLines(conflicts: readonly MergeableField[]): { key: string; fields: MergeableField[] }[] {
+  const lines: { key: string; fields: MergeableField[] }[] = []
+  for (const f of conflicts) {
+    const unit = unitOf(f)
+    const key = unit.length === 1 ? f : unit.includes('address') ? 'place' : 'birth'
+    const line = lines.find((l) => l.key === key)
+    if (line) line.fields.push(f)
+    else lines.push({ key, fields: [f] })
+  }
+  return lines
 }
 
 const displayName = (row: ImportPreviewRow) => `${row.draft.familyName ?? ''} ${row.draft.givenName ?? ''}`.trim()

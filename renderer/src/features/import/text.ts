@@ -163,7 +163,9 @@ const ja = {
     merge: '既存の人に統合',
     skip: 'スキップ',
     mergeHint:
-      '統合では、既存の人の空欄だけをファイルの値で補います。値が違う項目は、チェックした項目だけファイルの値に置き換えます。',
+      '統合では、既存の人の空欄をファイルの値で補います。値が違う項目は、チェックした項目だけファイルの値にします。住所（〒・都道府県・市区町村）と生年月日・生まれ年は、それぞれひとまとまりで扱います。',
+    blank: '（空欄）',
+    unit: { place: '住所一式', birth: '生年月日・生まれ年' },
     candidate: '候補',
     inFile: 'このファイル内の別の行',
     inFileError: 'このファイル内の別の行（エラーがあり登録されません）',
@@ -388,7 +390,10 @@ const en: typeof ja = {
     new: 'Add as new',
     merge: 'Merge into existing',
     skip: 'Skip',
-    mergeHint: 'Merging fills the existing person’s blanks from the file. Differing values are replaced only where ticked.',
+    mergeHint:
+      'Merging fills the existing person’s blanks from the file. Differing values are replaced only where ticked. The address (postal code, prefecture, municipality) and the birth date and year are each taken as one.',
+    blank: '(blank)',
+    unit: { place: 'Address', birth: 'Birth date and year' },
     candidate: 'Match',
     inFile: 'another row of this file',
     inFileError: 'another row of this file (it has an error and is not imported)',
