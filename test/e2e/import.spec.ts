@@ -134,6 +134,9 @@ test('a preview read before people changed is refused at commit, and read again 
   await importer.commitButton.click()
   const error = page.getByTestId('import-commit-error')
   await expect(error).toContainText('参加者の登録・編集・削除がありました')
+  await expect(error).toContainText('修正した行と行ごとに選んだ扱いは元に戻ります')
+  // The window itself never scrolls (the page scrolls inside the shell): nothing hidden sticks out.
+  expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0)
   await page.getByTestId('import-reread').click()
   await expect(error).toHaveCount(0)
   // Read again, she is a duplicate candidate, merged by default: one fewer new person.

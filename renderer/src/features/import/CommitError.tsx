@@ -11,9 +11,12 @@ export function CommitError({ error, onReread }: { error: string | null; onRerea
     <div className="load-error" role="alert" data-testid="import-commit-error">
       <p>{error}</p>
       {onReread && (
-        <button type="button" className="button-secondary" data-testid="import-reread" onClick={onReread}>
-          {t('import.commit.reread')}
-        </button>
+        <>
+          <p className="import-muted">{t('import.commit.rereadLoses')}</p>
+          <button type="button" className="button-secondary" data-testid="import-reread" onClick={onReread}>
+            {t('import.commit.reread')}
+          </button>
+        </>
       )}
     </div>
   )
