@@ -105,10 +105,12 @@ test('imports the CP932 Excel list: detection, suggested mapping, one merge, com
   await batch.getByTestId('import-undo').click()
   const dialog = page.getByTestId('import-undo-dialog')
   await expect(dialog).toContainText('新規登録した3人')
-  await expect(dialog).toContainText('統合した1人は、取り込みで変わった値を取り込み前に戻します')
+  await expect(dialog).toContainText('統合した1行で変わった値を、取り込み前に戻します')
   await page.screenshot({ path: shot('4-undo-dialog') })
   await page.getByTestId('import-undo-dialog-confirm').click()
-  await expect(page.getByTestId('import-undo-message')).toContainText('削除 3人')
+  await expect(page.getByTestId('import-undo-message')).toHaveText(
+    '取り込みを取り消しました（新規登録した3人を削除、統合した1人の値を元に戻す）。',
+  )
   await expect(batch).toContainText('取り消し済み')
   await page.getByTestId('import-batches').screenshot({ path: shot('6-batches') })
 

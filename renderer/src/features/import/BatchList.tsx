@@ -22,8 +22,25 @@ export function BatchList() {
     setBusy(true)
     try {
       const result = await api.call('import.undo', { batchId: batch.id })
-      const records = result.kindRemoved ? ` ${t('import.kind.batch.undone', result.kindRemoved)}` : ''
-      setMessage({ kind: 'done', text: t('import.batches.done', result) + records })
+      // Only what happened, in one sentence: no 「0人」 parts.
+      const parts = (
+        [
+          ['doneRemoved', result.removed],
+          ['doneReverted', result.reverted],
+          ['doneVisits', result.kindRemoved?.visits ?? 0],
+          ['donePrograms', result.kindRemoved?.programs ?? 0],
+          ['doneSessions', result.kindRemoved?.sessions ?? 0],
+        ] as const
+      )
+        .filter(([, count]) => count > 0)
+        .map(([key, count]) => t(`import.batches.${key}`, { count }))
+      setMessage({
+        kind: 'done',
+        text:
+          parts.length > 0
+            ? t('import.batches.doneWith', { parts: parts.join(t('import.batches.doneSeparator')) })
+            : t('import.batches.done'),
+      })
     } catch (error) {
       setMessage({ kind: 'error', text: t('import.batches.failed', { message: (error as Error).message }) })
     } finally {
@@ -101,7 +118,9 @@ export function BatchList() {
             {countOf(asking, 'merged') > 0 && <li>{t('import.batches.confirmMerged', { count: countOf(asking, 'merged') })}</li>}
             <BatchKindEffects batch={asking} />
           </ul>
-          <p className="import-muted">{t('import.batches.confirmKeep')}</p>
+          <p className="import-muted">
+            {t(asking.kind === 'programs' ? 'import.batches.confirmKeepPrograms' : 'import.batches.confirmKeep')}
+          </p>
         </ConfirmDialog>
       )}
     </section>

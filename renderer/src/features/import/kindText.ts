@@ -55,7 +55,6 @@ const ja = {
       confirmVisits: 'この取り込みで記録した参加・訪問{{count, number}}件を削除します。',
       confirmPrograms:
         'この取り込みで登録した事業{{programs, number}}件と開催回{{sessions, number}}回を削除します（その回の出席記録は回の指定がなくなります）。',
-      undone: '（参加・訪問 {{visits, number}}件、事業 {{programs, number}}件、開催回 {{sessions, number}}回を削除）',
     },
     target: {
       attendance: '{{program}}の回に出席',
@@ -144,7 +143,6 @@ const en: typeof ja = {
       confirmVisits: 'The {{count, number}} visits this import recorded are deleted.',
       confirmPrograms:
         'The {{programs, number}} programs and {{sessions, number}} sessions this import registered are deleted (attendance of those sessions loses its session).',
-      undone: '(deleted {{visits, number}} visits, {{programs, number}} programs, {{sessions, number}} sessions)',
     },
     target: {
       attendance: 'Attends a session of {{program}}',
