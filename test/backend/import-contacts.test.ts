@@ -141,7 +141,15 @@ describe('importing person lists', () => {
   it('an .xlsx with two sheets: the chosen sheet, real date cells, formulas and rich text', async () => {
     const { client } = await freshBackend()
     const first = await client.call('import.preview', { source: upload('two-sheets.xlsx') })
-    expect(first).toMatchObject({ format: 'xlsx', sheets: ['説明', '名簿'], sheet: '説明' })
+    // The list, not the notes sheet before it, unless another is chosen; the notes say so.
+    expect(first).toMatchObject({ format: 'xlsx', sheets: ['説明', '名簿'], sheet: '名簿' })
+    expect(first.notes).toContain(
+      'シートが2枚あります。表の形をしている「名簿」を読み込みました（ほかのシートは「シート」で選べます）。',
+    )
+    expect(await client.call('import.preview', { source: upload('two-sheets.xlsx'), sheet: '説明' })).toMatchObject({
+      sheet: '説明',
+      notes: [],
+    })
     const { preview, result } = await importFile(client, 'two-sheets.xlsx', { sheet: '名簿' })
     expect(preview.mapping).toEqual([
       'familyName',

@@ -323,9 +323,15 @@ test('an .xlsx with two sheets: the sheet can be chosen and its columns are sugg
   await importer.upload(path.resolve('test/fixtures/import/two-sheets.xlsx'))
   await expect(importer.format).toHaveText('Excel（.xlsx）')
   await expect(importer.encoding).toHaveCount(0)
+  // It opens on the list, not on the notes sheet before it, and says there are others.
   const sheet = page.getByTestId('import-sheet')
-  await expect(sheet).toHaveValue('説明')
-  const reply = page.waitForResponse((r) => r.url().endsWith('/api/import.preview'))
+  await expect(sheet).toHaveValue('名簿')
+  await expect(page.getByTestId('import-notes')).toContainText('シートが2枚あります')
+  let reply = page.waitForResponse((r) => r.url().endsWith('/api/import.preview'))
+  await sheet.selectOption('説明')
+  await reply
+  await expect(importer.counts).toContainText('全1行')
+  reply = page.waitForResponse((r) => r.url().endsWith('/api/import.preview'))
   await sheet.selectOption('名簿')
   await reply
   await expect(sheet).toHaveValue('名簿')

@@ -39,8 +39,14 @@ export async function readSource(
       )
     }
     const table = await readXlsx(bytes, options.sheet)
-    const notes =
-      table.formulaCells > 0 ? [`数式のセルが${table.formulaCells}個あります。最後に計算された値を取り込みます。`] : []
+    const notes = [
+      ...(options.sheet === undefined && table.sheets.length > 1
+        ? [
+            `シートが${table.sheets.length}枚あります。表の形をしている「${table.sheet}」を読み込みました（ほかのシートは「シート」で選べます）。`,
+          ]
+        : []),
+      ...(table.formulaCells > 0 ? [`数式のセルが${table.formulaCells}個あります。最後に計算された値を取り込みます。`] : []),
+    ]
     return { fileName, format: 'xlsx', encoding: null, sheets: table.sheets, sheet: table.sheet, rows: table.rows, notes }
   }
   if (/\.xlsx?$/i.test(fileName)) {

@@ -45,7 +45,25 @@ function cellText(value: ExcelJS.CellValue): { text: string; formula: boolean } 
   return { text: String(value), formula: false }
 }
 
-/** Reads one sheet of an .xlsx file (the first one unless named) into rows of cell text. */
+/**
+ * The sheet a list is most likely on, unless one is named: of the sheets a person sees (a
+ * hidden one often holds a dropdown's list), the one with the most rows of two or more
+ * filled cells. Forms often open on a 「説明」 sheet of single-cell lines before the 名簿.
+ */
+function mostTabular(workbook: ExcelJS.Workbook): ExcelJS.Worksheet | undefined {
+  let best: { sheet: ExcelJS.Worksheet; rows: number } | undefined
+  for (const sheet of workbook.worksheets) {
+    if (sheet.state !== 'visible') continue
+    let rows = 0
+    sheet.eachRow((row) => {
+      if (row.actualCellCount >= 2) rows++
+    })
+    if (!best || rows > best.rows) best = { sheet, rows }
+  }
+  return best?.sheet
+}
+
+/** Reads one sheet of an .xlsx file (the likeliest list unless named) into rows of cell text. */
 export async function readXlsx(bytes: Uint8Array, sheetName?: string): Promise<XlsxTable> {
   const workbook = new ExcelJS.Workbook()
   try {
@@ -58,10 +76,7 @@ export async function readXlsx(bytes: Uint8Array, sheetName?: string): Promise<X
     )
   }
   const sheets = workbook.worksheets.map((w) => w.name)
-  // Unless named, the first sheet a person sees: a hidden one often holds a dropdown's list.
-  const worksheet = sheetName
-    ? workbook.getWorksheet(sheetName)
-    : (workbook.worksheets.find((w) => w.state === 'visible') ?? workbook.worksheets[0])
+  const worksheet = sheetName ? workbook.getWorksheet(sheetName) : (mostTabular(workbook) ?? workbook.worksheets[0])
   if (!worksheet) {
     throw ApiError.from(
       'IMPORT_UNREADABLE',
