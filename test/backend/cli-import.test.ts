@@ -180,7 +180,7 @@ describe('kakehashi import', () => {
     expect(accessError(Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' }))).toBeNull()
   })
 
-  it('--sheet picks the sheet of an .xlsx (the first visible one is often an instructions sheet)', async () => {
+  it('--sheet picks the sheet of an .xlsx; without it, the sheet that holds a list', async () => {
     const dir = tempDir()
     const db = path.join(dir, 'i.db')
     expect(kakehashi('init', '--db', db).code).toBe(0)
@@ -191,7 +191,9 @@ describe('kakehashi import', () => {
     list.addRow(['隠岐 港', 'minato.oki@example.jp'])
     const file = path.join(dir, 'book.xlsx')
     fs.writeFileSync(file, Buffer.from(await book.xlsx.writeBuffer()))
-    expect(kakehashi('import', '--db', db, file).code).toBe(1) // nothing to import on 記入のしかた
+    expect(kakehashi('import', '--db', db, file, '--sheet', '記入のしかた').code).toBe(1) // nothing to import there
+    const found = kakehashi('import', '--db', db, file, '--dry-run', '--json')
+    expect(JSON.parse(found.stdout)).toMatchObject({ sheet: '名簿', notes: [expect.stringContaining('シートが2枚あります')] })
     const run = kakehashi('import', '--db', db, file, '--sheet', '名簿', '--json')
     expect(run.code).toBe(0)
     expect(JSON.parse(run.stdout)).toMatchObject({ sheet: '名簿', sheets: ['記入のしかた', '名簿'], created: 1 })
