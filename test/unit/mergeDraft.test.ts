@@ -95,6 +95,13 @@ describe('merging an import row into a person', () => {
     expect(mergedValues({ ...born2006, birthYear: 1989 }, row1989).after).toEqual({ birthDate: '1989-03-03' })
   })
 
+  it('a phone written with other hyphens is the same phone, not a value to choose', () => {
+    const hyphenated = { ...draft({ familyName: '見本', phone: '080-0065-5486' }), id: 'p5' }
+    const row = draft({ familyName: '見本', phone: '0800-065-5486' })
+    expect(differingFields(hyphenated, row)).toEqual([])
+    expect(mergedValues(hyphenated, row, ['phone']).after).toEqual({})
+  })
+
   it('changes nothing when the row adds nothing', () => {
     expect(mergedValues(stored, draft({ familyName: '見本' })).after).toEqual({})
   })

@@ -17,7 +17,13 @@ export const unitOf = (field: keyof PersonDraft): readonly (keyof PersonDraft)[]
 
 // '' is how a missing 名 is stored (storedPersonValues): blank, so a later list fills it.
 const isBlank = (value: unknown) => value === null || value === undefined || value === ''
-const same = (a: unknown, b: unknown) => a === b || (isBlank(a) && isBlank(b))
+const digits = (value: unknown) => String(value).replace(/\D/g, '')
+/**
+ * Whether two values of a field say the same. Phones by their digits: duplicates are found
+ * by digits, and 080-0065-5486 written as 0800-065-5486 is not another number to choose.
+ */
+const same = (a: unknown, b: unknown, f?: keyof PersonDraft) =>
+  a === b || (isBlank(a) && isBlank(b)) || (f === 'phone' && !isBlank(a) && !isBlank(b) && digits(a) === digits(b))
 
 /**
  * What merging an import row into a person writes: every blank filled from the row, a value
@@ -38,7 +44,7 @@ export function mergedValues<T extends PersonDraft>(
   const taken = new Set(takeFromFile.filter((f) => differing.has(f)).flatMap(unitOf))
   for (const f of personDraftFields) {
     const incoming = incomingValue(draft, f)
-    if (same(incoming, existing[f])) continue
+    if (same(incoming, existing[f], f)) continue
     if (differing.has(f) ? !taken.has(f) : incoming === null) continue
     before[f] = existing[f]
     after[f] = incoming
@@ -59,10 +65,10 @@ export function differingFields(existing: PersonDraft, draft: PersonDraft): (key
   const conflicting = new Set<keyof PersonDraft>()
   for (const f of personDraftFields) {
     const incoming = incomingValue(draft, f)
-    if (incoming === null || same(incoming, existing[f])) continue
+    if (incoming === null || same(incoming, existing[f], f)) continue
     if (!isBlank(existing[f]) || (elsewhere && placeFields.has(f))) for (const g of unitOf(f)) conflicting.add(g)
   }
-  return personDraftFields.filter((f) => conflicting.has(f) && !same(incomingValue(draft, f), existing[f]))
+  return personDraftFields.filter((f) => conflicting.has(f) && !same(incomingValue(draft, f), existing[f], f))
 }
 
 /** The row's value of a field; its prefecture is also that of its municipality. */
