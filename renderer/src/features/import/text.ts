@@ -156,7 +156,7 @@ const ja = {
     title: '{{line}}行目「{{name}}」と重複の候補',
     bulkLabel: '重複の候補がある行の扱い（まとめて）',
     bulkHelp: '行ごとに選んだ扱いが優先されます。',
-    useBulk: 'まとめての設定',
+    useBulk: '一括',
     otherName: '氏名が違う',
     noMatch: '統合先なし',
     new: '新規に登録',
