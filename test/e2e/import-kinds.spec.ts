@@ -31,7 +31,7 @@ test('a sign-in sheet imported as visits: kind choice, the kind’s fields, row 
   // The mapping offers the visit fields and suggests them from the sheet's headers.
   const expected = ['参加日・訪問日', '氏名（姓名）', 'フリガナ（姓名）', '所属', '連絡先（メールか電話）', '参加形態']
   for (const [i, label] of expected.entries()) await expect(importer.mappingOf(i).locator('option:checked')).toHaveText(label)
-  await expect(importer.mappingOf(0).locator('option', { hasText: '事業名（プログラム）' })).toHaveCount(1)
+  await expect(importer.mappingOf(0).locator('option', { hasText: 'プログラム名' })).toHaveCount(1)
   await expect(importer.mappingOf(0).locator('option', { hasText: '定員' })).toHaveCount(0)
 
   // Review: six rows, two with errors; each readable row says what it becomes.
@@ -43,7 +43,7 @@ test('a sign-in sheet imported as visits: kind choice, the kind’s fields, row 
   await page.getByTestId('import-bulk').getByLabel('登録済みの人に記録（人の情報は変えない）').check()
   await importer.shoot(shot('visits'))
 
-  await expect(importer.commitSummary).toContainText('取り込める4行の参加・訪問を記録します')
+  await expect(importer.commitSummary).toContainText('取り込める4行の訪問・参加を記録します')
   await importer.commitButton.click()
   await expect(page.getByTestId('import-result-visitsCreated')).toHaveText('4')
   await expect(page.getByTestId('import-result-created')).toHaveText('2')
@@ -55,15 +55,15 @@ test('a sign-in sheet imported as visits: kind choice, the kind’s fields, row 
   // Past imports: the batch is listed with its visits and can be taken back.
   const batch = importer.batches.first()
   await expect(batch).toContainText('signin-visits-cp932.csv')
-  await expect(batch).toContainText('参加・訪問4件・新規2人')
+  await expect(batch).toContainText('訪問・参加4件・新規2人')
   await batch.getByTestId('import-undo').click()
   const dialog = page.getByTestId('import-undo-dialog')
-  await expect(dialog).toContainText('この取り込みで記録した参加・訪問4件を削除します。')
+  await expect(dialog).toContainText('この取り込みで記録した訪問・参加4件を削除します。')
   await dialog.screenshot({ path: shot('visits-undo.png') })
   await page.getByTestId('import-undo-dialog-confirm').click()
   // Only what happened: no 「0人」 of merges, no programs.
   await expect(page.getByTestId('import-undo-message')).toHaveText(
-    '取り込みを取り消しました（新規登録した2人を削除、参加・訪問4件を削除）。',
+    '取り込みを取り消しました（新規登録した2人を削除、訪問・参加4件を削除）。',
   )
   expect(((await door.call('contacts.detail', { id: hamada.id })) as { visits: unknown[] }).visits).toEqual([])
   expect(((await door.call('contacts.list', { search: 'minami.sado@example.com' })) as Page<unknown>).total).toBe(0)
@@ -83,8 +83,8 @@ test('programs with sessions from an .xlsx: the kind’s fields, new or existing
   await importer.upload(fixture('programs-sessions.xlsx'))
   const expected = [
     '年度',
-    '事業名',
-    '種別',
+    'プログラム名',
+    '区分',
     '財源',
     '定員',
     '参加費',
@@ -98,9 +98,9 @@ test('programs with sessions from an .xlsx: the kind’s fields, new or existing
   for (const [i, label] of expected.entries()) await expect(importer.mappingOf(i).locator('option:checked')).toHaveText(label)
   await expect(importer.mappingOf(0).locator('option', { hasText: '氏名（姓名）' })).toHaveCount(0)
   await expect(importer.step('mapping')).not.toContainText('氏名（または姓）の列が選ばれていません')
-  await expect(page.getByTestId('import-target-2')).toHaveText('新しい事業・開催回を追加')
-  await expect(page.getByTestId('import-target-3')).toHaveText('2行目と同じ事業・開催回を追加')
-  await expect(page.getByTestId('import-target-6')).toHaveText('5行目と同じ事業・開催回は登録済み')
+  await expect(page.getByTestId('import-target-2')).toHaveText('新しいプログラム・開催回を追加')
+  await expect(page.getByTestId('import-target-3')).toHaveText('2行目と同じプログラム・開催回を追加')
+  await expect(page.getByTestId('import-target-6')).toHaveText('5行目と同じプログラム・開催回は登録済み')
   await importer.shoot(shot('programs'))
   await importer.commitButton.click()
   await expect(page.getByTestId('import-result-programsCreated')).toHaveText('2')

@@ -67,7 +67,7 @@ export async function readSource(
   // Shift_JIS forced on a UTF-8 file turns the names into other kanji, with few or no bad bytes.
   if (decoded.encoding === 'cp932' && options.encoding === 'cp932' && isUtf8WithJapanese(bytes))
     notes.push(
-      'このファイルはUTF-8として読めます。Shift_JISとして読んだため文字化けしている可能性があります（文字コードは「自動」がおすすめです）。',
+      'このファイルはUTF-8として読めます。Shift_JISとして読んだため文字化けしている可能性があります（文字コードは「自動判定」がおすすめです）。',
     )
   else if (decoded.text.includes('\uFFFD'))
     notes.push('文字コードを正しく判定できなかった文字があります。文字化けしている場合は文字コードを選び直してください。')

@@ -223,9 +223,9 @@ const ja = {
     confirmCreated: 'この取り込みで新規登録した{{count, number}}人を、その人の記録ごと削除します。',
     confirmMerged: '統合した{{count, number}}行で変わった値を、取り込み前に戻します。',
     confirmKeep:
-      '統合した人で取り込みのあとに手で編集した項目は、そのまま残ります。新規登録した人や事業・記録に、その後の記録（訪問・申込・開催回の追加・編集など）があるときは、何も消さずに取り消しを止めます。',
+      '統合した人で取り込みのあとに手で編集した項目は、そのまま残ります。新規登録した人やプログラム・記録に、その後の記録（訪問・申込・開催回の追加・編集など）があるときは、何も消さずに取り消しを止めます。',
     confirmKeepPrograms:
-      '登録した事業・開催回に、その後の記録（出席・申込・開催回の追加・編集など）があるときは、何も消さずに取り消しを止めます。',
+      '登録したプログラム・開催回に、その後の記録（出席・申込・開催回の追加・編集など）があるときは、何も消さずに取り消しを止めます。',
     confirm: '取り消す',
     cancel: 'やめる',
     done: '取り込みを取り消しました。',
@@ -233,8 +233,8 @@ const ja = {
     doneSeparator: '、',
     doneRemoved: '新規登録した{{count, number}}人を削除',
     doneReverted: '統合した{{count, number}}人の値を元に戻す',
-    doneVisits: '参加・訪問{{count, number}}件を削除',
-    donePrograms: '事業{{count, number}}件を削除',
+    doneVisits: '訪問・参加{{count, number}}件を削除',
+    donePrograms: 'プログラム{{count, number}}件を削除',
     doneSessions: '開催回{{count, number}}回を削除',
     failed: '取り消せませんでした：{{message}}',
   },
