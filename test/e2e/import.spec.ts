@@ -168,6 +168,27 @@ test('a binary file renamed .csv gets a Japanese explanation and changes nothing
   expect(await door.call('import.batches', {})).toEqual(batchesBefore)
 })
 
+test('a field chosen for a second column is moved, and the screen says which column lost it', async ({ door, shell, page }) => {
+  const importer = new ImportPage(page)
+  await shell.open(door.url)
+  await shell.goTo('import')
+  const rows = [
+    ['氏名', 'メール', '勤務先メール'],
+    ['汐見 灯里', 'akari.home@example.jp', 'akari.work@example.jp'],
+  ]
+  await page.getByTestId('import-paste').fill(rows.map((r) => r.join('\t')).join('\n'))
+  await page.getByTestId('import-paste-read').click()
+  await expect(importer.mappingOf(1).locator('option:checked')).toHaveText('メール')
+  const reply = page.waitForResponse((r) => r.url().endsWith('/api/import.preview'))
+  await importer.mappingOf(2).selectOption('email')
+  await reply
+  await expect(page.getByTestId('import-mapping-moved')).toHaveText(
+    '「メール」を2列目から3列目に移しました。2列目は取り込みません。',
+  )
+  await expect(importer.mappingOf(1).locator('option:checked')).toHaveText('取り込まない')
+  await expect(importer.mappingOf(2).locator('option:checked')).toHaveText('メール')
+})
+
 test('pasted cells: errors and warnings per cell, filters, and a skipped row', async ({ door, shell, page }) => {
   const importer = new ImportPage(page)
   await shell.open(door.url)

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ImportPreview } from '../../../../shared/contract/imports'
 import { SavedMappings } from './SavedMappings'
@@ -11,8 +12,12 @@ export function MappingTable({ preview, onChange }: { preview: ImportPreview; on
   const sample = preview.rows[0]?.cells ?? []
   const hasName = preview.kind === 'programs' || mapping.some((f) => f === 'fullName' || f === 'familyName')
 
+  // A field taken from another column, said once so the emptied column is not a surprise.
+  const [moved, setMoved] = useState<{ field: ImportField; from: number; to: number } | null>(null)
   function choose(column: number, field: ImportField) {
     // A field goes to one column: choosing it here takes it away from any other column.
+    const from = field === 'ignore' ? -1 : mapping.findIndex((f, i) => f === field && i !== column)
+    setMoved(from >= 0 ? { field, from, to: column } : null)
     onChange(mapping.map((f, i) => (i === column ? field : f === field && field !== 'ignore' ? 'ignore' : f)))
   }
 
@@ -20,6 +25,15 @@ export function MappingTable({ preview, onChange }: { preview: ImportPreview; on
     <div className="import-mapping">
       <p className="panel-description">{t('import.mapping.help')}</p>
       <SavedMappings preview={preview} mapping={mapping} onApply={onChange} />
+      {moved && (
+        <p className="import-notice" role="status" data-testid="import-mapping-moved">
+          {t('import.mapping.moved', {
+            field: t(`import.field.${moved.field}`),
+            from: moved.from + 1,
+            to: moved.to + 1,
+          })}
+        </p>
+      )}
       <table className="import-table import-mapping-table" data-testid="import-mapping">
         <thead>
           <tr>

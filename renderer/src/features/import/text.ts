@@ -62,6 +62,7 @@ const ja = {
     noHeader: '（見出しなし）',
     columnN: '{{n}}列目',
     unmappedName: '氏名（または姓）の列が選ばれていません。氏名のない行は取り込めません。',
+    moved: '「{{field}}」を{{from}}列目から{{to}}列目に移しました。{{from}}列目は取り込みません。',
   },
   field: {
     fullName: '氏名（姓名）',
@@ -300,6 +301,7 @@ const en: typeof ja = {
     noHeader: '(no header)',
     columnN: 'Column {{n}}',
     unmappedName: 'No name column is chosen. Rows without a name cannot be imported.',
+    moved: '“{{field}}” moved from column {{from}} to column {{to}}; column {{from}} is not imported.',
   },
   field: {
     fullName: 'Full name',
