@@ -168,6 +168,23 @@ test('a binary file renamed .csv gets a Japanese explanation and changes nothing
   expect(await door.call('import.batches', {})).toEqual(batchesBefore)
 })
 
+test('a list with only its header says there are no rows under it, and offers nothing to import', async ({
+  door,
+  shell,
+  page,
+}) => {
+  const importer = new ImportPage(page)
+  await shell.open(door.url)
+  await shell.goTo('import')
+  await page.getByTestId('import-paste').fill('氏名\tメール\n')
+  await page.getByTestId('import-paste-read').click()
+  await expect(page.getByTestId('import-review-empty')).toHaveText(
+    '見出しの行の下にデータの行がありません。見出し行の選び方か、ファイルの中身を確認してください。',
+  )
+  await expect(importer.commitButton).toBeDisabled()
+  await expect(importer.step('commit')).not.toContainText('取り消せます')
+})
+
 test('a field chosen for a second column is moved, and the screen says which column lost it', async ({ door, shell, page }) => {
   const importer = new ImportPage(page)
   await shell.open(door.url)
@@ -329,7 +346,8 @@ test('a row skipped and then fixed forgets the skip: the button counts what the 
   await expect(page.getByTestId('import-fix-notice')).toContainText('2行目')
   await expect(importer.counts).toContainText('エラー 1')
   await expect(importer.commitSummary).toContainText('1人を新規登録します')
-  await expect(importer.commitSummary).toContainText('0行はスキップ、エラーの1行は取り込みません')
+  // Only the parts that are not 0: no 「0行はスキップ」.
+  await expect(importer.commitSummary).toContainText('（エラーの1行は取り込みません）')
   await importer.commitButton.click()
   await expect(importer.result('created')).toHaveText('1')
   await expect(importer.result('skipped')).toHaveText('0')

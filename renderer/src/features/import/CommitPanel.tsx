@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { skipNote } from './skipNote'
 import type { ImportCommitResult } from '../../../../shared/contract/imports'
 import { hrefOf } from '../../app/routes'
 import type { CommitSummary } from './commitSummary'
@@ -62,10 +63,10 @@ export function CommitPanel({
       {summary && (
         <p data-testid="import-commit-summary">
           <strong>{nothing ? t('import.commit.nothing') : t(`import.commit.summary${variant}`, { ...summary })}</strong>
-          {(summary.skipped > 0 || summary.errors > 0) && <span> {t('import.commit.summarySkip', { ...summary })}</span>}
+          {skipNote(t, summary.skipped, summary.errors) && <span> {skipNote(t, summary.skipped, summary.errors)}</span>}
         </p>
       )}
-      <p className="import-muted">{t('import.commit.undoNote')}</p>
+      {!nothing && <p className="import-muted">{t('import.commit.undoNote')}</p>}
       <div className="import-commit-actions">
         <button type="button" className="button" disabled={busy || nothing} data-testid="import-commit" onClick={onCommit}>
           {summary && !nothing ? t(`import.commit.button${variant}`, { ...summary }) : t('import.commit.buttonNothing')}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { skipNote } from './skipNote'
 import type { ImportCommitResult, ImportPreview } from '../../../../shared/contract/imports'
 import { hrefOf } from '../../app/routes'
 import { CommitError } from './CommitError'
@@ -73,9 +74,9 @@ export function KindCommitPanel({
     <div className="import-commit">
       <p data-testid="import-commit-summary">
         <strong>{count === 0 ? t('import.commit.nothing') : t(`import.kind.commit.${kind}`, { count })}</strong>
-        {(skipped > 0 || errors > 0) && <span> {t('import.commit.summarySkip', { skipped, errors })}</span>}
+        {skipNote(t, skipped, errors) && <span> {skipNote(t, skipped, errors)}</span>}
       </p>
-      <p className="import-muted">{t('import.commit.undoNote')}</p>
+      {count > 0 && <p className="import-muted">{t('import.commit.undoNote')}</p>}
       <div className="import-commit-actions">
         <button type="button" className="button" disabled={busy || count === 0} data-testid="import-commit" onClick={onCommit}>
           {t(kind === 'visits' ? 'import.kind.commit.buttonVisits' : 'import.kind.commit.buttonPrograms')}

@@ -70,7 +70,7 @@ export function ReviewStep({
         <div className="import-review-main" aria-busy={!page}>
           {shown && shown.total === 0 ? (
             <p className="import-empty" data-testid="import-review-empty">
-              {t('import.table.empty')}
+              {t(preview.counts.rows === 0 ? 'import.table.noRows' : 'import.table.empty')}
             </p>
           ) : shown ? (
             <>
