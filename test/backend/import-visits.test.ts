@@ -270,6 +270,59 @@ describe('the program or session a sheet names', () => {
   })
 })
 
+describe('a sheet imported before its program was registered', () => {
+  it('imported again once the program is there: its visits are already recorded, not added linked a second time', async () => {
+    const { client, context } = await freshBackend()
+    const sqlite = context.handle.sqlite
+    // 6/8 gets a session from the program list; 6/9 is a day of the program with no session.
+    const text =
+      '日付\t氏名\tメールアドレス\t事業名\n2024/6/8\t林 太郎\th@example.jp\tしまコト\n2024/6/9\t林 太郎\th@example.jp\tしまコト\n'
+    const importSheet = async () => {
+      const preview = await client.call('import.preview', { source: { fileName: 'signin.tsv', text }, kind: 'visits' })
+      return { preview, result: await client.call('import.commit', { previewId: preview.previewId }) }
+    }
+    const first = await importSheet()
+    expect(first.preview.rows.map((r) => r.visit?.target)).toEqual(['visit', 'visit'])
+    expect(first.result.kindCounts).toMatchObject({ visitsCreated: 2 })
+    const programs = await client.call('import.preview', {
+      source: { fileName: 'programs.tsv', text: '事業名\t開始日\t開催日\nしまコト\t2024/6/1\t2024/6/8\n' },
+      kind: 'programs',
+    })
+    await client.call('import.commit', { previewId: programs.previewId })
+    const before = checksums(sqlite)
+
+    const again = await importSheet()
+    expect(again.preview.rows.map((r) => r.visit?.target)).toEqual(['attendance', 'program'])
+    expect(again.preview.rows.map((r) => r.issues.at(-1)?.message)).toEqual([
+      '林 太郎さんの2024-06-08の訪問記録が、事業なしですでに登録されています。同じ訪問として数え、この行は追加しません（「しまコト」に結び付けるには、その訪問記録を編集してください）',
+      '林 太郎さんの2024-06-09の訪問記録が、事業なしですでに登録されています。同じ訪問として数え、この行は追加しません（「しまコト」に結び付けるには、その訪問記録を編集してください）',
+    ])
+    expect(again.result.kindCounts).toMatchObject({ visitsCreated: 0, alreadyAttended: 2 })
+    // The earlier visits are left as they were (still with no program), and nothing was added.
+    expect(checksums(sqlite)).toEqual(before)
+    await client.call('import.undo', { batchId: again.result.batchId })
+    expect(checksums(sqlite)).toEqual(before)
+  })
+
+  it('a visit with no program and a program session of the same person on the same day in one sheet are both kept', async () => {
+    const { client, context } = await freshBackend()
+    const sqlite = context.handle.sqlite
+    const program = await client.call('programs.create', {
+      fields: { name: 'しまコト', category: 'course', startDate: '2024-06-08', municipalityCodes: [] },
+    })
+    await client.call('sessions.create', {
+      programId: program.id,
+      fields: { date: '2024-06-08', startTime: '13:00', mode: 'onsite' },
+    })
+    const text =
+      '日付\t氏名\tメールアドレス\t事業名\t目的\n2024/6/8\t林 太郎\th@example.jp\t\t移住相談\n2024/6/8\t林 太郎\th@example.jp\tしまコト\t\n'
+    const preview = await client.call('import.preview', { source: { fileName: 'signin.tsv', text }, kind: 'visits' })
+    const result = await client.call('import.commit', { previewId: preview.previewId })
+    expect(result.kindCounts).toMatchObject({ visitsCreated: 2, alreadyAttended: 0 })
+    expect(count(sqlite, 'visits')).toBe(2)
+  })
+})
+
 describe('undoing a visits import', () => {
   it('refuses while a visit it created was edited since, and changes nothing', async () => {
     const { client, context } = await freshBackend()

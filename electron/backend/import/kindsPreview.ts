@@ -11,7 +11,7 @@ import type { ProgramDraft, ReadProgram } from '../../../shared/domain/import/pr
 import { readVisitRow } from '../../../shared/domain/import/visitRow'
 import type { ReadVisit } from '../../../shared/domain/import/visitRow'
 import { jstParts, sessionsOnRecord } from '../../../shared/domain/sessionSeries'
-import { livePrograms, sessionsOf } from '../db/repos/importKindsRepo'
+import { livePrograms, sessionsOf, unlinkedVisitOn } from '../db/repos/importKindsRepo'
 import type { SessionKey } from '../db/repos/importKindsRepo'
 import { countsOf } from './contactsPreview'
 import type { DuplicateMatch } from './contactsPreview'
@@ -163,6 +163,28 @@ function warnOfNamesakes(read: ReadVisit, duplicates: readonly DuplicateMatch[],
   })
 }
 
+/**
+ * The registered person a row is proposed as already has a visit that day with no 事業 (the
+ * sheet imported before its program was registered): the commit counts the row as recorded
+ * and adds nothing, so the row says so, and how to link the earlier visit.
+ */
+function warnOfUnlinkedVisit(
+  row: { read: ReadVisit; duplicates: readonly DuplicateMatch[]; target: VisitRowView },
+  hasUnlinked: (contactId: string, visitDate: string) => boolean,
+  dateColumn: number,
+): void {
+  const { target } = row
+  const visitDate = target.draft.visitDate
+  if (target.programId === null || !visitDate) return
+  const best = row.duplicates.find((d) => d.contactId !== undefined)
+  if (!best || best.match.otherName || !hasUnlinked(best.contactId!, visitDate)) return
+  row.read.issues.push({
+    column: dateColumn,
+    severity: 'warning',
+    message: `${best.name}さんの${visitDate}の訪問記録が、事業なしですでに登録されています。同じ訪問として数え、この行は追加しません（「${target.programName}」に結び付けるには、その訪問記録を編集してください）`,
+  })
+}
+
 /** Reads a sign-in sheet or visit log: people with their duplicates, and each visit's target. Writes nothing. */
 export function buildVisitsPreview(sqlite: Sqlite, source: SourceTable, options: Options): VisitsPreview {
   const { headerRow, headers, mapping, nonEmpty } = layout('visits', source, options)
@@ -185,7 +207,12 @@ export function buildVisitsPreview(sqlite: Sqlite, source: SourceTable, options:
       : { draft: read.visit, target: 'visit' as const, programId: null, programName: null, sessionId: null },
   }))
   const nameColumn = Math.max(column('fullName'), column('familyName'))
-  for (const row of rows) if (row.read.ok) warnOfNamesakes(row.read, row.duplicates, nameColumn)
+  const hasUnlinked = unlinkedVisitOn(sqlite)
+  for (const row of rows) {
+    if (!row.read.ok) continue
+    warnOfNamesakes(row.read, row.duplicates, nameColumn)
+    warnOfUnlinkedVisit(row, hasUnlinked, column('visitDate'))
+  }
   return {
     previewId: randomUUID(),
     kind: 'visits',

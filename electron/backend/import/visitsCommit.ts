@@ -92,6 +92,8 @@ export function* commitVisitsPreview(
   const kindCounts = emptyKindCounts()
   const result = { batchId: ctx.batchId, created: 0, merged: 0, skipped: 0, errors: 0 }
   const personByRow = new Map<number, string>()
+  /** Visits this commit wrote: an earlier row's own visit is not a visit recorded before. */
+  const createdHere = new Set<string>()
   insertBatch(sqlite, {
     id: ctx.batchId,
     kind: 'visits',
@@ -161,9 +163,14 @@ export function* commitVisitsPreview(
     const { target } = row
     const visit = target.draft
     // Importing the same sheet twice must not count anyone twice (延べ人数 comes from visits).
-    const recorded = target.sessionId
-      ? w.attended.get({ contactId, sessionId: target.sessionId, programId: target.programId, visitDate: visit.visitDate })
-      : w.sameVisit.get(contactId, visit.visitDate, target.programId, visit.municipalityCode)
+    // A sheet imported before its program was registered left its visits with no program: the
+    // same sheet again, now linked to the program, is the same visits (the preview said so).
+    const recorded =
+      (target.sessionId
+        ? w.attended.get({ contactId, sessionId: target.sessionId, programId: target.programId, visitDate: visit.visitDate })
+        : w.sameVisit.get(contactId, visit.visitDate, target.programId, visit.municipalityCode)) ||
+      (target.programId !== null &&
+        (w.unlinkedVisits.all(contactId, visit.visitDate) as { id: string }[]).some((v) => !createdHere.has(v.id)))
     if (recorded) {
       kindCounts.alreadyAttended++
       continue
@@ -193,6 +200,7 @@ export function* commitVisitsPreview(
       ctx.batchId,
     )
     item(ctx.batchId, 'visit', id, 'created', null, null)
+    createdHere.add(id)
     kindCounts.visitsCreated++
   }
   const { batchId: _, ...counts } = result

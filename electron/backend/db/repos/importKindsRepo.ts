@@ -35,6 +35,17 @@ export function sessionsOf(sqlite: Sqlite): (programId: string) => SessionKey[] 
   return (programId) => statement.all(programId) as SessionKey[]
 }
 
+/**
+ * Whether a person already has a visit that day recorded with no program (see
+ * kindWriters.unlinkedVisits): the preview warns that such a row will not be added again.
+ */
+export function unlinkedVisitOn(sqlite: Sqlite): (contactId: string, visitDate: string) => boolean {
+  const statement = sqlite.prepare(
+    `SELECT 1 FROM visits WHERE contact_id = ? AND visit_date = ? AND program_id IS NULL AND session_id IS NULL LIMIT 1`,
+  )
+  return (contactId, visitDate) => statement.get(contactId, visitDate) !== undefined
+}
+
 const column = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
 const personColumns = personDraftFields.map(column)
 
@@ -64,6 +75,14 @@ export function kindWriters(sqlite: Sqlite) {
     attended: sqlite.prepare(
       `SELECT 1 FROM visits WHERE contact_id = @contactId
          AND (session_id = @sessionId OR (session_id IS NULL AND program_id = @programId AND visit_date = @visitDate))`,
+    ),
+    /**
+     * The person's visits that day recorded with no program at all: a sheet imported before its
+     * program was registered. The same sheet again, now linked, is the same visit (ids, so a
+     * commit can tell its own visits apart from those recorded before).
+     */
+    unlinkedVisits: sqlite.prepare(
+      `SELECT id FROM visits WHERE contact_id = ? AND visit_date = ? AND program_id IS NULL AND session_id IS NULL`,
     ),
     /** Whether a visit's program (not in the trash) and session are still there. */
     liveTarget: sqlite.prepare(
