@@ -355,6 +355,54 @@ describe('importing programs with sessions', () => {
     expect(programsNamed(sqlite, '粟島 海ごみ拾いツアー')).toHaveLength(0)
   })
 
+  it('rows with only 開催日 join the program an earlier row gave dates for, across 4月1日', async () => {
+    const { client, context } = await freshBackend()
+    const sqlite = context.handle.sqlite
+    const text = [
+      '事業名\t開始日\t終了日\t開催日',
+      '冬の移住体験\t2025/1/10\t2025/5/31\t2025/1/10',
+      '冬の移住体験\t\t\t2025/3/15',
+      '冬の移住体験\t\t\t2025/4/12',
+    ].join('\n')
+    const preview = await client.call('import.preview', { source: { fileName: 'programs.tsv', text }, kind: 'programs' })
+    expect(preview.counts).toMatchObject({ rows: 3, ok: 3, errors: 0, warnings: 0 })
+    expect(preview.rows.map((r) => r.program?.programLine)).toEqual([2, 2, 2])
+    expect(preview.rows.map((r) => r.program?.program.fiscalYear)).toEqual([2024, 2024, 2024])
+    const result = await client.call('import.commit', { previewId: preview.previewId })
+    expect(result.kindCounts).toMatchObject({ programsCreated: 1, sessionsCreated: 3 })
+    const [program] = programsNamed(sqlite, '冬の移住体験')
+    expect(programsNamed(sqlite, '冬の移住体験')).toHaveLength(1)
+    expect(program).toMatchObject({ fiscal_year: 2024, start_date: '2025-01-10', end_date: '2025-05-31' })
+    expect(sessionsOf(sqlite, program!.id)).toHaveLength(3)
+  })
+
+  it('a row with only 開催日 in the next 年度 of a program with no 終了日 joins it with a warning; rows with 開催日 only stay apart by 年度', async () => {
+    const { client, context } = await freshBackend()
+    const sqlite = context.handle.sqlite
+    const text = [
+      '事業名\t年度\t開催日',
+      '冬の移住体験\t2024\t2025/3/15',
+      '冬の移住体験\t\t2025/4/12',
+      // No row of this one gives a 年度 or 開始日: each 年度 is a program of its own, as before.
+      '夏の海ごみ拾い\t\t2024/7/6',
+      '夏の海ごみ拾い\t\t2025/7/5',
+    ].join('\n')
+    const preview = await client.call('import.preview', { source: { fileName: 'programs.tsv', text }, kind: 'programs' })
+    expect(preview.rows.map((r) => r.program?.programLine)).toEqual([2, 2, 4, 5])
+    expect(preview.rows[1]!.issues).toEqual([
+      {
+        column: 2,
+        severity: 'warning',
+        message:
+          '開催日（2025-04-12）は2025年度ですが、年度も開始日もない行のため、前の行の「冬の移住体験」（2024年度）の開催回にします。2025年度の別の事業なら年度を入れてください',
+      },
+    ])
+    const result = await client.call('import.commit', { previewId: preview.previewId })
+    expect(result.kindCounts).toMatchObject({ programsCreated: 3, sessionsCreated: 4 })
+    expect(programsNamed(sqlite, '冬の移住体験')).toHaveLength(1)
+    expect(programsNamed(sqlite, '夏の海ごみ拾い').map((p) => p.fiscal_year)).toEqual([2024, 2025])
+  })
+
   it('a file that is not a program list is refused or read with errors, and writes nothing', async () => {
     const { client, context } = await freshBackend()
     const sqlite = context.handle.sqlite

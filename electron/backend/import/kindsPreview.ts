@@ -264,6 +264,30 @@ function refuseDatesOutOfOrder(group: ProgramGroup, rows: ProgramPreviewRow[], m
 }
 
 /**
+ * A row with only 開催日 joined the program an earlier row named, in that program's 年度: when
+ * its day is in another 年度 and no 終了日 says the program runs that long, the row says so.
+ */
+function warnOfAdoptedYear(
+  group: ProgramGroup,
+  rows: ProgramPreviewRow[],
+  adopted: ReadonlySet<number>,
+  mapping: readonly AnyImportField[],
+): void {
+  const { name, fiscalYear, endDate } = group.program
+  if (endDate !== null || fiscalYear === null) return
+  for (const i of group.rows) {
+    const session = rows[i]!.read.session
+    if (!adopted.has(i) || !session || fiscalYearOf(session.date) === fiscalYear) continue
+    const own = fiscalYearOf(session.date)
+    rows[i]!.read.issues.push({
+      column: mapping.indexOf('sessionDate'),
+      severity: 'warning',
+      message: `開催日（${session.date}）は${own}年度ですが、年度も開始日もない行のため、前の行の「${name}」（${fiscalYear}年度）の開催回にします。${own}年度の別の事業なら年度を入れてください`,
+    })
+  }
+}
+
+/**
  * Reads a program list: rows grouped into programs by name and 年度, each matched to a live
  * program of the same name and year (reused, never duplicated), and each session checked
  * against the sessions already there (same start time = already registered). Writes nothing.
@@ -274,6 +298,11 @@ export function buildProgramsPreview(sqlite: Sqlite, source: SourceTable, option
   const index = programIndex(sqlite)
   const groups: ProgramGroup[] = []
   const groupByKey = new Map<string, number>()
+  // A program is often given once, its other sessions on rows with only 開催日: such a row
+  // belongs to the program of that name an earlier row gave a 年度 or 開始日 for, even when
+  // its day falls in the next 年度 (a winter program running past 4月1日).
+  const yearGivenByName = new Map<string, number>()
+  const adopted = new Set<number>()
   const startsSeen = new Map<number, ReturnType<typeof sessionsOnRecord>>()
   const rows: ProgramPreviewRow[] = reads.map((read, i) => {
     const base = { index: i, line: nonEmpty[i]!.line, read }
@@ -290,8 +319,14 @@ export function buildProgramsPreview(sqlite: Sqlite, source: SourceTable, option
           sessionOutcome: 'none',
         },
       }
+    const name = normalizeForSearch(read.program.name!)
     const key = programKey(read.program.name!, read.program.fiscalYear!)
     let group = groupByKey.get(key)
+    if (group === undefined && !read.ownFiscalYear && yearGivenByName.has(name)) {
+      group = yearGivenByName.get(name)!
+      read.program.fiscalYear = groups[group]!.program.fiscalYear
+      adopted.add(i)
+    }
     if (group === undefined) {
       group = groups.length
       groupByKey.set(key, group)
@@ -308,6 +343,7 @@ export function buildProgramsPreview(sqlite: Sqlite, source: SourceTable, option
       )
     }
     groups[group]!.rows.push(i)
+    if (read.ownFiscalYear) yearGivenByName.set(name, group)
     let sessionOutcome: ProgramRowView['sessionOutcome'] = 'none'
     if (read.session) {
       const { date, startTime } = read.session
@@ -339,6 +375,7 @@ export function buildProgramsPreview(sqlite: Sqlite, source: SourceTable, option
   })
   for (const g of groups) {
     g.program = mergeDrafts(g.rows.map((r) => reads[r]!.program))
+    warnOfAdoptedYear(g, rows, adopted, mapping)
     refuseDatesOutOfOrder(g, rows, mapping)
   }
   return {

@@ -47,6 +47,11 @@ export interface SessionDraft {
 export interface ReadProgram {
   program: ProgramDraft
   session: SessionDraft | null
+  /**
+   * True when the row gives its 年度 itself (its 年度 or 開始日 cell); false when the 年度 was
+   * only derived from its 開催日, so the row may belong to a program named on an earlier row.
+   */
+  ownFiscalYear: boolean
   issues: CellIssue[]
   ok: boolean
 }
@@ -200,6 +205,7 @@ export function readProgramRow(cells: readonly string[], mapping: readonly AnyIm
   return {
     program,
     session: sessionDate ? { date: sessionDate, ...session, municipalityCode: sessionMunicipality, mode: sessionMode } : null,
+    ownFiscalYear: fiscalYearWritten || program.startDate !== null,
     issues,
     ok: !issues.some((i) => i.severity === 'error'),
   }
