@@ -1,4 +1,5 @@
 import type { Database as Sqlite } from 'better-sqlite3'
+import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { checksums, count, upload } from './importKindsHelpers'
 import { freshBackend } from './tempDb'
@@ -401,6 +402,33 @@ describe('importing programs with sessions', () => {
     expect(result.kindCounts).toMatchObject({ programsCreated: 3, sessionsCreated: 4 })
     expect(programsNamed(sqlite, '冬の移住体験')).toHaveLength(1)
     expect(programsNamed(sqlite, '夏の海ごみ拾い').map((p) => p.fiscal_year)).toEqual([2024, 2025])
+  })
+
+  it('.xlsx date-time 開催日 cells keep their time: two sessions on one day are two sessions', async () => {
+    const { client, context } = await freshBackend()
+    const sqlite = context.handle.sqlite
+    const book = new ExcelJS.Workbook()
+    const sheet = book.addWorksheet('日程')
+    sheet.addRow(['事業名', '年度', '開催日'])
+    sheet.addRow(['しまコト', 2024, new Date(Date.UTC(2024, 5, 8, 10, 0))])
+    sheet.addRow(['しまコト', 2024, new Date(Date.UTC(2024, 5, 8, 14, 0))])
+    sheet.addRow(['しまコト', 2024, new Date(Date.UTC(2024, 6, 13))])
+    sheet.getColumn(3).numFmt = 'yyyy/m/d h:mm'
+    const base64 = Buffer.from(await book.xlsx.writeBuffer()).toString('base64')
+    const preview = await client.call('import.preview', { source: { fileName: '日程.xlsx', base64 }, kind: 'programs' })
+    // A midnight is a day alone, as a date cell.
+    expect(preview.rows.map((r) => r.cells[2])).toEqual(['2024-06-08 10:00', '2024-06-08 14:00', '2024-07-13'])
+    expect(preview.rows.map((r) => r.program?.session?.startTime)).toEqual(['10:00', '14:00', null])
+    expect(preview.rows.map((r) => r.program?.sessionOutcome)).toEqual(['new', 'new', 'new'])
+    expect(preview.counts).toMatchObject({ ok: 3, warnings: 0 })
+    const result = await client.call('import.commit', { previewId: preview.previewId })
+    expect(result.kindCounts).toMatchObject({ programsCreated: 1, sessionsCreated: 3, sessionsExisting: 0 })
+    const [program] = programsNamed(sqlite, 'しまコト')
+    expect((sessionsOf(sqlite, program!.id) as { starts_at: string }[]).map((s) => s.starts_at)).toEqual([
+      '2024-06-08T01:00:00.000Z',
+      '2024-06-08T05:00:00.000Z',
+      '2024-07-12T15:00:00.000Z',
+    ])
   })
 
   it('a file that is not a program list is refused or read with errors, and writes nothing', async () => {

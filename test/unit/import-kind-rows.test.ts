@@ -161,6 +161,18 @@ describe('readVisitRow', () => {
       message: '備考は2,000文字以内にしてください（2,007文字あります）',
     })
   })
+  it('reads a date with a time after it (an .xlsx date-time cell) as its day, the person’s dates too', () => {
+    const withDates: AnyImportField[] = ['visitDate', 'fullName', 'birth', 'consentDate', 'session']
+    const read = readVisitRow(
+      ['2024-06-08 14:00', '粟島 海斗', '1990-05-01 10:30', '2024-05-20 09:15:42', '2024-06-08 14:00'],
+      withDates,
+      TODAY,
+    )
+    expect(read.issues).toEqual([])
+    expect(read.visit).toMatchObject({ visitDate: '2024-06-08', session: { date: '2024-06-08' } })
+    expect(read.person.draft).toMatchObject({ birthDate: '1990-05-01', consentDate: '2024-05-20' })
+  })
+
   it('a row without a readable date is an error; a session date stands in for a missing visit date', () => {
     expect(readVisitRow(['', '粟島 海斗'], mapping, TODAY).issues).toContainEqual({
       column: 0,

@@ -10,19 +10,22 @@ export interface XlsxTable {
 }
 
 /**
- * A date-formatted cell: its day (YYYY-MM-DD), or for a time-only cell (13:00 formatted h:mm)
- * its time. Excel keeps a time alone as a fraction of day 0, which ExcelJS hands over as a
- * Date on 1899-12-30; its day would read as 「1899-12-30」 in a 時間 column.
+ * A date-formatted cell: its day (YYYY-MM-DD), with its time after a space when it has one
+ * (2024-06-08 14:00, a date-time cell: two sessions on one day are two times), or for a
+ * time-only cell (13:00 formatted h:mm) its time. Excel keeps a time alone as a fraction of
+ * day 0, which ExcelJS hands over as a Date on 1899-12-30; its day would read as 「1899-12-30」
+ * in a 時間 column. The date readers take a day with a time as that day.
  */
 function dateCellText(value: Date): string {
   // To the nearest second: a fraction of a day in binary floating point can land a hair early.
   const iso = new Date(Math.round(value.getTime() / 1000) * 1000).toISOString()
-  if (!iso.startsWith('1899-12-30')) return iso.slice(0, 10)
   const seconds = iso.slice(17, 19)
-  return seconds === '00' ? iso.slice(11, 16) : iso.slice(11, 19)
+  const time = seconds === '00' ? iso.slice(11, 16) : iso.slice(11, 19)
+  if (iso.startsWith('1899-12-30')) return time
+  return time === '00:00' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time}`
 }
 
-/** One cell as the text a person sees in Excel (dates as YYYY-MM-DD, times as HH:MM). */
+/** One cell as the text a person sees in Excel (dates as YYYY-MM-DD, times as HH:MM, both as YYYY-MM-DD HH:MM). */
 function cellText(value: ExcelJS.CellValue): { text: string; formula: boolean } {
   if (value === null || value === undefined) return { text: '', formula: false }
   if (value instanceof Date) return { text: dateCellText(value), formula: false }

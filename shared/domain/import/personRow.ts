@@ -93,11 +93,15 @@ type DateRead = { ok: true; value: string; warning?: string } | { ok: false; mes
 const eraOverflowWarning = (o: { date: string; asTyped: string; meant: string }) =>
   `${o.asTyped}を${o.meant}（${o.date}）として読みました`
 
+/** A date with a time after it (an Excel date-time cell, a form's timestamp) is that day. */
+const withoutTime = (text: string) => text.replace(/\s+\d{1,2}:\d{2}(:\d{2})?$/, '')
+
 /**
  * Dates as Excel shows them, as 和暦 (平成31年5月1日 too, with a warning: old forms say so),
- * or as the serial number a formatted cell became.
+ * or as the serial number a formatted cell became. A time after the date is dropped.
  */
-export function readDate(text: string): DateRead {
+export function readDate(raw: string): DateRead {
+  const text = withoutTime(raw.trim())
   if (/^\d{5}(\.\d+)?$/.test(text)) {
     try {
       const value = excelSerialToIso(Math.floor(Number(text)))
@@ -213,9 +217,10 @@ export function readPersonRow(cells: readonly string[], mapping: readonly Import
         place.push({ column, raw, field })
         break
       case 'birth': {
-        const asDate = /^\d{5}(\.\d+)?$/.test(raw) ? readDate(raw) : null
-        const parsed = asDate?.ok ? parseBirthInput(asDate.value, today) : parseBirthInput(raw, today)
-        const overflow = parsed.ok ? null : eraOverflowDate(raw)
+        const day = withoutTime(raw)
+        const asDate = /^\d{5}(\.\d+)?$/.test(day) ? readDate(day) : null
+        const parsed = asDate?.ok ? parseBirthInput(asDate.value, today) : parseBirthInput(day, today)
+        const overflow = parsed.ok ? null : eraOverflowDate(day)
         const asOverflow = overflow && parseBirthInput(overflow.date, today)
         if (parsed.ok) Object.assign(draft, parsed.value)
         else if (overflow && asOverflow?.ok) {
