@@ -323,6 +323,33 @@ describe('a sheet imported before its program was registered', () => {
   })
 })
 
+describe('two visits of one person on one day', () => {
+  it('to different places or for different purposes are both kept; the same sheet again adds neither', async () => {
+    const { client, context } = await freshBackend()
+    const sqlite = context.handle.sqlite
+    const text = [
+      '日付\t氏名\tメールアドレス\t訪問先\t目的',
+      '2024/8/3\t林 太郎\th@example.jp\t東京会場\t相談会',
+      '2024/8/3\t林 太郎\th@example.jp\t大阪会場\t交流会',
+      '2024/8/4\t林 太郎\th@example.jp\t\t相談会',
+      '2024/8/4\t林 太郎\th@example.jp\t\t交流会',
+    ].join('\n')
+    const importSheet = async () => {
+      const preview = await client.call('import.preview', { source: { fileName: 'visits.tsv', text }, kind: 'visits' })
+      return client.call('import.commit', { previewId: preview.previewId })
+    }
+    expect((await importSheet()).kindCounts).toMatchObject({ visitsCreated: 4, alreadyAttended: 0 })
+    expect(sqlite.prepare(`SELECT visit_date, purpose, notes FROM visits ORDER BY visit_date, purpose`).all()).toEqual([
+      { visit_date: '2024-08-03', purpose: '交流会', notes: '場所: 大阪会場' },
+      { visit_date: '2024-08-03', purpose: '相談会', notes: '場所: 東京会場' },
+      { visit_date: '2024-08-04', purpose: '交流会', notes: null },
+      { visit_date: '2024-08-04', purpose: '相談会', notes: null },
+    ])
+    expect((await importSheet()).kindCounts).toMatchObject({ visitsCreated: 0, alreadyAttended: 4 })
+    expect(count(sqlite, 'visits')).toBe(4)
+  })
+})
+
 describe('undoing a visits import', () => {
   it('refuses while a visit it created was edited since, and changes nothing', async () => {
     const { client, context } = await freshBackend()

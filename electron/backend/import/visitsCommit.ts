@@ -168,7 +168,14 @@ export function* commitVisitsPreview(
     const recorded =
       (target.sessionId
         ? w.attended.get({ contactId, sessionId: target.sessionId, programId: target.programId, visitDate: visit.visitDate })
-        : w.sameVisit.get(contactId, visit.visitDate, target.programId, visit.municipalityCode)) ||
+        : w.sameVisit.get({
+            contactId,
+            visitDate: visit.visitDate,
+            programId: target.programId,
+            municipalityCode: visit.municipalityCode,
+            purpose: visit.purpose,
+            notes: visit.notes,
+          })) ||
       (target.programId !== null &&
         (w.unlinkedVisits.all(contactId, visit.visitDate) as { id: string }[]).some((v) => !createdHere.has(v.id)))
     if (recorded) {

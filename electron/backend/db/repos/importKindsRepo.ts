@@ -89,9 +89,14 @@ export function kindWriters(sqlite: Sqlite) {
       `SELECT EXISTS (SELECT 1 FROM programs WHERE id = @programId AND deleted_at IS NULL) AS program,
               (@sessionId IS NULL OR EXISTS (SELECT 1 FROM program_sessions WHERE id = @sessionId)) AS session`,
     ),
-    /** The same person, day, program and place without a session: the same visit recorded before. */
+    /**
+     * The same person, day, program, place, purpose and notes without a session: the same visit
+     * recorded before (the same sheet again). Two visits of one day to different places or for
+     * different purposes are two visits.
+     */
     sameVisit: sqlite.prepare(
-      `SELECT 1 FROM visits WHERE contact_id = ? AND visit_date = ? AND session_id IS NULL AND program_id IS ? AND municipality_code IS ?`,
+      `SELECT 1 FROM visits WHERE contact_id = @contactId AND visit_date = @visitDate AND session_id IS NULL
+         AND program_id IS @programId AND municipality_code IS @municipalityCode AND purpose IS @purpose AND notes IS @notes`,
     ),
     insertVisit: sqlite.prepare(
       `INSERT INTO visits (id, contact_id, program_id, session_id, visit_date, mode, municipality_code, nights, purpose, notes, created_at, updated_at)
