@@ -173,6 +173,24 @@ describe('readVisitRow', () => {
     expect(read.person.draft).toMatchObject({ birthDate: '1990-05-01', consentDate: '2024-05-20' })
   })
 
+  it('keeps what a place says after its municipality in the notes, and the municipality as its code', () => {
+    const placeOf = (place: string, notes = '') =>
+      readVisitRow(['2024/6/8', '粟島 海斗', place, notes], ['visitDate', 'fullName', 'place', 'visitNotes'], TODAY)
+    expect(placeOf('粟島浦村 内浦港').visit).toMatchObject({ municipalityCode: '155861', notes: '場所: 内浦港' })
+    expect(placeOf('新潟県岩船郡粟島浦村字内浦', '港で集合').visit).toMatchObject({
+      municipalityCode: '155861',
+      notes: '港で集合 / 場所: 字内浦',
+    })
+    expect(placeOf('遠野市  ふるさと村　本館').visit).toMatchObject({
+      municipalityCode: '032085',
+      notes: '場所: ふるさと村 本館',
+    })
+    // Only the municipality: nothing to add to the notes.
+    expect(placeOf('粟島浦村').visit).toMatchObject({ municipalityCode: '155861', notes: null })
+    expect(placeOf('新潟県岩船郡粟島浦村').visit).toMatchObject({ municipalityCode: '155861', notes: null })
+    expect(placeOf('粟島浦村 内浦港').issues).toEqual([])
+  })
+
   it('a row without a readable date is an error; a session date stands in for a missing visit date', () => {
     expect(readVisitRow(['', '粟島 海斗'], mapping, TODAY).issues).toContainEqual({
       column: 0,

@@ -1,7 +1,8 @@
 import { normalizeWidth } from '../kana'
 import { tooLongMessage, visitLimits } from '../recordLimits'
 import type { VisitMode } from '../vocabulary'
-import { placeMunicipality, readEventDate, readNights, readVisitMode } from './cellReaders'
+import { parseAddress } from './address'
+import { readEventDate, readNights, readVisitMode } from './cellReaders'
 import type { CellRead } from './cellReaders'
 import type { ImportField } from './headers'
 import { personMapping } from './kinds'
@@ -46,6 +47,27 @@ function readSessionRef(raw: string): CellRead<SessionRef> {
     : { ok: false, message: `開催回「${raw}」を読み取れません（例: 第2回、2024/6/1）` }
 }
 
+/** The last `length` characters of `text` that are not spaces, with the spaces between them. */
+function tailWithSpaces(text: string, length: number): string {
+  let kept = 0
+  let at = text.length
+  while (at > 0 && kept < length) if (!/\s/.test(text[--at]!)) kept++
+  return text.slice(at).trim().replace(/\s+/g, ' ')
+}
+
+/**
+ * A place as written: its municipality when the text begins with one, and what follows it
+ * (「粟島浦村 内浦港」 → 粟島浦村, 「内浦港」), with its spaces, for the notes.
+ */
+function readPlace(raw: string): { municipalityCode: string | null; rest: string } {
+  const text = normalizeWidth(raw)
+  const parsed = parseAddress(text)
+  return {
+    municipalityCode: parsed.municipalityCode,
+    rest: parsed.municipalityCode ? tailWithSpaces(text, parsed.rest.length) : '',
+  }
+}
+
 /**
  * The mapping readPersonRow sees for one row: a 連絡先 column holds an e-mail or a phone
  * number depending on the row, so it is read as whichever the cell looks like — unless the
@@ -84,6 +106,8 @@ export function readVisitRow(cells: readonly string[], mapping: readonly AnyImpo
     notes: null,
   }
   let dateColumn = -1
+  /** What the place says after its municipality (「内浦港」 of 「粟島浦村 内浦港」). */
+  let placeRest = ''
   mapping.forEach((field, column) => {
     const raw = (cells[column] ?? '').trim()
     if (field === 'visitDate') dateColumn = column
@@ -109,7 +133,9 @@ export function readVisitRow(cells: readonly string[], mapping: readonly AnyImpo
       case 'place': {
         formula()
         visit.place = normalizeWidth(raw)
-        visit.municipalityCode = placeMunicipality(raw)
+        const place = readPlace(raw)
+        visit.municipalityCode = place.municipalityCode
+        placeRest = place.rest
         if (!visit.municipalityCode)
           issue(column, 'warning', `「${raw}」を市区町村として読み取れませんでした。場所は備考に残します`)
         break
@@ -138,7 +164,10 @@ export function readVisitRow(cells: readonly string[], mapping: readonly AnyImpo
     issue(mapping.indexOf('nights'), 'warning', 'オンライン参加のため泊数は0にします')
     visit.nights = 0
   }
-  if (visit.place && !visit.municipalityCode) visit.notes = [visit.notes, `場所: ${visit.place}`].filter(Boolean).join(' / ')
+  // The place is kept in the notes: whole when no municipality was read from it, or what
+  // follows the municipality (which is stored as its code).
+  const placeNote = visit.municipalityCode ? placeRest : (visit.place ?? '')
+  if (placeNote) visit.notes = [visit.notes, `場所: ${placeNote}`].filter(Boolean).join(' / ')
   // What the visit form would refuse is an error here too (recordLimits).
   const tooLong = (fields: AnyImportField[], label: string, value: string | null, limit: number) => {
     const column = fields.map((f) => mapping.indexOf(f)).find((c) => c >= 0) ?? -1
