@@ -323,6 +323,50 @@ describe('a sheet imported before its program was registered', () => {
   })
 })
 
+describe('what a visit row is attached to, said on the row', () => {
+  it('nights of a visit that becomes online by its online session are 0 with a warning; a day of two sessions names the one chosen', async () => {
+    const { client, context } = await freshBackend()
+    const sqlite = context.handle.sqlite
+    const program = await client.call('programs.create', {
+      fields: { name: 'しまコト', category: 'course', startDate: '2024-06-08', municipalityCodes: [] },
+    })
+    const session = (date: string, startTime: string, mode: 'onsite' | 'online') =>
+      client.call('sessions.create', { programId: program.id, fields: { date, startTime, mode } })
+    const morning = await session('2024-06-08', '10:00', 'onsite')
+    const afternoon = await session('2024-06-08', '14:00', 'online')
+    const july = await session('2024-07-13', '13:00', 'online')
+    const text = [
+      '日付\t氏名\tメールアドレス\t事業名\t回\t泊数\t参加形態',
+      '2024/7/13\t甲 一\ta@example.jp\tしまコト\t\t2\t',
+      '2024/6/8\t乙 二\tb@example.jp\tしまコト\t第2回\t\t',
+      '2024/6/8\t丙 三\tc@example.jp\tしまコト\t\t\t',
+      '2024/7/13\t丁 四\td@example.jp\tしまコト\t\t1\t現地',
+    ].join('\n')
+    const preview = await client.call('import.preview', { source: { fileName: 'signin.tsv', text }, kind: 'visits' })
+    expect(preview.rows.map((r) => r.visit?.sessionId)).toEqual([july.id, afternoon.id, morning.id, july.id])
+    expect(preview.rows.map((r) => r.issues)).toEqual([
+      [{ column: 5, severity: 'warning', message: 'オンラインの開催回（2024-07-13）への参加のため泊数は0にします' }],
+      [],
+      [
+        {
+          column: 0,
+          severity: 'warning',
+          message:
+            '「しまコト」は2024-06-08に開催回が2回あるため、最初の第1回（10:00開始）への参加として取り込みます。別の回なら「回」の列に第何回かを入れてください',
+        },
+      ],
+      [],
+    ])
+    await client.call('import.commit', { previewId: preview.previewId })
+    expect(sqlite.prepare(`SELECT visit_date, mode, nights FROM visits ORDER BY visit_date, mode, nights`).all()).toEqual([
+      { visit_date: '2024-06-08', mode: 'online', nights: 0 },
+      { visit_date: '2024-06-08', mode: 'onsite', nights: 0 },
+      { visit_date: '2024-07-13', mode: 'online', nights: 0 },
+      { visit_date: '2024-07-13', mode: 'onsite', nights: 1 },
+    ])
+  })
+})
+
 describe('two visits of one person on one day', () => {
   it('to different places or for different purposes are both kept; the same sheet again adds neither', async () => {
     const { client, context } = await freshBackend()

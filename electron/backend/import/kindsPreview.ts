@@ -141,8 +141,29 @@ function visitTarget(
     })
     visit.visitDate = sessionDay
   }
+  // A day with several sessions and no 回 to tell which: the first that day, said so.
+  const sameDay = ref && 'number' in ref ? [] : sessions.filter((s) => jstParts(s.startsAt).date === sessionDay)
+  if (sameDay.length > 1) {
+    const { time } = jstParts(session.startsAt)
+    const at = time === '00:00' ? '' : `（${time}開始）`
+    read.issues.push({
+      column: ref ? column('session') : column('visitDate'),
+      severity: 'warning',
+      message: `「${visit.programName}」は${sessionDay}に開催回が${sameDay.length}回あるため、最初の第${sessions.indexOf(session) + 1}回${at}への参加として取り込みます。別の回なら「回」の列に第何回かを入れてください`,
+    })
+  }
   // Attending an online session is attending online, unless the sheet says otherwise.
-  if (visit.mode === null && session.mode === 'online') visit.mode = 'online'
+  if (visit.mode === null && session.mode === 'online') {
+    visit.mode = 'online'
+    if (visit.nights > 0) {
+      read.issues.push({
+        column: column('nights'),
+        severity: 'warning',
+        message: `オンラインの開催回（${sessionDay}）への参加のため泊数は0にします`,
+      })
+      visit.nights = 0
+    }
+  }
   return { draft: visit, target: 'attendance', programId, programName: visit.programName, sessionId: session.id }
 }
 
