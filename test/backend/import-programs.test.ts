@@ -431,6 +431,18 @@ describe('importing programs with sessions', () => {
     ])
   })
 
+  it('a program list with only its header is refused at preview in Japanese, and records no import', async () => {
+    const { client, context } = await freshBackend()
+    const sqlite = context.handle.sqlite
+    await expect(
+      client.call('import.preview', { source: { fileName: 'programs.tsv', text: '事業名\t開催日\n' }, kind: 'programs' }),
+    ).rejects.toMatchObject({
+      code: 'IMPORT_UNREADABLE',
+      message: '取り込める行がありません（見出しの行だけで、その下にデータの行がありません）。',
+    })
+    expect(count(sqlite, 'import_batches')).toBe(0)
+  })
+
   it('a file that is not a program list is refused or read with errors, and writes nothing', async () => {
     const { client, context } = await freshBackend()
     const sqlite = context.handle.sqlite

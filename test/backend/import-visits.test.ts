@@ -642,6 +642,22 @@ describe('bad visit files write nothing', () => {
   })
 })
 
+describe('a sign-in sheet with only its header', () => {
+  it('is refused at preview in Japanese, so nothing can be committed and no empty import is recorded', async () => {
+    const { client, context } = await freshBackend()
+    const sqlite = context.handle.sqlite
+    for (const text of ['日付\t氏名\n', '日付\t氏名\n\t\n \t \n']) {
+      await expect(
+        client.call('import.preview', { source: { fileName: 'signin.tsv', text }, kind: 'visits' }),
+      ).rejects.toMatchObject({
+        code: 'IMPORT_UNREADABLE',
+        message: '取り込める行がありません（見出しの行だけで、その下にデータの行がありません）。',
+      })
+    }
+    expect(count(sqlite, 'import_batches')).toBe(0)
+  })
+})
+
 describe('a names-only sign-in sheet', () => {
   const tsv = (rows: string[][]) => rows.map((r) => r.join('\t')).join('\n') + '\n'
   async function importVisits(client: Client, text: string) {

@@ -73,6 +73,14 @@ export async function previewKindImport(
   }
   const build = kind === 'visits' ? buildVisitsPreview : buildProgramsPreview
   const preview = build(ctx.handle.sqlite, source, { ...options, today: todayIso() })
+  // Only a header: committing it would take a backup and leave an empty import in the history.
+  if (preview.rows.length === 0) {
+    throw ApiError.from(
+      'IMPORT_UNREADABLE',
+      { fileName: input.fileName, rows: 0, headerRow: preview.headerRow },
+      '取り込める行がありません（見出しの行だけで、その下にデータの行がありません）。',
+    )
+  }
   storeOf(ctx).put(preview)
   const firstRows = (preview.rows as (VisitPreviewRow | ProgramPreviewRow)[]).slice(0, 200).map((r) => rowView(preview, r))
   const view = previewView(kind, fieldsOfKind(kind), source, preview, firstRows)
