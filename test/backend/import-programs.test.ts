@@ -344,6 +344,42 @@ describe('importing programs with sessions', () => {
     expect(programsNamed(sqlite, '講座Y')).toHaveLength(1)
   })
 
+  it('a session before the 開始日 or after the 終了日 of its program is added with a warning on its row', async () => {
+    const { client, context } = await freshBackend()
+    const text = [
+      '事業名\t開始日\t終了日\t開催日',
+      'X\t2024/6/1\t2024/6/30\t2024/6/8',
+      'X\t\t\t2024/9/15',
+      'X\t\t\t2024/5/20',
+      'X\t\t\t2024/6/30',
+    ].join('\n')
+    const preview = await client.call('import.preview', { source: { fileName: 'programs.tsv', text }, kind: 'programs' })
+    expect(preview.counts).toMatchObject({ rows: 4, ok: 4, errors: 0, warnings: 2 })
+    expect(preview.rows.map((r) => r.issues)).toEqual([
+      [],
+      [
+        {
+          column: 3,
+          severity: 'warning',
+          message:
+            '開催日（2024-09-15）が、この事業の終了日（2024-06-30）より後です。開催日か終了日に誤りがないか確認してください',
+        },
+      ],
+      [
+        {
+          column: 3,
+          severity: 'warning',
+          message:
+            '開催日（2024-05-20）が、この事業の開始日（2024-06-01）より前です。開催日か開始日に誤りがないか確認してください',
+        },
+      ],
+      [],
+    ])
+    const result = await client.call('import.commit', { previewId: preview.previewId })
+    expect(result.kindCounts).toMatchObject({ programsCreated: 1, sessionsCreated: 4 })
+    expect(programsNamed(context.handle.sqlite, 'X')[0]).toMatchObject({ start_date: '2024-06-01', end_date: '2024-06-30' })
+  })
+
   it('a skipped row adds no session, and a program whose rows are all skipped is not created', async () => {
     const { client, context } = await freshBackend()
     const sqlite = context.handle.sqlite

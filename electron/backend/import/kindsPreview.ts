@@ -260,8 +260,9 @@ function mergeDrafts(drafts: ProgramDraft[]): ProgramDraft {
 
 /**
  * A program whose rows, put together, end before they start (開始日 on one row, an earlier
- * 終了日 on another, or sessions after the 終了日): each row checks its own dates only, so
- * the whole program is an error on every one of its rows and is not written.
+ * 終了日 on another, or with no 開始日 every session after the 終了日): each row checks its own
+ * dates only, so the whole program is an error on every one of its rows and is not written.
+ * A single session outside the program's dates is a warning (warnOfSessionsOutsideDates).
  */
 function refuseDatesOutOfOrder(group: ProgramGroup, rows: ProgramPreviewRow[], mapping: readonly AnyImportField[]): void {
   const days = group.rows.flatMap((i) => (rows[i]!.view.session ? [rows[i]!.view.session!.date] : [])).sort()
@@ -282,6 +283,25 @@ function refuseDatesOutOfOrder(group: ProgramGroup, rows: ProgramPreviewRow[], m
     row.group = null
   }
   group.rows = []
+}
+
+/**
+ * A 開催日 before the program's 開始日 or after its 終了日 (given on any of its rows): the
+ * session is still added, but one of the dates is most likely a typo, so its row says so.
+ */
+function warnOfSessionsOutsideDates(group: ProgramGroup, rows: ProgramPreviewRow[], mapping: readonly AnyImportField[]): void {
+  const { startDate, endDate } = group.program
+  for (const i of group.rows) {
+    const date = rows[i]!.read.session?.date
+    if (!date) continue
+    const message =
+      startDate && date < startDate
+        ? `開催日（${date}）が、この事業の開始日（${startDate}）より前です。開催日か開始日に誤りがないか確認してください`
+        : endDate && date > endDate
+          ? `開催日（${date}）が、この事業の終了日（${endDate}）より後です。開催日か終了日に誤りがないか確認してください`
+          : null
+    if (message) rows[i]!.read.issues.push({ column: mapping.indexOf('sessionDate'), severity: 'warning', message })
+  }
 }
 
 /**
@@ -398,6 +418,7 @@ export function buildProgramsPreview(sqlite: Sqlite, source: SourceTable, option
     g.program = mergeDrafts(g.rows.map((r) => reads[r]!.program))
     warnOfAdoptedYear(g, rows, adopted, mapping)
     refuseDatesOutOfOrder(g, rows, mapping)
+    warnOfSessionsOutsideDates(g, rows, mapping)
   }
   return {
     previewId: randomUUID(),
