@@ -14,6 +14,7 @@ async function withPeople() {
   return backend
 }
 
+const programsOf = (sqlite: Sqlite) => sqlite.prepare(`SELECT fiscal_year FROM programs`).all()
 const personBy = (sqlite: Sqlite, where: string, value: string) =>
   sqlite.prepare(`SELECT * FROM contacts WHERE ${where} = ?`).all(value) as Record<string, unknown>[]
 const visitsOf = (sqlite: Sqlite, contactId: unknown) =>
@@ -267,6 +268,44 @@ describe('the program or session a sheet names', () => {
     })
     expect((await importSheet()).kindCounts).toMatchObject({ visitsCreated: 0, alreadyAttended: 1 })
     expect(count(sqlite, 'visits')).toBe(1)
+  })
+})
+
+describe('a program whose sessions run past 4月1日', () => {
+  it('a visit on a day of its session or within its dates in the next 年度 is linked to it', async () => {
+    const { client, context } = await freshBackend()
+    const sqlite = context.handle.sqlite
+    const program = await client.call('programs.create', {
+      fields: { name: '冬の移住体験', category: 'course', startDate: '2025-01-10', endDate: '2025-04-30', municipalityCodes: [] },
+    })
+    expect(programsOf(sqlite)).toEqual([{ fiscal_year: 2024 }])
+    const april = await client.call('sessions.create', {
+      programId: program.id,
+      fields: { date: '2025-04-12', startTime: '10:00', mode: 'onsite' },
+    })
+    const text = [
+      '日付\t氏名\tメールアドレス\t事業名',
+      '2025/4/12\t林 太郎\th@example.jp\t冬の移住体験',
+      '2025/4/20\t林 太郎\th@example.jp\t冬の移住体験',
+      '2025/5/10\t林 太郎\th@example.jp\t冬の移住体験',
+    ].join('\n')
+    const preview = await client.call('import.preview', { source: { fileName: 'signin.tsv', text }, kind: 'visits' })
+    expect(preview.rows.map((r) => [r.visit?.target, r.visit?.programId, r.visit?.sessionId])).toEqual([
+      ['attendance', program.id, april.id],
+      ['program', program.id, null],
+      ['visit', null, null],
+    ])
+    expect(preview.rows.map((r) => r.issues.map((i) => i.message))).toEqual([
+      [],
+      ['「冬の移住体験」に2025-04-20の回がありません。回を指定せずに事業への参加として取り込みます'],
+      ['令和7年度（2025年度）の「冬の移住体験」は登録されていません。事業に結び付けない訪問記録として取り込みます'],
+    ])
+    await client.call('import.commit', { previewId: preview.previewId })
+    expect(sqlite.prepare(`SELECT program_id, session_id FROM visits ORDER BY visit_date`).all()).toEqual([
+      { program_id: program.id, session_id: april.id },
+      { program_id: program.id, session_id: null },
+      { program_id: null, session_id: null },
+    ])
   })
 })
 

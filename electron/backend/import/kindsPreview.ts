@@ -12,7 +12,7 @@ import { readVisitRow } from '../../../shared/domain/import/visitRow'
 import type { ReadVisit } from '../../../shared/domain/import/visitRow'
 import { jstParts, sessionsOnRecord } from '../../../shared/domain/sessionSeries'
 import { livePrograms, sessionsOf, unlinkedVisitOn } from '../db/repos/importKindsRepo'
-import type { SessionKey } from '../db/repos/importKindsRepo'
+import type { ProgramKey, SessionKey } from '../db/repos/importKindsRepo'
 import { countsOf } from './contactsPreview'
 import type { DuplicateMatch } from './contactsPreview'
 import { personMatches } from './personMatches'
@@ -85,20 +85,37 @@ const programKey = (name: string, fiscalYear: number) => `${normalizeForSearch(n
 /** The live programs by name and 年度, and their sessions' start times: read by the preview, and again by the commit. */
 export function programIndex(sqlite: Sqlite) {
   const byKey = new Map<string, string>()
-  for (const p of livePrograms(sqlite))
+  const byName = new Map<string, ProgramKey[]>()
+  for (const p of livePrograms(sqlite)) {
     if (!byKey.has(programKey(p.name, p.fiscalYear))) byKey.set(programKey(p.name, p.fiscalYear), p.id)
+    const name = normalizeForSearch(p.name)
+    byName.set(name, [...(byName.get(name) ?? []), p])
+  }
   const sessions = sessionsOf(sqlite)
   const cache = new Map<string, SessionKey[]>()
+  const sessionsOfProgram = (programId: string) =>
+    cache.get(programId) ?? cache.set(programId, sessions(programId)).get(programId)!
   return {
     find: (name: string, fiscalYear: number) => byKey.get(programKey(name, fiscalYear)) ?? null,
-    sessions: (programId: string) => cache.get(programId) ?? cache.set(programId, sessions(programId)).get(programId)!,
+    /**
+     * A program of that name in any 年度 held on the day: one with a session that day, else
+     * one whose 開始日〜終了日 cover it (a winter program of 2024年度 running into May 2025).
+     */
+    findOnDay: (name: string, date: string): string | null => {
+      const named = byName.get(normalizeForSearch(name)) ?? []
+      const withSession = named.find((p) => sessionsOfProgram(p.id).some((s) => jstParts(s.startsAt).date === date))
+      const covering = named.find((p) => p.startDate !== null && p.endDate !== null && p.startDate <= date && date <= p.endDate)
+      return (withSession ?? covering)?.id ?? null
+    },
+    sessions: sessionsOfProgram,
   }
 }
 
 /**
  * Which program and session a visit row names. A program is found by name in the 年度 of the
- * visit date; its session by number (第2回), by day, or else the session held on the visit
- * day. What cannot be found is said as a warning, and the row is still a visit.
+ * visit date, else one of that name held on the day in another 年度 (a session of a 2024年度
+ * program in April 2025); its session by number (第2回), by day, or else the session held on
+ * the visit day. What cannot be found is said as a warning, and the row is still a visit.
  */
 function visitTarget(
   read: ReadVisit,
@@ -109,7 +126,8 @@ function visitTarget(
   const none: VisitRowView = { draft: visit, target: 'visit', programId: null, programName: null, sessionId: null }
   if (!visit.programName || !visit.visitDate) return none
   const fiscalYear = fiscalYearOf(visit.visitDate)
-  const programId = index.find(visit.programName, fiscalYear)
+  const day = visit.session && 'date' in visit.session ? visit.session.date : visit.visitDate
+  const programId = index.find(visit.programName, fiscalYear) ?? index.findOnDay(visit.programName, day)
   if (!programId) {
     read.issues.push({
       column: column('program'),

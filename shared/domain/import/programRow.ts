@@ -191,8 +191,8 @@ export function readProgramRow(cells: readonly string[], mapping: readonly AnyIm
     const from: AnyImportField = fiscalYearWritten ? 'fiscalYear' : program.startDate ? 'startDate' : 'sessionDate'
     issue(mapping.indexOf(from), 'error', `年度は${min}〜${max}年度にしてください（${program.fiscalYear}年度です）`)
   }
-  // Attendance is matched to programs by the 年度 of its day: a session in another 年度 than its
-  // program's is most often a typo, and its sign-in sheet would not find the program.
+  // A session in another 年度 than the one written for its program is most often a typo (a
+  // sign-in sheet still finds the program by the session's day: kindsPreview.visitTarget).
   if (sessionDate && program.fiscalYear !== null && fiscalYearOf(sessionDate) !== program.fiscalYear)
     issue(
       mapping.indexOf('sessionDate'),

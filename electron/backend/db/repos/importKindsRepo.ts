@@ -13,11 +13,16 @@ export interface ProgramKey {
   id: string
   name: string
   fiscalYear: number
+  startDate: string | null
+  endDate: string | null
 }
 
 export function livePrograms(sqlite: Sqlite): ProgramKey[] {
   return sqlite
-    .prepare(`SELECT id, name, fiscal_year AS fiscalYear FROM programs WHERE deleted_at IS NULL ORDER BY created_at, id`)
+    .prepare(
+      `SELECT id, name, fiscal_year AS fiscalYear, start_date AS startDate, end_date AS endDate
+       FROM programs WHERE deleted_at IS NULL ORDER BY created_at, id`,
+    )
     .all() as ProgramKey[]
 }
 
