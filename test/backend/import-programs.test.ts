@@ -49,7 +49,7 @@ describe('importing programs with sessions', () => {
     expect(preview.rows.map((r) => r.program?.sessionOutcome)).toEqual(['new', 'new', 'new', 'new', 'exists', 'none'])
     expect(preview.rows.map((r) => r.program?.firstOfProgram)).toEqual([true, false, false, true, false, false])
     expect(preview.rows.map((r) => r.program?.programLine)).toEqual([2, 2, 2, 5, 5, 7])
-    expect(preview.rows[5]!.issues).toEqual([{ column: 1, severity: 'error', message: '事業名（プログラム名）がありません' }])
+    expect(preview.rows[5]!.issues).toEqual([{ column: 1, severity: 'error', message: 'プログラム名がありません' }])
 
     const result = await client.call('import.commit', { previewId: preview.previewId })
     expect(result).toMatchObject({
@@ -228,7 +228,7 @@ describe('importing programs with sessions', () => {
     expect(oneFile.rows[1]!.issues).toContainEqual({
       column: 2,
       severity: 'warning',
-      message: '同じ日に時間のない開催回があるため、この回は追加しません（時間は事業の画面で入れられます）',
+      message: '同じ日に時間のない開催回があるため、この回は追加しません（時間はプログラムの画面で入れられます）',
     })
     await client.call('import.commit', { previewId: oneFile.previewId })
     const [program] = programsNamed(sqlite, '海ごみ拾い')
@@ -336,7 +336,7 @@ describe('importing programs with sessions', () => {
         column: 3,
         severity: 'error',
         message:
-          'この事業（2行目・3行目）をまとめると、終了日（2024-06-01）が開始日（2024-09-01）より前になります。日付を直してください',
+          'このプログラム（2行目・3行目）をまとめると、終了日（2024-06-01）が開始日（2024-09-01）より前になります。日付を直してください',
       })
     const result = await client.call('import.commit', { previewId: preview.previewId })
     expect(result).toMatchObject({ errors: 2, kindCounts: { programsCreated: 1, sessionsCreated: 1 } })
@@ -362,7 +362,7 @@ describe('importing programs with sessions', () => {
           column: 3,
           severity: 'warning',
           message:
-            '開催日（2024-09-15）が、この事業の終了日（2024-06-30）より後です。開催日か終了日に誤りがないか確認してください',
+            '開催日（2024-09-15）が、このプログラムの終了日（2024-06-30）より後です。開催日か終了日に誤りがないか確認してください',
         },
       ],
       [
@@ -370,7 +370,7 @@ describe('importing programs with sessions', () => {
           column: 3,
           severity: 'warning',
           message:
-            '開催日（2024-05-20）が、この事業の開始日（2024-06-01）より前です。開催日か開始日に誤りがないか確認してください',
+            '開催日（2024-05-20）が、このプログラムの開始日（2024-06-01）より前です。開催日か開始日に誤りがないか確認してください',
         },
       ],
       [],
@@ -431,7 +431,7 @@ describe('importing programs with sessions', () => {
         column: 2,
         severity: 'warning',
         message:
-          '開催日（2025-04-12）は2025年度ですが、年度も開始日もない行のため、前の行の「冬の移住体験」（2024年度）の開催回にします。2025年度の別の事業なら年度を入れてください',
+          '開催日（2025-04-12）は2025年度ですが、年度も開始日もない行のため、前の行の「冬の移住体験」（2024年度）の開催回にします。2025年度の別のプログラムなら年度を入れてください',
       },
     ])
     const result = await client.call('import.commit', { previewId: preview.previewId })

@@ -243,8 +243,8 @@ describe('the program or session a sheet names', () => {
         code: 'NOT_FOUND',
         message:
           remove === 'session'
-            ? '2行目の事業「海ごみ拾い」の開催回が見つかりません（確認画面を開いた後に削除された可能性があります）。もう一度ファイルを読み込んでください。'
-            : expect.stringContaining('2行目の事業「海ごみ拾い」が見つかりません'),
+            ? '2行目のプログラム「海ごみ拾い」の開催回が見つかりません（確認画面を開いた後に削除された可能性があります）。もう一度ファイルを読み込んでください。'
+            : expect.stringContaining('2行目のプログラム「海ごみ拾い」が見つかりません'),
       })
       expect(checksums(sqlite)).toEqual(before)
     }
@@ -297,8 +297,8 @@ describe('a program whose sessions run past 4月1日', () => {
     ])
     expect(preview.rows.map((r) => r.issues.map((i) => i.message))).toEqual([
       [],
-      ['「冬の移住体験」に2025-04-20の回がありません。回を指定せずに事業への参加として取り込みます'],
-      ['令和7年度（2025年度）の「冬の移住体験」は登録されていません。事業に結び付けない訪問記録として取り込みます'],
+      ['「冬の移住体験」に2025-04-20の回がありません。回を指定せずにプログラムへの参加として取り込みます'],
+      ['令和7年度（2025年度）の「冬の移住体験」は登録されていません。プログラムに結び付けない訪問記録として取り込みます'],
     ])
     await client.call('import.commit', { previewId: preview.previewId })
     expect(sqlite.prepare(`SELECT program_id, session_id FROM visits ORDER BY visit_date`).all()).toEqual([
@@ -333,8 +333,8 @@ describe('a sheet imported before its program was registered', () => {
     const again = await importSheet()
     expect(again.preview.rows.map((r) => r.visit?.target)).toEqual(['attendance', 'program'])
     expect(again.preview.rows.map((r) => r.issues.at(-1)?.message)).toEqual([
-      '林 太郎さんの2024-06-08の訪問記録が、事業なしですでに登録されています。同じ訪問として数え、この行は追加しません（「しまコト」に結び付けるには、その訪問記録を編集してください）',
-      '林 太郎さんの2024-06-09の訪問記録が、事業なしですでに登録されています。同じ訪問として数え、この行は追加しません（「しまコト」に結び付けるには、その訪問記録を編集してください）',
+      '林 太郎さんの2024-06-08の訪問記録が、プログラムなしですでに登録されています。同じ訪問として数え、この行は追加しません（「しまコト」に結び付けるには、その訪問記録を編集してください）',
+      '林 太郎さんの2024-06-09の訪問記録が、プログラムなしですでに登録されています。同じ訪問として数え、この行は追加しません（「しまコト」に結び付けるには、その訪問記録を編集してください）',
     ])
     expect(again.result.kindCounts).toMatchObject({ visitsCreated: 0, alreadyAttended: 2 })
     // The earlier visits are left as they were (still with no program), and nothing was added.
@@ -554,10 +554,10 @@ describe('attendance versus standalone visits', () => {
     ])
     expect(preview.rows[4]!.issues.map((i) => i.message)).toEqual([
       '「都内の交流会場」を市区町村として読み取れませんでした。場所は備考に残します',
-      '令和6年度（2024年度）の「存在しない事業」は登録されていません。事業に結び付けない訪問記録として取り込みます',
+      '令和6年度（2024年度）の「存在しない事業」は登録されていません。プログラムに結び付けない訪問記録として取り込みます',
     ])
     expect(preview.rows[5]!.issues.map((i) => i.message)).toEqual([
-      '「しまコトアカデミー」に2024-06-09の回がありません。回を指定せずに事業への参加として取り込みます',
+      '「しまコトアカデミー」に2024-06-09の回がありません。回を指定せずにプログラムへの参加として取り込みます',
     ])
     const result = await client.call('import.commit', { previewId: preview.previewId })
     expect(result).toMatchObject({ created: 1, errors: 0, kindCounts: { visitsCreated: 5, alreadyAttended: 1 } })

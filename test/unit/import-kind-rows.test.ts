@@ -252,7 +252,7 @@ describe('readProgramRow', () => {
   it('derives 年度 from the session date (a March session belongs to the year before) and needs a name', () => {
     expect(readProgramRow(['講座', '', '', '', '', '2025/3/8'], mapping).program.fiscalYear).toBe(2024)
     expect(readProgramRow(['', '2024'], mapping).issues).toEqual([
-      { column: 0, severity: 'error', message: '事業名（プログラム名）がありません' },
+      { column: 0, severity: 'error', message: 'プログラム名がありません' },
     ])
     expect(readProgramRow(['講座', '', '2024/6/2', '2024/6/1'], mapping).ok).toBe(false)
   })
@@ -273,7 +273,7 @@ describe('readProgramRow', () => {
       {
         column: 1,
         severity: 'warning',
-        message: '開催日（2025-04-12）は2025年度ですが、この事業は2024年度です。年度か日付に誤りがないか確認してください',
+        message: '開催日（2025-04-12）は2025年度ですが、このプログラムは2024年度です。年度か日付に誤りがないか確認してください',
       },
     ])
     // A date cell's midnight is no time.
@@ -292,7 +292,7 @@ describe('readProgramRow', () => {
     ]
     const errors = (cells: string[]) => readProgramRow(cells, limited).issues.filter((i) => i.severity === 'error')
     expect(errors(['講'.repeat(201), '2024', '200000', '999999999', '2024/6/1', '会'.repeat(201), '担'.repeat(101)])).toEqual([
-      { column: 0, severity: 'error', message: '事業名は200文字以内にしてください（201文字あります）' },
+      { column: 0, severity: 'error', message: 'プログラム名は200文字以内にしてください（201文字あります）' },
       { column: 6, severity: 'error', message: '担当は100文字以内にしてください（101文字あります）' },
       { column: 5, severity: 'error', message: '会場は200文字以内にしてください（201文字あります）' },
       { column: 2, severity: 'error', message: '定員は100,000人以下にしてください' },

@@ -152,8 +152,8 @@ function refuseIfRecordedSince(later: LaterKindRecords, batchId: string): void {
   throw ApiError.from(
     'CONFLICT',
     { batchId, ...later },
-    `この取り込みで登録した事業や記録に、その後の記録（${parts.join('、')}）があるため取り消せません。` +
-      '取り消すとそれらも消えてしまいます。先にそれらを削除するか、事業や記録を個別に編集・削除してください。',
+    `この取り込みで登録したプログラムや記録に、その後の記録（${parts.join('、')}）があるため取り消せません。` +
+      '取り消すとそれらも消えてしまいます。先にそれらを削除するか、プログラムや記録を個別に編集・削除してください。',
   )
 }
 

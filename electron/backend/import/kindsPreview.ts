@@ -132,7 +132,7 @@ function visitTarget(
     read.issues.push({
       column: column('program'),
       severity: 'warning',
-      message: `${formatFiscalYear(fiscalYear)}の「${visit.programName}」は登録されていません。事業に結び付けない訪問記録として取り込みます`,
+      message: `${formatFiscalYear(fiscalYear)}の「${visit.programName}」は登録されていません。プログラムに結び付けない訪問記録として取り込みます`,
     })
     return none
   }
@@ -145,8 +145,8 @@ function visitTarget(
       column: ref ? column('session') : column('visitDate'),
       severity: 'warning',
       message: ref
-        ? `「${visit.programName}」に${'number' in ref ? `第${ref.number}回` : `${ref.date}の回`}がありません。回を指定せずに事業への参加として取り込みます`
-        : `「${visit.programName}」に${visit.visitDate}の回がありません。回を指定せずに事業への参加として取り込みます`,
+        ? `「${visit.programName}」に${'number' in ref ? `第${ref.number}回` : `${ref.date}の回`}がありません。回を指定せずにプログラムへの参加として取り込みます`
+        : `「${visit.programName}」に${visit.visitDate}の回がありません。回を指定せずにプログラムへの参加として取り込みます`,
     })
     return { ...none, target: 'program', programId, programName: visit.programName }
   }
@@ -220,7 +220,7 @@ function warnOfUnlinkedVisit(
   row.read.issues.push({
     column: dateColumn,
     severity: 'warning',
-    message: `${best.name}さんの${visitDate}の訪問記録が、事業なしですでに登録されています。同じ訪問として数え、この行は追加しません（「${target.programName}」に結び付けるには、その訪問記録を編集してください）`,
+    message: `${best.name}さんの${visitDate}の訪問記録が、プログラムなしですでに登録されています。同じ訪問として数え、この行は追加しません（「${target.programName}」に結び付けるには、その訪問記録を編集してください）`,
   })
 }
 
@@ -295,7 +295,7 @@ function refuseDatesOutOfOrder(group: ProgramGroup, rows: ProgramPreviewRow[], m
     row.read.issues.push({
       column: mapping.indexOf(group.program.endDate ? 'endDate' : 'sessionDate'),
       severity: 'error',
-      message: `この事業（${lines}）をまとめると、終了日（${end}）が開始日（${start}）より前になります。日付を直してください`,
+      message: `このプログラム（${lines}）をまとめると、終了日（${end}）が開始日（${start}）より前になります。日付を直してください`,
     })
     row.read.ok = false
     row.group = null
@@ -314,9 +314,9 @@ function warnOfSessionsOutsideDates(group: ProgramGroup, rows: ProgramPreviewRow
     if (!date) continue
     const message =
       startDate && date < startDate
-        ? `開催日（${date}）が、この事業の開始日（${startDate}）より前です。開催日か開始日に誤りがないか確認してください`
+        ? `開催日（${date}）が、このプログラムの開始日（${startDate}）より前です。開催日か開始日に誤りがないか確認してください`
         : endDate && date > endDate
-          ? `開催日（${date}）が、この事業の終了日（${endDate}）より後です。開催日か終了日に誤りがないか確認してください`
+          ? `開催日（${date}）が、このプログラムの終了日（${endDate}）より後です。開催日か終了日に誤りがないか確認してください`
           : null
     if (message) rows[i]!.read.issues.push({ column: mapping.indexOf('sessionDate'), severity: 'warning', message })
   }
@@ -341,7 +341,7 @@ function warnOfAdoptedYear(
     rows[i]!.read.issues.push({
       column: mapping.indexOf('sessionDate'),
       severity: 'warning',
-      message: `開催日（${session.date}）は${own}年度ですが、年度も開始日もない行のため、前の行の「${name}」（${fiscalYear}年度）の開催回にします。${own}年度の別の事業なら年度を入れてください`,
+      message: `開催日（${session.date}）は${own}年度ですが、年度も開始日もない行のため、前の行の「${name}」（${fiscalYear}年度）の開催回にします。${own}年度の別のプログラムなら年度を入れてください`,
     })
   }
 }
@@ -414,7 +414,7 @@ export function buildProgramsPreview(sqlite: Sqlite, source: SourceTable, option
           severity: 'warning',
           message:
             startTime !== null && seen.untimedOn(date)
-              ? '同じ日に時間のない開催回があるため、この回は追加しません（時間は事業の画面で入れられます）'
+              ? '同じ日に時間のない開催回があるため、この回は追加しません（時間はプログラムの画面で入れられます）'
               : '同じ日時の開催回がすでにあるため、この回は追加しません',
         })
       seen.add(date, startTime)

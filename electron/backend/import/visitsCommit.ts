@@ -118,7 +118,7 @@ export function* commitVisitsPreview(
       throw ApiError.from(
         'NOT_FOUND',
         { programId: target.programId, sessionId: target.sessionId },
-        `${line}行目の事業「${target.programName ?? ''}」${live.program ? 'の開催回' : ''}が見つかりません（確認画面を開いた後に削除された可能性があります）。もう一度ファイルを読み込んでください。`,
+        `${line}行目のプログラム「${target.programName ?? ''}」${live.program ? 'の開催回' : ''}が見つかりません（確認画面を開いた後に削除された可能性があります）。もう一度ファイルを読み込んでください。`,
       )
     liveTargets.add(key)
   }

@@ -165,7 +165,7 @@ export function readProgramRow(cells: readonly string[], mapping: readonly AnyIm
     }
   })
   if (session.startTime === null && timeInDate !== null) session.startTime = timeInDate
-  if (!program.name) issue(mapping.indexOf('programName'), 'error', '事業名（プログラム名）がありません')
+  if (!program.name) issue(mapping.indexOf('programName'), 'error', 'プログラム名がありません')
   if (program.startDate && program.endDate && program.endDate < program.startDate)
     issue(mapping.indexOf('endDate'), 'error', '終了日が開始日より前です')
   const dated = program.startDate ?? sessionDate
@@ -176,7 +176,7 @@ export function readProgramRow(cells: readonly string[], mapping: readonly AnyIm
   const tooLong = (field: AnyImportField, label: string, value: string | null, limit: number) => {
     if (value !== null && value.length > limit) issue(mapping.indexOf(field), 'error', tooLongMessage(label, limit, value.length))
   }
-  tooLong('programName', '事業名', program.name, programLimits.name)
+  tooLong('programName', 'プログラム名', program.name, programLimits.name)
   tooLong('coordinator', '担当', program.coordinator, programLimits.coordinator)
   tooLong('description', '内容', program.description, programLimits.description)
   tooLong('sessionPlace', '会場', session.place, sessionLimits.place)
@@ -197,7 +197,7 @@ export function readProgramRow(cells: readonly string[], mapping: readonly AnyIm
     issue(
       mapping.indexOf('sessionDate'),
       'warning',
-      `開催日（${sessionDate}）は${fiscalYearOf(sessionDate)}年度ですが、この事業は${program.fiscalYear}年度です。年度か日付に誤りがないか確認してください`,
+      `開催日（${sessionDate}）は${fiscalYearOf(sessionDate)}年度ですが、このプログラムは${program.fiscalYear}年度です。年度か日付に誤りがないか確認してください`,
     )
   const hasSessionCells = session.startTime !== null || session.place !== null || sessionMode !== null
   if (!sessionDate && hasSessionCells)
