@@ -83,6 +83,8 @@ test('imports the CP932 Excel list: detection, suggested mapping, one merge, com
   await expect(importer.result('created')).toHaveText('3')
   await expect(importer.result('merged')).toHaveText('1')
   await expect(importer.result('errors')).toHaveText('0')
+  // The import button is gone: focus goes to the result, not back to the top of the page.
+  await expect(page.getByTestId('import-result').getByRole('heading')).toBeFocused()
   await importer.step('commit').screenshot({ path: shot('2-done') })
 
   // The merge filled blanks and kept the differing stored phone.
@@ -111,6 +113,7 @@ test('imports the CP932 Excel list: detection, suggested mapping, one merge, com
   await expect(page.getByTestId('import-undo-message')).toHaveText(
     '取り込みを取り消しました（新規登録した3人を削除、統合した1人の値を元に戻す）。',
   )
+  await expect(page.getByTestId('import-undo-message')).toBeFocused()
   await expect(batch).toContainText('取り消し済み')
   await page.getByTestId('import-batches').screenshot({ path: shot('6-batches') })
 
@@ -313,6 +316,8 @@ test('a row with an error is fixed in place from the keyboard, then imported wit
   await email.press('Enter')
   await expect(editor).toHaveCount(0)
   await expect(page.getByTestId('import-fix-notice')).toHaveText('3行目を修正しました。')
+  // The row's 修正 link went away with its error: focus is on the notice.
+  await expect(page.getByTestId('import-fix-notice')).toBeFocused()
   await expect(importer.counts).toContainText('エラー 0')
   await expect(importer.row(3)).toContainText('取り込めます')
   await expect(importer.commitSummary).toContainText('2人を新規登録します')

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useFocusOnShow } from './useFocusOnShow'
 import type { ImportBatch } from '../../../../shared/contract/imports'
 import { api } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
@@ -17,6 +18,7 @@ export function BatchList() {
   const [asking, setAsking] = useState<ImportBatch | null>(null)
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<{ kind: 'done' | 'error'; text: string } | null>(null)
+  const messageRef = useFocusOnShow<HTMLParagraphElement>(message)
 
   async function undo(batch: ImportBatch) {
     setBusy(true)
@@ -55,7 +57,13 @@ export function BatchList() {
     <section className="panel" aria-labelledby="import-batches-title" data-testid="import-batches">
       <h2 id="import-batches-title">{t('import.batches.title')}</h2>
       {message && (
-        <p className={message.kind === 'done' ? 'import-notice' : 'load-error'} role="status" data-testid="import-undo-message">
+        <p
+          className={message.kind === 'done' ? 'import-notice' : 'load-error'}
+          role="status"
+          data-testid="import-undo-message"
+          ref={messageRef}
+          tabIndex={-1}
+        >
           {message.text}
         </p>
       )}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { useFocusOnShow } from './useFocusOnShow'
 import { skipNote } from './skipNote'
 import type { ImportCommitResult } from '../../../../shared/contract/imports'
 import { hrefOf } from '../../app/routes'
@@ -32,10 +33,13 @@ export function CommitPanel({
   onAnother: () => void
 }) {
   const { t } = useTranslation()
+  const resultHeading = useFocusOnShow<HTMLHeadingElement>(result)
   if (result) {
     return (
       <div className="import-result" role="status" data-testid="import-result">
-        <h3>{t('import.commit.doneTitle')}</h3>
+        <h3 ref={resultHeading} tabIndex={-1}>
+          {t('import.commit.doneTitle')}
+        </h3>
         <dl className="stat-list">
           {(['created', 'merged', 'skipped', 'errors'] as const).map((k) => (
             <div className="stat" key={k}>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { useFocusOnShow } from './useFocusOnShow'
 import { skipNote } from './skipNote'
 import type { ImportCommitResult, ImportPreview } from '../../../../shared/contract/imports'
 import { hrefOf } from '../../app/routes'
@@ -42,12 +43,15 @@ export function KindCommitPanel({
   onAnother: () => void
 }) {
   const { t } = useTranslation()
+  const resultHeading = useFocusOnShow<HTMLHeadingElement>(result)
   if (result) {
     const { batchId: _, kindCounts, ...people } = result
     const values: Record<string, number> = { ...people, ...kindCounts }
     return (
       <div className="import-result" role="status" data-testid="import-result">
-        <h3>{t('import.commit.doneTitle')}</h3>
+        <h3 ref={resultHeading} tabIndex={-1}>
+          {t('import.commit.doneTitle')}
+        </h3>
         <dl className="stat-list">
           {resultKeys[kind].map((k) => (
             <div className="stat" key={k}>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useFocusOnShow } from './useFocusOnShow'
 import type { ImportPreview, ImportPreviewRow } from '../../../../shared/contract/imports'
 import { actionOf } from './commitSummary'
 import type { CommitPlan } from './commitSummary'
@@ -40,7 +41,9 @@ export function ReviewStep({
   useEffect(() => setOffset(0), [preview.previewId, filter])
   const { page, stale, failed } = useRowPage(preview.previewId, filter, offset, revision)
   const [fixing, setFixing] = useState<ImportPreviewRow | null>(null)
-  const [fixNotice, setFixNotice] = useState<string | null>(null)
+  // A row fixed into a good one loses its 修正 link, which had the focus: the notice takes it.
+  const [fixNotice, setFixNotice] = useState<{ text: string; ok: boolean } | null>(null)
+  const fixNoticeRef = useFocusOnShow<HTMLParagraphElement>(fixNotice?.ok && fixNotice)
   // Fixing in place re-reads a person row; visits and programs rows are fixed in the file.
   const canFix = preview.kind === 'contacts'
   const shown = page ?? stale
@@ -57,8 +60,8 @@ export function ReviewStep({
       <ReviewCounts preview={preview} filter={filter} onFilter={setFilter} />
       {preview.counts.duplicates > 0 && <BulkChoice value={bulk} onChange={onBulk} kind={preview.kind} />}
       {fixNotice && (
-        <p className="import-notice" role="status" data-testid="import-fix-notice">
-          {fixNotice}
+        <p className="import-notice" role="status" data-testid="import-fix-notice" ref={fixNoticeRef} tabIndex={-1}>
+          {fixNotice.text}
         </p>
       )}
       {failed && (
@@ -125,7 +128,7 @@ export function ReviewStep({
           row={fixing}
           onClose={() => setFixing(null)}
           onFixed={({ row, counts }) => {
-            setFixNotice(t(row.ok ? 'import.fix.done' : 'import.fix.stillErrors', { line: row.line }))
+            setFixNotice({ text: t(row.ok ? 'import.fix.done' : 'import.fix.stillErrors', { line: row.line }), ok: row.ok })
             // A choice made for the row before it was fixed (skip it, merge into someone) was
             // about what it said then: its candidates may differ now, or it may be an error.
             onDecision(row.index, null)
