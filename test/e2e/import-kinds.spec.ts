@@ -39,6 +39,8 @@ test('a sign-in sheet imported as visits: kind choice, the kind’s fields, row 
   await expect(importer.row(4)).toContainText('浜田 一郎')
   await expect(page.getByTestId('import-target-4')).toHaveText('訪問として記録')
   await expect(importer.row(9)).toContainText('存在しない日付です')
+  // No 修正 for these rows: the screen says to correct the file instead.
+  await expect(page.getByTestId('import-fix-in-file')).toContainText('元のファイルを直して読み込み直してください')
   await expect(page.getByTestId('import-bulk')).toContainText('登録済みの人に記録（人の情報は変えない）')
   await page.getByTestId('import-bulk').getByLabel('登録済みの人に記録（人の情報は変えない）').check()
   await importer.shoot(shot('visits'))

@@ -59,6 +59,11 @@ export function ReviewStep({
     <div className="import-review">
       <ReviewCounts preview={preview} filter={filter} onFilter={setFilter} />
       {preview.counts.duplicates > 0 && <BulkChoice value={bulk} onChange={onBulk} kind={preview.kind} />}
+      {!canFix && preview.counts.errors > 0 && (
+        <p className="import-muted" data-testid="import-fix-in-file">
+          {t('import.fix.inFileOnly')}
+        </p>
+      )}
       {fixNotice && (
         <p className="import-notice" role="status" data-testid="import-fix-notice" ref={fixNoticeRef} tabIndex={-1}>
           {fixNotice.text}

@@ -38,6 +38,8 @@ const ja = {
     failed: '行を修正できませんでした。',
     done: '{{line}}行目を修正しました。',
     stillErrors: '{{line}}行目を修正しましたが、まだエラーがあります。',
+    inFileOnly:
+      'この種類の取り込みでは、ここで行を修正できません。エラーの行は取り込まれないので、元のファイルを直して読み込み直してください。',
   },
 }
 
@@ -80,6 +82,8 @@ const en: typeof ja = {
     failed: 'The row could not be fixed.',
     done: 'Line {{line}} fixed.',
     stillErrors: 'Line {{line}} changed, but it still has errors.',
+    inFileOnly:
+      'Rows cannot be fixed here for this kind of import. Rows with errors are left out: correct the file and read it again.',
   },
 }
 
