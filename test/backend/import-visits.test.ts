@@ -44,7 +44,7 @@ describe('importing a sign-in sheet of visits', () => {
     // The known person is proposed by e-mail; the second 粟島 row points at the first.
     expect(preview.rows[0]!.duplicates[0]).toMatchObject({ contactId: hamada.id, score: 100 })
     expect(preview.rows[3]!.duplicates[0]).toMatchObject({ row: 1 })
-    expect(preview.rows[4]!.issues).toEqual([{ column: -1, severity: 'error', message: '氏名（姓）がありません' }])
+    expect(preview.rows[4]!.issues).toEqual([{ column: 1, severity: 'error', message: '氏名がありません' }])
     expect(preview.rows[5]!.issues[0]).toMatchObject({ column: 0, severity: 'error' })
     expect(preview.rows[5]!.issues[0]!.message).toContain('存在しない日付')
 

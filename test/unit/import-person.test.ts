@@ -136,7 +136,20 @@ describe('reading one row of a person list', () => {
     const read = readPersonRow(['', '', '', '', '', '', '45383'], mapping, '2024-06-01')
     expect(read.draft.birthDate).toBe('2024-04-01')
     expect(read.ok).toBe(false)
-    expect(read.issues).toContainEqual({ column: -1, severity: 'error', message: '氏名（姓）がありません' })
+    // Marked on the name column, in the file's own word for it.
+    expect(read.issues).toContainEqual({ column: 0, severity: 'error', message: '氏名がありません' })
+    const split = suggestMapping(['姓', '名', 'メール'])
+    expect(readPersonRow(['', '花子', 'h@example.jp'], split, '2024-06-01').issues).toContainEqual({
+      column: 0,
+      severity: 'error',
+      message: '姓がありません',
+    })
+    // No name column at all: the whole row.
+    expect(readPersonRow(['h@example.jp'], suggestMapping(['メール']), '2024-06-01').issues).toContainEqual({
+      column: -1,
+      severity: 'error',
+      message: '氏名（姓）がありません',
+    })
     // Serials past 2099 are no date a person list holds (99999 would be 2173-10-14).
     expect(readDate('73051')).toEqual({ ok: false, message: '日付として読めない数値です' })
     expect(readDate('73051')).toEqual(readDate('99999'))

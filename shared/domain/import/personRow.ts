@@ -278,8 +278,13 @@ export function readPersonRow(cells: readonly string[], mapping: readonly Import
       issue(column, 'error', tooLongMessage(label, limit, value.length))
     }
   }
-  if (!draft.familyName) issues.push({ column: -1, severity: 'error', message: '氏名（姓）がありません' })
-  else if (!draft.email && !draft.phone && closingRow((draft.familyName ?? '') + (draft.givenName ?? ''))) {
+  if (!draft.familyName) {
+    // On the name column the file has, in its words, so the cell is marked and the row editor
+    // starts there; on the whole row when no column is the name.
+    const column = mapping.findIndex((f) => f === 'fullName' || f === 'familyName')
+    const message = column < 0 ? '氏名（姓）がありません' : mapping[column] === 'fullName' ? '氏名がありません' : '姓がありません'
+    issues.push({ column, severity: 'error', message })
+  } else if (!draft.email && !draft.phone && closingRow((draft.familyName ?? '') + (draft.givenName ?? ''))) {
     const column = mapping.findIndex((f) => f === 'fullName' || f === 'familyName')
     const name = `${draft.familyName ?? ''}${draft.givenName ?? ''}`
     // No name to split: the guess at where 合 and 計 part says nothing.
