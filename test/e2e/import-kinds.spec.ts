@@ -38,6 +38,8 @@ test('a sign-in sheet imported as visits: kind choice, the kind’s fields, row 
   await expect(importer.counts).toContainText('全6行')
   await expect(importer.row(4)).toContainText('浜田 一郎')
   await expect(page.getByTestId('import-target-4')).toHaveText('訪問として記録')
+  // A 和暦 date shows the day it is read as, like a birth date.
+  await expect(importer.row(4)).toContainText('R6.6.1→ 2024-06-01')
   await expect(importer.row(9)).toContainText('存在しない日付です')
   // No 修正 for these rows: the screen says to correct the file instead.
   await expect(page.getByTestId('import-fix-in-file')).toContainText('元のファイルを直して読み込み直してください')

@@ -12,9 +12,18 @@ const personFields: ReadonlySet<string> = new Set(importFields)
 
 /** 「→ ハマダ イチロウ」 under a cell whose value is saved differently from how it is written. */
 function storedBeside(field: AnyImportField, cell: string, row: ImportPreviewRow) {
-  if (!personFields.has(field)) return null
-  const stored = storedValueOf(field as ImportField, row.draft)
+  const stored = personFields.has(field) ? storedValueOf(field as ImportField, row.draft) : kindValueOf(field, row)
   return storedValueDiffers(cell, stored) ? <span className="review-stored">→ {stored}</span> : null
+}
+
+/** The day a visit or session is read as (「R6.6.1」 → 2024-06-01), so a 和暦 date can be checked. */
+function kindValueOf(field: AnyImportField, row: ImportPreviewRow): string {
+  if (field === 'visitDate') return row.visit?.draft.visitDate ?? ''
+  if (field === 'sessionDate') {
+    const session = row.program?.session
+    return session ? [session.date, session.startTime].filter(Boolean).join(' ') : ''
+  }
+  return ''
 }
 
 /**
