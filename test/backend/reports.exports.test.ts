@@ -41,6 +41,12 @@ describe('XLSX export', () => {
     expect(names).toContain('定義')
     expect(names.filter((n) => /^事業\d/.test(n))).toHaveLength(report.programs.length)
     expect(names.some((n) => n.includes('名簿'))).toBe(false) // the roster is off by default
+    // 応募 and 参加確定 count otherwise than the program screen's status buckets: said in the
+    // header and defined, so a figure copied into a form can be checked.
+    const programHeader = (wb.getWorksheet('事業一覧')!.getSheetValues() as unknown[][]).flat()
+    expect(programHeader).toEqual(expect.arrayContaining(['応募（辞退を含む）', '参加確定（修了を含む）']))
+    const definitions = (wb.getWorksheet('定義')!.getSheetValues() as unknown[][]).flat().join(' ')
+    expect(definitions).toContain('応募＝すべての申込（辞退した人を含む）')
 
     const cover = wb.getWorksheet('表紙')!
     const coverText = (cover.getSheetValues() as unknown[][]).flat().join(' ')
@@ -214,6 +220,25 @@ describe('CSV export', () => {
     const total = rows.find((r) => r[0] === '合計')!
     expect(Number(total[1])).toBe(report.uniquePeople)
     expect(sum(rows.slice(1, -1).map((r) => Number(r[1])))).toBe(report.uniquePeople)
+  })
+
+  it('names what a narrowed report covers in its file name', async () => {
+    const report = await backend.client.call('reports.fiscalYear', { fiscalYear: FY })
+    const [first, second] = report.programs
+    const fileOf = async (scope: { programIds?: string[]; fundingSource?: 'mic_kankei' }) =>
+      (
+        await backend.client.call('reports.export', {
+          fiscalYear: FY,
+          format: 'csv',
+          csvTable: 'summary',
+          suppress: true,
+          ...scope,
+        })
+      ).file.fileName
+    expect(await fileOf({})).toBe('関係人口実績_2024年度_概要.csv')
+    expect(await fileOf({ programIds: [first!.id] })).toBe(`関係人口実績_2024年度_${first!.name.replace(/\s+/g, '_')}_概要.csv`)
+    expect(await fileOf({ programIds: [first!.id, second!.id] })).toBe('関係人口実績_2024年度_2事業_概要.csv')
+    expect(await fileOf({ fundingSource: 'mic_kankei' })).toBe('関係人口実績_2024年度_総務省_関係人口創出・拡大事業_概要.csv')
   })
 
   it('writes Shift_JIS and lists the characters it could not hold', async () => {

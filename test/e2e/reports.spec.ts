@@ -36,6 +36,13 @@ test('the middle demo year shows figures, charts and definitions that match the 
   }
   await expect(reports.chart('by-month')).toHaveAttribute('aria-label', /4月.*3月/)
   await expect(reports.chart('by-area')).toHaveAttribute('aria-label', /東京圏/)
+  // The top prefectures' shares are of everyone counted, like the areas', not of the eight shown.
+  const byPrefecture = (expected as unknown as { byPrefecture: Record<string, number> }).byPrefecture
+  const everyone = Object.values(byPrefecture).reduce((sum, n) => sum + n, 0)
+  const top = Math.max(...Object.values(byPrefecture))
+  await expect(reports.chart('top-prefectures').locator('text.chart-value').first()).toHaveText(
+    `${top.toLocaleString('ja-JP')}（${Math.round((top / everyone) * 1000) / 10}%）`,
+  )
   await expect(reports.programs.locator('tbody tr')).toHaveCount(expected.programs.length)
   await expect(reports.definitions).toContainText('実人数')
   await expect(reports.definitions).toContainText('3件以上')
@@ -44,6 +51,15 @@ test('the middle demo year shows figures, charts and definitions that match the 
 test('exports XLSX and PDF as downloads that open', async ({ page }) => {
   const reports = new ReportsPage(page)
   await reports.chooseYear(2024)
+  // Suppressed totals hold no one: no warning about personal data until a roster is asked for.
+  await expect(page.getByText('個人情報がそのまま書き出されます')).toHaveCount(0)
+  await page.getByTestId('report-roster').check()
+  await expect(page.getByTestId('export-protect')).toBeChecked()
+  await page.getByTestId('export-protect').uncheck()
+  await expect(page.getByText('個人情報がそのまま書き出されます')).toBeVisible()
+  await page.getByTestId('report-roster').uncheck()
+  // The form hint shows the placeholder as it is written in a form.
+  await expect(page.getByTestId('report-form-help')).toContainText('{{program.…}}')
 
   const xlsx = await reports.export('xlsx')
   expect(xlsx.suggestedFilename()).toBe('関係人口実績_2024年度.xlsx')

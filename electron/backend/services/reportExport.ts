@@ -2,6 +2,7 @@ import type { ReportExport } from '../../../shared/contract/methods/reports'
 import { mimeTypes } from '../../../shared/contract/files'
 import type { FileDownload } from '../../../shared/contract/files'
 import { fiscalYearRange } from '../../../shared/domain/dates'
+import { fundingSources } from '../../../shared/domain/vocabulary'
 import { reportTables } from '../../../shared/domain/reports/tables'
 import type { FiscalYearReport } from '../../../shared/domain/reports/types'
 import type { BackendContext } from '../context'
@@ -30,7 +31,24 @@ function download(fileName: string, mimeType: string, bytes: Buffer): FileDownlo
   return { fileName, mimeType, base64: bytes.toString('base64') }
 }
 
-const baseName = (report: FiscalYearReport) => `関係人口実績_${report.fiscalYear}年度`
+/**
+ * 関係人口実績_2024年度, and what a narrowed report covers (one program's name, N事業, a funding
+ * source): a report of one program must not pass for the whole year's when it is sent on.
+ */
+function baseName(report: FiscalYearReport): string {
+  const { programNames, fundingSource } = report.scope
+  const scope =
+    programNames.length === 1
+      ? programNames[0]!
+      : programNames.length > 1
+        ? `${programNames.length}事業`
+        : fundingSource
+          ? fundingSources.labels[fundingSource]
+          : ''
+  // Characters Windows refuses in a file name, and spaces, become 「_」.
+  const safe = scope.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40)
+  return `関係人口実績_${report.fiscalYear}年度${safe ? `_${safe}` : ''}`
+}
 
 /** k to suppress with, or null for exact numbers. */
 export function suppressionOf(report: FiscalYearReport, suppress: boolean): number | null {

@@ -77,7 +77,16 @@ export function reportTables(report: FiscalYearReport, { suppressionK: k }: Tabl
   const programs: ExportTable = {
     id: 'programs',
     title: '事業別',
-    headers: ['事業名', '開催回数', '応募', '参加確定', '修了', '実人数', '延べ人数', '匿名の参加人数'],
+    headers: [
+      '事業名',
+      '開催回数',
+      '応募（辞退を含む）',
+      '参加確定（修了を含む）',
+      '修了',
+      '実人数',
+      '延べ人数',
+      '匿名の参加人数',
+    ],
     textColumns: [],
     hasTotal: false,
     // 開催回数 counts events, not people: 開催一覧 lists them all anyway.
@@ -105,7 +114,7 @@ export function reportTables(report: FiscalYearReport, { suppressionK: k }: Tabl
       p.sessions.map((s, j) => [p.name, s.date, s.place ?? '', sessionModes.labels[s.mode], published.sessions[i]![j]!]),
     ),
   }
-  const stageLabel = (code: string | null) => (code ? stages.labels[code as keyof typeof stages.labels] : '（記録なし）')
+  const stageLabel = (code: string | null) => (code ? stages.labels[code as keyof typeof stages.labels] : '（新規登録）')
   const transitions: ExportTable = {
     id: 'transitions',
     title: '年度中の段階の変化',

@@ -16,7 +16,7 @@ export class ReportsPage {
     return this.page.getByTestId(`figure-${key}`).locator('dd')
   }
 
-  chart(name: 'by-month' | 'by-area' | 'by-age' | 'stages'): Locator {
+  chart(name: 'by-month' | 'by-area' | 'by-age' | 'stages' | 'top-prefectures'): Locator {
     return this.page.getByTestId(`chart-${name}`)
   }
 

@@ -45,7 +45,14 @@ export function useExportProtection(): ExportProtection {
 }
 
 /** 「パスワードで保護する（推奨）」, the two masked fields and what is wrong with them. */
-export function ExportProtectionFields({ protection }: { protection: ExportProtection }) {
+export function ExportProtectionFields({
+  protection,
+  personal = true,
+}: {
+  protection: ExportProtection
+  /** Whether the file holds personal data (a report of exact totals with no roster does not): only then the warning. */
+  personal?: boolean
+}) {
   const { t } = useTranslation()
   const id = useId()
   const { enabled, password, confirm, problem } = protection
@@ -98,7 +105,7 @@ export function ExportProtectionFields({ protection }: { protection: ExportProte
           </p>
         </>
       ) : (
-        <p className="report-warning export-protection-warning">{t('exportProtection.unprotectedWarning')}</p>
+        personal && <p className="report-warning export-protection-warning">{t('exportProtection.unprotectedWarning')}</p>
       )}
     </fieldset>
   )

@@ -130,7 +130,8 @@ export function ExportPanel({ scope, k }: { scope: Scope; k: number }) {
           {t('reportsPage.export.roster')}
         </label>
         {roster && <p className="report-warning">{t('reportsPage.export.rosterWarning')}</p>}
-        <ExportProtectionFields protection={protection} />
+        {/* Suppressed totals hold no one; a roster, or exact small counts, can. */}
+        <ExportProtectionFields protection={protection} personal={roster || !suppress} />
       </div>
       <div className="report-buttons">
         <button
@@ -183,7 +184,10 @@ export function ExportPanel({ scope, k }: { scope: Scope; k: number }) {
         </span>
       </div>
       <h3>{t('reportsPage.export.form')}</h3>
-      <p className="panel-description">{t('reportsPage.export.formHelp')}</p>
+      <p className="panel-description" data-testid="report-form-help">
+        {/* The placeholder is passed as a value: written in the text, i18next would take it for its own. */}
+        {t('reportsPage.export.formHelp', { programRow: '{{program.…}}', interpolation: { escapeValue: false } })}
+      </p>
       <p className="report-placeholders">
         {formExamples.map((p) => (
           <code key={p}>{p}</code>

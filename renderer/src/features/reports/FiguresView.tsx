@@ -74,7 +74,13 @@ export function FiguresView({ report, stageLabels }: { report: FiscalYearReport;
             items={Object.entries(report.byArea).map(([label, value]) => ({ label, value }))}
           />
           <h3 className="report-subheading">{t('reportsPage.charts.topPrefectures')}</h3>
-          <BarList title={t('reportsPage.charts.topPrefectures')} items={topPrefectures} />
+          {/* Shares of everyone counted, as 東京圏 above: not of the eight shown. */}
+          <BarList
+            testId="chart-top-prefectures"
+            title={t('reportsPage.charts.topPrefectures')}
+            items={topPrefectures}
+            total={Object.values(report.byPrefecture).reduce((sum, n) => sum + n, 0)}
+          />
         </figure>
         <figure className="panel">
           <figcaption>{t('reportsPage.charts.byAgeBand')}</figcaption>

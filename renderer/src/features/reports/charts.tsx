@@ -42,8 +42,20 @@ export function ColumnChart({ items, title, testId }: { items: ChartItem[]; titl
 }
 
 /** Horizontal bars with counts and shares, e.g. people by area or age band. */
-export function BarList({ items, title, testId, tone }: { items: ChartItem[]; title: string; testId?: string; tone?: 'stage' }) {
-  const total = items.reduce((s, i) => s + i.value, 0)
+export function BarList({
+  items,
+  title,
+  testId,
+  tone,
+  total = items.reduce((s, i) => s + i.value, 0),
+}: {
+  items: ChartItem[]
+  title: string
+  testId?: string
+  tone?: 'stage'
+  /** What the shares are of, when the items are only part of it (the top 8 prefectures of everyone). */
+  total?: number
+}) {
   const max = Math.max(1, ...items.map((i) => i.value))
   const row = 24
   const labelWidth = 92
