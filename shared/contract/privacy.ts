@@ -16,6 +16,10 @@ export interface DeletionPreview {
 export interface RetentionCandidate {
   contactId: string
   displayName: string
+  /** Reading and prefecture, to tell namesakes apart. */
+  detail: string
+  /** Deleted in the grid (in the trash): hidden, but all their data is still held. */
+  inTrash: boolean
   /** The last visit, or the registration date when there was none. */
   lastInvolvedOn: string
   visits: number

@@ -43,7 +43,7 @@ const columns = [
   { key: 'stage', header: '段階', cell: (c, stageLabel) => stageLabel(c.stage) },
   { key: 'tags', header: 'タグ', cell: (c) => (c.tags ?? []).join('、') || null },
   { key: 'consentDate', header: '同意日', cell: (c) => c.consentDate },
-  { key: 'notes', header: '備考', cell: (c) => c.notes },
+  { key: 'notes', header: 'メモ', cell: (c) => c.notes },
 ] as const satisfies readonly { key: string; header: string; cell: Cell }[]
 
 export type ExportColumn = (typeof columns)[number]['key']

@@ -71,7 +71,10 @@ describe('privacy requests', () => {
     const before = figures(sqlite)
     const reportsBefore = await reportsOf(backend, years)
     const original = await backend.client.call('contacts.get', { id: people[0]! })
-    await backend.client.call('contacts.update', { id: people[0]!, patch: { notes: '秘密のメモ' } })
+    await backend.client.call('contacts.update', {
+      id: people[0]!,
+      patch: { notes: '秘密のメモ', firstContact: '隠岐港さん（浜田市役所）の紹介', occupation: '漁師', affiliation: '隠岐漁協' },
+    })
 
     for (const contactId of people) await backend.client.call('privacy.anonymize', { contactId })
 
@@ -86,6 +89,10 @@ describe('privacy requests', () => {
       phone: null,
       notes: null,
       birthDate: null,
+      // Free text that can name people (who introduced them, where they work).
+      firstContact: null,
+      occupation: null,
+      affiliation: null,
     })
     expect(after.prefectureCode).toBe(original.prefectureCode)
     // No trail keeps the old values: not the audit log, not the undo log.
@@ -93,6 +100,7 @@ describe('privacy requests', () => {
       JSON.stringify(sqlite.prepare(`SELECT * FROM audit_log`).all()) +
       JSON.stringify(sqlite.prepare(`SELECT * FROM undo_log`).all())
     expect(dump).not.toContain('秘密のメモ')
+    expect(dump).not.toContain('隠岐港さん')
     expect(dump).not.toContain(original.familyName)
     const log = sqlite
       .prepare(`SELECT action FROM audit_log WHERE entity_id = ? ORDER BY at DESC, rowid DESC`)
@@ -196,8 +204,16 @@ describe('privacy requests', () => {
     const file = await backend.client.call('privacy.disclosure', { contactId: contactId! })
     expect(file.fileName).toMatch(/^開示_.*\.json$/)
     const doc = JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8')) as Record<string, unknown[]>
-    expect(doc['本人の登録情報']![0]).toMatchObject({ id: contactId, familyName: person.familyName })
-    expect(doc['訪問・参加の記録']!.length).toBeGreaterThanOrEqual(3)
+    // Readable by the person it is for: Japanese field names, names for codes, no machine copies.
+    const stored = doc['本人の登録情報']![0] as Record<string, unknown>
+    expect(stored).toMatchObject({ ID: contactId, 姓: person.familyName, 段階: expect.stringMatching(/^[^a-z_]+$/) })
+    if (person.prefectureCode) expect(stored['都道府県']).toMatch(/[都道府県]$/)
+    expect(Array.isArray(stored['同意した利用目的'])).toBe(true)
+    expect(Object.keys(stored).filter((k) => /^[a-z]/.test(k))).toEqual([])
+    expect(JSON.stringify(doc)).not.toContain('searchKey')
+    const visits = doc['訪問・参加の記録'] as Record<string, unknown>[]
+    expect(visits.length).toBeGreaterThanOrEqual(3)
+    expect(['現地', 'オンライン']).toContain(visits[0]!['参加形態'])
     const log = backend.context.handle.sqlite
       .prepare(`SELECT action FROM audit_log WHERE entity_id = ? AND action = 'export'`)
       .all(contactId!)
@@ -207,12 +223,25 @@ describe('privacy requests', () => {
   it('lists people not involved for N years for review', async () => {
     const backend = await freshBackend({ demo: true })
     const { sqlite } = backend.context.handle
-    const list = await backend.client.call('privacy.retentionReview', { years: 3 })
     const cutoff = `${new Date().getFullYear() - 3}${new Date().toISOString().slice(4, 10)}`
-    for (const row of list) expect(row.lastInvolvedOn < cutoff).toBe(true)
-    const recent = sqlite.prepare(`SELECT contact_id FROM visits WHERE visit_date >= ? LIMIT 1`).pluck().get(cutoff) as
-      string | undefined
-    if (recent) expect(list.some((r) => r.contactId === recent)).toBe(false)
-    expect(list.length).toBeGreaterThan(0)
+    const recent = sqlite.prepare(`SELECT contact_id FROM visits WHERE visit_date >= ? LIMIT 1`).pluck().get(cutoff) as string
+    const recentTrashed = sqlite
+      .prepare(`SELECT contact_id FROM visits WHERE visit_date >= ? AND contact_id <> ? LIMIT 1`)
+      .pluck()
+      .get(cutoff, recent) as string
+    // Deleted in the grid: hidden, but all their data is still held, so it is listed for review.
+    await backend.client.call('contacts.delete', { ids: [recentTrashed] })
+    const list = await backend.client.call('privacy.retentionReview', { years: 3 })
+    for (const row of list.filter((r) => !r.inTrash)) expect(row.lastInvolvedOn < cutoff).toBe(true)
+    expect(list.some((r) => r.contactId === recent)).toBe(false)
+    expect(list.find((r) => r.contactId === recentTrashed)).toMatchObject({ inTrash: true })
+    const trashed = sqlite
+      .prepare(`SELECT count(*) FROM contacts WHERE deleted_at IS NOT NULL AND family_name <> '匿名'`)
+      .pluck()
+      .get()
+    expect(list.filter((r) => r.inTrash)).toHaveLength(trashed as number)
+    // Namesakes can be told apart by reading and prefecture.
+    expect(list.filter((r) => r.detail !== '').length).toBeGreaterThan(0)
+    expect(list.filter((r) => !r.inTrash).length).toBeGreaterThan(0)
   })
 })

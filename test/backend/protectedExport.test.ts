@@ -96,7 +96,7 @@ describe('password-protected exports of personal data (AES-256 zip)', () => {
     expect(zipped.fileName).toMatch(/^開示_\d{4}-\d{2}-\d{2}\.zip$/)
     for (const label of [inner.name, zipped.fileName]) expect(label).not.toContain(String(person.familyName))
     const doc = JSON.parse(inner.bytes.toString('utf8')) as Record<string, unknown[]>
-    expect(doc['本人の登録情報']![0]).toMatchObject({ id: contactId, familyName: person.familyName })
+    expect(doc['本人の登録情報']![0]).toMatchObject({ ID: contactId, 姓: person.familyName })
     expect(lastExportAudit(backend, 'contact')).toMatchObject({ passwordProtected: [null, true] })
 
     // The plain export is the same document (its audit section has this second export's line too).

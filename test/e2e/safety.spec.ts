@@ -75,3 +75,32 @@ test.describe('privacy actions on a person', () => {
     expect(after).toMatchObject({ familyName: '匿名', email: null, prefectureCode: '32' })
   })
 })
+
+test('the retention review lists people deleted in the grid too, and each can be deleted for good from the list', async ({
+  page,
+  shell,
+  door,
+}) => {
+  // Deleted in the grid: hidden, but every detail is still held until deleted for good.
+  const person = (await door.call('contacts.create', {
+    fields: { familyName: '保存期間', givenName: '試験', familyKana: 'ホゾンキカン', email: 'hozon.kikan@example.jp' },
+  })) as { id: string }
+  await door.call('contacts.delete', { ids: [person.id] })
+  await shell.open(door.url, 'settings')
+  const panel = page.getByTestId('retention-panel')
+  await panel.getByLabel('最後のかかわりから').fill('0')
+  await panel.getByRole('button', { name: '一覧を表示' }).click()
+  await expect(panel.getByRole('alert')).toHaveText('1〜50の年数を入力してください。')
+  await panel.getByLabel('最後のかかわりから').fill('3')
+  await panel.getByRole('button', { name: '一覧を表示' }).click()
+  const row = panel.getByTestId('retention-row').filter({ hasText: '保存期間 試験' })
+  await expect(row).toContainText('削除済み')
+  await expect(row).toContainText('ホゾンキカン')
+  await row.getByRole('button', { name: '対応する' }).click()
+  await panel.getByTestId('privacy-delete').click()
+  await page.getByRole('dialog').getByRole('button', { name: '完全に削除する' }).click()
+  await expect(row).toHaveCount(0)
+  const stored = (await door.call('contacts.list', { search: 'hozon.kikan@example.jp' })) as { total: number }
+  expect(stored.total).toBe(0)
+  await expect(door.call('contacts.get', { id: person.id })).rejects.toThrow()
+})

@@ -2,6 +2,8 @@ import { ApiError } from '../../../shared/contract/errors'
 import type { FileDownload } from '../../../shared/contract/files'
 import { mimeTypes } from '../../../shared/contract/files'
 import { todayIso } from '../../../shared/domain/dates'
+import { readableRow } from '../../../shared/domain/disclosure'
+import type { DisclosureSection } from '../../../shared/domain/disclosure'
 import type { BackendContext } from '../context'
 import { recordAudit } from '../db/repos/auditRepo'
 import { protectIfAsked } from '../export/protectedZip'
@@ -18,8 +20,8 @@ const sections: Record<string, string> = {
 }
 
 /**
- * 開示: every stored row about one person, as indented JSON with Japanese section names; with a
- * password, inside an AES-256 encrypted .zip.
+ * 開示: every stored row about one person, as indented JSON in Japanese (section and field
+ * names, codes as names: readableRow); with a password, inside an AES-256 encrypted .zip.
  */
 export async function disclosePerson(ctx: BackendContext, contactId: string, password?: string): Promise<FileDownload> {
   const records = await personRecords(ctx.db, contactId)
@@ -30,9 +32,7 @@ export async function disclosePerson(ctx: BackendContext, contactId: string, pas
     作成日: todayIso(),
   }
   for (const [key, rows] of Object.entries(records)) {
-    document[sections[key] ?? key] = rows.map((row) =>
-      typeof row.changes === 'string' ? { ...row, changes: JSON.parse(row.changes) } : row,
-    )
+    document[sections[key] ?? key] = rows.map((row) => readableRow(key as DisclosureSection, row))
   }
   await recordAudit(ctx.db, [
     {

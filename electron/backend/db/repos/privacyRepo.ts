@@ -55,7 +55,7 @@ export async function anonymizeRows(
   await sql`UPDATE contacts SET family_name = '匿名', given_name = '', family_kana = NULL, given_kana = NULL,
               email = NULL, phone = NULL, postal_code = NULL, municipality_code = NULL, address = NULL,
               birth_date = NULL, birth_year = ${birthYear}, occupation = NULL, affiliation = NULL,
-              consent_method = NULL, notes = NULL, search_key = '匿名', updated_at = ${now}
+              first_contact = NULL, consent_method = NULL, notes = NULL, search_key = '匿名', updated_at = ${now}
             WHERE id = ${contactId}`.execute(db)
   await sql`UPDATE visits SET notes = NULL, purpose = NULL WHERE contact_id = ${contactId}`.execute(db)
   await sql`UPDATE enrollments SET notes = NULL WHERE contact_id = ${contactId}`.execute(db)
@@ -90,15 +90,29 @@ export async function deleteContactRow(db: Kysely<Database>, contactId: string):
 }
 
 /** Live people whose last visit (or registration, with none) is before `cutoff`, oldest first. */
+/**
+ * People not involved since `cutoff`, and everyone in the trash (削除 in the grid only hides a
+ * person: until deleted for good, all their data is still held, so they are listed for review).
+ */
 export async function notInvolvedSince(db: Kysely<Database>, cutoff: string) {
-  const result = await sql<{ contactId: string; familyName: string; givenName: string; lastInvolvedOn: string; visits: number }>`
-    SELECT c.id AS contact_id, c.family_name, c.given_name,
+  const result = await sql<{
+    contactId: string
+    familyName: string
+    givenName: string
+    familyKana: string | null
+    givenKana: string | null
+    prefectureCode: string | null
+    deletedAt: string | null
+    lastInvolvedOn: string
+    visits: number
+  }>`
+    SELECT c.id AS contact_id, c.family_name, c.given_name, c.family_kana, c.given_kana, c.prefecture_code, c.deleted_at,
            coalesce(max(v.visit_date), substr(c.created_at, 1, 10)) AS last_involved_on, count(v.id) AS visits
     FROM contacts c LEFT JOIN visits v ON v.contact_id = c.id
-    WHERE c.deleted_at IS NULL AND c.family_name <> '匿名'
+    WHERE c.family_name <> '匿名'
     GROUP BY c.id
-    HAVING last_involved_on < ${cutoff}
-    ORDER BY last_involved_on, c.id
+    HAVING c.deleted_at IS NOT NULL OR last_involved_on < ${cutoff}
+    ORDER BY c.deleted_at IS NULL, last_involved_on, c.id
     LIMIT 5000`.execute(db)
   return result.rows
 }

@@ -14,7 +14,14 @@ type Pending = { kind: 'disclosure' } | { kind: 'anonymize' } | { kind: 'delete'
  * A person's privacy requests (APPI): 開示 export, anonymize, delete for good. Each
  * irreversible one asks first, in Japanese, saying exactly what will change.
  */
-export function PrivacyActions({ contactId }: { contactId: string }) {
+export function PrivacyActions({
+  contactId,
+  onChanged,
+}: {
+  contactId: string
+  /** After the person was anonymized or deleted (a list showing them can read itself again). */
+  onChanged?: () => void
+}) {
   const { t } = useTranslation()
   const [pending, setPending] = useState<Pending>(null)
   const [busy, setBusy] = useState(false)
@@ -26,6 +33,7 @@ export function PrivacyActions({ contactId }: { contactId: string }) {
     try {
       setMessage({ kind: 'ok', text: await work() })
       setPending(null)
+      onChanged?.()
     } catch (e) {
       setMessage({ kind: 'error', text: e instanceof ApiError ? e.message : String(e) })
       setPending(null)

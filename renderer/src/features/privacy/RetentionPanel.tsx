@@ -1,9 +1,10 @@
-import { useState } from 'react'
+import { Fragment, useState } from 'react'
 import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../../../shared/contract/errors'
 import type { RetentionCandidate } from '../../../../shared/contract/privacy'
 import { api } from '../../api/client'
+import { PrivacyActions } from './PrivacyActions'
 
 /** The retention setting's review list: people not involved for N years, for a person to decide. */
 export function RetentionPanel() {
@@ -11,19 +12,33 @@ export function RetentionPanel() {
   const [years, setYears] = useState('3')
   const [rows, setRows] = useState<RetentionCandidate[] | null>(null)
   const [error, setError] = useState<string | null>(null)
+  // The person whose privacy actions are open below their row.
+  const [open, setOpen] = useState<string | null>(null)
 
-  async function show(event: FormEvent) {
-    event.preventDefault()
+  async function load() {
     setError(null)
+    const n = Number(years)
+    if (!Number.isInteger(n) || n < 1 || n > 50) {
+      setRows(null)
+      setError(t('privacy.retentionYearsInvalid'))
+      return
+    }
     try {
-      setRows(await api.call('privacy.retentionReview', { years: Number(years) }))
+      setRows(await api.call('privacy.retentionReview', { years: n }))
     } catch (e) {
+      setRows(null)
       setError(e instanceof ApiError ? e.message : String(e))
     }
   }
 
+  function show(event: FormEvent) {
+    event.preventDefault()
+    setOpen(null)
+    void load()
+  }
+
   return (
-    <form className="panel" onSubmit={show} data-testid="retention-panel">
+    <form className="panel" onSubmit={show} noValidate data-testid="retention-panel">
       <h2>{t('privacy.retention')}</h2>
       <p className="panel-description">{t('privacy.retentionDescription')}</p>
       <div className="safety-actions">
@@ -57,15 +72,40 @@ export function RetentionPanel() {
                 <th scope="col">{t('privacy.retentionName')}</th>
                 <th scope="col">{t('privacy.retentionLast')}</th>
                 <th scope="col">{t('privacy.retentionVisits')}</th>
+                <th scope="col">{t('privacy.retentionAct')}</th>
               </tr>
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.contactId}>
-                  <td>{r.displayName}</td>
-                  <td>{r.lastInvolvedOn.replaceAll('-', '/')}</td>
-                  <td>{r.visits}</td>
-                </tr>
+                <Fragment key={r.contactId}>
+                  <tr data-testid="retention-row">
+                    <td>
+                      {r.displayName}
+                      {r.inTrash && <span className="retention-trash"> {t('privacy.retentionInTrash')}</span>}
+                      {r.detail && <small className="retention-detail">{r.detail}</small>}
+                    </td>
+                    <td>{r.lastInvolvedOn.replaceAll('-', '/')}</td>
+                    <td>{r.visits}</td>
+                    <td>
+                      <button
+                        type="button"
+                        className="button-link"
+                        aria-expanded={open === r.contactId}
+                        onClick={() => setOpen(open === r.contactId ? null : r.contactId)}
+                      >
+                        {open === r.contactId ? t('privacy.retentionClose') : t('privacy.retentionAct')}
+                      </button>
+                    </td>
+                  </tr>
+                  {open === r.contactId && (
+                    <tr>
+                      <td colSpan={4}>
+                        {/* Anonymize or delete right here: the list says to decide one by one. */}
+                        <PrivacyActions contactId={r.contactId} onChanged={() => void load()} />
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
               ))}
             </tbody>
           </table>

@@ -9,7 +9,7 @@ export const privacyText = {
       anonymize: '匿名化する',
       anonymizeConfirmTitle: 'この参加者を匿名化しますか？',
       anonymizeConfirm:
-        '氏名・フリガナ・連絡先・住所・メモ・正確な生年月日を消去します。都道府県・生まれた年度・訪問・参加記録は残るため、過去の集計の数字は変わりません。\nこの操作は元に戻せません。',
+        '氏名・フリガナ・連絡先・住所（市区町村まで）・職業・所属・きっかけ・メモ・所属団体・正確な生年月日と、訪問や申込に書いたメモを消去します。都道府県・生まれた年・性別・段階・タグと訪問・参加記録は残るため、過去の集計の数字は変わりません。\nこの操作は元に戻せません。',
       anonymizeButton: '匿名化する',
       anonymized: '匿名化しました。',
       delete: '完全に削除する',
@@ -25,7 +25,7 @@ export const privacyText = {
       working: '処理しています…',
       retention: '保存期間の見直し',
       retentionDescription:
-        '一定期間かかわりのない参加者を一覧にします。自動では削除しません。一人ずつ参加者の画面で匿名化または削除してください。',
+        '一定期間かかわりのない参加者と、削除した（ごみ箱にある）参加者を一覧にします。自動では削除しません。「対応する」から一人ずつ匿名化または完全に削除してください。',
       retentionYears: '最後のかかわりから',
       retentionYearsUnit: '年以上',
       retentionShow: '一覧を表示',
@@ -34,6 +34,10 @@ export const privacyText = {
       retentionVisits: '訪問・参加',
       retentionEmpty: '該当する参加者はいません。',
       retentionCount: '{{count}}人',
+      retentionYearsInvalid: '1〜50の年数を入力してください。',
+      retentionInTrash: '（削除済み・データは保存されたまま）',
+      retentionAct: '対応する',
+      retentionClose: '閉じる',
     },
     exportProtection: {
       protect: 'パスワードで保護する（推奨）',
@@ -59,7 +63,7 @@ export const privacyText = {
       anonymize: 'Anonymize',
       anonymizeConfirmTitle: 'Anonymize this person?',
       anonymizeConfirm:
-        'Removes name, kana, contact details, address, notes and the exact birth date. Prefecture, birth cohort and visits stay, so past report figures do not change.\nThis cannot be undone.',
+        'Removes name, kana, contact details, address (down to the municipality), occupation, affiliation, how they first got involved, notes, organizations, the exact birth date, and notes on their visits and enrollments. Prefecture, birth year, gender, stage, tags and visits stay, so past report figures do not change.\nThis cannot be undone.',
       anonymizeButton: 'Anonymize',
       anonymized: 'Anonymized.',
       delete: 'Delete permanently',
@@ -74,7 +78,7 @@ export const privacyText = {
       working: 'Working…',
       retention: 'Retention review',
       retentionDescription:
-        'Lists people not involved for a while. Nothing is deleted automatically: anonymize or delete each person from their page.',
+        'Lists people not involved for a while, and people deleted in the grid (still held in the trash). Nothing is deleted automatically: use “Act on this” to anonymize or delete each person for good.',
       retentionYears: 'No involvement for',
       retentionYearsUnit: 'years or more',
       retentionShow: 'Show list',
@@ -83,6 +87,10 @@ export const privacyText = {
       retentionVisits: 'Visits',
       retentionEmpty: 'Nobody matches.',
       retentionCount: '{{count}} people',
+      retentionYearsInvalid: 'Enter a number of years from 1 to 50.',
+      retentionInTrash: '(deleted; data still held)',
+      retentionAct: 'Act on this',
+      retentionClose: 'Close',
     },
     exportProtection: {
       protect: 'Protect with a password (recommended)',

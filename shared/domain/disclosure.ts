@@ -1,0 +1,110 @@
+import { municipalityByCode, prefectureByCode } from './localGov'
+import { bases, enrollmentRoles, enrollmentStatuses, genders, roots, stages, visitModes } from './vocabulary'
+
+/**
+ * 開示: a stored row as the person can read it — Japanese names for the columns, names for
+ * codes (男性, 島根県 浜田市, 現地), JSON text opened up. Nothing stored about them is left
+ * out except copies kept for the machine (the search key, the person's own id on each row).
+ */
+export type DisclosureSection = 'contact' | 'visits' | 'enrollments' | 'stageHistory' | 'tags' | 'organizations' | 'auditLog'
+
+const labels: Record<string, string> = {
+  id: 'ID',
+  familyName: '姓',
+  givenName: '名',
+  familyKana: 'セイ',
+  givenKana: 'メイ',
+  email: 'メール',
+  phone: '電話',
+  postalCode: '郵便番号',
+  prefectureCode: '都道府県',
+  municipalityCode: '市区町村',
+  address: '住所',
+  birthDate: '生年月日',
+  birthYear: '生まれ年',
+  gender: '性別',
+  occupation: '職業',
+  affiliation: '所属',
+  roots: 'ゆかり',
+  basis: '関わり方',
+  firstContact: 'きっかけ',
+  stage: '段階',
+  consentDate: '同意日',
+  consentMethod: '同意の方法',
+  consentPurposes: '同意した利用目的',
+  notes: 'メモ',
+  note: 'メモ',
+  createdAt: '登録日時',
+  updatedAt: '更新日時',
+  deletedAt: '削除日時',
+  programId: 'プログラムID',
+  programName: 'プログラム',
+  sessionId: '開催回ID',
+  visitDate: '日付',
+  mode: '参加形態',
+  nights: '泊数',
+  purpose: '目的',
+  status: '状態',
+  role: '役割',
+  changedOn: '変更日',
+  name: '名前',
+  at: '日時',
+  userName: '操作した人',
+  action: '操作',
+  entity: '対象',
+  changes: '変更内容',
+}
+
+/** Machine copies: the search key repeats the name and contacts; contactId is the person's own id. */
+const dropped = new Set(['searchKey', 'contactId'])
+
+const label = <T extends Record<string, string>>(vocab: T, value: unknown) =>
+  typeof value === 'string' ? (vocab[value] ?? value) : value
+
+function readableValue(section: DisclosureSection, key: string, value: unknown): unknown {
+  if (value === null || value === undefined) return null
+  switch (key) {
+    case 'gender':
+      return label(genders.labels, value)
+    case 'roots':
+      return label(roots.labels, value)
+    case 'basis':
+      return label(bases.labels, value)
+    case 'stage':
+      return label(stages.labels, value)
+    case 'prefectureCode':
+      return prefectureByCode(String(value))?.name ?? value
+    case 'municipalityCode': {
+      const m = municipalityByCode(String(value))
+      return m ? `${m.prefectureName} ${m.name}` : value
+    }
+    case 'mode':
+      return section === 'visits' ? label(visitModes.labels, value) : value
+    case 'status':
+      return section === 'enrollments' ? label(enrollmentStatuses.labels, value) : value
+    case 'role':
+      return section === 'enrollments' ? label(enrollmentRoles.labels, value) : value
+    case 'consentPurposes':
+    case 'changes':
+      return typeof value === 'string' ? parsed(value) : value
+    default:
+      return value
+  }
+}
+
+const parsed = (text: string): unknown => {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
+}
+
+export function readableRow(section: DisclosureSection, row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(row)) {
+    if (dropped.has(key)) continue
+    out[labels[key] ?? key] = readableValue(section, key, value)
+  }
+  return out
+}
