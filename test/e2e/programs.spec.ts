@@ -142,3 +142,66 @@ test('the sign-in sheet lists the roster with kana and blank columns for paper',
   await expect(sheet.locator('thead')).toContainText('署名')
   await expect(sheet.locator('tr.sheet-blank')).toHaveCount(8)
 })
+
+test('unsaved attendance is not thrown away without asking: session, tab and page switches', async ({ shell, door, page }) => {
+  const name = `E2E 未保存出欠 ${Date.now().toString(36)}`
+  const program = (await door.call('programs.create', {
+    fields: { name, category: 'course', startDate: today() },
+  })) as { id: string }
+  for (const date of [today(), '2030-01-05'])
+    await door.call('sessions.create', { programId: program.id, fields: { date, startTime: '13:00', mode: 'onsite' } })
+  const person = (await door.call('contacts.create', {
+    fields: { familyName: '未保存', givenName: '太郎', familyKana: 'ミホゾン', givenKana: 'タロウ' },
+  })) as { id: string }
+  await door.call('enrollments.add', { programId: program.id, contactIds: [person.id], status: 'confirmed' })
+  const programs = new ProgramsPage(page)
+  await shell.open(door.url, 'programs')
+  await programs.open(name)
+  await programs.tab('roster').click()
+  const box = programs.rosterLine('未保存 太郎').locator('input[type="checkbox"]')
+  const dialog = page.getByTestId('roster-discard')
+  await box.check()
+  await expect(page.getByText('未保存の変更があります')).toBeVisible()
+
+  // Another session: asked; 戻る keeps the session and the tick.
+  const sessionSelect = page.getByTestId('roster-session')
+  const firstSession = await sessionSelect.inputValue()
+  const secondSession = await sessionSelect.locator('option').nth(1).getAttribute('value')
+  await sessionSelect.selectOption(secondSession!)
+  await expect(dialog).toBeVisible()
+  await expect(dialog).toContainText('保存していない出欠の変更があります。破棄して移動しますか？')
+  await dialog.getByRole('button', { name: '戻る' }).click()
+  await expect(dialog).toHaveCount(0)
+  await expect(sessionSelect).toHaveValue(firstSession)
+  await expect(box).toBeChecked()
+
+  // Another tab: asked too; 戻る stays on the roster.
+  await programs.tab('sessions').click()
+  await expect(dialog).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(dialog).toHaveCount(0)
+  await expect(programs.tab('roster')).toHaveAttribute('aria-selected', 'true')
+  await expect(box).toBeChecked()
+
+  // Another page from the sidebar: asked; 戻る stays here.
+  await shell.goTo('visits')
+  await expect(dialog).toBeVisible()
+  await dialog.getByRole('button', { name: '戻る' }).click()
+  await expect(page.getByTestId('program-title')).toHaveText(name)
+  await expect(box).toBeChecked()
+
+  // 破棄して移動 does move, and the tick is gone (nothing was saved).
+  await sessionSelect.selectOption(secondSession!)
+  await dialog.getByRole('button', { name: '破棄して移動' }).click()
+  await expect(sessionSelect).toHaveValue(secondSession!)
+  await sessionSelect.selectOption(firstSession) // nothing unsaved now: no question
+  await expect(dialog).toHaveCount(0)
+  await expect(box).not.toBeChecked()
+
+  // Saved attendance moves freely.
+  await box.check()
+  await programs.saveRoster()
+  await programs.tab('sessions').click()
+  await expect(dialog).toHaveCount(0)
+  await expect(programs.sessionRows).toHaveCount(2)
+})

@@ -1,10 +1,11 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatFiscalYear } from '../../../../shared/domain/dates'
 import { api } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { LoadError } from '../../app/LoadError'
 import { messageOf } from './apiErrors'
+import { DiscardDialog } from './DiscardDialog'
 import { EnrollmentsPanel } from './EnrollmentsPanel'
 import { ProgramForm } from './ProgramForm'
 import { RosterPanel } from './RosterPanel'
@@ -31,6 +32,29 @@ export function ProgramDetail({
   const [error, setError] = useState<string | null>(null)
   const p = program.data
 
+  // Attendance ticked but not saved lives only in the roster: switching session or tab, going
+  // back to the list or to another page would drop it, so each of those asks first.
+  const [rosterDirty, setRosterDirty] = useState(false)
+  const [pending, setPending] = useState<{ go: () => void } | null>(null)
+  const guard = (go: () => void) => (rosterDirty ? setPending({ go }) : go())
+  const dirtyRef = useRef(rosterDirty)
+  dirtyRef.current = rosterDirty
+  useEffect(() => {
+    // The sidebar (and any other in-app link) changes the page through the URL hash, which
+    // cannot be cancelled once changed: the click is caught before it lands.
+    const onClick = (e: MouseEvent) => {
+      if (!dirtyRef.current || e.defaultPrevented || e.button !== 0) return
+      const link = (e.target as Element | null)?.closest?.('a[href^="#"]')
+      const href = link?.getAttribute('href')
+      if (!href || href === window.location.hash) return
+      e.preventDefault()
+      e.stopPropagation()
+      setPending({ go: () => (window.location.hash = href) })
+    }
+    document.addEventListener('click', onClick, true)
+    return () => document.removeEventListener('click', onClick, true)
+  }, [])
+
   async function copy() {
     try {
       const created = await api.call('programs.copyToNextYear', { id: programId })
@@ -53,7 +77,7 @@ export function ProgramDetail({
 
   return (
     <section className="page page-program" aria-labelledby="program-title">
-      <button type="button" className="button-link back-link" onClick={onBack} data-testid="program-back">
+      <button type="button" className="button-link back-link" onClick={() => guard(onBack)} data-testid="program-back">
         {t('program.back')}
       </button>
       {program.error && <LoadError error={program.error} onRetry={program.reload} />}
@@ -93,7 +117,7 @@ export function ProgramDetail({
                 role="tab"
                 aria-selected={tab === name}
                 className={tab === name ? 'tab active' : 'tab'}
-                onClick={() => setTab(name)}
+                onClick={() => name !== tab && guard(() => setTab(name))}
                 data-testid={`program-tab-${name}`}
               >
                 {t(`program.tabs.${name}`)}
@@ -112,10 +136,28 @@ export function ProgramDetail({
               />
             )}
             {tab === 'enrollments' && <EnrollmentsPanel programId={programId} />}
-            {tab === 'roster' && <RosterPanel programId={programId} sessionId={rosterSession} onSession={setRosterSession} />}
+            {tab === 'roster' && (
+              <RosterPanel
+                programId={programId}
+                sessionId={rosterSession}
+                onSession={(id) => guard(() => setRosterSession(id))}
+                onDirty={setRosterDirty}
+              />
+            )}
             {tab === 'details' && <ProgramForm key={p.updatedAt} program={p} onSaved={() => program.reload()} />}
           </div>
         </>
+      )}
+      {pending && (
+        <DiscardDialog
+          onStay={() => setPending(null)}
+          onDiscard={() => {
+            setPending(null)
+            setRosterDirty(false)
+            dirtyRef.current = false
+            pending.go()
+          }}
+        />
       )}
     </section>
   )

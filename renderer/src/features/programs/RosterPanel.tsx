@@ -21,10 +21,13 @@ export function RosterPanel({
   programId,
   sessionId,
   onSession,
+  onDirty,
 }: {
   programId: string
   sessionId: string | null
   onSession: (id: string) => void
+  /** Told whether the roster on screen has changes not yet saved. */
+  onDirty?: (dirty: boolean) => void
 }) {
   const { t } = useTranslation()
   const sessions = useApiQuery('sessions.list', { programId }, ['session'])
@@ -42,12 +45,12 @@ export function RosterPanel({
           ))}
         </select>
       </label>
-      {current && <RosterEditor key={current} sessionId={current} />}
+      {current && <RosterEditor key={current} sessionId={current} onDirty={onDirty} />}
     </div>
   )
 }
 
-function RosterEditor({ sessionId }: { sessionId: string }) {
+function RosterEditor({ sessionId, onDirty }: { sessionId: string; onDirty?: (dirty: boolean) => void }) {
   const { t } = useTranslation()
   const roster = useApiQuery('roster.get', { sessionId }, ['enrollment', 'contact'])
   const [lines, setLines] = useState<RosterLine[] | null>(null)
@@ -57,6 +60,8 @@ function RosterEditor({ sessionId }: { sessionId: string }) {
   const [busy, setBusy] = useState(false)
   const [printing, setPrinting] = useState(false)
   const walkIns = usePersonSelection()
+  useEffect(() => onDirty?.(dirty), [dirty, onDirty])
+  useEffect(() => () => onDirty?.(false), [onDirty])
 
   // The roster as it was before the last save: until the reload after saving arrives, it is
   // stale and must not replace what was just saved (a quick second save would undo the first).

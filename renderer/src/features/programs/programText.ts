@@ -137,6 +137,10 @@ export const programText = {
         notSavedYet: 'まだ保存されていません。出席の初期値は「{{value}}」です。',
         defaultOn: '全員出席',
         defaultOff: '全員欠席',
+        discardTitle: '保存していない出欠の変更があります。破棄して移動しますか？',
+        discardBody: '「出欠を保存」を押していない出席のチェックや参加方法・泊数の変更は失われます。',
+        discardConfirm: '破棄して移動',
+        discardStay: '戻る',
       },
       sheet: {
         title: '参加者サインシート',
@@ -291,6 +295,10 @@ export const programText = {
         notSavedYet: 'Not saved yet. Everyone starts as "{{value}}".',
         defaultOn: 'present',
         defaultOff: 'absent',
+        discardTitle: 'Attendance changes are not saved. Discard them and move on?',
+        discardBody: 'Ticks, modes and nights changed since the last "Save attendance" will be lost.',
+        discardConfirm: 'Discard and move on',
+        discardStay: 'Go back',
       },
       sheet: {
         title: 'Sign-in sheet',
