@@ -205,3 +205,34 @@ test('unsaved attendance is not thrown away without asking: session, tab and pag
   await expect(dialog).toHaveCount(0)
   await expect(programs.sessionRows).toHaveCount(2)
 })
+
+test('開催回を追加 twice does not register the series twice', async ({ shell, door, page }) => {
+  const name = `E2E 二重追加 ${Date.now().toString(36)}`
+  await door.call('programs.create', { fields: { name, category: 'course', startDate: '2026-04-01' } })
+  const programs = new ProgramsPage(page)
+  await shell.open(door.url, 'programs')
+  await programs.open(name)
+  const form = page.getByTestId('session-form')
+  const fillSeries = async () => {
+    await form.locator('input[name="date"]').fill('2027-03-24')
+    await form.locator('input[name="startTime"]').fill('19:00')
+    await form.locator('select[name="mode"]').selectOption('online')
+    await form.locator('select[name="repeat"]').selectOption('weekly')
+    await form.locator('input[name="count"]').fill('3')
+  }
+  await fillSeries()
+  await page.getByTestId('session-add').click()
+  await expect(form).toContainText('3回を追加しました')
+  await expect(programs.sessionRows).toHaveCount(3)
+  // The form starts over: a second press has nothing to add.
+  await expect(form.locator('input[name="date"]')).toHaveValue('')
+  await expect(form.locator('select[name="repeat"]')).toHaveValue('none')
+  await expect(page.getByTestId('session-add')).toBeDisabled()
+
+  // The same series entered again is refused by name, and nothing is added.
+  await fillSeries()
+  await page.getByTestId('session-add').click()
+  await expect(form.getByRole('alert')).toContainText('2027/03/24（水）19:00')
+  await expect(form.getByRole('alert')).toContainText('すでに登録されています')
+  await expect(programs.sessionRows).toHaveCount(3)
+})

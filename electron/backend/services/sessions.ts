@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import { uuidv7 } from 'uuidv7'
 import { ApiError } from '../../../shared/contract/errors'
 import type { Session } from '../../../shared/contract/programs'
-import { jstInstant, seriesDates } from '../../../shared/domain/sessionSeries'
+import { jstInstant, sessionsOnRecord, seriesDates, weekdayLabels, weekdayOf } from '../../../shared/domain/sessionSeries'
 import type { SeriesRule } from '../../../shared/domain/sessionSeries'
 import type { SessionMode } from '../../../shared/domain/vocabulary'
 import type { BackendContext } from '../context'
@@ -63,6 +63,24 @@ export async function listSessions(db: Kysely<Database>, programId: string): Pro
   return (await repo.listSessionRows(db, programId)).map(repo.toSession)
 }
 
+/**
+ * Refuses sessions the program already has. "Already has" is what the programs import means by
+ * it (sessionsOnRecord): the same start time on the same day, and a session without a time is
+ * any time that day. Pressing 開催回を追加 twice must not register a series twice.
+ */
+async function assertNoSessionsAt(db: Kysely<Database>, programId: string, dates: string[], startTime: string | null) {
+  const onRecord = sessionsOnRecord((await repo.listSessionRows(db, programId)).map((r) => r.startsAt))
+  const taken = dates.filter((date) => onRecord.has(date, startTime))
+  if (taken.length === 0) return
+  const when = (date: string) => `${date.replaceAll('-', '/')}（${weekdayLabels[weekdayOf(date)]}）${startTime ?? ''}`
+  const listed = taken.slice(0, 3).map(when).join('、') + (taken.length > 3 ? ` ほか${taken.length - 3}回` : '')
+  throw ApiError.from(
+    'CONFLICT',
+    { dates: taken, startTime },
+    `${listed}の開催回はすでに登録されています。同じ日時の回は追加できません（この操作では1回も追加していません）。`,
+  )
+}
+
 /** One session, or a series of them (same time, place and mode on each date of the rule). */
 export async function createSessions(
   ctx: BackendContext,
@@ -74,6 +92,7 @@ export async function createSessions(
   const rows = dates.map((date) => rowOf(programId, { ...fields, date }, now))
   await ctx.db.transaction().execute(async (trx) => {
     await assertProgram(trx, programId)
+    await assertNoSessionsAt(trx, programId, dates, fields.startTime)
     await repo.insertSessions(trx, rows)
     const batchId = batchIdFor(rows.length)
     await recordAudit(

@@ -143,6 +143,22 @@ function SessionForm({ programId, defaultMunicipality }: { programId: string; de
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [message, setMessage] = useState<string | null>(null)
 
+  // After a session or series is added the form starts over, so a second press of
+  // 開催回を追加 cannot register the same dates again.
+  function reset() {
+    setDate('')
+    setStartTime('13:00')
+    setEndTime('')
+    setPlace('')
+    setMunicipality(defaultMunicipality ? [defaultMunicipality] : [])
+    setMode('onsite')
+    setHeadcount('')
+    setAttendedByDefault(false)
+    setRepeat('none')
+    setCount('6')
+    setNth(2)
+  }
+
   const weekday = date ? weekdayOf(date) : 6
   const rule = (start: string): SeriesRule | null => {
     const n = Math.min(MAX_SERIES_COUNT, Math.max(1, Number(count) || 1))
@@ -170,6 +186,7 @@ function SessionForm({ programId, defaultMunicipality }: { programId: string; de
     try {
       if (repeat === 'none') {
         await api.call('sessions.create', { programId, fields })
+        reset()
         setMessage(t('program.sessions.created', { count: 1 }))
       } else {
         const r = rule(date)!
@@ -182,6 +199,7 @@ function SessionForm({ programId, defaultMunicipality }: { programId: string; de
           count: r.count,
           fields,
         })
+        reset()
         setMessage(t('program.sessions.created', { count: created.length }))
       }
     } catch (error) {
