@@ -4,7 +4,7 @@
  * Dates are 'YYYY-MM-DD' calendar days; arithmetic is done on UTC day numbers so no time zone
  * or daylight-saving rule ever moves a day.
  */
-import { isValidIsoDate } from './dates'
+import { fiscalYearRange, isValidIsoDate } from './dates'
 
 const MS_PER_DAY = 86_400_000
 
@@ -138,6 +138,24 @@ export function sessionsOnRecord(starts: readonly string[]) {
       days.add(date)
       if (time === null) untimedDays.add(date)
     },
+  }
+}
+
+/**
+ * Session dates that fall outside their program: outside its 年度 (April–March) or outside its
+ * 開始日〜終了日 (either end may be open). Forms warn about these; nothing refuses them, since a
+ * course may well end with a session after the year turns.
+ */
+export function datesOutsideProgram(
+  dates: readonly string[],
+  program: { fiscalYear: number; startDate: string | null; endDate: string | null },
+): { fiscalYear: string[]; period: string[] } {
+  const year = fiscalYearRange(program.fiscalYear)
+  return {
+    fiscalYear: dates.filter((d) => d < year.start || d > year.end),
+    period: dates.filter(
+      (d) => (program.startDate !== null && d < program.startDate) || (program.endDate !== null && d > program.endDate),
+    ),
   }
 }
 

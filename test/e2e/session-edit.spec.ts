@@ -59,3 +59,38 @@ test('a session is edited in place; its attendance moves with the new date', asy
   const [after] = (await door.call('sessions.list', { programId: program.id })) as { startTime: string | null }[]
   expect(after!.startTime).toBe('13:00')
 })
+
+test('session dates outside the program’s 年度 or period are warned about, not refused', async ({ shell, door, page }) => {
+  const programs = new ProgramsPage(page)
+  const programName = `E2E 年度越え ${Date.now().toString(36)}`
+  await door.call('programs.create', {
+    fields: { name: programName, category: 'course', startDate: '2026-04-01', endDate: '2027-03-26' },
+  })
+  await shell.open(door.url, 'programs')
+  await programs.open(programName)
+  const form = page.getByTestId('session-form')
+  const warning = form.getByTestId('session-outside-warning')
+  await form.locator('input[name="date"]').fill('2027-03-24')
+  await expect(warning).toHaveCount(0) // one session inside both
+  await form.locator('select[name="repeat"]').selectOption('weekly')
+  await form.locator('input[name="count"]').fill('3')
+  await expect(page.getByTestId('series-preview')).toContainText('2027/04/07')
+  await expect(warning).toContainText('令和8年度（2026年度）（2026/04/01～2027/03/31）の外の日付があります：2027/04/07（水）')
+  await expect(warning).toContainText(
+    'プログラムの期間（2026/04/01～2027/03/26）の外の日付があります：2027/03/31（水）、2027/04/07（水）',
+  )
+  // A warning only: the series is added.
+  await page.getByTestId('session-add').click()
+  await expect(programs.sessionRows).toHaveCount(3)
+  await expect(warning).toHaveCount(0) // the form started over
+
+  // The edit form warns the same way as the date changes.
+  await programs.sessionRows.first().getByRole('button', { name: '編集' }).click()
+  const edit = page.getByTestId('session-edit-form')
+  await expect(edit.getByTestId('session-outside-warning')).toHaveCount(0)
+  await edit.locator('input[name="date"]').fill('2026-03-28')
+  await expect(edit.getByTestId('session-outside-warning')).toContainText('令和8年度（2026年度）')
+  await expect(edit.getByTestId('session-outside-warning')).toContainText('2026/03/28（土）')
+  await edit.locator('input[name="date"]').fill('2026-10-10')
+  await expect(edit.getByTestId('session-outside-warning')).toHaveCount(0)
+})

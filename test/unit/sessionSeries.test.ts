@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  datesOutsideProgram,
   jstInstant,
   jstParts,
   nextYearProgramName,
@@ -78,5 +79,31 @@ describe('session times in Japan time', () => {
     // Early morning JST is the previous day in UTC.
     expect(jstInstant('2026-01-01', '08:00')).toBe('2025-12-31T23:00:00.000Z')
     expect(jstParts('2025-12-31T23:00:00.000Z')).toEqual({ date: '2026-01-01', time: '08:00' })
+  })
+})
+
+describe('session dates outside their program', () => {
+  const program = { fiscalYear: 2026, startDate: '2026-04-01', endDate: '2027-03-20' }
+
+  it('a weekly series from 3/24 runs past the 年度 and the end date', () => {
+    expect(datesOutsideProgram(['2027-03-24', '2027-03-31', '2027-04-07'], program)).toEqual({
+      fiscalYear: ['2027-04-07'],
+      period: ['2027-03-24', '2027-03-31', '2027-04-07'],
+    })
+  })
+
+  it('the first and last day of the 年度 and of the period are inside', () => {
+    expect(datesOutsideProgram(['2026-04-01', '2027-03-20'], program)).toEqual({ fiscalYear: [], period: [] })
+    expect(datesOutsideProgram(['2026-03-31', '2027-03-31'], { ...program, startDate: null, endDate: null })).toEqual({
+      fiscalYear: ['2026-03-31'],
+      period: [],
+    })
+  })
+
+  it('an open end only bounds the other side', () => {
+    expect(datesOutsideProgram(['2026-05-01', '2026-12-01'], { ...program, startDate: '2026-06-01', endDate: null })).toEqual({
+      fiscalYear: [],
+      period: ['2026-05-01'],
+    })
   })
 })

@@ -128,6 +128,7 @@ export function ProgramDetail({
             {tab === 'sessions' && (
               <SessionsPanel
                 programId={programId}
+                program={p}
                 defaultMunicipality={p.municipalityCodes[0] ?? null}
                 onOpenRoster={(id) => {
                   setRosterSession(id)

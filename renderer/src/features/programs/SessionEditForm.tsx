@@ -6,7 +6,10 @@ import { sessionModes } from '../../../../shared/domain/vocabulary'
 import type { SessionMode } from '../../../../shared/domain/vocabulary'
 import { api } from '../../api/client'
 import { fieldErrors, messageOf } from './apiErrors'
+import { isValidIsoDate } from '../../../../shared/domain/dates'
 import { MunicipalityInput } from './MunicipalityInput'
+import { OutsideProgramWarning } from './OutsideProgramWarning'
+import type { ProgramPeriod } from './OutsideProgramWarning'
 
 const slash = (d: string) => d.replaceAll('-', '/')
 
@@ -14,7 +17,16 @@ const slash = (d: string) => d.replaceAll('-', '/')
  * Edits one session where it is listed. Only changed fields are sent, so a session saved
  * unchanged writes nothing (and no audit entry). Escape cancels.
  */
-export function SessionEditForm({ session, onDone }: { session: Session; onDone: (message: string | null) => void }) {
+export function SessionEditForm({
+  session,
+  program,
+  onDone,
+}: {
+  session: Session
+  /** The program's 年度 and period: a date outside them is warned about, not refused. */
+  program: ProgramPeriod
+  onDone: (message: string | null) => void
+}) {
   const { t } = useTranslation()
   const [date, setDate] = useState(session.date)
   const [startTime, setStartTime] = useState(session.startTime ?? '')
@@ -133,6 +145,7 @@ export function SessionEditForm({ session, onDone }: { session: Session; onDone:
           {t('program.sessions.moveHint', { count: session.attendedCount })}
         </p>
       )}
+      <OutsideProgramWarning dates={isValidIsoDate(date) ? [date] : []} program={program} />
       {err('form')}
       <div className="form-actions">
         <button type="submit" className="button" data-testid="session-save">

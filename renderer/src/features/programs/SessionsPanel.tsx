@@ -2,6 +2,7 @@ import { Fragment, useState } from 'react'
 import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Session } from '../../../../shared/contract/programs'
+import { isValidIsoDate } from '../../../../shared/domain/dates'
 import { municipalityLabel } from '../../../../shared/domain/localGov'
 import { MAX_SERIES_COUNT, seriesDates, weekdayLabels, weekdayOf } from '../../../../shared/domain/sessionSeries'
 import type { SeriesRule } from '../../../../shared/domain/sessionSeries'
@@ -11,6 +12,8 @@ import { api } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { fieldErrors, messageOf } from './apiErrors'
 import { MunicipalityInput } from './MunicipalityInput'
+import { OutsideProgramWarning } from './OutsideProgramWarning'
+import type { ProgramPeriod } from './OutsideProgramWarning'
 import { SessionEditForm } from './SessionEditForm'
 
 type Repeat = 'none' | 'weekly' | 'biweekly' | 'monthly'
@@ -19,10 +22,13 @@ const slash = (d: string) => d.replaceAll('-', '/')
 /** A program's sessions, and the form that adds one or a series. */
 export function SessionsPanel({
   programId,
+  program,
   defaultMunicipality,
   onOpenRoster,
 }: {
   programId: string
+  /** The program's 年度 and period, which session dates are checked against (a warning only). */
+  program: ProgramPeriod
   defaultMunicipality: string | null
   onOpenRoster: (sessionId: string) => void
 }) {
@@ -109,6 +115,7 @@ export function SessionsPanel({
                     <td colSpan={7}>
                       <SessionEditForm
                         session={s}
+                        program={program}
                         onDone={(message) => {
                           setEditing(null)
                           setSaved(message)
@@ -122,12 +129,20 @@ export function SessionsPanel({
           </tbody>
         </table>
       )}
-      <SessionForm programId={programId} defaultMunicipality={defaultMunicipality} />
+      <SessionForm programId={programId} program={program} defaultMunicipality={defaultMunicipality} />
     </div>
   )
 }
 
-function SessionForm({ programId, defaultMunicipality }: { programId: string; defaultMunicipality: string | null }) {
+function SessionForm({
+  programId,
+  program,
+  defaultMunicipality,
+}: {
+  programId: string
+  program: ProgramPeriod
+  defaultMunicipality: string | null
+}) {
   const { t } = useTranslation()
   const [date, setDate] = useState('')
   const [startTime, setStartTime] = useState('13:00')
@@ -320,6 +335,7 @@ function SessionForm({ programId, defaultMunicipality }: { programId: string; de
           })}
         </p>
       )}
+      <OutsideProgramWarning dates={preview.length > 0 ? preview : isValidIsoDate(date) ? [date] : []} program={program} />
       {err('form')}
       <div className="form-actions">
         <button type="submit" className="button" disabled={!date} data-testid="session-add">
