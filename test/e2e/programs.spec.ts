@@ -236,3 +236,20 @@ test('開催回を追加 twice does not register the series twice', async ({ she
   await expect(form.getByRole('alert')).toContainText('すでに登録されています')
   await expect(programs.sessionRows).toHaveCount(3)
 })
+
+test('a program form message goes once its field is filled in', async ({ shell, door, page }) => {
+  await shell.open(door.url, 'programs')
+  await page.getByTestId('program-new').click()
+  const form = page.getByTestId('program-form')
+  await page.getByTestId('program-save').click()
+  const nameError = form.locator('[data-field="name"] .field-error')
+  const yearError = form.locator('[data-field="fiscalYear"] .field-error')
+  await expect(nameError).toHaveText('プログラム名を入力してください')
+  await expect(yearError).toHaveText('年度か開始日のどちらかを入力してください')
+  await form.locator('input[name="name"]').fill(`E2E 入力エラー ${Date.now().toString(36)}`)
+  await expect(nameError).toHaveCount(0)
+  await expect(yearError).toHaveCount(1) // not answered yet
+  await form.locator('input[name="startDate"]').fill('2026-05-01')
+  await expect(yearError).toHaveCount(0)
+  await expect(form.getByRole('alert')).toHaveCount(0)
+})

@@ -43,3 +43,17 @@ test('a visit without anyone chosen is refused with a clear message', async ({ s
   await expect(page.getByTestId('visit-form').getByRole('alert')).toHaveText('参加者を選んでください')
   await expect(page.getByTestId('visits-count')).toHaveText(before ?? '')
 })
+
+test('the 参加者 message goes once someone is chosen', async ({ shell, door, page }) => {
+  await door.call('contacts.create', {
+    fields: { familyName: '選択', givenName: '済子', familyKana: 'センタク', givenKana: 'スミコ' },
+  })
+  await shell.open(door.url, 'visits')
+  await page.getByTestId('visit-new').click()
+  const form = page.getByTestId('visit-form')
+  await page.getByTestId('visit-save').click()
+  await expect(form.getByRole('alert')).toHaveText('参加者を選んでください')
+  await form.getByTestId('visit-person-search').locator('input[type="search"]').fill('せんたく')
+  await form.locator('label', { hasText: '選択 済子' }).locator('input[type="checkbox"]').check()
+  await expect(form.getByRole('alert')).toHaveCount(0)
+})

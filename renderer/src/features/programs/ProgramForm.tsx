@@ -71,6 +71,15 @@ export function ProgramForm({
       return next
     })
     setMessage(null)
+    // A message about a field goes once the field changes. A start date also answers
+    // 「年度か開始日のどちらかを入力してください」 (shown on 年度) and the date order (on 終了日).
+    const touched = new Set<string>(Object.keys(patch))
+    if (touched.has('startDate')) ['fiscalYear', 'endDate'].forEach((f) => touched.add(f))
+    if (touched.has('endDate')) touched.add('startDate')
+    setErrors((old) => {
+      const left = Object.entries(old).filter(([f]) => !touched.has(f) && f !== 'form')
+      return left.length === Object.keys(old).length ? old : Object.fromEntries(left)
+    })
   }
 
   async function submit(e: FormEvent) {

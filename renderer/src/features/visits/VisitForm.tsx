@@ -22,6 +22,11 @@ export function VisitForm({ onDone }: { onDone: (message: string | null) => void
   const [notes, setNotes] = useState('')
   const [programId, setProgramId] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
+  // A field's message goes as soon as the field changes (and the form's own with it).
+  const clear = (field: string) =>
+    setErrors((old) =>
+      old[field] || old.form ? Object.fromEntries(Object.entries(old).filter(([f]) => f !== field && f !== 'form')) : old,
+    )
 
   async function submit(e: FormEvent) {
     e.preventDefault()
@@ -61,18 +66,41 @@ export function VisitForm({ onDone }: { onDone: (message: string | null) => void
       <p className="panel-description">{t('visitEntry.hint')}</p>
       <div className="form-field">
         <span className="form-label">{t('visitEntry.people')}</span>
-        <PersonSearch selected={people.selected} onToggle={people.toggle} testId="visit-person-search" />
+        <PersonSearch
+          selected={people.selected}
+          onToggle={(id, name) => {
+            people.toggle(id, name)
+            clear('contactIds')
+          }}
+          testId="visit-person-search"
+        />
         {err('contactIds')}
       </div>
       <div className="form-grid">
         <label className="form-field">
           <span className="form-label">{t('visitEntry.date')}</span>
-          <input type="date" name="visitDate" value={visitDate} onChange={(e) => setVisitDate(e.target.value)} />
+          <input
+            type="date"
+            name="visitDate"
+            value={visitDate}
+            onChange={(e) => {
+              setVisitDate(e.target.value)
+              clear('visitDate')
+            }}
+          />
           {err('visitDate')}
         </label>
         <label className="form-field">
           <span className="form-label">{t('visitEntry.mode')}</span>
-          <select name="mode" value={mode} onChange={(e) => setMode(e.target.value as VisitMode)}>
+          <select
+            name="mode"
+            value={mode}
+            onChange={(e) => {
+              setMode(e.target.value as VisitMode)
+              clear('mode')
+              clear('nights')
+            }}
+          >
             <option value="onsite">{t('vocab.visitMode.onsite')}</option>
             <option value="online">{t('vocab.visitMode.online')}</option>
           </select>
@@ -81,7 +109,10 @@ export function VisitForm({ onDone }: { onDone: (message: string | null) => void
           <span className="form-label">{t('visitEntry.municipality')}</span>
           <MunicipalityInput
             value={municipality}
-            onChange={setMunicipality}
+            onChange={(codes) => {
+              setMunicipality(codes)
+              clear('municipalityCode')
+            }}
             multiple={false}
             label={t('visitEntry.municipality')}
           />
@@ -94,17 +125,35 @@ export function VisitForm({ onDone }: { onDone: (message: string | null) => void
             min={0}
             value={mode === 'online' ? '0' : nights}
             disabled={mode === 'online'}
-            onChange={(e) => setNights(e.target.value)}
+            onChange={(e) => {
+              setNights(e.target.value)
+              clear('nights')
+            }}
           />
           {err('nights')}
         </label>
         <label className="form-field">
           <span className="form-label">{t('visitEntry.purpose')}</span>
-          <input type="text" name="purpose" value={purpose} onChange={(e) => setPurpose(e.target.value)} />
+          <input
+            type="text"
+            name="purpose"
+            value={purpose}
+            onChange={(e) => {
+              setPurpose(e.target.value)
+              clear('purpose')
+            }}
+          />
         </label>
         <label className="form-field">
           <span className="form-label">{t('visitEntry.program')}</span>
-          <select name="programId" value={programId} onChange={(e) => setProgramId(e.target.value)}>
+          <select
+            name="programId"
+            value={programId}
+            onChange={(e) => {
+              setProgramId(e.target.value)
+              clear('programId')
+            }}
+          >
             <option value="">{t('visitEntry.noProgram')}</option>
             {programs.data?.map((p) => (
               <option key={p.id} value={p.id}>
@@ -116,7 +165,15 @@ export function VisitForm({ onDone }: { onDone: (message: string | null) => void
       </div>
       <label className="form-field form-wide">
         <span className="form-label">{t('visitEntry.notes')}</span>
-        <textarea name="notes" rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
+        <textarea
+          name="notes"
+          rows={2}
+          value={notes}
+          onChange={(e) => {
+            setNotes(e.target.value)
+            clear('notes')
+          }}
+        />
       </label>
       {err('form')}
       <div className="form-actions">
