@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { normalizeMunicipalityCode } from '../domain/contactFields'
 import { isValidIsoDate } from '../domain/dates'
+import { MAX_ANONYMOUS_HEADCOUNT } from '../domain/sessionSeries'
 import {
   enrollmentRoles,
   enrollmentStatuses,
@@ -22,8 +23,8 @@ import type {
   StageCode,
   VisitMode,
 } from '../domain/vocabulary'
-import { fiscalYear, id, normalized, oneOf, text } from './schemaHelpers'
-import { programLimits, sessionLimits, visitLimits } from '../domain/recordLimits'
+import { id, normalized, oneOf, text } from './schemaHelpers'
+import { fiscalYearLimits, programLimits, sessionLimits, visitLimits } from '../domain/recordLimits'
 
 /** A real calendar day as 'YYYY-MM-DD'. */
 export const calendarDate = z
@@ -35,6 +36,26 @@ export const calendarDate = z
 export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '時刻は 09:30 の形式で指定してください')
 
 export const municipalityCode = normalized(normalizeMunicipalityCode, 20)
+
+/**
+ * A whole number typed into a form (泊数, 定員, 参加費…), every limit said in plain Japanese:
+ * 「泊数は365以下で入力してください」 rather than zod's 「大きすぎる値: number は…」.
+ */
+export function wholeNumber(label: string, min: number, max: number) {
+  const n = (v: number) => v.toLocaleString('ja-JP')
+  return z
+    .number({ error: `${label}は数値で入力してください` })
+    .int(`${label}は整数で入力してください`)
+    .min(min, `${label}は${n(min)}以上で入力してください`)
+    .max(max, `${label}は${n(max)}以下で入力してください`)
+}
+
+/** 年度 as a form gives it (the app keeps 1989–2200). Written plainly, like the numbers above. */
+export const fiscalYearInput = z
+  .number({ error: '年度は数値で入力してください' })
+  .int('年度は整数で入力してください')
+  .min(fiscalYearLimits.min, `年度は${fiscalYearLimits.min}～${fiscalYearLimits.max}の範囲で入力してください`)
+  .max(fiscalYearLimits.max, `年度は${fiscalYearLimits.min}～${fiscalYearLimits.max}の範囲で入力してください`)
 
 /** A program with every field of the schema, as the program form shows it. */
 export interface Program {
@@ -60,7 +81,7 @@ export interface Program {
 const programFieldSchemas = {
   name: text(programLimits.name).refine((v) => v !== null, { message: 'プログラム名を入力してください' }),
   /** Left out (or null), it is derived from the start date: 年度 starts on April 1. */
-  fiscalYear: fiscalYear.nullable(),
+  fiscalYear: fiscalYearInput.nullable(),
   category: oneOf(programCategories.codes, '種別'),
   fundingSource: oneOf(fundingSources.codes, '財源').nullable(),
   grantName: text(programLimits.grantName),
@@ -68,13 +89,13 @@ const programFieldSchemas = {
   status: oneOf(programStatuses.codes, '状態'),
   startDate: calendarDate.nullable(),
   endDate: calendarDate.nullable(),
-  capacity: z.number().int().min(0, '定員は0以上で入力してください').max(programLimits.capacity).nullable(),
-  fee: z.number().int().min(0, '参加費は0以上で入力してください').max(programLimits.fee).nullable(),
+  capacity: wholeNumber('定員', 0, programLimits.capacity).nullable(),
+  fee: wholeNumber('参加費', 0, programLimits.fee).nullable(),
   coordinator: text(programLimits.coordinator),
   description: text(programLimits.description),
   municipalityCodes: z
     .array(municipalityCode)
-    .max(100)
+    .max(100, '対象市町村は100件までにしてください')
     .transform((codes) => [...new Set(codes.filter((c): c is string => c !== null))]),
 }
 
@@ -135,7 +156,7 @@ export const sessionFieldSchemas = {
   place: text(sessionLimits.place),
   municipalityCode,
   mode: oneOf(sessionModes.codes, '開催形式'),
-  anonymousHeadcount: z.number().int().min(0, '人数は0以上で入力してください').max(1_000_000),
+  anonymousHeadcount: wholeNumber('人数のみの参加', 0, MAX_ANONYMOUS_HEADCOUNT),
   notes: text(sessionLimits.notes),
   attendedByDefault: z.boolean(),
 }
@@ -194,7 +215,7 @@ export const rosterEntry = z
     contactId: id,
     attended: z.boolean(),
     mode: z.enum(visitModes.codes).default('onsite'),
-    nights: z.number().int().min(0, '泊数は0以上で入力してください').max(visitLimits.nights).default(0),
+    nights: wholeNumber('泊数', 0, visitLimits.nights).default(0),
   })
   .strict()
 

@@ -37,6 +37,9 @@ export type SeriesRule =
   | { kind: 'weekly'; startDate: string; intervalWeeks: number; count: number }
   | { kind: 'monthly'; startDate: string; nth: 1 | 2 | 3 | 4 | -1; weekday: number; count: number }
 
+/** The most people a session may count as present but not known by name (人数のみの参加). */
+export const MAX_ANONYMOUS_HEADCOUNT = 1_000_000
+
 /** The largest series one request may create: two years of weekly sessions. */
 export const MAX_SERIES_COUNT = 104
 

@@ -57,3 +57,20 @@ test('the 参加者 message goes once someone is chosen', async ({ shell, door, 
   await form.locator('label', { hasText: '選択 済子' }).locator('input[type="checkbox"]').check()
   await expect(form.getByRole('alert')).toHaveCount(0)
 })
+
+test('泊数 over the limit is refused in plain Japanese, and the input says its range', async ({ shell, door, page }) => {
+  await door.call('contacts.create', {
+    fields: { familyName: '長逗留', givenName: '花子', familyKana: 'ナガトウリュウ', givenKana: 'ハナコ' },
+  })
+  await shell.open(door.url, 'visits')
+  await page.getByTestId('visit-new').click()
+  const form = page.getByTestId('visit-form')
+  await form.getByTestId('visit-person-search').locator('input[type="search"]').fill('ながとうりゅう')
+  await form.locator('label', { hasText: '長逗留 花子' }).locator('input[type="checkbox"]').check()
+  const nights = form.locator('input[name="nights"]')
+  await expect(nights).toHaveAttribute('min', '0')
+  await expect(nights).toHaveAttribute('max', '365')
+  await nights.fill('400')
+  await page.getByTestId('visit-save').click()
+  await expect(form.getByRole('alert')).toHaveText('泊数は365以下で入力してください')
+})

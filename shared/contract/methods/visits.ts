@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import type { Page } from '../listQuery'
 import { listQuery } from '../listQuery'
-import { calendarDate, municipalityCode } from '../programs'
+import { calendarDate, fiscalYearInput, municipalityCode, wholeNumber } from '../programs'
 import type { VisitRow } from '../records'
-import { fiscalYear, id, isoDate, text } from '../schemaHelpers'
+import { id, isoDate, text } from '../schemaHelpers'
 import { visitLimits } from '../../domain/recordLimits'
 import { visitModes } from '../../domain/vocabulary'
 import { method } from './define'
@@ -14,7 +14,7 @@ const visitFields = {
   visitDate: calendarDate,
   mode: z.enum(visitModes.codes),
   municipalityCode,
-  nights: z.number().int().min(0, '泊数は0以上で入力してください').max(visitLimits.nights),
+  nights: wholeNumber('泊数', 0, visitLimits.nights),
   purpose: text(visitLimits.purpose),
   notes: text(visitLimits.notes),
 }
@@ -25,13 +25,13 @@ export const visitMethods = {
     listQuery(visitColumns).extend({
       from: isoDate.optional(),
       to: isoDate.optional(),
-      fiscalYear: fiscalYear.optional(),
+      fiscalYear: fiscalYearInput.optional(),
       programId: id.optional(),
       /** Only visits outside any program (return visits, consultations, helper days). */
       standaloneOnly: z.boolean().optional(),
       municipalityCodes: z
         .array(z.string().regex(/^\d{6}$/))
-        .max(100)
+        .max(100, '市町村は100件までにしてください')
         .optional(),
       mode: z.enum(visitModes.codes).optional(),
       contactId: id.optional(),
@@ -44,7 +44,7 @@ export const visitMethods = {
   'visits.create': method<{ created: number; ids: string[] }>()(
     z
       .object({
-        contactIds: z.array(id).min(1, '参加者を選んでください').max(1000),
+        contactIds: z.array(id).min(1, '参加者を選んでください').max(1000, '一度に記録できるのは1,000人までです'),
         programId: id.nullable().default(null),
         fields: z
           .object({
@@ -60,5 +60,11 @@ export const visitMethods = {
   ),
   /** A visit from a roster keeps its session's date: change the session, not the visit. */
   'visits.update': method<VisitRow>()(z.object({ id, patch: z.object(visitFields).partial().strict() }).strict()),
-  'visits.delete': method<{ deleted: number }>()(z.object({ ids: z.array(id).min(1).max(10000) }).strict()),
+  'visits.delete': method<{ deleted: number }>()(
+    z
+      .object({
+        ids: z.array(id).min(1, '削除する記録を選んでください').max(10000, '一度に削除できるのは10,000件までです'),
+      })
+      .strict(),
+  ),
 } as const

@@ -3,6 +3,7 @@ import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Program } from '../../../../shared/contract/programs'
 import { fiscalYearOf, formatFiscalYear, isValidIsoDate } from '../../../../shared/domain/dates'
+import { fiscalYearLimits, programLimits } from '../../../../shared/domain/recordLimits'
 import { fundingSources, micModelTypes, programCategories, programStatuses } from '../../../../shared/domain/vocabulary'
 import { api } from '../../api/client'
 import { fieldErrors, messageOf } from './apiErrors'
@@ -182,8 +183,8 @@ export function ProgramForm({
           <input
             type="number"
             name="fiscalYear"
-            min={1989}
-            max={2200}
+            min={fiscalYearLimits.min}
+            max={fiscalYearLimits.max}
             value={d.fiscalYear}
             onChange={(e) => set({ fiscalYear: e.target.value, fiscalYearTouched: true })}
           />,
@@ -205,12 +206,26 @@ export function ProgramForm({
         {field(
           'capacity',
           t('program.form.capacity'),
-          <input type="number" name="capacity" min={0} value={d.capacity} onChange={(e) => set({ capacity: e.target.value })} />,
+          <input
+            type="number"
+            name="capacity"
+            min={0}
+            max={programLimits.capacity}
+            value={d.capacity}
+            onChange={(e) => set({ capacity: e.target.value })}
+          />,
         )}
         {field(
           'fee',
           t('program.form.fee'),
-          <input type="number" name="fee" min={0} value={d.fee} onChange={(e) => set({ fee: e.target.value })} />,
+          <input
+            type="number"
+            name="fee"
+            min={0}
+            max={programLimits.fee}
+            value={d.fee}
+            onChange={(e) => set({ fee: e.target.value })}
+          />,
         )}
         {field(
           'coordinator',

@@ -7,6 +7,7 @@ import type { SessionMode } from '../../../../shared/domain/vocabulary'
 import { api } from '../../api/client'
 import { fieldErrors, messageOf } from './apiErrors'
 import { isValidIsoDate } from '../../../../shared/domain/dates'
+import { MAX_ANONYMOUS_HEADCOUNT } from '../../../../shared/domain/sessionSeries'
 import { MunicipalityInput } from './MunicipalityInput'
 import { OutsideProgramWarning } from './OutsideProgramWarning'
 import type { ProgramPeriod } from './OutsideProgramWarning'
@@ -129,6 +130,7 @@ export function SessionEditForm({
             type="number"
             name="anonymousHeadcount"
             min={0}
+            max={MAX_ANONYMOUS_HEADCOUNT}
             value={headcount}
             onChange={(e) => setHeadcount(e.target.value)}
           />

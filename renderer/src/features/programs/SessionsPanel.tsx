@@ -4,7 +4,13 @@ import { useTranslation } from 'react-i18next'
 import type { Session } from '../../../../shared/contract/programs'
 import { isValidIsoDate } from '../../../../shared/domain/dates'
 import { municipalityLabel } from '../../../../shared/domain/localGov'
-import { MAX_SERIES_COUNT, seriesDates, weekdayLabels, weekdayOf } from '../../../../shared/domain/sessionSeries'
+import {
+  MAX_ANONYMOUS_HEADCOUNT,
+  MAX_SERIES_COUNT,
+  seriesDates,
+  weekdayLabels,
+  weekdayOf,
+} from '../../../../shared/domain/sessionSeries'
 import type { SeriesRule } from '../../../../shared/domain/sessionSeries'
 import { sessionModes } from '../../../../shared/domain/vocabulary'
 import type { SessionMode } from '../../../../shared/domain/vocabulary'
@@ -278,6 +284,7 @@ function SessionForm({
             type="number"
             name="anonymousHeadcount"
             min={0}
+            max={MAX_ANONYMOUS_HEADCOUNT}
             value={headcount}
             onChange={(e) => setHeadcount(e.target.value)}
           />

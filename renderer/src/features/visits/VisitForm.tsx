@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { todayIso } from '../../../../shared/domain/dates'
+import { visitLimits } from '../../../../shared/domain/recordLimits'
 import type { VisitMode } from '../../../../shared/domain/vocabulary'
 import { api } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
@@ -123,6 +124,7 @@ export function VisitForm({ onDone }: { onDone: (message: string | null) => void
             type="number"
             name="nights"
             min={0}
+            max={visitLimits.nights}
             value={mode === 'online' ? '0' : nights}
             disabled={mode === 'online'}
             onChange={(e) => {
