@@ -253,3 +253,18 @@ test('a program form message goes once its field is filled in', async ({ shell, 
   await expect(yearError).toHaveCount(0)
   await expect(form.getByRole('alert')).toHaveCount(0)
 })
+
+test('ホーム これからの開催 does not say the mode twice when the place says it', async ({ shell, door, page }) => {
+  const name = `E2E オンライン開催 ${Date.now().toString(36)}`
+  const program = (await door.call('programs.create', { fields: { name, category: 'course', startDate: today() } })) as {
+    id: string
+  }
+  // Without a time the session is at 00:00 today: first among the upcoming.
+  await door.call('sessions.create', {
+    programId: program.id,
+    fields: { date: today(), startTime: null, place: 'オンライン（Zoom）', mode: 'online' },
+  })
+  await shell.open(door.url, 'home')
+  const item = page.getByTestId('home-upcoming').locator('li', { hasText: name })
+  await expect(item.locator('.home-meta')).toHaveText('オンライン（Zoom）・申込 0人')
+})

@@ -74,3 +74,34 @@ test('泊数 over the limit is refused in plain Japanese, and the input says its
   await page.getByTestId('visit-save').click()
   await expect(form.getByRole('alert')).toHaveText('泊数は365以下で入力してください')
 })
+
+test('訪問を記録: focus starts in the form, the title fits, a future date is warned about but recorded', async ({
+  shell,
+  door,
+  page,
+}) => {
+  await door.call('contacts.create', {
+    fields: { familyName: '未来', givenName: '予子', familyKana: 'ミライ', givenKana: 'ヨコ' },
+  })
+  await shell.open(door.url, 'visits')
+  await page.getByTestId('visit-new').click()
+  const form = page.getByTestId('visit-form')
+  const search = form.getByTestId('visit-person-search').locator('input[type="search"]')
+  await expect(search).toBeFocused()
+  // The form offers a related program, so its title does not say "outside programs".
+  await expect(form.locator('h2')).toHaveText('訪問・参加を記録')
+  await expect(form).toContainText('関連するプログラム（任意）')
+
+  await search.fill('みらい')
+  await form.locator('label', { hasText: '未来 予子' }).locator('input[type="checkbox"]').check()
+  const warning = page.getByTestId('visit-future-warning')
+  await expect(warning).toHaveCount(0) // today's date
+  const d = new Date()
+  d.setDate(d.getDate() + 3)
+  const future = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+  await form.locator('input[name="visitDate"]').fill(future)
+  await expect(warning).toContainText(`${future.replaceAll('-', '/')}は今日`)
+  await expect(warning).toContainText('より先の日付です')
+  await page.getByTestId('visit-save').click()
+  await expect(page.getByText('1件を記録しました')).toBeVisible()
+})

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { fiscalYearOf, formatFiscalYear, todayIso } from '../../../../shared/domain/dates'
+import type { SessionMode } from '../../../../shared/domain/vocabulary'
 import { useApiQuery } from '../../api/hooks'
 import { LoadError } from '../../app/LoadError'
 import { PageHeader } from '../../app/PageHeader'
@@ -18,6 +19,13 @@ export function HomePage() {
   const dashboard = useApiQuery('dashboard.get', { fiscalYear }, ['visit', 'contact', 'session', 'program', 'enrollment'])
   const d = dashboard.data
   const yearOptions = [...new Set([current, ...(years.data ?? [])])].sort((a, b) => b - a)
+  // 'オンライン・オンライン（Zoom）' said the mode twice: a place that names it is enough.
+  const upcomingMeta = (mode: SessionMode, place: string | null, expected: number) => {
+    const modeLabel = t(`involvementVocab.sessionMode.${mode}`)
+    return [place?.includes(modeLabel) ? null : modeLabel, place, t('home.expected', { count: expected })]
+      .filter(Boolean)
+      .join('・')
+  }
 
   return (
     <section className="page page-home" aria-labelledby="home-title">
@@ -76,10 +84,7 @@ export function HomePage() {
                         {slash(s.date)} {s.time}
                       </span>
                       <span className="home-name">{s.programName}</span>
-                      <span className="home-meta">
-                        {t(`involvementVocab.sessionMode.${s.mode}`)}
-                        {s.place ? `・${s.place}` : ''}・{t('home.expected', { count: s.expected })}
-                      </span>
+                      <span className="home-meta">{upcomingMeta(s.mode, s.place, s.expected)}</span>
                     </li>
                   ))}
                 </ul>

@@ -1,7 +1,7 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { todayIso } from '../../../../shared/domain/dates'
+import { isValidIsoDate, todayIso } from '../../../../shared/domain/dates'
 import { visitLimits } from '../../../../shared/domain/recordLimits'
 import type { VisitMode } from '../../../../shared/domain/vocabulary'
 import { api } from '../../api/client'
@@ -23,6 +23,10 @@ export function VisitForm({ onDone }: { onDone: (message: string | null) => void
   const [notes, setNotes] = useState('')
   const [programId, setProgramId] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
+  // Opening the form puts the cursor in its first field (the person search).
+  const formRef = useRef<HTMLFormElement>(null)
+  useEffect(() => formRef.current?.querySelector<HTMLElement>('input, select, textarea')?.focus(), [])
+  const today = todayIso()
   // A field's message goes as soon as the field changes (and the form's own with it).
   const clear = (field: string) =>
     setErrors((old) =>
@@ -62,7 +66,7 @@ export function VisitForm({ onDone }: { onDone: (message: string | null) => void
     )
 
   return (
-    <form className="visit-form panel" onSubmit={submit} data-testid="visit-form" noValidate>
+    <form ref={formRef} className="visit-form panel" onSubmit={submit} data-testid="visit-form" noValidate>
       <h2>{t('visitEntry.title')}</h2>
       <p className="panel-description">{t('visitEntry.hint')}</p>
       <div className="form-field">
@@ -90,6 +94,11 @@ export function VisitForm({ onDone }: { onDone: (message: string | null) => void
             }}
           />
           {err('visitDate')}
+          {isValidIsoDate(visitDate) && visitDate > today && (
+            <span className="warning-text" role="status" data-testid="visit-future-warning">
+              {t('visitEntry.futureDate', { date: visitDate.replaceAll('-', '/'), today: today.replaceAll('-', '/') })}
+            </span>
+          )}
         </label>
         <label className="form-field">
           <span className="form-label">{t('visitEntry.mode')}</span>

@@ -3,8 +3,10 @@ export const visitsText = {
   ja: {
     visitEntry: {
       add: '訪問を記録',
-      title: 'プログラム外の訪問・参加を記録',
-      hint: '再訪問、関係案内所での相談、祭りの手伝いなど、プログラムの回に紐づかない関わりを記録します。複数の人をまとめて記録できます。',
+      title: '訪問・参加を記録',
+      hint: '再訪問、関係案内所での相談、祭りの手伝いなど、出欠表（プログラムの回）以外の関わりを記録します。プログラムに関わるものは「関連するプログラム」を選べます。複数の人をまとめて記録できます。',
+      futureDate:
+        '{{date}}は今日（{{today}}）より先の日付です。予定ではなく、あった訪問・参加を記録してください（このまま記録もできます）。',
       people: '参加者',
       date: '日付',
       mode: '形態',
@@ -31,8 +33,9 @@ export const visitsText = {
   en: {
     visitEntry: {
       add: 'Record a visit',
-      title: 'Record a visit outside programs',
-      hint: 'Return visits, consultations, festival helper days: involvements not tied to a program session. Several people at once is fine.',
+      title: 'Record a visit or involvement',
+      hint: 'Return visits, consultations, festival helper days: involvements not taken from a session roster. Choose a related program if there is one. Several people at once is fine.',
+      futureDate: '{{date}} is after today ({{today}}). Record what happened rather than plans (you can still record it).',
       people: 'People',
       date: 'Date',
       mode: 'Mode',
