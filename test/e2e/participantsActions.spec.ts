@@ -311,3 +311,31 @@ test('adding a person with the form: an invalid email is shown in place and noth
   await participants.searchFor('ハタノ')
   await expect(participants.cell(0, 'email')).toHaveText('yui@example.jp')
 })
+
+test('a search or filter clears the selection: the count, export and delete only see visible ticks', async ({
+  participants,
+  page,
+}) => {
+  const actions = actionsOf(page, participants)
+  await actions.select(0)
+  await actions.select(1)
+  await expect(actions.selectedCount).toHaveText('2人を選択中')
+  await participants.searchFor('ヤマ')
+  await participants.waitForRows()
+  await expect(actions.selectedCount).toBeHidden()
+  await expect(page.getByTestId('delete-selected')).toBeDisabled()
+  await actions.select(0)
+  await expect(actions.selectedCount).toHaveText('1人を選択中')
+  await page.getByTestId('delete-selected').click()
+  await expect(page.getByTestId('delete-dialog')).toContainText('選択した1人を削除しますか？')
+  await page.getByTestId('delete-dialog').getByRole('button', { name: 'キャンセル' }).click()
+
+  await participants.searchFor('')
+  await expect(participants.rowCount).not.toContainText('絞り込み中')
+  await participants.waitForRows()
+  await actions.select(0)
+  await actions.select(1)
+  await expect(actions.selectedCount).toHaveText('2人を選択中')
+  await participants.filterByChoice('stage', 'つかむ')
+  await expect(actions.selectedCount).toBeHidden()
+})

@@ -89,6 +89,11 @@ export function ParticipantsPage() {
     return () => clearTimeout(timer)
   }, [notice])
 
+  // A new search or filter hides rows: ticks on them must not count for export or delete, so the
+  // selection starts again whenever what is shown changes (the count always matches visible ticks).
+  useEffect(() => {
+    gridRef.current?.api?.deselectAll()
+  }, [search])
   const datasource = useMemo(
     () =>
       listDatasource<Contact>(
@@ -148,7 +153,10 @@ export function ParticipantsPage() {
     }
   }, [searchText])
 
-  const onFilterChanged = useCallback((e: FilterChangedEvent<Contact>) => setFiltered(e.api.isAnyFilterPresent()), [])
+  const onFilterChanged = useCallback((e: FilterChangedEvent<Contact>) => {
+    setFiltered(e.api.isAnyFilterPresent())
+    e.api.deselectAll()
+  }, [])
   const onSelectionChanged = useCallback(
     (e: SelectionChangedEvent<Contact>) => setSelectedIds(e.api.getSelectedRows().map((r) => r.id)),
     [],
