@@ -339,3 +339,30 @@ test('a search or filter clears the selection: the count, export and delete only
   await participants.filterByChoice('stage', 'つかむ')
   await expect(actions.selectedCount).toBeHidden()
 })
+
+test('after 完全に削除 the panel closes, says so, and focus is back on the grid', async ({ participants, page, door }) => {
+  const actions = actionsOf(page, participants)
+  for (const [givenName, phone] of [
+    ['試子', '090-5555-0101'],
+    ['残子', '090-5555-0102'],
+  ]) {
+    await door.call('contacts.create', { fields: { familyName: '消去', givenName, familyKana: 'ショウキョ', phone } })
+  }
+  await participants.searchFor('0905555010')
+  await expect(participants.rowCount).toHaveText('2人（絞り込み中）')
+  await participants.waitForRows()
+  const row = (await participants.texts('givenName', 2)).indexOf('試子')
+  await actions.openDetail(row)
+  await expect(actions.panel).toContainText('090-5555-0101')
+  await actions.panel.getByTestId('privacy-delete').click()
+  const dialog = page.getByTestId('privacy-delete-dialog')
+  const deleted = actions.reply('privacy.delete')
+  await dialog.getByRole('button', { name: '完全に削除する' }).click()
+  expect((await deleted).status()).toBe(200)
+  await expect(actions.panel).toBeHidden()
+  await expect(page.getByText('090-5555-0101')).toHaveCount(0)
+  await expect(actions.notice).toHaveText('消去試子さんのデータを削除しました。')
+  await expect(participants.rowCount).toHaveText('1人（絞り込み中）')
+  await expect(participants.cell(0, 'givenName')).toHaveText('残子')
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.ag-root-wrapper') !== null)).toBe(true)
+})

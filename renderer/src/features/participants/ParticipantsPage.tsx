@@ -103,7 +103,30 @@ export function ParticipantsPage() {
       ),
     [search, t],
   )
-  const openPanel = useCallback((c: Contact) => setPanelId(c.id), [])
+  // Where the panel's person sat in the grid, to put focus back near there once they are gone.
+  const panelRow = useRef(0)
+  const openPanel = useCallback((c: Contact) => {
+    panelRow.current = gridRef.current?.api?.getRowNode(c.id)?.rowIndex ?? 0
+    setPanelId(c.id)
+  }, [])
+  /** Keyboard focus back on the grid, on the row nearest `index` (an action took its control away). */
+  const focusGridRow = useCallback((index: number) => {
+    const grid = gridRef.current?.api
+    if (!grid) return
+    const last = grid.getDisplayedRowCount() - 1
+    if (last < 0) return grid.setFocusedHeader('familyName') // no rows left: the header still takes the keys
+    const row = Math.max(0, Math.min(index, last))
+    grid.ensureIndexVisible(row)
+    grid.setFocusedCell(row, 'familyName')
+  }, [])
+  const onPanelGone = useCallback(
+    (name: string) => {
+      setPanelId(null)
+      setNotice(t('people.gone', { name }))
+      focusGridRow(panelRow.current)
+    },
+    [t, focusGridRow],
+  )
   const columnDefs = useMemo(
     () => participantColumns({ t, stages: stages.data ?? [], tags: tags.data ?? [], onOpen: openPanel }),
     [t, stages.data, tags.data, openPanel],
@@ -320,7 +343,7 @@ export function ParticipantsPage() {
             )}
           </div>
         </div>
-        {panelId && <PersonPanel contactId={panelId} onClose={() => setPanelId(null)} />}
+        {panelId && <PersonPanel contactId={panelId} onClose={() => setPanelId(null)} onGone={onPanelGone} />}
       </div>
       {modal?.kind === 'add' && (
         <AddPersonDialog

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AuditEntry } from '../../../../shared/contract/participantRecords'
 import { municipalityByCode, prefectureByCode } from '../../../../shared/domain/localGov'
@@ -20,16 +21,34 @@ const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' 
 
 /**
  * One person, everything about them: fields, tags, organizations, stage history, the
- * timeline of programs and visits, consent, notes and the audit trail of edits.
+ * timeline of programs and visits, consent, notes and the audit trail of edits. When the
+ * person no longer exists (完全に削除, or deleted elsewhere), `onGone` hears their name and
+ * nothing of theirs stays on screen.
  */
-export function PersonPanel({ contactId, onClose }: { contactId: string; onClose: () => void }) {
+export function PersonPanel({
+  contactId,
+  onClose,
+  onGone,
+}: {
+  contactId: string
+  onClose: () => void
+  onGone: (name: string) => void
+}) {
   const { t } = useTranslation()
   const detail = useApiQuery('contacts.detail', { id: contactId }, ['contact', 'enrollment', 'visit'])
   const audit = useApiQuery('audit.list', { entity: 'contact', entityId: contactId, limit: 50 }, ['contact'])
   const stages = useApiQuery('stages.list', {}, ['setting'])
   const stageLabel = (code: string) => stages.data?.find((s) => s.code === code)?.label ?? code
-  const d = detail.data?.contact.id === contactId ? detail.data : undefined
+  const gone = detail.error?.code === 'NOT_FOUND'
+  const d = !gone && detail.data?.contact.id === contactId ? detail.data : undefined
   const c = d?.contact
+  const lastName = useRef('')
+  if (c) lastName.current = `${c.familyName}${c.givenName}`
+  const goneRef = useRef(onGone)
+  goneRef.current = onGone
+  useEffect(() => {
+    if (gone) goneRef.current(lastName.current)
+  }, [gone])
 
   return (
     <aside className="person-panel" aria-label={t('people.detail')} data-testid="person-panel">
@@ -46,7 +65,7 @@ export function PersonPanel({ contactId, onClose }: { contactId: string; onClose
           ×
         </button>
       </header>
-      {detail.error && <LoadError error={detail.error} onRetry={detail.reload} />}
+      {detail.error && !gone && <LoadError error={detail.error} onRetry={detail.reload} />}
       {c && d && (
         <div className="person-panel-body">
           <section>
