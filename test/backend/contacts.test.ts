@@ -190,3 +190,32 @@ describe('contacts through the in-process client', () => {
     expect((await client.call('contacts.list', {})).rows.map((r) => r.id).sort()).toEqual(created.map((c) => c.id).sort())
   })
 })
+
+describe('都道府県 and 市区町村 always agree', () => {
+  it('a municipality sets its prefecture, on create and on edit, and undo brings both back', async () => {
+    const { client } = await freshBackend()
+    const created = await client.call('contacts.create', {
+      fields: { familyName: '東', prefectureCode: '13', municipalityCode: '322024' },
+    })
+    expect([created.prefectureCode, created.municipalityCode]).toEqual(['32', '322024'])
+
+    const saitama = await client.call('contacts.create', { fields: { familyName: '埼', prefectureCode: '11' } })
+    const moved = await client.call('contacts.update', { id: saitama.id, patch: { municipalityCode: '322024' } })
+    expect([moved.prefectureCode, moved.municipalityCode]).toEqual(['32', '322024'])
+    await client.call('undo.last', {})
+    const back = await client.call('contacts.get', { id: saitama.id })
+    expect([back.prefectureCode, back.municipalityCode]).toEqual(['11', null])
+  })
+
+  it('a prefecture changed on its own clears a municipality of another prefecture, and keeps one of its own', async () => {
+    const { client } = await freshBackend()
+    const person = await client.call('contacts.create', { fields: { familyName: '浜', municipalityCode: '322024' } })
+    const same = await client.call('contacts.update', { id: person.id, patch: { prefectureCode: '32' } })
+    expect([same.prefectureCode, same.municipalityCode]).toEqual(['32', '322024'])
+    const other = await client.call('contacts.update', { id: person.id, patch: { prefectureCode: '13' } })
+    expect([other.prefectureCode, other.municipalityCode]).toEqual(['13', null])
+    await client.call('contacts.update', { id: person.id, patch: { municipalityCode: '322024' } })
+    const cleared = await client.call('contacts.update', { id: person.id, patch: { prefectureCode: null } })
+    expect([cleared.prefectureCode, cleared.municipalityCode]).toEqual([null, null])
+  })
+})

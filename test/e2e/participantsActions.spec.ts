@@ -366,3 +366,34 @@ test('after 完全に削除 the panel closes, says so, and focus is back on the 
   await expect(participants.cell(0, 'givenName')).toHaveText('残子')
   await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.ag-root-wrapper') !== null)).toBe(true)
 })
+
+test('都道府県 follows 市区町村: 浜田市 on a 埼玉県 person shows 島根県; another prefecture clears the municipality', async ({
+  participants,
+  page,
+  door,
+}) => {
+  await door.call('contacts.create', {
+    fields: { familyName: '県境', givenName: '越子', prefectureCode: '11', phone: '090-5555-0201' },
+  })
+  await participants.searchFor('09055550201')
+  await expect(participants.rowCount).toHaveText('1人（絞り込み中）')
+  await participants.waitForRows()
+  await expect(participants.cell(0, 'prefectureCode')).toHaveText('埼玉県')
+  await participants.cell(0, 'municipalityCode').dblclick()
+  const picker = page.getByTestId('municipality-editor')
+  await picker.locator('input').fill('はまだ')
+  await expect(picker.getByRole('option').first()).toContainText('浜田市')
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/contacts.update'))
+  await picker.locator('input').press('Enter')
+  await saved
+  await expect(participants.cell(0, 'municipalityCode')).toHaveText('浜田市')
+  await expect(participants.cell(0, 'prefectureCode')).toHaveText('島根県')
+
+  await participants.cell(0, 'prefectureCode').dblclick()
+  const changed = page.waitForResponse((r) => r.url().endsWith('/api/contacts.update'))
+  await participants.cell(0, 'prefectureCode').getByRole('combobox').click()
+  await page.getByRole('listbox').getByRole('option', { name: '東京都', exact: true }).click()
+  expect(JSON.parse((await changed).request().postData() ?? '{}')).toMatchObject({ patch: { prefectureCode: '13' } })
+  await expect(participants.cell(0, 'prefectureCode')).toHaveText('東京都')
+  await expect(participants.cell(0, 'municipalityCode')).toHaveText('')
+})

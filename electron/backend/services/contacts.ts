@@ -8,12 +8,26 @@ import { batchIdFor } from './auditBatch'
 import { recordUndo } from './undoLog'
 import { takeBackup } from '../safety/takeBackup'
 
+/**
+ * Keeps 都道府県 and 市区町村 in agreement (a municipality code starts with its prefecture's
+ * two digits): a municipality sets the prefecture; a prefecture changed on its own clears a
+ * municipality of another prefecture (`currentMunicipality` is the one already saved).
+ */
+export function alignPlace<P extends ContactPatch>(patch: P, currentMunicipality: string | null = null): P {
+  const { prefectureCode, municipalityCode } = patch
+  if (typeof municipalityCode === 'string') return { ...patch, prefectureCode: municipalityCode.slice(0, 2) }
+  if (prefectureCode === undefined || municipalityCode !== undefined) return patch
+  if (currentMunicipality !== null && currentMunicipality.slice(0, 2) !== prefectureCode)
+    return { ...patch, municipalityCode: null }
+  return patch
+}
+
 /** One cell (or form) edit: saved, audited and undoable as one step. */
 export async function updateContact(ctx: BackendContext, id: string, patch: ContactPatch): Promise<Contact> {
   const result = await ctx.db.transaction().execute(async (trx) => {
     const before = await repo.findContact(trx, id)
     if (!before) throw ApiError.from('NOT_FOUND', { id })
-    const applied = await applyColumns(trx, ctx.userName, before, patchToColumns(patch))
+    const applied = await applyColumns(trx, ctx.userName, before, patchToColumns(alignPlace(patch, before.municipalityCode)))
     const changed = Object.keys(applied.before).length > 0
     if (changed) {
       await recordUndo(trx, `${before.familyName}${before.givenName}さんの編集`, [
@@ -32,7 +46,7 @@ export async function updateContact(ctx: BackendContext, id: string, patch: Cont
 
 export async function createContact(ctx: BackendContext, fields: ContactPatch & { familyName: string | null }): Promise<Contact> {
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const newId = await insertNewContact(trx, ctx.userName, fields)
+    const newId = await insertNewContact(trx, ctx.userName, alignPlace(fields))
     await recordUndo(trx, `${fields.familyName ?? ''}${fields.givenName ?? ''}さんの追加`, [{ kind: 'created', ids: [newId] }])
     return newId
   })
