@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Client } from '../../shared/contract/client'
 import type { ContactCreateInput } from '../../shared/contract/contacts'
-import { contactGridColumns } from '../../electron/backend/db/repos/contactsRepo'
+import { birthSortSql, contactGridColumns } from '../../electron/backend/db/repos/contactsRepo'
 import { freshBackend } from './tempDb'
 
 const people: ContactCreateInput[] = [
@@ -80,8 +80,10 @@ describe('contacts through the in-process client', () => {
     expect(stagePlan).toContain('contacts_stage_order')
     expect(stagePlan).not.toContain('TEMP B-TREE')
     // A one-column sort index ends with the rowid (migration 0008): ties by rowid walk it too.
-    const birthPlan = plan('(birth_date IS NULL) DESC, birth_date DESC, rowid DESC')
-    expect(birthPlan).toContain('contacts_sort_birth_date')
+    const birth = contactGridColumns.birthDate.sql
+    const birthPlan = plan(`(${birth} IS NULL) DESC, ${birth} DESC, rowid DESC`)
+    expect(birthPlan).toContain('USING INDEX contacts_sort_birth')
+    expect(birthPlan).not.toContain('contacts_sort_birth_date')
     expect(birthPlan).not.toContain('TEMP B-TREE')
   })
 
@@ -217,5 +219,32 @@ describe('都道府県 and 市区町村 always agree', () => {
     await client.call('contacts.update', { id: person.id, patch: { municipalityCode: '322024' } })
     const cleared = await client.call('contacts.update', { id: person.id, patch: { prefectureCode: null } })
     expect([cleared.prefectureCode, cleared.municipalityCode]).toEqual([null, null])
+  })
+})
+
+describe('生年月日 with only a birth year (「1977年」)', () => {
+  it('is filtered and sorted as 1 July of that year, as the reports count it', async () => {
+    const { client } = await freshBackend()
+    const make = async (familyName: string, birth: string) =>
+      (await client.call('contacts.create', { fields: { familyName, birth } })).id
+    const early = await make('早', '1977-03-01')
+    const yearOnly = await make('年', '1977')
+    const late = await make('遅', '1977-09-30')
+    const after = await make('後', '1985-01-01')
+    await make('空', '')
+    const before1980 = await client.call('contacts.list', {
+      filter: { birthDate: { filterType: 'date', type: 'lessThan', dateFrom: '1980-01-01' } },
+    })
+    expect(before1980.rows.map((r) => r.id).sort()).toEqual([early, yearOnly, late].sort())
+    const inRange = await client.call('contacts.list', {
+      filter: { birthDate: { filterType: 'date', type: 'inRange', dateFrom: '1977-06-01', dateTo: '1977-08-01' } },
+    })
+    expect(inRange.rows.map((r) => r.id)).toEqual([yearOnly])
+    const sorted = await client.call('contacts.list', { sort: [{ colId: 'birthDate', sort: 'asc' }] })
+    expect(sorted.rows.map((r) => r.familyName)).toEqual(['早', '年', '遅', '後', '空'])
+    const reversed = await client.call('contacts.list', { sort: [{ colId: 'birthDate', sort: 'desc' }] })
+    expect(reversed.rows.map((r) => r.familyName)).toEqual(['空', '後', '遅', '年', '早'])
+    expect(after).toBeDefined()
+    expect(birthSortSql).toContain("'-07-01'")
   })
 })

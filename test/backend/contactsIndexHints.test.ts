@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { birthSortSql } from '../../electron/backend/db/repos/contactsRepo'
 import { generateDataset } from '../../electron/backend/demo/generate'
 import type { ArgsOf } from '../../shared/contract/methods'
 import { freshBackend } from './tempDb'
@@ -20,7 +21,7 @@ describe('index hints of the participants grid never change the answer', () => {
           filter: { stage: { filterType: 'set', values: ['tsukamu', 'atatameru'] } },
         },
         "stage IN ('tsukamu','atatameru')",
-        '(birth_date IS NULL) DESC, birth_date DESC, rowid DESC',
+        `(${birthSortSql} IS NULL) DESC, ${birthSortSql} DESC, rowid DESC`,
         [],
       ],
       [

@@ -17,7 +17,7 @@ import { expect, it } from 'vitest'
 import { openBackend } from '../../electron/backend/backend'
 import { openDatabase } from '../../electron/backend/db/connection'
 import { migrate } from '../../electron/backend/db/migrate'
-import { stageOrderSql } from '../../electron/backend/db/repos/contactsRepo'
+import { birthSortSql, stageOrderSql } from '../../electron/backend/db/repos/contactsRepo'
 import { DEFAULT_SEED, generateDataset } from '../../electron/backend/demo/generate'
 import type { ArgsOf } from '../../shared/contract/methods'
 import { normalizeForSearch } from '../../shared/domain/kana'
@@ -81,9 +81,9 @@ function cases(tagId: string, municipality: string): Case[] {
       },
       raw: {
         where: 'stage IN (?)',
-        order: '(birth_date IS NULL) DESC, birth_date DESC, rowid DESC',
+        order: `(${birthSortSql} IS NULL) DESC, ${birthSortSql} DESC, rowid DESC`,
         params: ['tsunagaru'],
-        page: 'contacts_sort_birth_date',
+        page: 'contacts_sort_birth',
       },
     },
     {

@@ -24,6 +24,12 @@ const kanaOrder = ['(family_kana IS NULL)', 'family_kana', 'given_kana']
  */
 export const stageOrderSql = `(CASE stage ${stages.codes.map((code, i) => `WHEN '${code}' THEN ${i + 1}`).join(' ')} END)`
 
+/**
+ * 生年月日 as the grid filters and sorts it: a birth year alone stands for 1 July of that year
+ * (as the reports assume). Must match the contacts_sort_birth index (migration 0010) exactly.
+ */
+export const birthSortSql = `coalesce(birth_date, birth_year || '-07-01')`
+
 /** Grid columns stored on the contacts row itself (tags live in contact_tags). */
 type RowColumn = Exclude<ContactColumn, 'tags'>
 
@@ -39,7 +45,7 @@ export const contactGridColumns: GridColumns<RowColumn> = {
   prefectureCode: { sql: 'prefecture_code', kind: 'code' },
   municipalityCode: { sql: 'municipality_code', kind: 'code' },
   address: { sql: 'address', kind: 'text' },
-  birthDate: { sql: 'birth_date', kind: 'date' },
+  birthDate: { sql: birthSortSql, kind: 'date' },
   birthYear: { sql: 'birth_year', kind: 'number' },
   gender: { sql: 'gender', kind: 'code' },
   occupation: { sql: 'occupation', kind: 'text' },
@@ -123,8 +129,9 @@ function whereOf(q: Pick<ContactListQuery, 'filter' | 'search'>, tagged = 0) {
   return sql.join(conditions, sql` AND `)
 }
 
-/** Columns with a sort index contacts_sort_x ((x IS NULL), x, then the rowid; migrations 0002 and 0008). */
-const sortIndexed = new Set([
+/** Columns with a sort index contacts_sort_x ((x IS NULL), x, then the rowid; migrations 0002, 0008 and 0010). */
+const sortIndexed = new Map<string, string>([[birthSortSql, 'contacts_sort_birth']])
+for (const column of [
   'family_name',
   'given_name',
   'email',
@@ -138,6 +145,7 @@ const sortIndexed = new Set([
   'created_at',
   'updated_at',
 ])
+  sortIndexed.set(column, `contacts_sort_${column}`)
 
 /** The index whose order is this sort's order, if one sort column has one. */
 function sortIndexOf(sort: { colId: RowColumn }[]): string | undefined {
@@ -147,7 +155,7 @@ function sortIndexOf(sort: { colId: RowColumn }[]): string | undefined {
   if (colId === 'familyKana') return 'contacts_kana'
   if (colId === 'stage') return 'contacts_stage_order'
   const column = contactGridColumns[colId].sql
-  return sortIndexed.has(column) ? `contacts_sort_${column}` : undefined
+  return sortIndexed.get(column)
 }
 
 /**
@@ -167,7 +175,7 @@ function countIndexOf(
   const column = contactGridColumns[filtered[0]!]
   if (column.kind !== 'text') return undefined
   if (column.sql === 'family_kana' || column.sql === 'given_kana') return 'contacts_kana'
-  return sortIndexed.has(column.sql) ? `contacts_sort_${column.sql}` : undefined
+  return sortIndexed.get(column.sql)
 }
 
 /** A page of the participants grid and the number of people matching its filters. */
