@@ -397,3 +397,37 @@ test('都道府県 follows 市区町村: 浜田市 on a 埼玉県 person shows �
   await expect(participants.cell(0, 'prefectureCode')).toHaveText('東京都')
   await expect(participants.cell(0, 'municipalityCode')).toHaveText('')
 })
+
+test('leaving a saved view (絞り込みを解除 or the sidebar 参加者 link) leaves its name, search and filters', async ({
+  participants,
+  page,
+}) => {
+  const title = page.locator('#participants-title')
+  await participants.searchFor('ヤマ')
+  await participants.filterByChoice('stage', 'つかむ')
+  await page.getByTestId('save-view').click()
+  await page.locator('dialog[open] input').fill('離れるビュー')
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/views.save'))
+  await page.locator('dialog[open]').getByRole('button', { name: 'ビューを保存' }).click()
+  await saved
+  const link = page.getByTestId('saved-views').getByRole('link', { name: '離れるビュー' })
+  await page.reload()
+  await participants.waitForRows()
+  await link.click()
+  await expect(title).toHaveText('参加者：離れるビュー')
+  await expect(participants.search).toHaveValue('ヤマ')
+  await expect(participants.rowCount).toContainText('絞り込み中')
+
+  await page.getByRole('button', { name: '絞り込みを解除' }).click()
+  await expect(title).toHaveText('参加者')
+  await expect(participants.search).toHaveValue('')
+  await expect(participants.rowCount).not.toContainText('絞り込み中')
+
+  await link.click()
+  await expect(title).toHaveText('参加者：離れるビュー')
+  await expect(participants.search).toHaveValue('ヤマ')
+  await page.getByTestId('nav-participants').click()
+  await expect(title).toHaveText('参加者')
+  await expect(participants.search).toHaveValue('')
+  await expect(participants.rowCount).not.toContainText('絞り込み中')
+})

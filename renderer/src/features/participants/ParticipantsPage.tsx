@@ -157,10 +157,22 @@ export function ParticipantsPage() {
     window.addEventListener('hashchange', onHash)
     return () => window.removeEventListener('hashchange', onHash)
   }, [])
+  // Leaving a view (the sidebar's 参加者 link, #/participants) leaves its filters, search and name too.
+  const appliedViewId = useRef<string | null>(null)
   useEffect(() => {
     const grid = gridRef.current?.api
+    if (!gridReady || !grid) return
+    if (hashViewId === null) {
+      if (appliedViewId.current === null) return
+      appliedViewId.current = null
+      grid.setFilterModel(null)
+      setSearchText('')
+      setViewName(null)
+      return
+    }
     const view = views.data?.find((v) => v.id === hashViewId)
-    if (!gridReady || !grid || !view) return
+    if (!view) return
+    appliedViewId.current = view.id
     grid.applyColumnState({ state: view.state.columns as unknown as ColumnState[], applyOrder: true })
     grid.setFilterModel(view.state.filter)
     setSearchText(view.state.search)
@@ -188,6 +200,9 @@ export function ParticipantsPage() {
     const grid: GridApi<Contact> | undefined = gridRef.current?.api
     grid?.setFilterModel(null)
     setSearchText('')
+    setViewName(null)
+    // No longer the view: its link in the sidebar applies it again when clicked.
+    if (viewIdFromHash(window.location.hash) !== null) window.location.hash = '#/participants'
   }
 
   // Typing with a Japanese IME on a focused cell arrives as 'Process' (keyCode 229), which AG
