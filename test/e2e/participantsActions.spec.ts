@@ -109,6 +109,7 @@ test('delete asks with the count, then undo brings the same people back, also af
   await dialog.getByRole('button', { name: '2人を削除' }).click()
   expect(await (await deleted).json()).toMatchObject({ result: { deleted: 2 } })
   await expect(participants.rowCount).not.toHaveText(before ?? '')
+  await expect(actions.notice).toHaveText('2人を削除しました。（元に戻す：Ctrl+Z）')
 
   await page.reload()
   await participants.waitForRows()
@@ -308,6 +309,7 @@ test('adding a person with the form: an invalid email is shown in place and noth
   await form.getByRole('button', { name: '追加する' }).click()
   expect((await created).status()).toBe(200)
   await expect(actions.panel.getByRole('heading', { level: 2 })).toHaveText('波多野 結衣')
+  await expect(actions.notice).toHaveText('波多野結衣さんを追加しました。')
   await participants.searchFor('ハタノ')
   await expect(participants.cell(0, 'email')).toHaveText('yui@example.jp')
 })

@@ -219,7 +219,7 @@ export function ParticipantsPage() {
     try {
       const { deleted } = await api.call('contacts.delete', { ids: selectedIds })
       gridRef.current?.api?.deselectAll()
-      setNotice(t('people.deleteSubmit', { count: deleted }) + ' ✓')
+      setNotice(t('people.deleted', { count: deleted }))
     } catch (error) {
       showError(error)
     }
@@ -365,7 +365,7 @@ export function ParticipantsPage() {
           onClose={() => setModal(null)}
           onAdded={(c) => {
             setModal(null)
-            setNotice(t('people.addTitle') + `：${c.familyName}${c.givenName}`)
+            setNotice(t('people.added', { name: `${c.familyName}${c.givenName}` }))
             setPanelId(c.id)
           }}
         />
