@@ -110,6 +110,8 @@ test('delete asks with the count, then undo brings the same people back, also af
   expect(await (await deleted).json()).toMatchObject({ result: { deleted: 2 } })
   await expect(participants.rowCount).not.toHaveText(before ?? '')
   await expect(actions.notice).toHaveText('2人を削除しました。（元に戻す：Ctrl+Z）')
+  // The delete button went disabled: focus is on the grid's first row, not lost to <body>.
+  await expect(participants.cell(0, 'familyName')).toBeFocused()
 
   await page.reload()
   await participants.waitForRows()
@@ -304,6 +306,7 @@ test('adding a person with the form: an invalid email is shown in place and noth
   await form.locator('input[name="email"]').fill('yui@@example')
   await form.getByRole('button', { name: '追加する' }).click()
   await expect(form.locator('.field-error')).toContainText('メールアドレス')
+  await expect(form.locator('input[name="email"]')).toBeFocused()
   await form.locator('input[name="email"]').fill('yui@example.jp')
   const created = actions.reply('contacts.create')
   await form.getByRole('button', { name: '追加する' }).click()

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { contactFieldSchemas } from '../../../../shared/contract/contacts'
 import type { Contact } from '../../../../shared/contract/contacts'
@@ -24,6 +24,12 @@ export function AddPersonDialog({ onClose, onAdded }: { onClose: () => void; onA
   })
   const [errors, setErrors] = useState<Partial<Record<FormField, string>>>({})
   const [busy, setBusy] = useState(false)
+  // Each refused submit puts the cursor in the first field marked invalid.
+  const [refused, setRefused] = useState(0)
+  const form = useRef<HTMLFormElement>(null)
+  useEffect(() => {
+    if (refused > 0) form.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus()
+  }, [refused])
 
   function check(): boolean {
     const found: Partial<Record<FormField, string>> = {}
@@ -32,7 +38,9 @@ export function AddPersonDialog({ onClose, onAdded }: { onClose: () => void; onA
       if (!parsed.success) found[field] = parsed.error.issues[0]?.message ?? ''
     }
     setErrors(found)
-    return Object.keys(found).length === 0
+    const ok = Object.keys(found).length === 0
+    if (!ok) setRefused((n) => n + 1)
+    return ok
   }
 
   async function submit() {
@@ -45,6 +53,7 @@ export function AddPersonDialog({ onClose, onAdded }: { onClose: () => void; onA
       const issue = error instanceof ApiError ? error.details?.issues?.[0] : undefined
       const field = issue?.path?.[1] as FormField | undefined
       setErrors(field ? { [field]: issue!.message } : { familyName: editErrorMessage(error) })
+      setRefused((n) => n + 1)
     } finally {
       setBusy(false)
     }
@@ -53,6 +62,7 @@ export function AddPersonDialog({ onClose, onAdded }: { onClose: () => void; onA
   return (
     <Dialog title={t('people.addTitle')} onClose={onClose} testId="add-person">
       <form
+        ref={form}
         className="dialog-form"
         onSubmit={(e) => {
           e.preventDefault()

@@ -216,10 +216,13 @@ export function ParticipantsPage() {
 
   async function confirmDelete() {
     setModal(null)
+    const rows = (gridRef.current?.api?.getSelectedNodes() ?? []).map((n) => n.rowIndex ?? 0)
     try {
       const { deleted } = await api.call('contacts.delete', { ids: selectedIds })
       gridRef.current?.api?.deselectAll()
       setNotice(t('people.deleted', { count: deleted }))
+      // The delete button is now disabled: keep the keyboard on the grid, where the rows were.
+      focusGridRow(rows.length > 0 ? Math.min(...rows) : 0)
     } catch (error) {
       showError(error)
     }
