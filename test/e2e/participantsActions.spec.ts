@@ -286,6 +286,7 @@ async function readDownload(file: Download): Promise<Buffer> {
 test('the person panel shows fields, stage history, timeline and the audit trail of an edit', async ({ participants, page }) => {
   const actions = actionsOf(page, participants)
   expect((await participants.editCell(6, 'occupation', '漁師')).status()).toBe(200)
+  expect((await participants.editCell(6, 'birthDate', '1940')).status()).toBe(200)
   await actions.openDetail(6)
   const name = `${(await participants.texts('familyName', 7))[6]} ${(await participants.texts('givenName', 7))[6]}`
   await expect(actions.panel.getByRole('heading', { level: 2 })).toHaveText(name)
@@ -293,6 +294,10 @@ test('the person panel shows fields, stage history, timeline and the audit trail
   await expect(actions.panel.getByTestId('stage-history').locator('li').first()).toBeVisible()
   await expect(actions.panel.getByTestId('audit-trail')).toContainText('職業')
   await expect(actions.panel.getByTestId('audit-trail')).toContainText('→ 漁師')
+  // Fields that are not grid columns still read in Japanese, never as raw keys.
+  await expect(actions.panel.getByTestId('audit-trail')).toContainText('生まれ年：')
+  await expect(actions.panel.getByTestId('audit-trail')).toContainText('→ 1940')
+  await expect(actions.panel.getByTestId('audit-trail')).not.toContainText('birthYear')
   await expect(actions.panel).toContainText('関わりの記録')
 })
 

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { AuditEntry } from '../../../../shared/contract/participantRecords'
 import { municipalityByCode, prefectureByCode } from '../../../../shared/domain/localGov'
@@ -179,6 +180,24 @@ function Field({ label, value }: { label: string; value: string | null | undefin
   )
 }
 
+/**
+ * An audit-trail field in words: the grid's header when it is a column, else its own label;
+ * a key nobody named yet reads as spaced words ("someField" → "some field"), never camelCase.
+ */
+function auditField(t: TFunction, field: string): string {
+  const column = columnLabel(t, field)
+  if (column !== field) return column
+  const own = t(`people.auditFields.${field}` as 'people.auditFields.birthYear', { defaultValue: '' })
+  return own || field.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase()
+}
+
+function auditValue(t: TFunction, value: unknown): string {
+  if (value === true) return t('people.auditYes')
+  if (value === false) return t('people.auditNo')
+  if (Array.isArray(value)) return value.length === 0 ? '—' : value.join('、')
+  return show(value)
+}
+
 function AuditLine({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation()
   const action = t(`people.auditAction.${entry.action as 'update'}`, { defaultValue: entry.action })
@@ -193,7 +212,7 @@ function AuditLine({ entry }: { entry: AuditEntry }) {
         <ul>
           {entry.changes.map((change) => (
             <li key={change.field}>
-              {columnLabel(t, change.field)}：{show(change.before)} → {show(change.after)}
+              {auditField(t, change.field)}：{auditValue(t, change.before)} → {auditValue(t, change.after)}
             </li>
           ))}
         </ul>
