@@ -219,6 +219,8 @@ export function ParticipantsPage() {
     const rows = (gridRef.current?.api?.getSelectedNodes() ?? []).map((n) => n.rowIndex ?? 0)
     try {
       const { deleted } = await api.call('contacts.delete', { ids: selectedIds })
+      // The panel's person went to the trash with the others: this notice says so, not the panel's.
+      if (panelId && selectedIds.includes(panelId)) setPanelId(null)
       gridRef.current?.api?.deselectAll()
       setNotice(t('people.deleted', { count: deleted }))
       // The delete button is now disabled: keep the keyboard on the grid, where the rows were.
