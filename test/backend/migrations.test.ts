@@ -77,9 +77,12 @@ describe('migrations', () => {
       // rowid (implicitly), the kana-ordered ones still with the id.
       expect(handle.sqlite.prepare(`SELECT v FROM contacts_fts_config WHERE k = 'hashsize'`).pluck().get()).toBe(16777216)
       const indexSql = (name: string) => handle.sqlite.prepare(`SELECT sql FROM sqlite_master WHERE name = ?`).pluck().get(name)
-      expect(indexSql('contacts_sort_birth_date')).toBe(
-        'CREATE INDEX contacts_sort_birth_date ON contacts ((birth_date IS NULL), birth_date) WHERE deleted_at IS NULL',
+      expect(indexSql('contacts_sort_birth_year')).toBe(
+        'CREATE INDEX contacts_sort_birth_year ON contacts ((birth_year IS NULL), birth_year) WHERE deleted_at IS NULL',
       )
+      // 0010: 生年月日 sorts by the date, or 1 July of the birth year; the date-only index is gone.
+      expect(indexSql('contacts_sort_birth')).toContain("coalesce(birth_date, birth_year || '-07-01')")
+      expect(indexSql('contacts_sort_birth_date')).toBeUndefined()
       expect(indexSql('contacts_kana')).toContain('given_kana, id)')
       expect(indexSql('contacts_email')).toBeUndefined()
       // A second run is a no-op.
