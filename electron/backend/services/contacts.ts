@@ -1,5 +1,6 @@
 import { ApiError } from '../../../shared/contract/errors'
 import type { Contact, ContactPatch } from '../../../shared/contract/contacts'
+import { alignPlace } from '../../../shared/domain/contactPlace'
 import type { BackendContext } from '../context'
 import * as repo from '../db/repos/contactsRepo'
 import { listStages } from '../db/repos/stagesRepo'
@@ -7,20 +8,6 @@ import { applyColumns, insertNewContact, patchToColumns, setDeletedRows } from '
 import { batchIdFor } from './auditBatch'
 import { recordUndo } from './undoLog'
 import { takeBackup } from '../safety/takeBackup'
-
-/**
- * Keeps 都道府県 and 市区町村 in agreement (a municipality code starts with its prefecture's
- * two digits): a municipality sets the prefecture; a prefecture changed on its own clears a
- * municipality of another prefecture (`currentMunicipality` is the one already saved).
- */
-export function alignPlace<P extends ContactPatch>(patch: P, currentMunicipality: string | null = null): P {
-  const { prefectureCode, municipalityCode } = patch
-  if (typeof municipalityCode === 'string') return { ...patch, prefectureCode: municipalityCode.slice(0, 2) }
-  if (prefectureCode === undefined || municipalityCode !== undefined) return patch
-  if (currentMunicipality !== null && currentMunicipality.slice(0, 2) !== prefectureCode)
-    return { ...patch, municipalityCode: null }
-  return patch
-}
 
 /** One cell (or form) edit: saved, audited and undoable as one step. */
 export async function updateContact(ctx: BackendContext, id: string, patch: ContactPatch): Promise<Contact> {
