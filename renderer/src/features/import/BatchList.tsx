@@ -4,7 +4,7 @@ import { useFocusOnShow } from './useFocusOnShow'
 import type { ImportBatch } from '../../../../shared/contract/imports'
 import { api } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
-import { ConfirmDialog } from './ConfirmDialog'
+import { ConfirmDialog } from '../../app/ConfirmDialog'
 import { BatchKindCounts, BatchKindEffects } from './BatchKind'
 
 const when = (iso: string) =>

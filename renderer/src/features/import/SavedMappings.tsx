@@ -6,7 +6,7 @@ import type { AnyImportField } from '../../../../shared/domain/import/kinds'
 import { applySavedMapping, cleanMappingName, columnsToSave } from '../../../../shared/domain/import/savedMapping'
 import { api } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
-import { ConfirmDialog } from './ConfirmDialog'
+import { ConfirmDialog } from '../../app/ConfirmDialog'
 import { NameDialog } from './NameDialog'
 import './mappings.css'
 

@@ -5,7 +5,7 @@ import { api } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { LoadError } from '../../app/LoadError'
 import { messageOf } from './apiErrors'
-import { DiscardDialog } from './DiscardDialog'
+import { ConfirmDialog } from '../../app/ConfirmDialog'
 import { EnrollmentsPanel } from './EnrollmentsPanel'
 import { ProgramForm } from './ProgramForm'
 import { RosterPanel } from './RosterPanel'
@@ -150,15 +150,22 @@ export function ProgramDetail({
         </>
       )}
       {pending && (
-        <DiscardDialog
-          onStay={() => setPending(null)}
-          onDiscard={() => {
+        // Asked before unsaved attendance is thrown away: 戻る (focused first; Esc too) stays.
+        <ConfirmDialog
+          title={t('program.roster.discardTitle')}
+          confirmLabel={t('program.roster.discardConfirm')}
+          cancelLabel={t('program.roster.discardStay')}
+          testId="roster-discard"
+          onCancel={() => setPending(null)}
+          onConfirm={() => {
             setPending(null)
             setRosterDirty(false)
             dirtyRef.current = false
             pending.go()
           }}
-        />
+        >
+          <p>{t('program.roster.discardBody')}</p>
+        </ConfirmDialog>
       )}
     </section>
   )

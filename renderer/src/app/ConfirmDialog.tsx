@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'react'
 import type { ReactNode } from 'react'
+import './confirmDialog.css'
 
 /**
  * A modal question with a confirm and a cancel button: focus starts on cancel (the safe
- * choice), Esc cancels, focus returns where it was.
+ * choice), Esc cancels, focus returns where it was. Shared by every screen that asks before
+ * something is undone or thrown away (an import, a saved mapping, unsaved attendance).
  */
 export function ConfirmDialog({
   title,
@@ -39,7 +41,7 @@ export function ConfirmDialog({
   return (
     <dialog
       ref={ref}
-      className="import-dialog"
+      className="confirm-dialog"
       aria-labelledby={`${testId}-title`}
       data-testid={testId}
       onCancel={(e) => {
@@ -48,14 +50,14 @@ export function ConfirmDialog({
       }}
     >
       <h2 id={`${testId}-title`}>{title}</h2>
-      <div className="import-dialog-body">{children}</div>
-      <div className="import-dialog-actions">
+      <div className="confirm-dialog-body">{children}</div>
+      <div className="confirm-dialog-actions">
         <button ref={cancel} type="button" className="button-secondary" onClick={onCancel}>
           {cancelLabel}
         </button>
         <button
           type="button"
-          className="button import-danger"
+          className="button confirm-danger"
           disabled={busy}
           onClick={onConfirm}
           data-testid={`${testId}-confirm`}
