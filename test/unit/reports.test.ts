@@ -84,21 +84,31 @@ describe('definitions', () => {
   })
 })
 
-/** The values each cell of a line can take, given the shown values and the labels (capped). */
+/**
+ * The values each cell of a line can take, given the shown values, the labels and the rule that
+ * picks a 「秘匿」 cell (the smallest shown cell, the first of equals: so it is no bigger than a
+ * shown cell after it and smaller than one before it). Capped.
+ */
 function possibleValues(cells: SuppressedCell[], total: SuppressedCell, k: number, cap: number): Set<number>[] {
   const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i)
-  const domain = (c: SuppressedCell) =>
-    c.state === 'shown' ? [c.value] : c.state === 'primary' ? range(1, k - 1) : [0, ...range(k, cap)]
+  const byRule = (v: number, at: number) =>
+    cells.every((o, j) => o.state !== 'shown' || o.value === 0 || (j < at ? v < o.value : v <= o.value))
+  const domain = (c: SuppressedCell, at = -1) =>
+    c.state === 'shown'
+      ? [c.value]
+      : c.state === 'primary'
+        ? range(1, k - 1)
+        : [0, ...range(k, cap)].filter((v) => at < 0 || byRule(v, at))
   const totals = new Set(domain(total))
   return cells.map((c, i) => {
     let sums = new Set([0])
     cells.forEach((o, j) => {
       if (j === i) return
       const next = new Set<number>()
-      for (const s of sums) for (const v of domain(o)) if (s + v <= cap) next.add(s + v)
+      for (const s of sums) for (const v of domain(o, j)) if (s + v <= cap) next.add(s + v)
       sums = next
     })
-    return new Set(domain(c).filter((v) => [...sums].some((s) => totals.has(s + v))))
+    return new Set(domain(c, i).filter((v) => [...sums].some((s) => totals.has(s + v))))
   })
 }
 
@@ -129,6 +139,16 @@ describe('small-number suppression of a breakdown line', () => {
       }),
       { numRuns: 2000 },
     )
+  })
+
+  it('does not give a 「3未満」 cell away to a reader who knows which cell the rule hides next', () => {
+    // Hiding one 5 left 3未満, 秘匿, 5, 40 = 52: the hidden pair is 7, the 秘匿 cell is at most the
+    // shown 5, so it is 5 and the first cell is 2.
+    const line = suppressLine([2, 5, 5, 40], 52, 3)
+    expect(line.cells.map((c) => displayCell(c, 3))).toEqual(['3未満', '秘匿', '秘匿', 40])
+    expect(determinedCells(line, 3)).toEqual([])
+    const leaky = { cells: [...line.cells.slice(0, 2), { value: 5, state: 'shown' as const }, line.cells[3]!], total: line.total }
+    expect(determinedCells(leaky, 3)).toEqual([0, 1])
   })
 
   it('hides the total too when even hiding every cell would give them away (3 people, one each)', () => {

@@ -6,7 +6,8 @@
  * out. Lines share cells: a prefecture is a cell of the national line and of its area's line,
  * whose total is the area's cell in another table; a program's anonymous headcount is the total
  * of its sessions. A reader knows each shown value, that each primary cell lies in [1, k−1] and
- * each secondary cell is 0 or at least k (1 to k−1 would read 「k未満」), and every line's sum. From these the reader narrows each hidden
+ * each secondary cell is 0 or at least k (1 to k−1 would read 「k未満」) and no bigger than the
+ * rule below lets it be (choiceCeiling), and every line's sum. From these the reader narrows each hidden
  * value line by line until nothing changes; while some hidden value is pinned to one number, the
  * smallest shown cell (nonzero first) of a line holding it is hidden too, or, if all its cells
  * are hidden, the line's total.
@@ -35,14 +36,39 @@ export function isPrimary(value: number, k: number): boolean {
 
 type Bounds = readonly [number, number]
 
-function ownBounds(cell: SuppressedCell, k: number): Bounds {
+function ownBounds(id: string, cells: ReadonlyMap<string, SuppressedCell>, lines: readonly LinkedLine[], k: number): Bounds {
+  const cell = cells.get(id)!
   if (cell.state === 'shown') return [cell.value, cell.value]
-  return cell.state === 'primary' ? [1, k - 1] : [0, Infinity]
+  return cell.state === 'primary' ? [1, k - 1] : [0, choiceCeiling(id, cells, lines)]
+}
+
+/**
+ * What the choice rule (nextToHide) tells a reader who knows it: a secondary cell was the
+ * smallest shown cell of one of its lines when it was hidden, the first of equals. So it is at
+ * most every cell of that line still shown after it, and below those shown before it. Without
+ * this, 2, 5, 5, 40 = 52 with k = 3 hid one 5 and gave the 2 away: the hidden pair adds to 7,
+ * the hidden 5 can be no more than the shown 5, and the 3未満 cell must then be 2.
+ * A total may have been hidden as a total (no smaller cell left): nothing is known of it.
+ */
+function choiceCeiling(id: string, cells: ReadonlyMap<string, SuppressedCell>, lines: readonly LinkedLine[]): number {
+  let ceiling = -Infinity
+  for (const line of lines) {
+    if (line.total === id) return Infinity
+    const at = line.cells.indexOf(id)
+    if (at < 0) continue
+    let lineCeiling = Infinity
+    line.cells.forEach((other, j) => {
+      const { state, value } = cells.get(other)!
+      if (state === 'shown' && value > 0) lineCeiling = Math.min(lineCeiling, j < at ? value - 1 : value)
+    })
+    ceiling = Math.max(ceiling, lineCeiling)
+  }
+  return ceiling === -Infinity ? Infinity : ceiling
 }
 
 /** What a reader can narrow each value to (see the file comment). */
 function readerBounds(cells: ReadonlyMap<string, SuppressedCell>, lines: readonly LinkedLine[], k: number) {
-  const bounds = new Map<string, Bounds>([...cells].map(([id, c]) => [id, ownBounds(c, k)]))
+  const bounds = new Map<string, Bounds>([...cells.keys()].map((id) => [id, ownBounds(id, cells, lines, k)]))
   const narrow = (id: string, lo: number, hi: number): boolean => {
     // A shown value is what it is (a line that does not add up must not move it).
     if (cells.get(id)!.state === 'shown') return false
