@@ -21,8 +21,13 @@ export interface ProgramRowView {
   firstOfProgram: boolean
   /** Line of the program's first row ("5行目と同じ事業"); the row's own line when it is the first. */
   programLine: number
-  /** 'new': added; 'exists': a session at the same start time is already there (skipped); 'none': the row has no session date. */
-  sessionOutcome: 'new' | 'exists' | 'none'
+  /**
+   * 'new': added; 'exists': a session at the same start time is already registered (skipped);
+   * 'repeat': an earlier row of this file gives the same session (skipped); 'none': no session date.
+   */
+  sessionOutcome: 'new' | 'exists' | 'repeat' | 'none'
+  /** For 'repeat': the line of the earlier row that gives the session. */
+  sessionLine: number | null
 }
 
 /** Extra counts of a visits/programs commit (people counts are in created/merged/skipped/errors). */
@@ -34,4 +39,6 @@ export interface ImportKindCounts {
   sessionsCreated: number
   /** Sessions already registered at the same start time. */
   sessionsExisting: number
+  /** Rows whose session an earlier row of the same file already gave. */
+  sessionsRepeated: number
 }

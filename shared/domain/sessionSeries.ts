@@ -145,6 +145,35 @@ export function sessionsOnRecord(starts: readonly string[]) {
 }
 
 /**
+ * The sessions earlier rows of one file give, each with the line that gave it: a later row for
+ * the same session (or a timed row on a day an earlier row left untimed) is told which line.
+ */
+export function sessionsInFile() {
+  const seen = sessionsOnRecord([])
+  const lineAt = new Map<string, number>()
+  const firstLineOn = new Map<string, number>()
+  const untimedLineOn = new Map<string, number>()
+  const keep = (map: Map<string, number>, key: string, line: number) => map.has(key) || map.set(key, line)
+  return {
+    /** The line of the earlier row with this session, or null when no earlier row has it. */
+    lineOf(date: string, time: string | null): number | null {
+      if (!seen.has(date, time)) return null
+      if (time === null) return firstLineOn.get(date) ?? null
+      return lineAt.get(jstInstant(date, time)) ?? untimedLineOn.get(date) ?? null
+    },
+    untimedOn: seen.untimedOn,
+    add(date: string, time: string | null, line: number): void {
+      seen.add(date, time)
+      keep(lineAt, jstInstant(date, time ?? '00:00'), line)
+      keep(firstLineOn, date, line)
+      if (time === null) keep(untimedLineOn, date, line)
+    },
+  }
+}
+
+export type SessionsInFile = ReturnType<typeof sessionsInFile>
+
+/**
  * Session dates that fall outside their program: outside its 年度 (April–March) or outside its
  * 開始日〜終了日 (either end may be open). Forms warn about these; nothing refuses them, since a
  * course may well end with a session after the year turns.

@@ -55,7 +55,8 @@ describe('kakehashi import --kind visits|programs', () => {
       errors: 1,
       programsCreated: 2,
       sessionsCreated: 4,
-      sessionsExisting: 1,
+      sessionsExisting: 0,
+      sessionsRepeated: 1,
     })
     expect(json('import', '--db', db, '--kind', 'programs', fixture('programs-sessions.xlsx'))).toMatchObject({
       programsCreated: 0,

@@ -46,16 +46,22 @@ describe('importing programs with sessions', () => {
       counts: { rows: 6, ok: 5, errors: 1, warnings: 1 },
     })
     expect(preview.fields).not.toContain('fullName')
-    expect(preview.rows.map((r) => r.program?.sessionOutcome)).toEqual(['new', 'new', 'new', 'new', 'exists', 'none'])
+    expect(preview.rows.map((r) => r.program?.sessionOutcome)).toEqual(['new', 'new', 'new', 'new', 'repeat', 'none'])
     expect(preview.rows.map((r) => r.program?.firstOfProgram)).toEqual([true, false, false, true, false, false])
     expect(preview.rows.map((r) => r.program?.programLine)).toEqual([2, 2, 2, 5, 5, 7])
     expect(preview.rows[5]!.issues).toEqual([{ column: 1, severity: 'error', message: 'プログラム名がありません' }])
+    expect(preview.rows[4]!.program?.sessionLine).toBe(5)
+    expect(preview.rows[4]!.issues).toContainEqual({
+      column: 8,
+      severity: 'warning',
+      message: '5行目と同じ開催回のため、この回は重ねて追加しません',
+    })
 
     const result = await client.call('import.commit', { previewId: preview.previewId })
     expect(result).toMatchObject({
       created: 0,
       errors: 1,
-      kindCounts: { programsCreated: 2, sessionsCreated: 4, sessionsExisting: 1, visitsCreated: 0 },
+      kindCounts: { programsCreated: 2, sessionsCreated: 4, sessionsExisting: 0, sessionsRepeated: 1, visitsCreated: 0 },
     })
 
     // 「しまコト アカデミー」 (with a space) is the same program; its fields come from its first row.
@@ -209,9 +215,10 @@ describe('importing programs with sessions', () => {
     })
     const text = '事業名,年度,開催日\n海ごみ拾い,2024,2024/6/8\n海ごみ拾い,2024,2024/7/13\n海ごみ拾い,2024,2024/7/13\n'
     const preview = await client.call('import.preview', { source: { fileName: 'no-times.csv', text }, kind: 'programs' })
-    expect(preview.rows.map((r) => r.program?.sessionOutcome)).toEqual(['exists', 'new', 'exists'])
+    expect(preview.rows.map((r) => r.program?.sessionOutcome)).toEqual(['exists', 'new', 'repeat'])
+    expect(preview.rows[2]!.program?.sessionLine).toBe(3)
     const result = await client.call('import.commit', { previewId: preview.previewId })
-    expect(result.kindCounts).toMatchObject({ programsCreated: 0, sessionsCreated: 1, sessionsExisting: 2 })
+    expect(result.kindCounts).toMatchObject({ programsCreated: 0, sessionsCreated: 1, sessionsExisting: 1, sessionsRepeated: 1 })
     expect(sessionsOf(sqlite, program.id)).toHaveLength(2) // 6/8 13:00 as it was, and 7/13
   })
 
@@ -224,11 +231,11 @@ describe('importing programs with sessions', () => {
         kind: 'programs',
       })
     const oneFile = await read('海ごみ拾い,2024,2024/6/8,\n海ごみ拾い,2024,2024/6/8,13:00-15:00\n')
-    expect(oneFile.rows.map((r) => r.program?.sessionOutcome)).toEqual(['new', 'exists'])
+    expect(oneFile.rows.map((r) => r.program?.sessionOutcome)).toEqual(['new', 'repeat'])
     expect(oneFile.rows[1]!.issues).toContainEqual({
       column: 2,
       severity: 'warning',
-      message: '同じ日に時間のない開催回があるため、この回は追加しません（時間はプログラムの画面で入れられます）',
+      message: '2行目に同じ日の時間のない開催回があるため、この回は追加しません（時間はプログラムの画面で入れられます）',
     })
     await client.call('import.commit', { previewId: oneFile.previewId })
     const [program] = programsNamed(sqlite, '海ごみ拾い')
@@ -262,7 +269,7 @@ describe('importing programs with sessions', () => {
     const preview = await client.call('import.preview', { source: upload('programs-sessions.xlsx'), kind: 'programs' })
     expect(preview.rows[0]!.program).toMatchObject({ existingProgramId: program.id, sessionOutcome: 'exists' })
     const result = await client.call('import.commit', { previewId: preview.previewId })
-    expect(result.kindCounts).toMatchObject({ programsCreated: 1, sessionsCreated: 3, sessionsExisting: 2 })
+    expect(result.kindCounts).toMatchObject({ programsCreated: 1, sessionsCreated: 3, sessionsExisting: 1, sessionsRepeated: 1 })
     expect(programsNamed(sqlite, 'しまコトアカデミー').find((p) => p.id === program.id)).toEqual(stored)
     expect(sessionsOf(sqlite, program.id)).toHaveLength(3)
 
@@ -294,7 +301,7 @@ describe('importing programs with sessions', () => {
       fields: { date: '2024-06-08', startTime: '13:00', endTime: '16:00', mode: 'hybrid' },
     })
     const result = await client.call('import.commit', { previewId: preview.previewId })
-    expect(result.kindCounts).toMatchObject({ programsCreated: 1, sessionsCreated: 3, sessionsExisting: 2 })
+    expect(result.kindCounts).toMatchObject({ programsCreated: 1, sessionsCreated: 3, sessionsExisting: 1, sessionsRepeated: 1 })
     expect(programsNamed(sqlite, 'しまコトアカデミー')).toHaveLength(1)
     expect(sessionsOf(sqlite, program.id)).toHaveLength(3)
   })

@@ -7,6 +7,7 @@ import {
   nthWeekdayOfMonth,
   sameWeekdayNextYear,
   seriesDates,
+  sessionsInFile,
   weekdayOf,
 } from '../../shared/domain/sessionSeries'
 
@@ -105,5 +106,22 @@ describe('session dates outside their program', () => {
       fiscalYear: [],
       period: ['2026-05-01'],
     })
+  })
+})
+
+describe('sessions an earlier row of the same file gave', () => {
+  it('names the line of the same session, or of an untimed session that day, and nothing for another time', () => {
+    const inFile = sessionsInFile()
+    inFile.add('2024-06-08', '10:00', 2)
+    inFile.add('2024-06-08', '13:00', 3)
+    inFile.add('2024-07-13', null, 4)
+    expect(inFile.lineOf('2024-06-08', '13:00')).toBe(3)
+    expect(inFile.lineOf('2024-06-08', '10:00')).toBe(2)
+    expect(inFile.lineOf('2024-06-08', '15:00')).toBeNull()
+    // A row without a time meets the day's first session; a timed row meets an untimed day.
+    expect(inFile.lineOf('2024-06-08', null)).toBe(2)
+    expect(inFile.lineOf('2024-07-13', '09:30')).toBe(4)
+    expect(inFile.untimedOn('2024-07-13')).toBe(true)
+    expect(inFile.lineOf('2024-07-14', null)).toBeNull()
   })
 })

@@ -10,7 +10,8 @@ import { readProgramRow } from '../../../shared/domain/import/programRow'
 import type { ProgramDraft, ReadProgram } from '../../../shared/domain/import/programRow'
 import { readVisitRow } from '../../../shared/domain/import/visitRow'
 import type { ReadVisit } from '../../../shared/domain/import/visitRow'
-import { jstParts, sessionsOnRecord } from '../../../shared/domain/sessionSeries'
+import { jstParts, sessionsInFile, sessionsOnRecord } from '../../../shared/domain/sessionSeries'
+import type { SessionsInFile } from '../../../shared/domain/sessionSeries'
 import { livePrograms, sessionsOf, unlinkedVisitOn } from '../db/repos/importKindsRepo'
 import type { ProgramKey, SessionKey } from '../db/repos/importKindsRepo'
 import { countsOf } from './contactsPreview'
@@ -362,7 +363,8 @@ export function buildProgramsPreview(sqlite: Sqlite, source: SourceTable, option
   // its day falls in the next 年度 (a winter program running past 4月1日).
   const yearGivenByName = new Map<string, number>()
   const adopted = new Set<number>()
-  const startsSeen = new Map<number, ReturnType<typeof sessionsOnRecord>>()
+  // Per program: the sessions registered, and those earlier rows of this file give (with their line).
+  const startsSeen = new Map<number, { stored: ReturnType<typeof sessionsOnRecord>; inFile: SessionsInFile }>()
   const rows: ProgramPreviewRow[] = reads.map((read, i) => {
     const base = { index: i, line: nonEmpty[i]!.line, read }
     if (!read.ok)
@@ -376,6 +378,7 @@ export function buildProgramsPreview(sqlite: Sqlite, source: SourceTable, option
           firstOfProgram: false,
           programLine: base.line,
           sessionOutcome: 'none',
+          sessionLine: null,
         },
       }
     const name = normalizeForSearch(read.program.name!)
@@ -394,30 +397,43 @@ export function buildProgramsPreview(sqlite: Sqlite, source: SourceTable, option
         existingProgramId: index.find(read.program.name!, read.program.fiscalYear!),
         rows: [],
       })
-      startsSeen.set(
-        group,
-        sessionsOnRecord(
+      startsSeen.set(group, {
+        stored: sessionsOnRecord(
           groups[group]!.existingProgramId ? index.sessions(groups[group]!.existingProgramId!).map((s) => s.startsAt) : [],
         ),
-      )
+        inFile: sessionsInFile(),
+      })
     }
     groups[group]!.rows.push(i)
     if (read.ownFiscalYear) yearGivenByName.set(name, group)
     let sessionOutcome: ProgramRowView['sessionOutcome'] = 'none'
+    let sessionLine: number | null = null
     if (read.session) {
       const { date, startTime } = read.session
-      const seen = startsSeen.get(group)!
-      sessionOutcome = seen.has(date, startTime) ? 'exists' : 'new'
-      if (sessionOutcome === 'exists')
+      const { stored, inFile } = startsSeen.get(group)!
+      const untimedNote = '（時間はプログラムの画面で入れられます）'
+      if (stored.has(date, startTime)) {
+        sessionOutcome = 'exists'
         read.issues.push({
           column: mapping.indexOf('sessionDate'),
           severity: 'warning',
           message:
-            startTime !== null && seen.untimedOn(date)
-              ? '同じ日に時間のない開催回があるため、この回は追加しません（時間はプログラムの画面で入れられます）'
+            startTime !== null && stored.untimedOn(date)
+              ? `同じ日に時間のない開催回があるため、この回は追加しません${untimedNote}`
               : '同じ日時の開催回がすでにあるため、この回は追加しません',
         })
-      seen.add(date, startTime)
+      } else if ((sessionLine = inFile.lineOf(date, startTime)) !== null) {
+        sessionOutcome = 'repeat'
+        read.issues.push({
+          column: mapping.indexOf('sessionDate'),
+          severity: 'warning',
+          message:
+            startTime !== null && inFile.untimedOn(date)
+              ? `${sessionLine}行目に同じ日の時間のない開催回があるため、この回は追加しません${untimedNote}`
+              : `${sessionLine}行目と同じ開催回のため、この回は重ねて追加しません`,
+        })
+      } else sessionOutcome = 'new'
+      inFile.add(date, startTime, base.line)
     }
     return {
       ...base,
@@ -429,6 +445,7 @@ export function buildProgramsPreview(sqlite: Sqlite, source: SourceTable, option
         firstOfProgram: groups[group]!.rows[0] === i,
         programLine: nonEmpty[groups[group]!.rows[0]!]!.line,
         sessionOutcome,
+        sessionLine,
       },
     }
   })

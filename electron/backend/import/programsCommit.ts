@@ -82,7 +82,8 @@ export function* commitProgramsPreview(
       const session = row.view.session
       if (!session) continue
       if (starts.has(session.date, session.startTime)) {
-        kindCounts.sessionsExisting++
+        if (row.view.sessionOutcome === 'repeat') kindCounts.sessionsRepeated++
+        else kindCounts.sessionsExisting++
         continue
       }
       starts.add(session.date, session.startTime)

@@ -24,6 +24,7 @@ export const emptyKindCounts = (): ImportKindCounts => ({
   programsCreated: 0,
   sessionsCreated: 0,
   sessionsExisting: 0,
+  sessionsRepeated: 0,
 })
 
 const searchKeyOf = (p: PersonDraft) => contactSearchKey({ ...p, familyName: p.familyName ?? '', givenName: p.givenName ?? '' })

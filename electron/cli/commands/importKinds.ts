@@ -105,7 +105,7 @@ export async function importKindCommand(
     const what =
       opts.kind === 'visits'
         ? `参加・訪問 ${k.visitsCreated}件（記録済みのため省略 ${k.alreadyAttended}件）、新規の人 ${result.created}人、統合 ${result.merged}行`
-        : `プログラム ${k.programsCreated}件、開催回 ${k.sessionsCreated}回（登録済みの回 ${k.sessionsExisting}回）`
+        : `プログラム ${k.programsCreated}件、開催回 ${k.sessionsCreated}回（登録済みの回 ${k.sessionsExisting}回${k.sessionsRepeated > 0 ? `、ファイル内で重なった回 ${k.sessionsRepeated}回` : ''}）`
     out.result(
       { ...summary, ...result, ...k },
       `取り込みました: ${what}、スキップ ${result.skipped}行、エラー ${result.errors}行（取り消し用ID: ${result.batchId}）`,

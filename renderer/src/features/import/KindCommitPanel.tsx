@@ -9,7 +9,7 @@ import type { Decisions } from './importState'
 
 const resultKeys = {
   visits: ['visitsCreated', 'alreadyAttended', 'created', 'merged', 'skipped', 'errors'],
-  programs: ['programsCreated', 'sessionsCreated', 'sessionsExisting', 'skipped', 'errors'],
+  programs: ['programsCreated', 'sessionsCreated', 'sessionsExisting', 'sessionsRepeated', 'skipped', 'errors'],
 } as const
 
 /**
@@ -53,12 +53,15 @@ export function KindCommitPanel({
           {t('import.commit.doneTitle')}
         </h3>
         <dl className="stat-list">
-          {resultKeys[kind].map((k) => (
-            <div className="stat" key={k}>
-              <dt>{t(`import.kind.commit.${k}`)}</dt>
-              <dd data-testid={`import-result-${k}`}>{(values[k] ?? 0).toLocaleString()}</dd>
-            </div>
-          ))}
+          {resultKeys[kind]
+            // Rows repeating a session of the same file are rare: named only when there were some.
+            .filter((k) => k !== 'sessionsRepeated' || (values[k] ?? 0) > 0)
+            .map((k) => (
+              <div className="stat" key={k}>
+                <dt>{t(`import.kind.commit.${k}`)}</dt>
+                <dd data-testid={`import-result-${k}`}>{(values[k] ?? 0).toLocaleString()}</dd>
+              </div>
+            ))}
         </dl>
         <p className="import-result-actions">
           <a className="button" href={hrefOf(kind)} data-testid={`import-to-${kind}`}>

@@ -22,6 +22,8 @@ export function RowTarget({ row }: { row: ImportPreviewRow }) {
     const parts = [t(program, { line: row.program.programLine })]
     if (row.program.sessionOutcome === 'new') parts.push(t('import.kind.target.sessionNew'))
     if (row.program.sessionOutcome === 'exists') parts.push(t('import.kind.target.sessionExists'))
+    if (row.program.sessionOutcome === 'repeat')
+      parts.push(t('import.kind.target.sessionRepeat', { line: row.program.sessionLine }))
     return (
       <span className="review-target" data-testid={`import-target-${row.line}`}>
         {parts.join('・')}

@@ -65,6 +65,7 @@ const ja = {
       existingProgram: '登録済みのプログラムに追加',
       sessionNew: '開催回を追加',
       sessionExists: '開催回は登録済み',
+      sessionRepeat: '開催回は{{line}}行目と重複',
     },
     commit: {
       visits: '取り込める{{count, number}}行の訪問・参加を記録します。登録のない人は新しく登録します。',
@@ -79,6 +80,7 @@ const ja = {
       programsCreated: '登録したプログラム',
       sessionsCreated: '登録した開催回',
       sessionsExisting: '登録済みの開催回',
+      sessionsRepeated: 'ファイル内で重なった開催回',
       skipped: 'スキップした行',
       errors: 'エラーで除外した行',
       toVisits: '訪問・参加の一覧で確認する',
@@ -153,6 +155,7 @@ const en: typeof ja = {
       existingProgram: 'Added to a registered program',
       sessionNew: 'Adds a session',
       sessionExists: 'Session already registered',
+      sessionRepeat: 'Same session as line {{line}}',
     },
     commit: {
       visits: 'Record the visits and attendance of {{count, number}} importable rows. People not yet registered are added.',
@@ -167,6 +170,7 @@ const en: typeof ja = {
       programsCreated: 'Programs registered',
       sessionsCreated: 'Sessions registered',
       sessionsExisting: 'Sessions already there',
+      sessionsRepeated: 'Sessions repeated in the file',
       skipped: 'Rows skipped',
       errors: 'Rows with errors',
       toVisits: 'See the visits list',
