@@ -268,3 +268,56 @@ test('ホーム これからの開催 does not say the mode twice when the place
   const item = page.getByTestId('home-upcoming').locator('li', { hasText: name })
   await expect(item.locator('.home-meta')).toHaveText('オンライン（Zoom）・申込 0人')
 })
+
+test('deleting a session, an enrollment or the program asks in the app’s own dialog; Esc keeps it', async ({
+  shell,
+  door,
+  page,
+}) => {
+  const name = `E2E 削除の確認 ${Date.now().toString(36)}`
+  const program = (await door.call('programs.create', { fields: { name, category: 'course', startDate: '2026-05-01' } })) as {
+    id: string
+  }
+  for (const date of ['2026-05-10', '2026-05-17'])
+    await door.call('sessions.create', { programId: program.id, fields: { date, mode: 'onsite' } })
+  const person = (await door.call('contacts.create', { fields: walkIn })) as { id: string }
+  await door.call('enrollments.add', { programId: program.id, contactIds: [person.id], status: 'applied', role: 'learner' })
+  // A native window.confirm would be a browser dialog: there must be none.
+  const nativeDialogs: string[] = []
+  page.on('dialog', (d) => {
+    nativeDialogs.push(d.message())
+    void d.dismiss()
+  })
+  const programs = new ProgramsPage(page)
+  await shell.open(door.url, 'programs')
+  await programs.open(name)
+
+  await expect(programs.sessionRows).toHaveCount(2)
+  await programs.sessionRows.first().getByRole('button', { name: '削除' }).click()
+  const ask = page.getByTestId('session-remove')
+  await expect(ask).toContainText('開催回を削除しますか？')
+  await expect(ask).toContainText('2026/05/10の回を削除します。')
+  await expect(ask.getByRole('button', { name: 'キャンセル' })).toBeFocused()
+  await page.screenshot({ path: test.info().outputPath('session-remove.png') })
+  await page.keyboard.press('Escape')
+  await expect(ask).toHaveCount(0)
+  await expect(programs.sessionRows).toHaveCount(2)
+  await programs.sessionRows.first().getByRole('button', { name: '削除' }).click()
+  await page.getByTestId('session-remove-confirm').click()
+  await expect(programs.sessionRows).toHaveCount(1)
+
+  await programs.tab('enrollments').click()
+  await expect(programs.enrollmentRows).toHaveCount(1)
+  await programs.enrollmentRows.first().getByRole('button', { name: '取り消し' }).click()
+  await expect(page.getByTestId('enrollment-remove')).toContainText(`${nameOf(walkIn)}さんの申込を取り消します。`)
+  await page.getByTestId('enrollment-remove-confirm').click()
+  await expect(programs.enrollmentRows).toHaveCount(0)
+
+  await page.getByTestId('program-delete-button').click()
+  await expect(page.getByTestId('program-delete')).toContainText(`「${name}」を削除します。`)
+  await page.getByTestId('program-delete-confirm').click()
+  await expect(page.getByTestId('program-title')).toHaveCount(0)
+  const left = (await door.call('programs.list', {})) as { id: string }[]
+  expect(left.some((p) => p.id === program.id)).toBe(false)
+  expect(nativeDialogs).toEqual([])
+})

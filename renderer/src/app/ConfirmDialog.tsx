@@ -5,7 +5,8 @@ import './confirmDialog.css'
 /**
  * A modal question with a confirm and a cancel button: focus starts on cancel (the safe
  * choice), Esc cancels, focus returns where it was. Shared by every screen that asks before
- * something is undone or thrown away (an import, a saved mapping, unsaved attendance).
+ * something is undone or thrown away (an import, a saved mapping, unsaved attendance), directly
+ * or through useConfirm.
  */
 export function ConfirmDialog({
   title,

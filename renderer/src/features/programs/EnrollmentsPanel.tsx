@@ -4,6 +4,7 @@ import type { Enrollment } from '../../../../shared/contract/programs'
 import { enrollmentRoles, enrollmentStatuses } from '../../../../shared/domain/vocabulary'
 import type { EnrollmentRole, EnrollmentStatus } from '../../../../shared/domain/vocabulary'
 import { api } from '../../api/client'
+import { useConfirm } from '../../app/useConfirm'
 import { useApiQuery } from '../../api/hooks'
 import { messageOf } from './apiErrors'
 import { PersonSearch, usePersonSelection } from './PersonSearch'
@@ -43,8 +44,17 @@ export function EnrollmentsPanel({ programId }: { programId: string }) {
     }
   }
 
+  const { confirm, dialog } = useConfirm()
+
   async function remove(e: Enrollment) {
-    if (!window.confirm(t('program.enrollments.confirmRemove', { name: `${e.familyName} ${e.givenName}` }))) return
+    const yes = await confirm({
+      title: t('program.enrollments.removeTitle'),
+      body: t('program.enrollments.confirmRemove', { name: `${e.familyName} ${e.givenName}` }),
+      confirmLabel: t('program.enrollments.removeConfirm'),
+      cancelLabel: t('program.keep'),
+      testId: 'enrollment-remove',
+    })
+    if (!yes) return
     try {
       await api.call('enrollments.remove', { ids: [e.id] })
     } catch (err) {
@@ -54,6 +64,7 @@ export function EnrollmentsPanel({ programId }: { programId: string }) {
 
   return (
     <div className="enrollments-panel">
+      {dialog}
       {data && (
         <p className="enrollment-counts" data-testid="enrollment-counts">
           {t('program.enrollments.counts', data.statusCounts)}

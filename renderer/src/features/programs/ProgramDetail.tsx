@@ -6,6 +6,7 @@ import { useApiQuery } from '../../api/hooks'
 import { LoadError } from '../../app/LoadError'
 import { messageOf } from './apiErrors'
 import { ConfirmDialog } from '../../app/ConfirmDialog'
+import { useConfirm } from '../../app/useConfirm'
 import { EnrollmentsPanel } from './EnrollmentsPanel'
 import { ProgramForm } from './ProgramForm'
 import { RosterPanel } from './RosterPanel'
@@ -65,8 +66,18 @@ export function ProgramDetail({
     }
   }
 
+  const { confirm, dialog } = useConfirm()
+
   async function remove() {
-    if (!p || !window.confirm(t('program.confirmDelete', { name: p.name }))) return
+    if (!p) return
+    const yes = await confirm({
+      title: t('program.deleteTitle'),
+      body: t('program.confirmDelete', { name: p.name }),
+      confirmLabel: t('program.deleteConfirm'),
+      cancelLabel: t('program.keep'),
+      testId: 'program-delete',
+    })
+    if (!yes) return
     try {
       await api.call('programs.delete', { id: programId })
       onBack()
@@ -98,7 +109,12 @@ export function ProgramDetail({
               <button type="button" className="button-secondary" onClick={() => void copy()} data-testid="program-copy">
                 {t('program.copyNextYear')}
               </button>
-              <button type="button" className="button-link danger" onClick={() => void remove()}>
+              <button
+                type="button"
+                className="button-link danger"
+                onClick={() => void remove()}
+                data-testid="program-delete-button"
+              >
                 {t('program.delete')}
               </button>
             </div>
@@ -149,6 +165,7 @@ export function ProgramDetail({
           </div>
         </>
       )}
+      {dialog}
       {pending && (
         // Asked before unsaved attendance is thrown away: 戻る (focused first; Esc too) stays.
         <ConfirmDialog

@@ -15,6 +15,7 @@ import type { SeriesRule } from '../../../../shared/domain/sessionSeries'
 import { sessionModes } from '../../../../shared/domain/vocabulary'
 import type { SessionMode } from '../../../../shared/domain/vocabulary'
 import { api } from '../../api/client'
+import { useConfirm } from '../../app/useConfirm'
 import { useApiQuery } from '../../api/hooks'
 import { fieldErrors, messageOf } from './apiErrors'
 import { MunicipalityInput } from './MunicipalityInput'
@@ -44,8 +45,17 @@ export function SessionsPanel({
   const [editing, setEditing] = useState<string | null>(null)
   const [saved, setSaved] = useState<string | null>(null)
 
+  const { confirm, dialog } = useConfirm()
+
   async function remove(s: Session) {
-    if (!window.confirm(t('program.sessions.confirmRemove', { date: slash(s.date) }))) return
+    const yes = await confirm({
+      title: t('program.sessions.removeTitle'),
+      body: t('program.sessions.confirmRemove', { date: slash(s.date) }),
+      confirmLabel: t('program.sessions.removeConfirm'),
+      cancelLabel: t('program.keep'),
+      testId: 'session-remove',
+    })
+    if (!yes) return
     try {
       await api.call('sessions.delete', { id: s.id })
     } catch (e) {
@@ -55,6 +65,7 @@ export function SessionsPanel({
 
   return (
     <div className="sessions-panel">
+      {dialog}
       {error && (
         <p className="field-error" role="alert">
           {error}
