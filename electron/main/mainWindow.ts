@@ -1,4 +1,5 @@
-import { BrowserWindow } from 'electron'
+import { BrowserWindow, dialog } from 'electron'
+import { guardUnload } from './unloadGuard'
 import { windowOptions } from './window'
 
 export interface MainWindowOptions {
@@ -13,6 +14,7 @@ export interface MainWindowOptions {
 export function createMainWindow({ preload, rendererFile, devUrl, devTools }: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow(windowOptions(preload, { devTools }))
   window.once('ready-to-show', () => window.show())
+  guardUnload(window.webContents, (question) => dialog.showMessageBoxSync(window, question))
   const loading = devUrl ? window.loadURL(devUrl) : window.loadFile(rendererFile)
   loading.catch((error: unknown) => console.error('[main] the renderer failed to load', error))
   return window

@@ -190,6 +190,15 @@ test('unsaved attendance is not thrown away without asking: session, tab and pag
   await expect(page.getByTestId('program-title')).toHaveText(name)
   await expect(box).toBeChecked()
 
+  // Closing (or reloading) the window: the browser asks; staying keeps the tick.
+  const asked = page.waitForEvent('dialog')
+  await page.close({ runBeforeUnload: true })
+  const question = await asked
+  expect(question.type()).toBe('beforeunload')
+  await question.dismiss()
+  expect(page.isClosed()).toBe(false)
+  await expect(box).toBeChecked()
+
   // 破棄して移動 does move, and the tick is gone (nothing was saved).
   await sessionSelect.selectOption(secondSession!)
   await dialog.getByRole('button', { name: '破棄して移動' }).click()

@@ -52,8 +52,19 @@ export function ProgramDetail({
       e.stopPropagation()
       setPending({ go: () => (window.location.hash = href) })
     }
+    // Closing or reloading the window asks too (in Electron the main process shows the question:
+    // see electron/main/unloadGuard.ts).
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (!dirtyRef.current) return
+      e.preventDefault()
+      e.returnValue = ''
+    }
     document.addEventListener('click', onClick, true)
-    return () => document.removeEventListener('click', onClick, true)
+    window.addEventListener('beforeunload', onBeforeUnload)
+    return () => {
+      document.removeEventListener('click', onClick, true)
+      window.removeEventListener('beforeunload', onBeforeUnload)
+    }
   }, [])
 
   async function copy() {
