@@ -1,11 +1,15 @@
 import type { EnrollmentStatus, FundingSource, ProgramCategory, ProgramStatus, StageCode, VisitMode } from '../domain/vocabulary'
 
 /** Facts about the open database, for the title bar, the CLI and health checks. */
-export interface AppInfo {
+/** Which database is open: what the header shows on every screen. */
+export interface DatabaseIdentity {
   appVersion: string
   schemaVersion: number
   databaseName: string
   isDemo: boolean
+}
+
+export interface AppInfo extends DatabaseIdentity {
   counts: { contacts: number; programs: number; sessions: number; visits: number }
 }
 

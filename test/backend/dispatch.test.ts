@@ -51,6 +51,15 @@ describe('the dispatcher (every door goes through it)', () => {
     expect((await client.call('app.info', {})).schemaVersion).toBe(latestSchemaVersion)
   })
 
+  it('app.identity is app.info without the counts', async () => {
+    const { client } = await freshBackend()
+    await client.call('contacts.create', { fields: { familyName: '数', givenName: '一' } })
+    const { counts, ...identity } = await client.call('app.info', {})
+    expect(counts.contacts).toBe(1)
+    expect(await client.call('app.identity', {})).toEqual(identity)
+    expect(identity).toMatchObject({ schemaVersion: latestSchemaVersion, isDemo: false })
+  })
+
   it('gives the in-process client ApiErrors it can catch', async () => {
     const { client } = await freshBackend()
     const error = await client.call('contacts.get', { id: '0190a3a4-0000-7000-8000-000000000000' }).catch((e: unknown) => e)

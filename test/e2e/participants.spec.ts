@@ -86,3 +86,28 @@ test('searching narrows the list and the count; no match shows the empty state',
   await expect(participants.rowCount).toHaveText('0人（絞り込み中）')
   await expect(participants.emptyState).toHaveText('条件に一致する参加者はいません。')
 })
+
+test('the window does not count every visit at start or after an edit; the settings page does', async ({
+  participants,
+  page,
+  shell,
+}) => {
+  const asked: string[] = []
+  page.on('request', (r) => {
+    const method = /\/api\/([\w.]+)$/.exec(r.url())?.[1]
+    if (method) asked.push(method)
+  })
+  await page.reload()
+  await participants.waitForRows()
+  // An edit tells every screen that people changed: what depends on people is asked again.
+  const refreshed = page.waitForRequest(/\/api\/tags\.list$/)
+  expect((await participants.editCell(2, 'phone', '090-3333-4444')).status()).toBe(200)
+  await refreshed
+  expect(asked).toContain('app.identity')
+  expect(asked).not.toContain('app.info')
+  await expect(page.getByTestId('database-name')).toContainText('.db')
+
+  await shell.goTo('settings')
+  await expect(page.getByTestId('database-info')).toContainText(/参加者\s*[\d,]+/)
+  expect(asked).toContain('app.info')
+})

@@ -1,6 +1,8 @@
 import path from 'node:path'
 import { ApiError } from '../../../shared/contract/errors'
 import type { appMethods } from '../../../shared/contract/methods/app'
+import type { DatabaseIdentity } from '../../../shared/contract/records'
+import type { BackendContext } from '../context'
 import type { AreaHandlers } from '../dispatch'
 import { countContacts } from '../db/repos/contactsRepo'
 import { countPrograms } from '../db/repos/programsRepo'
@@ -10,22 +12,26 @@ import { listStages, renameStage } from '../db/repos/stagesRepo'
 import { schemaVersionOf } from '../db/migrate'
 import { appVersion } from '../version'
 
+async function identityOf({ db, handle }: Pick<BackendContext, 'db' | 'handle'>): Promise<DatabaseIdentity> {
+  return {
+    appVersion,
+    schemaVersion: schemaVersionOf(handle),
+    databaseName: path.basename(handle.file),
+    isDemo: (await readSetting(db, 'demo')) === true,
+  }
+}
+
 export const appHandlers: AreaHandlers<typeof appMethods> = {
-  async 'app.info'(_args, { db, handle }) {
-    const [contacts, { programs, sessions }, visits, demo] = await Promise.all([
-      countContacts(db),
-      countPrograms(db),
-      countVisits(db),
-      readSetting(db, 'demo'),
+  async 'app.info'(_args, ctx) {
+    const [identity, contacts, { programs, sessions }, visits] = await Promise.all([
+      identityOf(ctx),
+      countContacts(ctx.db),
+      countPrograms(ctx.db),
+      countVisits(ctx.db),
     ])
-    return {
-      appVersion,
-      schemaVersion: schemaVersionOf(handle),
-      databaseName: path.basename(handle.file),
-      isDemo: demo === true,
-      counts: { contacts, programs, sessions, visits },
-    }
+    return { ...identity, counts: { contacts, programs, sessions, visits } }
   },
+  'app.identity': (_args, ctx) => identityOf(ctx),
   'stages.list': (_args, { db }) => listStages(db),
   async 'stages.rename'({ code, label }, { db, events }) {
     const stages = await listStages(db)

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next'
-import { useAppInfo } from '../../app/AppInfoContext'
+import { useApiQuery } from '../../api/hooks'
 
 export function DatabaseInfo() {
   const { t } = useTranslation()
-  const { data: info } = useAppInfo()
+  // The counts, asked for here only: counting a big database's visits is not free.
+  const { data: info } = useApiQuery('app.info', {}, ['contact', 'program', 'session', 'visit', 'setting'])
   if (!info) return null
   const rows: [string, string | number][] = [
     [t('settings.databaseName'), info.databaseName],
