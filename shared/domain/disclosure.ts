@@ -1,5 +1,15 @@
 import { municipalityByCode, prefectureByCode } from './localGov'
-import { bases, enrollmentRoles, enrollmentStatuses, genders, roots, stages, visitModes } from './vocabulary'
+import {
+  auditActions,
+  auditEntities,
+  bases,
+  enrollmentRoles,
+  enrollmentStatuses,
+  genders,
+  roots,
+  stages,
+  visitModes,
+} from './vocabulary'
 
 /**
  * 開示: a stored row as the person can read it — Japanese names for the columns, names for
@@ -84,6 +94,10 @@ function readableValue(section: DisclosureSection, key: string, value: unknown):
       return section === 'enrollments' ? label(enrollmentStatuses.labels, value) : value
     case 'role':
       return section === 'enrollments' ? label(enrollmentRoles.labels, value) : value
+    case 'action':
+      return section === 'auditLog' ? label(auditActions.labels, value) : value
+    case 'entity':
+      return section === 'auditLog' ? label(auditEntities.labels, value) : value
     case 'consentPurposes':
     case 'changes':
       return typeof value === 'string' ? parsed(value) : value

@@ -128,3 +128,34 @@ export const enrollmentRoles = vocabulary({
   staff: 'スタッフ',
 })
 export type EnrollmentRole = (typeof enrollmentRoles.codes)[number]
+
+/**
+ * What an audit-log line records (監査ログの操作). 'undo' is a change taken back with 元に戻す:
+ * its before/after are the edit's after/before.
+ */
+export const auditActions = vocabulary({
+  create: '登録',
+  update: '変更',
+  delete: '削除',
+  restore: '復元',
+  merge: '統合',
+  import: '取り込み',
+  export: '書き出し',
+  anonymize: '匿名化',
+  undo: '元に戻す',
+})
+export type AuditActionCode = (typeof auditActions.codes)[number]
+
+/** What an audit-log line is about. */
+export const auditEntities = vocabulary({
+  contact: '参加者',
+  program: 'プログラム',
+  session: '開催回',
+  enrollment: '申込',
+  visit: '訪問・参加記録',
+  tag: 'タグ',
+  setting: '設定',
+  view: '保存した表示',
+  program_data: 'プログラムの個人データ',
+  report_roster: '名簿付きのレポート',
+})

@@ -67,6 +67,11 @@ describe('participants: search index, undo, tags, paste, export, views, audit', 
     const history = context.handle.sqlite.prepare('SELECT stage FROM stage_history WHERE contact_id = ?').all(yamada!.id)
     expect(history).toEqual([{ stage: 'tsukamu' }])
     expect(names(await client.call('contacts.list', { search: '09012345678' }))).toEqual(['山田'])
+    // The audit log says it was an undo, not an edit typing the old value back.
+    const undone = (await client.call('audit.list', { entityId: yamada!.id, action: 'undo' })).rows
+    expect(undone).toHaveLength(1)
+    expect(undone[0]!.changes).toContainEqual({ field: 'stage', before: 'unagasu', after: 'tsukamu' })
+    expect((await client.call('audit.list', { entityId: yamada!.id, action: 'update' })).total).toBe(1)
 
     // Creating people is undone too; then nothing is left.
     expect(await client.call('undo.last', {})).toMatchObject({ label: '阿部健さんの追加' })

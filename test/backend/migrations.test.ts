@@ -85,6 +85,9 @@ describe('migrations', () => {
       expect(indexSql('contacts_sort_birth_date')).toBeUndefined()
       expect(indexSql('contacts_kana')).toContain('given_kana, id)')
       expect(indexSql('contacts_email')).toBeUndefined()
+      // 0011: the audit log takes 'undo', and keeps its three indexes.
+      expect(handle.sqlite.prepare(`SELECT sql FROM sqlite_master WHERE name = 'audit_log'`).pluck().get()).toContain("'undo'")
+      for (const name of ['audit_log_entity', 'audit_log_at', 'audit_log_batch']) expect(indexSql(name)).toBeDefined()
       // A second run is a no-op.
       expect(await migrate(handle)).toEqual({ from: latestSchemaVersion, to: latestSchemaVersion, backupFile: null })
     })
@@ -143,6 +146,27 @@ describe('migrations', () => {
       expect(sqlite.prepare(`SELECT month, onsite, online, nights FROM visit_month_counts`).all()).toEqual([
         { month: '2025-05', onsite: 1, online: 1, nights: 3 },
       ])
+    })
+  })
+
+  it('0011 copies every audit line unchanged, in order, and then accepts undo', async () => {
+    const file = path.join(tempDir(), 'v10.db')
+    await withHandle(file, async (handle) => {
+      await migrate(handle, { migrations: migrations.slice(0, 10) })
+      const { sqlite } = handle
+      const line = sqlite.prepare(
+        `INSERT INTO audit_log (id, at, user_name, action, entity, entity_id, changes, batch_id) VALUES (?, ?, '担当', ?, 'contact', 'c', ?, ?)`,
+      )
+      line.run('a2', '2025-05-10T01:00:00Z', 'update', '{"phone":["1","2"]}', null)
+      line.run('a1', '2025-05-10T00:00:00Z', 'import', null, 'b')
+      expect(() => line.run('a3', '2025-05-11T00:00:00Z', 'undo', null, null)).toThrow(/CHECK/)
+      const before = sqlite.prepare(`SELECT * FROM audit_log ORDER BY rowid`).all()
+      await migrate(handle)
+      expect(sqlite.prepare(`SELECT * FROM audit_log ORDER BY rowid`).all()).toEqual(before)
+      line.run('a3', '2025-05-11T00:00:00Z', 'undo', '{"phone":["2","1"]}', null)
+      expect(() => line.run('a4', '2025-05-11T00:00:00Z', 'rename', null, null)).toThrow(/CHECK/)
+      expect(sqlite.prepare(`SELECT id FROM audit_log WHERE batch_id = 'b'`).pluck().all()).toEqual(['a1'])
+      expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
     })
   })
 

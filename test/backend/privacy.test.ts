@@ -200,6 +200,7 @@ describe('privacy requests', () => {
   it('exports everything about one person as a readable file, and logs the export', async () => {
     const backend = await freshBackend({ demo: true })
     const [contactId] = pickPeople(backend.context.handle.sqlite, 1)
+    await backend.client.call('contacts.update', { id: contactId!, patch: { occupation: '会社員' } })
     const person = await backend.client.call('contacts.get', { id: contactId! })
     const file = await backend.client.call('privacy.disclosure', { contactId: contactId! })
     expect(file.fileName).toMatch(/^開示_.*\.json$/)
@@ -214,6 +215,10 @@ describe('privacy requests', () => {
     const visits = doc['訪問・参加の記録'] as Record<string, unknown>[]
     expect(visits.length).toBeGreaterThanOrEqual(3)
     expect(['現地', 'オンライン']).toContain(visits[0]!['参加形態'])
+    // The change history names what was done to what in words, not codes ('update', 'contact').
+    const history = doc['変更の記録（監査ログ）'] as Record<string, unknown>[]
+    expect(history).toContainEqual(expect.objectContaining({ 操作: '変更', 対象: '参加者' }))
+    expect(history.every((line) => !/^[a-z_]+$/.test(String(line['操作'])) && !/^[a-z_]+$/.test(String(line['対象'])))).toBe(true)
     const log = backend.context.handle.sqlite
       .prepare(`SELECT action FROM audit_log WHERE entity_id = ? AND action = 'export'`)
       .all(contactId!)

@@ -135,6 +135,11 @@ test('an edit is undone with the button, and the old value is back after reload'
   await page.reload()
   await participants.waitForRows()
   await expect(participants.cell(2, 'affiliation')).toHaveText(old)
+  // The person's change history tells the undo from the edit.
+  await actions.openDetail(2)
+  const trail = actions.panel.getByTestId('audit-trail')
+  await expect(trail).toContainText('元に戻す')
+  await expect(trail).toContainText('→ 隠岐の島町役場')
 })
 
 test('pasting three tab-separated rows from Excel creates three people', async ({ participants, page }) => {

@@ -51,7 +51,7 @@ export async function applyColumns(
   userName: string,
   before: ContactRow,
   columns: Updateable<ContactsTable>,
-  options: { stageNote?: string | null; stageHistory?: boolean; batchId?: string | null } = {},
+  options: { stageNote?: string | null; stageHistory?: boolean; batchId?: string | null; action?: 'update' | 'undo' } = {},
 ): Promise<AppliedChange> {
   const changes = changedFields(before, columns)
   if (Object.keys(changes).length === 0) return { after: before, before: {}, stageHistoryId: null }
@@ -71,7 +71,14 @@ export async function applyColumns(
     })
   }
   await recordAudit(trx, [
-    { userName, action: 'update', entity: 'contact', entityId: before.id, changes, batchId: options.batchId ?? null },
+    {
+      userName,
+      action: options.action ?? 'update',
+      entity: 'contact',
+      entityId: before.id,
+      changes,
+      batchId: options.batchId ?? null,
+    },
   ])
   const previous = Object.fromEntries(Object.entries(changes).map(([field, [old]]) => [field, old]))
   return { after, before: previous, stageHistoryId }

@@ -61,7 +61,12 @@ async function revert(trx: Kysely<Database>, userName: string, change: UndoChang
       )
       for (const { id, before } of change.rows) {
         const row = current.get(id)
-        if (row) await applyColumns(trx, userName, row, before as Updateable<ContactsTable>, { stageHistory: false, batchId })
+        if (row)
+          await applyColumns(trx, userName, row, before as Updateable<ContactsTable>, {
+            stageHistory: false,
+            batchId,
+            action: 'undo',
+          })
       }
       // The stage history said the stage changed; after undo it did not.
       await repo.deleteStageChanges(trx, change.stageHistoryIds)

@@ -1,10 +1,10 @@
 import { z } from 'zod'
 import type { Page } from '../listQuery'
 import type { AuditEntry } from '../participantRecords'
+import { auditActions } from '../../domain/vocabulary'
 import { id } from '../schemaHelpers'
 import { method } from './define'
 
-const auditActions = ['create', 'update', 'delete', 'restore', 'merge', 'import', 'export', 'anonymize'] as const
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}/, '日付は YYYY-MM-DD の形式で指定してください')
 
 /**
@@ -20,7 +20,7 @@ export const auditMethods = {
           .regex(/^[a-z_]{1,40}$/, '対象の種類が正しくありません')
           .optional(),
         entityId: id.optional(),
-        action: z.enum(auditActions).optional(),
+        action: z.enum(auditActions.codes).optional(),
         batchId: id.optional(),
         from: day.optional(),
         to: day.optional(),

@@ -9,6 +9,7 @@ import * as m0007 from './0007-audit-batch'
 import * as m0008 from './0008-lean-contact-indexes'
 import * as m0009 from './0009-online-visits-no-nights'
 import * as m0010 from './0010-birth-sort-index'
+import * as m0011 from './0011-audit-undo'
 
 export interface Migration {
   /** Stored in schema_migrations; never rename a released one. */
@@ -31,6 +32,7 @@ export const migrations: readonly Migration[] = [
   { name: '0008-lean-contact-indexes', up: m0008.up },
   { name: '0009-online-visits-no-nights', up: m0009.up },
   { name: '0010-birth-sort-index', up: m0010.up },
+  { name: '0011-audit-undo', up: m0011.up },
 ]
 
 export const latestSchemaVersion = migrations.length

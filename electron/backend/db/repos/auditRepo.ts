@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely'
 import { uuidv7 } from 'uuidv7'
+import type { AuditActionCode } from '../../../../shared/domain/vocabulary'
 import type { Database } from '../schema'
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'merge' | 'import' | 'export' | 'anonymize'
+/** The CHECK of audit_log.action (migrations 0001 and 0011) allows exactly these. */
+export type AuditAction = AuditActionCode
 
 /** Field → [before, after]. */
 export type FieldChanges = Record<string, [unknown, unknown]>

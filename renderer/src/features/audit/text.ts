@@ -35,6 +35,7 @@ export const auditText = {
         import: '取込',
         export: '書き出し',
         anonymize: '匿名化',
+        undo: '元に戻す',
       },
       entities: {
         contact: '参加者',
@@ -83,6 +84,7 @@ export const auditText = {
         import: 'Import',
         export: 'Export',
         anonymize: 'Anonymize',
+        undo: 'Undo',
       },
       entities: {
         contact: 'Person',

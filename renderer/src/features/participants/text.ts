@@ -73,6 +73,7 @@ const ja = {
     import: '取り込み',
     export: '書き出し',
     anonymize: '匿名化',
+    undo: '元に戻す',
   },
   paste: {
     title: '貼り付けの確認',
@@ -191,6 +192,7 @@ const en: typeof ja = {
     import: 'Imported',
     export: 'Exported',
     anonymize: 'Anonymized',
+    undo: 'Undone',
   },
   paste: {
     title: 'Check the pasted rows',
