@@ -12,6 +12,7 @@ import { recordAudit } from '../db/repos/auditRepo'
 import { liveContactsAmong } from '../db/repos/enrollmentsRepo'
 import { findProgramRow } from '../db/repos/programsRepo'
 import { toSession } from '../db/repos/sessionsRepo'
+import { deleteVisits, insertVisits } from '../db/repos/visitsRepo'
 import type { Database } from '../db/schema'
 import { findSession } from './sessions'
 
@@ -129,8 +130,8 @@ export async function saveRoster(
         })
       }
     }
-    await attendance.insertVisits(trx, inserts)
-    await attendance.deleteVisits(trx, removals)
+    await insertVisits(trx, inserts)
+    await deleteVisits(trx, removals)
     await recordAudit(trx, audit)
     await attendance.markRosterSaved(trx, sessionId, now)
     const attended = (await attendance.visitsOfSession(trx, sessionId)).length

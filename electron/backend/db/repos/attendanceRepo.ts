@@ -1,5 +1,5 @@
-import type { Insertable, Kysely } from 'kysely'
-import type { Database, VisitsTable } from '../schema'
+import type { Kysely } from 'kysely'
+import type { Database } from '../schema'
 
 /** The visits recorded for one session, i.e. its attendance. */
 export async function visitsOfSession(db: Kysely<Database>, sessionId: string) {
@@ -36,14 +36,6 @@ export async function rosterPeople(db: Kysely<Database>, programId: string, sess
     .execute()
 }
 
-export async function insertVisits(db: Kysely<Database>, rows: Insertable<VisitsTable>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500)
-    await db
-      .insertInto('visits')
-      .values(rows.slice(i, i + 500))
-      .execute()
-}
-
 export async function updateVisitAttendance(
   db: Kysely<Database>,
   id: string,
@@ -52,14 +44,6 @@ export async function updateVisitAttendance(
   updatedAt: string,
 ): Promise<void> {
   await db.updateTable('visits').set({ mode, nights, updatedAt }).where('id', '=', id).execute()
-}
-
-export async function deleteVisits(db: Kysely<Database>, ids: string[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += 500)
-    await db
-      .deleteFrom('visits')
-      .where('id', 'in', ids.slice(i, i + 500))
-      .execute()
 }
 
 export async function markRosterSaved(db: Kysely<Database>, sessionId: string, at: string): Promise<void> {
