@@ -8,17 +8,20 @@ import type { BackendContext } from '../context'
 import { backgroundSettled } from '../db/connection'
 import { recordAudit } from '../db/repos/auditRepo'
 import { protectIfAsked } from '../export/protectedZip'
-import { programPeople, programPersonalRows, programVisitCount, scrubTrails, wipeProgramRows } from '../db/repos/privacyRepo'
+import {
+  programOfWipe,
+  programPeople,
+  programPersonalRows,
+  programVisitCount,
+  scrubTrails,
+  wipeProgramRows,
+} from '../db/repos/privacyRepo'
 import { defaultBackupDir, listBackups } from '../safety/backups'
 import { takeBackup } from '../safety/takeBackup'
 import { signLog } from './signedLog'
 
 export async function previewProgramWipe(ctx: BackendContext, programId: string): Promise<ProgramWipePreview> {
-  const program = await ctx.db
-    .selectFrom('programs')
-    .select(['name', 'fiscalYear'])
-    .where('id', '=', programId)
-    .executeTakeFirst()
+  const program = await programOfWipe(ctx.db, programId)
   if (!program) throw ApiError.from('NOT_FOUND', { programId })
   const people = await programPeople(ctx.db, programId)
   return {

@@ -117,6 +117,14 @@ export async function notInvolvedSince(db: Kysely<Database>, cutoff: string) {
   return result.rows
 }
 
+/** The program a wipe is about, by id whether or not it is in the trash (its people's rows are still there). */
+export async function programOfWipe(
+  db: Kysely<Database>,
+  programId: string,
+): Promise<{ name: string; fiscalYear: number } | undefined> {
+  return db.selectFrom('programs').select(['name', 'fiscalYear']).where('id', '=', programId).executeTakeFirst()
+}
+
 /** People of a program: those involved only through it (wiped whole) and those also elsewhere. */
 export async function programPeople(
   db: Kysely<Database>,
