@@ -1,5 +1,4 @@
 import path from 'node:path'
-import { ApiError } from '../../../shared/contract/errors'
 import type { appMethods } from '../../../shared/contract/methods/app'
 import type { DatabaseIdentity } from '../../../shared/contract/records'
 import type { BackendContext } from '../context'
@@ -8,8 +7,9 @@ import { countContacts } from '../db/repos/contactsRepo'
 import { countPrograms } from '../db/repos/programsRepo'
 import { countVisits } from '../db/repos/visitsRepo'
 import { readSetting } from '../db/repos/settingsRepo'
-import { listStages, renameStage } from '../db/repos/stagesRepo'
+import { listStages } from '../db/repos/stagesRepo'
 import { schemaVersionOf } from '../db/migrate'
+import { renameStageLabel } from '../services/stages'
 import { appVersion } from '../version'
 
 async function identityOf({ db, handle }: Pick<BackendContext, 'db' | 'handle'>): Promise<DatabaseIdentity> {
@@ -33,13 +33,5 @@ export const appHandlers: AreaHandlers<typeof appMethods> = {
   },
   'app.identity': (_args, ctx) => identityOf(ctx),
   'stages.list': (_args, { db }) => listStages(db),
-  async 'stages.rename'({ code, label }, { db, events }) {
-    const stages = await listStages(db)
-    if (stages.some((s) => s.label === label && s.code !== code)) {
-      throw ApiError.from('CONFLICT', { label }, `「${label}」は別の段階の名前として使われています。`)
-    }
-    await renameStage(db, code, label)
-    events.emit('data.changed', { entity: 'setting' })
-    return listStages(db)
-  },
+  'stages.rename': ({ code, label }, ctx) => renameStageLabel(ctx, code, label),
 }
