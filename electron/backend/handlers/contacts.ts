@@ -1,11 +1,10 @@
 import { ApiError } from '../../../shared/contract/errors'
 import type { contactMethods } from '../../../shared/contract/methods/contacts'
 import type { AreaHandlers } from '../dispatch'
-import * as detailRepo from '../db/repos/contactDetailRepo'
 import * as repo from '../db/repos/contactsRepo'
 import { tagNamesOfPage } from '../db/repos/contactsPageRepo'
-import * as tagsRepo from '../db/repos/tagsRepo'
 import * as service from '../services/contacts'
+import { contactDetail } from '../services/contactDetail'
 import { exportContacts } from '../services/contactsExport'
 import { pasteContacts } from '../services/contactsPaste'
 
@@ -23,20 +22,7 @@ export const contactHandlers: AreaHandlers<typeof contactMethods> = {
     if (!row) throw ApiError.from('NOT_FOUND', { id })
     return repo.toContact(row)
   },
-  async 'contacts.detail'({ id }, { db }) {
-    const row = await repo.findContact(db, id)
-    if (!row) throw ApiError.from('NOT_FOUND', { id })
-    const { visits, count } = await detailRepo.visitsOf(db, id)
-    return {
-      contact: repo.toContact(row),
-      tags: await tagsRepo.tagsOfContact(db, id),
-      organizations: await detailRepo.organizationsOf(db, id),
-      stageHistory: await detailRepo.stageHistoryOf(db, id),
-      enrollments: await detailRepo.enrollmentsOf(db, id),
-      visits,
-      visitCount: count,
-    }
-  },
+  'contacts.detail': ({ id }, { db }) => contactDetail(db, id),
   'contacts.create': ({ fields }, ctx) => service.createContact(ctx, fields),
   'contacts.update': ({ id, patch }, ctx) => service.updateContact(ctx, id, patch),
   'contacts.delete': async ({ ids }, ctx) => ({ deleted: await service.setDeleted(ctx, ids, true) }),
