@@ -121,6 +121,11 @@ export function eraOf(date: string): { era: EraName; year: number } {
   return { era: era.name, year: y - eraStartYear(era) + 1 }
 }
 
+/** '2025/04/01': how a date is written on screen and in messages (the stored form keeps hyphens). */
+export function slashDate(date: string): string {
+  return date.replaceAll('-', '/')
+}
+
 /** '令和6年4月1日', '令和元年5月1日'. */
 export function formatJapaneseDate(date: string): string {
   const { m, d } = partsOf(date)

@@ -4,7 +4,7 @@
  * Dates are 'YYYY-MM-DD' calendar days; arithmetic is done on UTC day numbers so no time zone
  * or daylight-saving rule ever moves a day.
  */
-import { fiscalYearRange, isValidIsoDate } from './dates'
+import { fiscalYearRange, isValidIsoDate, slashDate } from './dates'
 
 const MS_PER_DAY = 86_400_000
 
@@ -27,6 +27,11 @@ export function weekdayOf(date: string): number {
 }
 
 export const weekdayLabels = ['日', '月', '火', '水', '木', '金', '土'] as const
+
+/** '2025/11/22（土）': a session's day as coordinators read it, with its weekday. */
+export function dateWithWeekday(date: string): string {
+  return `${slashDate(date)}（${weekdayLabels[weekdayOf(date)]}）`
+}
 
 /**
  * A repeating pattern of sessions:

@@ -11,6 +11,7 @@ import {
   isValidIsoDate,
   parseBirthInput,
   parseDateInput,
+  slashDate,
   todayIso,
 } from '../../shared/domain/dates'
 
@@ -342,5 +343,12 @@ describe('excelSerialToIso', () => {
     for (const bad of [0, -1, Number.NaN, Number.POSITIVE_INFINITY, 2958466]) {
       expect(() => excelSerialToIso(bad)).toThrow(RangeError)
     }
+  })
+})
+
+describe('dates as written on screen', () => {
+  it('uses slashes where the stored form has hyphens, zero padding kept', () => {
+    expect(slashDate('2025-04-01')).toBe('2025/04/01')
+    expect(slashDate('1985-12-31')).toBe('1985/12/31')
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  dateWithWeekday,
   datesOutsideProgram,
   jstInstant,
   jstParts,
@@ -123,5 +124,13 @@ describe('sessions an earlier row of the same file gave', () => {
     expect(inFile.lineOf('2024-07-13', '09:30')).toBe(4)
     expect(inFile.untimedOn('2024-07-13')).toBe(true)
     expect(inFile.lineOf('2024-07-14', null)).toBeNull()
+  })
+})
+
+describe('a session day as written for coordinators', () => {
+  it('slashes the date and adds its weekday in full-width brackets', () => {
+    expect(dateWithWeekday('2025-07-05')).toBe('2025/07/05（土）')
+    expect(dateWithWeekday('2026-01-04')).toBe('2026/01/04（日）')
+    expect(dateWithWeekday('2024-02-29')).toBe('2024/02/29（木）')
   })
 })

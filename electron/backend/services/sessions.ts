@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import { uuidv7 } from 'uuidv7'
 import { ApiError } from '../../../shared/contract/errors'
 import type { Session } from '../../../shared/contract/programs'
-import { jstInstant, sessionsOnRecord, seriesDates, weekdayLabels, weekdayOf } from '../../../shared/domain/sessionSeries'
+import { dateWithWeekday, jstInstant, sessionsOnRecord, seriesDates } from '../../../shared/domain/sessionSeries'
 import type { SeriesRule } from '../../../shared/domain/sessionSeries'
 import type { SessionMode } from '../../../shared/domain/vocabulary'
 import type { BackendContext } from '../context'
@@ -72,7 +72,7 @@ async function assertNoSessionsAt(db: Kysely<Database>, programId: string, dates
   const onRecord = sessionsOnRecord((await repo.listSessionRows(db, programId)).map((r) => r.startsAt))
   const taken = dates.filter((date) => onRecord.has(date, startTime))
   if (taken.length === 0) return
-  const when = (date: string) => `${date.replaceAll('-', '/')}（${weekdayLabels[weekdayOf(date)]}）${startTime ?? ''}`
+  const when = (date: string) => `${dateWithWeekday(date)}${startTime ?? ''}`
   const listed = taken.slice(0, 3).map(when).join('、') + (taken.length > 3 ? ` ほか${taken.length - 3}回` : '')
   throw ApiError.from(
     'CONFLICT',

@@ -1,14 +1,12 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { fiscalYearOf, formatFiscalYear, todayIso } from '../../../../shared/domain/dates'
+import { fiscalYearOf, formatFiscalYear, slashDate, todayIso } from '../../../../shared/domain/dates'
 import type { SessionMode } from '../../../../shared/domain/vocabulary'
 import { useApiQuery } from '../../api/hooks'
 import { LoadError } from '../../app/LoadError'
 import { PageHeader } from '../../app/PageHeader'
 import { MonthlyChart } from './MonthlyChart'
 import './home.css'
-
-const slash = (d: string) => d.replaceAll('-', '/')
 
 /** ホーム: this fiscal year at a glance, from visit records only. */
 export function HomePage() {
@@ -44,7 +42,7 @@ export function HomePage() {
       {dashboard.error && <LoadError error={dashboard.error} onRetry={dashboard.reload} />}
       {d && (
         <div className="home-body">
-          <p className="home-asof">{t('home.asOf', { date: slash(d.asOf) })}</p>
+          <p className="home-asof">{t('home.asOf', { date: slashDate(d.asOf) })}</p>
           <dl className="home-figures" data-testid="home-figures">
             <Figure id="unique-people" label={t('home.uniquePeople')} value={t('home.peopleValue', { count: d.uniquePeople })} />
             <Figure id="new-people" label={t('home.newPeople')} value={t('home.peopleValue', { count: d.newPeople })} />
@@ -81,7 +79,7 @@ export function HomePage() {
                   {d.upcomingSessions.map((s) => (
                     <li key={s.id}>
                       <span className="home-date">
-                        {slash(s.date)} {s.time}
+                        {slashDate(s.date)} {s.time}
                       </span>
                       <span className="home-name">{s.programName}</span>
                       <span className="home-meta">{upcomingMeta(s.mode, s.place, s.expected)}</span>
@@ -103,7 +101,7 @@ export function HomePage() {
                 {d.followUp.people.map((p) => (
                   <li key={p.contactId}>
                     <span className="home-name">{p.name}</span>
-                    <span className="home-meta">{t('home.lastVisit', { date: slash(p.lastVisit), count: p.visits })}</span>
+                    <span className="home-meta">{t('home.lastVisit', { date: slashDate(p.lastVisit), count: p.visits })}</span>
                   </li>
                 ))}
                 {d.followUp.total > d.followUp.people.length && (

@@ -1,9 +1,6 @@
 import { useTranslation } from 'react-i18next'
-import { fiscalYearRange, formatFiscalYear } from '../../../../shared/domain/dates'
-import { datesOutsideProgram, weekdayLabels, weekdayOf } from '../../../../shared/domain/sessionSeries'
-
-const slash = (d: string) => d.replaceAll('-', '/')
-const day = (d: string) => `${slash(d)}（${weekdayLabels[weekdayOf(d)]}）`
+import { fiscalYearRange, formatFiscalYear, slashDate } from '../../../../shared/domain/dates'
+import { datesOutsideProgram, dateWithWeekday } from '../../../../shared/domain/sessionSeries'
 
 export interface ProgramPeriod {
   fiscalYear: number
@@ -26,18 +23,18 @@ export function OutsideProgramWarning({ dates, program }: { dates: readonly stri
         <p>
           {t('program.sessions.outsideFiscalYear', {
             year: formatFiscalYear(program.fiscalYear),
-            start: slash(year.start),
-            end: slash(year.end),
-            dates: outside.fiscalYear.map(day).join('、'),
+            start: slashDate(year.start),
+            end: slashDate(year.end),
+            dates: outside.fiscalYear.map(dateWithWeekday).join('、'),
           })}
         </p>
       )}
       {outside.period.length > 0 && (
         <p>
           {t('program.sessions.outsidePeriod', {
-            start: program.startDate ? slash(program.startDate) : '',
-            end: program.endDate ? slash(program.endDate) : '',
-            dates: outside.period.map(day).join('、'),
+            start: program.startDate ? slashDate(program.startDate) : '',
+            end: program.endDate ? slashDate(program.endDate) : '',
+            dates: outside.period.map(dateWithWeekday).join('、'),
           })}
         </p>
       )}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Roster, RosterLine } from '../../../../shared/contract/programs'
-import { weekdayLabels, weekdayOf } from '../../../../shared/domain/sessionSeries'
+import { dateWithWeekday } from '../../../../shared/domain/sessionSeries'
 import type { VisitMode } from '../../../../shared/domain/vocabulary'
 import { api } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
@@ -9,8 +9,6 @@ import { messageOf } from './apiErrors'
 import { PersonSearch, usePersonSelection } from './PersonSearch'
 import { SignInSheet } from './SignInSheet'
 import { WalkInForm } from './WalkInForm'
-
-const slash = (d: string) => d.replaceAll('-', '/')
 
 /**
  * The attendance roster of one session (like Salesforce PMM's): everyone enrolled, ticked
@@ -40,7 +38,7 @@ export function RosterPanel({
         <select value={current ?? ''} onChange={(e) => onSession(e.target.value)} data-testid="roster-session">
           {sessions.data?.map((s, i) => (
             <option key={s.id} value={s.id}>
-              {`第${i + 1}回 ${slash(s.date)}（${weekdayLabels[weekdayOf(s.date)]}）${s.startTime ?? ''} ${s.place ?? ''}`}
+              {`第${i + 1}回 ${dateWithWeekday(s.date)}${s.startTime ?? ''} ${s.place ?? ''}`}
             </option>
           ))}
         </select>

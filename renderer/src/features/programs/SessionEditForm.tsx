@@ -6,13 +6,11 @@ import { sessionModes } from '../../../../shared/domain/vocabulary'
 import type { SessionMode } from '../../../../shared/domain/vocabulary'
 import { api } from '../../api/client'
 import { fieldErrors, messageOf } from './apiErrors'
-import { isValidIsoDate } from '../../../../shared/domain/dates'
+import { isValidIsoDate, slashDate } from '../../../../shared/domain/dates'
 import { MAX_ANONYMOUS_HEADCOUNT } from '../../../../shared/domain/sessionSeries'
 import { MunicipalityInput } from './MunicipalityInput'
 import { OutsideProgramWarning } from './OutsideProgramWarning'
 import type { ProgramPeriod } from './OutsideProgramWarning'
-
-const slash = (d: string) => d.replaceAll('-', '/')
 
 /**
  * Edits one session where it is listed. Only changed fields are sent, so a session saved
@@ -60,7 +58,7 @@ export function SessionEditForm({
     if (Object.keys(patch).length === 0) return onDone(null)
     try {
       const saved = await api.call('sessions.update', { id: session.id, patch })
-      onDone(t('program.sessions.saved', { date: slash(saved.date) }))
+      onDone(t('program.sessions.saved', { date: slashDate(saved.date) }))
     } catch (error) {
       const byField = fieldErrors(error)
       setErrors(Object.keys(byField).length > 0 ? byField : { form: messageOf(error) })
@@ -80,10 +78,10 @@ export function SessionEditForm({
       onSubmit={submit}
       onKeyDown={(e) => e.key === 'Escape' && onDone(null)}
       data-testid="session-edit-form"
-      aria-label={t('program.sessions.editTitle', { date: slash(session.date) })}
+      aria-label={t('program.sessions.editTitle', { date: slashDate(session.date) })}
       noValidate
     >
-      <h3>{t('program.sessions.editTitle', { date: slash(session.date) })}</h3>
+      <h3>{t('program.sessions.editTitle', { date: slashDate(session.date) })}</h3>
       <div className="form-grid">
         <label className="form-field">
           <span className="form-label">{t('program.sessions.date')}</span>

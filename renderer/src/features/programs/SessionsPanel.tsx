@@ -2,11 +2,12 @@ import { Fragment, useState } from 'react'
 import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Session } from '../../../../shared/contract/programs'
-import { isValidIsoDate } from '../../../../shared/domain/dates'
+import { isValidIsoDate, slashDate } from '../../../../shared/domain/dates'
 import { municipalityLabel } from '../../../../shared/domain/localGov'
 import {
   MAX_ANONYMOUS_HEADCOUNT,
   MAX_SERIES_COUNT,
+  dateWithWeekday,
   seriesDates,
   weekdayLabels,
   weekdayOf,
@@ -24,7 +25,6 @@ import type { ProgramPeriod } from './OutsideProgramWarning'
 import { SessionEditForm } from './SessionEditForm'
 
 type Repeat = 'none' | 'weekly' | 'biweekly' | 'monthly'
-const slash = (d: string) => d.replaceAll('-', '/')
 
 /** A program's sessions, and the form that adds one or a series. */
 export function SessionsPanel({
@@ -50,7 +50,7 @@ export function SessionsPanel({
   async function remove(s: Session) {
     const yes = await confirm({
       title: t('program.sessions.removeTitle'),
-      body: t('program.sessions.confirmRemove', { date: slash(s.date) }),
+      body: t('program.sessions.confirmRemove', { date: slashDate(s.date) }),
       confirmLabel: t('program.sessions.removeConfirm'),
       cancelLabel: t('program.keep'),
       testId: 'session-remove',
@@ -94,9 +94,7 @@ export function SessionsPanel({
             {sessions.data.map((s) => (
               <Fragment key={s.id}>
                 <tr data-testid="session-row">
-                  <td>
-                    {slash(s.date)}（{weekdayLabels[weekdayOf(s.date)]}）
-                  </td>
+                  <td>{dateWithWeekday(s.date)}</td>
                   <td>{[s.startTime, s.endTime].filter(Boolean).join('～')}</td>
                   <td>
                     {s.place}
@@ -349,7 +347,7 @@ function SessionForm({
         <p className="form-hint" data-testid="series-preview">
           {t('program.sessions.preview', {
             count: preview.length,
-            dates: preview.map((d) => `${slash(d)}（${weekdayLabels[weekdayOf(d)]}）`).join('、'),
+            dates: preview.map(dateWithWeekday).join('、'),
           })}
         </p>
       )}

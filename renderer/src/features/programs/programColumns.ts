@@ -1,7 +1,7 @@
 import type { ColDef, ValueFormatterParams, ValueGetterParams } from 'ag-grid-community'
 import type { TFunction } from 'i18next'
 import type { ProgramSummary } from '../../../../shared/contract/records'
-import { formatFiscalYear } from '../../../../shared/domain/dates'
+import { formatFiscalYear, slashDate } from '../../../../shared/domain/dates'
 import { municipalityLabel } from '../../../../shared/domain/localGov'
 import { enrollmentStatuses } from '../../../../shared/domain/vocabulary'
 
@@ -80,7 +80,7 @@ export function programColumns(t: TFunction): ColDef<P>[] {
 }
 
 function slash(date: string | null): string {
-  return date ? date.replaceAll('-', '/') : ''
+  return date ? slashDate(date) : ''
 }
 
 function statusClass(p: { value?: unknown }): string {

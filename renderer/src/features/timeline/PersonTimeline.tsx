@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PersonTimeline as Timeline, TimelineEntry } from '../../../../shared/contract/methods/timeline'
-import { formatFiscalYear } from '../../../../shared/domain/dates'
+import { formatFiscalYear, slashDate } from '../../../../shared/domain/dates'
 import { municipalityLabel } from '../../../../shared/domain/localGov'
 import type { StageCode } from '../../../../shared/domain/vocabulary'
 import { api } from '../../api/client'
@@ -51,7 +51,7 @@ export function PersonTimeline({ contactId }: { contactId: string }) {
           <p>
             {t('timeline.suggestionBody', {
               months: data.suggestion.windowMonths,
-              since: slash(data.suggestion.since),
+              since: slashDate(data.suggestion.since),
               count: data.suggestion.count,
               from: stageLabel(data.suggestion.from),
               to: stageLabel(data.suggestion.to),
@@ -97,7 +97,7 @@ export function PersonTimeline({ contactId }: { contactId: string }) {
               className={`timeline-entry timeline-${entry.kind}`}
               data-testid={`timeline-${entry.kind}`}
             >
-              <time dateTime={entry.date}>{slash(entry.date)}</time>
+              <time dateTime={entry.date}>{slashDate(entry.date)}</time>
               <span className="timeline-kind">{t(`timeline.kind.${entry.kind}`)}</span>
               <span className="timeline-text">
                 <EntryText entry={entry} stageLabel={stageLabel} />
@@ -174,8 +174,4 @@ function EntryText({ entry, stageLabel }: { entry: TimelineEntry; stageLabel: (c
       {place && <span className="timeline-muted"> {place}</span>}
     </>
   )
-}
-
-function slash(date: string): string {
-  return date.replaceAll('-', '/')
 }
