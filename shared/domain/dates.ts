@@ -51,6 +51,17 @@ export function todayIso(): string {
   return toIso({ y: now.getFullYear(), m: now.getMonth() + 1, d: now.getDate() })
 }
 
+/** The same day `months` months earlier (or later); the 31st falls back to the month's last day. */
+export function addMonths(date: string, months: number): string {
+  const y = Number(date.slice(0, 4))
+  const m = Number(date.slice(5, 7)) - 1 + months
+  const year = y + Math.floor(m / 12)
+  const month = ((m % 12) + 12) % 12
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate()
+  const day = Math.min(Number(date.slice(8, 10)), lastDay)
+  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}
+
 // ---------------------------------------------------------------------------
 // 年度
 
@@ -62,6 +73,20 @@ export function fiscalYearOf(date: string): number {
 
 export function fiscalYearRange(fy: number): { start: string; end: string } {
   return { start: toIso({ y: fy, m: 4, d: 1 }), end: toIso({ y: fy + 1, m: 3, d: 31 }) }
+}
+
+/** The 12 months of a 年度 as 'YYYY-MM', April first: the order its figures are charted in. */
+export function fiscalYearMonths(fy: number): string[] {
+  return Array.from({ length: 12 }, (_, i) => addMonths(`${fy}-04-01`, i).slice(0, 7))
+}
+
+/**
+ * The day a 年度's figures are as of: today while it runs, its last day once it is over, its
+ * first day before it begins (a coordinator may look at next year's plans in March).
+ */
+export function fiscalYearAsOf(fy: number, today: string): string {
+  const { start, end } = fiscalYearRange(fy)
+  return today < end ? (today < start ? start : today) : end
 }
 
 /**

@@ -5,6 +5,7 @@
  * rule describes itself in Japanese wherever a suggestion is shown. Involvements are visits
  * only: registering for a program never counts.
  */
+import { addMonths } from './dates'
 import { stages } from './vocabulary'
 import type { StageCode, VisitMode } from './vocabulary'
 
@@ -44,17 +45,6 @@ export interface StageSuggestion {
   count: number
   since: string
   windowMonths: number
-}
-
-/** The same day `months` months earlier (or later); the 31st falls back to the month's last day. */
-export function addMonths(date: string, months: number): string {
-  const y = Number(date.slice(0, 4))
-  const m = Number(date.slice(5, 7)) - 1 + months
-  const year = y + Math.floor(m / 12)
-  const month = ((m % 12) + 12) % 12
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate()
-  const day = Math.min(Number(date.slice(8, 10)), lastDay)
-  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`
 }
 
 function stagePosition(code: StageCode): number {

@@ -4,6 +4,8 @@ import {
   eraOf,
   eraOverflowDate,
   excelSerialToIso,
+  fiscalYearAsOf,
+  fiscalYearMonths,
   fiscalYearOf,
   fiscalYearRange,
   formatFiscalYear,
@@ -350,5 +352,22 @@ describe('dates as written on screen', () => {
   it('uses slashes where the stored form has hyphens, zero padding kept', () => {
     expect(slashDate('2025-04-01')).toBe('2025/04/01')
     expect(slashDate('1985-12-31')).toBe('1985/12/31')
+  })
+})
+
+describe('a 年度 on the dashboard', () => {
+  it('has twelve months from April to the next March', () => {
+    const months = fiscalYearMonths(2025)
+    expect(months).toHaveLength(12)
+    expect(months.slice(0, 2)).toEqual(['2025-04', '2025-05'])
+    expect(months.slice(8)).toEqual(['2025-12', '2026-01', '2026-02', '2026-03'])
+  })
+
+  it('is seen as of today while it runs, its last day once over, its first day before it starts', () => {
+    expect(fiscalYearAsOf(2025, '2025-10-15')).toBe('2025-10-15')
+    expect(fiscalYearAsOf(2024, '2025-10-15')).toBe('2025-03-31')
+    expect(fiscalYearAsOf(2026, '2025-10-15')).toBe('2026-04-01')
+    expect(fiscalYearAsOf(2025, '2025-04-01')).toBe('2025-04-01')
+    expect(fiscalYearAsOf(2025, '2026-03-31')).toBe('2026-03-31')
   })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { countsByFiscalYear } from '../../shared/domain/involvementCounts'
-import { addMonths, defaultStageRule, describeStageRule, evaluateStageRule } from '../../shared/domain/stageSuggestion'
+import { addMonths } from '../../shared/domain/dates'
+import { defaultStageRule, describeStageRule, evaluateStageRule } from '../../shared/domain/stageSuggestion'
 import type { Involvement } from '../../shared/domain/stageSuggestion'
 
 const v = (visitDate: string, mode: 'onsite' | 'online' = 'onsite', programId: string | null = 'p'): Involvement => ({

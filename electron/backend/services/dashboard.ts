@@ -1,7 +1,13 @@
 import type { Dashboard } from '../../../shared/contract/methods/dashboard'
-import { fiscalYearOf, fiscalYearRange, todayIso } from '../../../shared/domain/dates'
+import {
+  addMonths,
+  fiscalYearAsOf,
+  fiscalYearMonths,
+  fiscalYearOf,
+  fiscalYearRange,
+  todayIso,
+} from '../../../shared/domain/dates'
 import { addDays, jstInstant, jstParts } from '../../../shared/domain/sessionSeries'
-import { addMonths } from '../../../shared/domain/stageSuggestion'
 import type { SessionMode } from '../../../shared/domain/vocabulary'
 import type { BackendContext } from '../context'
 import * as repo from '../db/repos/dashboardRepo'
@@ -10,17 +16,13 @@ import { upcomingSessions } from '../db/repos/sessionsRepo'
 /** Follow-up: last seen between 12 and 36 months ago, with at least 2 involvements in all. */
 export const FOLLOW_UP = { quietMonths: 12, activeMonths: 24, minVisits: 2, listed: 50 } as const
 
-function fiscalMonths(fy: number): string[] {
-  return Array.from({ length: 12 }, (_, i) => addMonths(`${fy}-04-01`, i).slice(0, 7))
-}
-
 export async function dashboard(ctx: BackendContext, fiscalYear?: number, today = todayIso()): Promise<Dashboard> {
   const fy = fiscalYear ?? fiscalYearOf(today)
   const { start, end } = fiscalYearRange(fy)
-  const asOf = today < end ? (today < start ? start : today) : end
+  const asOf = fiscalYearAsOf(fy, today)
   const sqlite = ctx.handle.sqlite
   const year = repo.yearFigures(sqlite, fy)
-  const months = fiscalMonths(fy)
+  const months = fiscalYearMonths(fy)
   const byMonth = new Map(repo.monthFigures(sqlite, months[0], months[11]).map((m) => [m.month, m]))
   const cutoff = addMonths(asOf, -FOLLOW_UP.quietMonths)
   const followUp = repo.followUp(
