@@ -112,6 +112,13 @@ export type VisitMode = (typeof visitModes.codes)[number]
 /** Nights as stored: online involvement has no overnight stay (延べ宿泊数 counts onsite stays only). */
 export const nightsFor = (mode: VisitMode, nights: number): number => (mode === 'online' ? 0 : nights)
 
+/**
+ * How a person at a session took part unless the roster says otherwise: online at an online
+ * session; onsite at an onsite or hybrid one (the roster marks who joined a hybrid one online).
+ * The roster's lines and its walk-ins start from this, so both sides must use this one rule.
+ */
+export const visitModeOfSession = (sessionMode: SessionMode): VisitMode => (sessionMode === 'online' ? 'online' : 'onsite')
+
 export const enrollmentStatuses = vocabulary({
   applied: '応募',
   confirmed: '参加確定',

@@ -3,7 +3,7 @@ import { uuidv7 } from 'uuidv7'
 import { ApiError } from '../../../shared/contract/errors'
 import type { SaveRosterResult } from '../../../shared/contract/methods/sessions'
 import type { Roster } from '../../../shared/contract/programs'
-import { nightsFor } from '../../../shared/domain/vocabulary'
+import { nightsFor, visitModeOfSession } from '../../../shared/domain/vocabulary'
 import type { EnrollmentRole, EnrollmentStatus, VisitMode } from '../../../shared/domain/vocabulary'
 import type { BackendContext } from '../context'
 import * as attendance from '../db/repos/attendanceRepo'
@@ -15,11 +15,6 @@ import { toSession } from '../db/repos/sessionsRepo'
 import { deleteVisits, insertVisits } from '../db/repos/visitsRepo'
 import type { Database } from '../db/schema'
 import { findSession } from './sessions'
-
-/** A person attending an online session attends online; otherwise onsite unless marked. */
-function defaultMode(sessionMode: string): VisitMode {
-  return sessionMode === 'online' ? 'online' : 'onsite'
-}
 
 export async function getRoster(db: Kysely<Database>, sessionId: string): Promise<Roster> {
   const row = await findSession(db, sessionId)
@@ -43,7 +38,7 @@ export async function getRoster(db: Kysely<Database>, sessionId: string): Promis
       enrollmentStatus: p.enrollmentStatus as EnrollmentStatus | null,
       role: p.role as EnrollmentRole | null,
       attended: p.visitId !== null || (startTicked && p.enrollmentStatus !== null),
-      mode: (p.mode as VisitMode | null) ?? defaultMode(session.mode),
+      mode: (p.mode as VisitMode | null) ?? visitModeOfSession(session.mode),
       nights: p.nights ?? 0,
     })),
   }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Roster, RosterLine } from '../../../../shared/contract/programs'
 import { dateWithWeekday } from '../../../../shared/domain/sessionSeries'
+import { nightsFor, visitModeOfSession } from '../../../../shared/domain/vocabulary'
 import type { VisitMode } from '../../../../shared/domain/vocabulary'
 import { api } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
@@ -97,7 +98,7 @@ function RosterEditor({ sessionId, onDirty }: { sessionId: string; onDirty?: (di
         enrollmentStatus: null,
         role: null,
         attended: true,
-        mode: data.session.mode === 'online' ? 'online' : 'onsite',
+        mode: visitModeOfSession(data.session.mode),
         nights: 0,
       },
     ])
@@ -110,12 +111,10 @@ function RosterEditor({ sessionId, onDirty }: { sessionId: string; onDirty?: (di
     try {
       const r = await api.call('roster.save', {
         sessionId,
-        entries: lines!.map((l) => ({
-          contactId: l.contactId,
-          attended: l.attended,
-          mode: l.mode ?? 'onsite',
-          nights: l.mode === 'online' ? 0 : l.nights,
-        })),
+        entries: lines!.map((l) => {
+          const mode = l.mode ?? 'onsite'
+          return { contactId: l.contactId, attended: l.attended, mode, nights: nightsFor(mode, l.nights) }
+        }),
       })
       setMessage(t('program.roster.saved', { ...r }))
       setStaleData(roster.data ?? null)
