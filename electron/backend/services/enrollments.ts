@@ -13,6 +13,7 @@ import * as repo from '../db/repos/enrollmentsRepo'
 import { findProgramRow } from '../db/repos/programsRepo'
 import type { Database } from '../db/schema'
 import { batchIdFor } from './auditBatch'
+import { assertLivePeople } from './livePeople'
 
 /** The date column that records when an enrollment reached each status. */
 export const statusDateColumn = {
@@ -36,15 +37,7 @@ export async function addEnrollments(
     const program = await findProgramRow(trx, args.programId)
     if (!program)
       throw ApiError.from('NOT_FOUND', { programId: args.programId }, 'プログラムが見つかりません。削除された可能性があります。')
-    const live = await repo.liveContactsAmong(trx, contactIds)
-    const missing = contactIds.filter((c) => !live.has(c))
-    if (missing.length > 0) {
-      throw ApiError.from(
-        'NOT_FOUND',
-        { contactIds: missing.slice(0, 20) },
-        `参加者${missing.length}人が見つかりません。削除された可能性があります。`,
-      )
-    }
+    await assertLivePeople(trx, contactIds)
     const already = await repo.enrolledAmong(trx, args.programId, contactIds)
     const now = new Date().toISOString()
     const today = todayIso()

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely'
 import { uuidv7 } from 'uuidv7'
-import { ApiError } from '../../../shared/contract/errors'
 import type { SaveRosterResult } from '../../../shared/contract/methods/sessions'
 import type { Roster } from '../../../shared/contract/programs'
 import { nightsFor, visitModeOfSession } from '../../../shared/domain/vocabulary'
@@ -9,11 +8,11 @@ import type { BackendContext } from '../context'
 import * as attendance from '../db/repos/attendanceRepo'
 import type { AuditEntry } from '../db/repos/auditRepo'
 import { recordAudit } from '../db/repos/auditRepo'
-import { liveContactsAmong } from '../db/repos/enrollmentsRepo'
 import { findProgramRow } from '../db/repos/programsRepo'
 import { toSession } from '../db/repos/sessionsRepo'
 import { deleteVisits, insertVisits } from '../db/repos/visitsRepo'
 import type { Database } from '../db/schema'
+import { assertLivePeople } from './livePeople'
 import { findSession } from './sessions'
 
 export async function getRoster(db: Kysely<Database>, sessionId: string): Promise<Roster> {
@@ -60,15 +59,7 @@ export async function saveRoster(
     const session = await findSession(trx, sessionId)
     const visitDate = toSession(session).date
     const attendedIds = [...byContact.values()].filter((e) => e.attended).map((e) => e.contactId)
-    const live = await liveContactsAmong(trx, attendedIds)
-    const missing = attendedIds.filter((c) => !live.has(c))
-    if (missing.length > 0) {
-      throw ApiError.from(
-        'NOT_FOUND',
-        { contactIds: missing.slice(0, 20) },
-        `参加者${missing.length}人が見つかりません。削除された可能性があります。`,
-      )
-    }
+    await assertLivePeople(trx, attendedIds)
     const existing = new Map((await attendance.visitsOfSession(trx, sessionId)).map((v) => [v.contactId, v]))
     const now = new Date().toISOString()
     const inserts = []

@@ -6,10 +6,10 @@ import type { VisitMode } from '../../../shared/domain/vocabulary'
 import type { BackendContext } from '../context'
 import { recordAudit } from '../db/repos/auditRepo'
 import type { FieldChanges } from '../db/repos/auditRepo'
-import { liveContactsAmong } from '../db/repos/enrollmentsRepo'
 import { findProgramRow } from '../db/repos/programsRepo'
 import * as repo from '../db/repos/visitsRepo'
 import { batchIdFor } from './auditBatch'
+import { assertLivePeople } from './livePeople'
 
 export interface VisitFields {
   visitDate: string
@@ -29,14 +29,7 @@ export async function createVisits(
 ): Promise<{ created: number; ids: string[] }> {
   const people = [...new Set(contactIds)]
   const ids = await ctx.db.transaction().execute(async (trx) => {
-    const live = await liveContactsAmong(trx, people)
-    const missing = people.filter((c) => !live.has(c))
-    if (missing.length > 0)
-      throw ApiError.from(
-        'NOT_FOUND',
-        { contactIds: missing },
-        `参加者${missing.length}人が見つかりません。削除された可能性があります。`,
-      )
+    await assertLivePeople(trx, people)
     if (programId && !(await findProgramRow(trx, programId))) {
       throw ApiError.from('NOT_FOUND', { programId }, 'プログラムが見つかりません。削除された可能性があります。')
     }
