@@ -89,10 +89,11 @@ export async function deleteContactRow(db: Kysely<Database>, contactId: string):
   await sql`DELETE FROM contacts WHERE id = ${contactId}`.execute(db)
 }
 
-/** Live people whose last visit (or registration, with none) is before `cutoff`, oldest first. */
 /**
- * People not involved since `cutoff`, and everyone in the trash (削除 in the grid only hides a
- * person: until deleted for good, all their data is still held, so they are listed for review).
+ * People not involved since `cutoff` (last visit, or registration for someone with none), and
+ * everyone in the trash (削除 in the grid only hides a person: until deleted for good, all their
+ * data is still held, so they are listed for review). The trash first, then oldest first;
+ * anonymized people (匿名) are left out, at most 5,000 listed.
  */
 export async function notInvolvedSince(db: Kysely<Database>, cutoff: string) {
   const result = await sql<{

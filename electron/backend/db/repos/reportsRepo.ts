@@ -42,8 +42,10 @@ export function deletedContactIds(sqlite: Sqlite): string[] {
   return sqlite.prepare('SELECT id FROM contacts WHERE deleted_at IS NOT NULL').pluck().all() as string[]
 }
 
-/** Which visits (alias `alias`) are in scope. Empty scope = every visit, standalone ones too. */
-/** The report's scope as a condition on `alias`'s program_id (the figures and the roster share it). */
+/**
+ * The report's scope as a condition on `alias`'s program_id (the figures and the roster share
+ * it). An empty scope adds none: every visit counts, standalone ones too.
+ */
 export function scopeSql(alias: string, scope: ReportScope): string {
   const parts: string[] = []
   if (scope.programIds.length > 0) parts.push(`${alias}.program_id IN (SELECT value FROM json_each(@programIds))`)
