@@ -3,8 +3,8 @@ import { uuidv7 } from 'uuidv7'
 import type { ContactPatch } from '../../../shared/contract/contacts'
 import { contactSearchKey } from '../../../shared/domain/contactSearch'
 import { todayIso } from '../../../shared/domain/dates'
+import { changedFields } from '../../../shared/domain/fieldChanges'
 import { recordAudit } from '../db/repos/auditRepo'
-import type { FieldChanges } from '../db/repos/auditRepo'
 import * as repo from '../db/repos/contactsRepo'
 import type { ContactRow } from '../db/repos/contactsRepo'
 import { insertStageChange } from '../db/repos/stagesRepo'
@@ -23,15 +23,6 @@ export function patchToColumns(patch: ContactPatch): Updateable<ContactsTable> {
   if (birth !== undefined) Object.assign(columns, birth)
   if (consentPurposes !== undefined) columns.consentPurposes = JSON.stringify(consentPurposes)
   return columns
-}
-
-function changedFields(before: ContactRow, columns: Updateable<ContactsTable>): FieldChanges {
-  const changes: FieldChanges = {}
-  for (const [field, after] of Object.entries(columns)) {
-    const old = before[field as keyof ContactRow]
-    if (old !== after) changes[field] = [old, after]
-  }
-  return changes
 }
 
 export interface AppliedChange {

@@ -4,6 +4,7 @@ import { ApiError } from '../../../shared/contract/errors'
 import type { Program, ProgramCreateInput, ProgramPatch } from '../../../shared/contract/programs'
 import type { programCreate } from '../../../shared/contract/programs'
 import { fiscalYearOf } from '../../../shared/domain/dates'
+import { changedFields } from '../../../shared/domain/fieldChanges'
 import {
   addDays,
   daysBetween,
@@ -16,7 +17,6 @@ import type { FundingSource, MicModelType, ProgramCategory, ProgramStatus } from
 import type { z } from 'zod'
 import type { BackendContext } from '../context'
 import { recordAudit } from '../db/repos/auditRepo'
-import type { FieldChanges } from '../db/repos/auditRepo'
 import * as repo from '../db/repos/programsRepo'
 import { insertSessions, listSessionRows } from '../db/repos/sessionsRepo'
 import type { Database, ProgramsTable } from '../db/schema'
@@ -88,11 +88,7 @@ export async function updateProgram(ctx: BackendContext, id: string, patch: Prog
         )
       columns.fiscalYear = fiscalYearOf(start)
     }
-    const changes: FieldChanges = {}
-    for (const [field, after] of Object.entries(columns)) {
-      const old = before[field as keyof Program]
-      if (old !== after) changes[field] = [old, after]
-    }
+    const changes = changedFields(before, columns)
     if (municipalityCodes !== undefined && municipalityCodes.join() !== before.municipalityCodes.join()) {
       changes.municipalityCodes = [before.municipalityCodes, municipalityCodes]
       await repo.replaceProgramMunicipalities(trx, id, [...municipalityCodes].sort())

@@ -2,12 +2,12 @@ import type { Kysely } from 'kysely'
 import { uuidv7 } from 'uuidv7'
 import { ApiError } from '../../../shared/contract/errors'
 import type { Session } from '../../../shared/contract/programs'
+import { changedFields } from '../../../shared/domain/fieldChanges'
 import { dateWithWeekday, jstInstant, sessionsOnRecord, seriesDates } from '../../../shared/domain/sessionSeries'
 import type { SeriesRule } from '../../../shared/domain/sessionSeries'
 import type { SessionMode } from '../../../shared/domain/vocabulary'
 import type { BackendContext } from '../context'
 import { recordAudit } from '../db/repos/auditRepo'
-import type { FieldChanges } from '../db/repos/auditRepo'
 import { findProgramRow } from '../db/repos/programsRepo'
 import * as repo from '../db/repos/sessionsRepo'
 import type { Database } from '../db/schema'
@@ -134,11 +134,7 @@ export async function updateSession(ctx: BackendContext, id: string, patch: Part
   const changed = await ctx.db.transaction().execute(async (trx) => {
     const before = repo.toSession(await findSession(trx, id))
     const after = { ...before, ...patch }
-    const changes: FieldChanges = {}
-    for (const [field, value] of Object.entries(patch)) {
-      const old = before[field as keyof Session]
-      if (old !== value) changes[field] = [old, value]
-    }
+    const changes = changedFields(before, patch)
     if (Object.keys(changes).length === 0) return false
     if (after.startTime && after.endTime && after.endTime < after.startTime) {
       throw ApiError.from(

@@ -1,11 +1,11 @@
 import { uuidv7 } from 'uuidv7'
 import { ApiError } from '../../../shared/contract/errors'
 import type { VisitRow } from '../../../shared/contract/records'
+import { changedFields } from '../../../shared/domain/fieldChanges'
 import { nightsFor } from '../../../shared/domain/vocabulary'
 import type { VisitMode } from '../../../shared/domain/vocabulary'
 import type { BackendContext } from '../context'
 import { recordAudit } from '../db/repos/auditRepo'
-import type { FieldChanges } from '../db/repos/auditRepo'
 import { findProgramRow } from '../db/repos/programsRepo'
 import * as repo from '../db/repos/visitsRepo'
 import { batchIdFor } from './auditBatch'
@@ -74,11 +74,7 @@ export async function updateVisit(ctx: BackendContext, id: string, patch: Partia
     const mode = patch.mode ?? (before.mode as VisitMode)
     if (patch.mode !== undefined || patch.nights !== undefined)
       patch = { ...patch, nights: nightsFor(mode, patch.nights ?? before.nights) }
-    const changes: FieldChanges = {}
-    for (const [field, value] of Object.entries(patch)) {
-      const old = before[field as keyof typeof before]
-      if (old !== value) changes[field] = [old, value]
-    }
+    const changes = changedFields(before, patch)
     if (Object.keys(changes).length === 0) return false
     await repo.updateVisit(trx, id, { ...patch, updatedAt: new Date().toISOString() })
     await recordAudit(trx, [{ userName: ctx.userName, action: 'update', entity: 'visit', entityId: id, changes }])

@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely'
 import { uuidv7 } from 'uuidv7'
+import type { FieldChanges } from '../../../../shared/domain/fieldChanges'
 import type { AuditActionCode } from '../../../../shared/domain/vocabulary'
 import type { Database } from '../schema'
 
 /** The CHECK of audit_log.action (migrations 0001 and 0011) allows exactly these. */
 export type AuditAction = AuditActionCode
 
-/** Field → [before, after]. */
-export type FieldChanges = Record<string, [unknown, unknown]>
+export type { FieldChanges }
 
 export interface AuditEntry {
   userName: string
