@@ -4,6 +4,7 @@ import { ApiError } from '../../../shared/contract/errors'
 import type { EnrollmentsAddResult } from '../../../shared/contract/methods/programs'
 import type { EnrollmentList } from '../../../shared/contract/programs'
 import { todayIso } from '../../../shared/domain/dates'
+import { statusDateField } from '../../../shared/domain/enrollmentDates'
 import { enrollmentStatuses } from '../../../shared/domain/vocabulary'
 import type { EnrollmentRole, EnrollmentStatus } from '../../../shared/domain/vocabulary'
 import type { BackendContext } from '../context'
@@ -14,14 +15,6 @@ import { findProgramRow } from '../db/repos/programsRepo'
 import type { Database } from '../db/schema'
 import { batchIdFor } from './auditBatch'
 import { assertLivePeople } from './livePeople'
-
-/** The date column that records when an enrollment reached each status. */
-export const statusDateColumn = {
-  applied: 'appliedOn',
-  confirmed: 'confirmedOn',
-  completed: 'completedOn',
-  withdrawn: 'withdrawnOn',
-} as const satisfies Record<EnrollmentStatus, string>
 
 /**
  * Enrolls many people at once. People already enrolled keep their enrollment untouched
@@ -50,7 +43,7 @@ export async function addEnrollments(
         status: args.status,
         role: args.role,
         appliedOn: today,
-        [statusDateColumn[args.status]]: today,
+        [statusDateField[args.status]]: today,
         createdAt: now,
         updatedAt: now,
       }))
@@ -118,7 +111,7 @@ export async function updateEnrollments(
       if (patch.status && patch.status !== row.status) {
         changes.status = [row.status, patch.status]
         values.status = patch.status
-        const column = statusDateColumn[patch.status]
+        const column = statusDateField[patch.status]
         if (!row[column]) values[column] = today
       }
       if (patch.role && patch.role !== row.role) {

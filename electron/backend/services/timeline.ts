@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7'
 import { ApiError } from '../../../shared/contract/errors'
 import type { PersonTimeline, TimelineEntry } from '../../../shared/contract/methods/timeline'
 import { todayIso } from '../../../shared/domain/dates'
+import { lastStatusDate } from '../../../shared/domain/enrollmentDates'
 import { countsByFiscalYear } from '../../../shared/domain/involvementCounts'
 import { describeStageRule, evaluateStageRule } from '../../../shared/domain/stageSuggestion'
 import type { EnrollmentRole, EnrollmentStatus, StageCode, VisitMode } from '../../../shared/domain/vocabulary'
@@ -44,7 +45,7 @@ export async function personTimeline(db: Kysely<Database>, contactId: string, to
     ...enrollments.map((e) => ({
       kind: 'enrollment' as const,
       id: e.id,
-      date: latestStatusDate(e),
+      date: lastStatusDate(e),
       programId: e.programId,
       programName: e.programName,
       status: e.status as EnrollmentStatus,
@@ -72,17 +73,6 @@ export async function personTimeline(db: Kysely<Database>, contactId: string, to
     fiscalYears: countsByFiscalYear(involvements),
     suggestion: fired && !answered ? { ...fired, rule: describeStageRule(rule, label) } : null,
   }
-}
-
-function latestStatusDate(e: {
-  appliedOn: string | null
-  confirmedOn: string | null
-  completedOn: string | null
-  withdrawnOn: string | null
-  createdAt: string
-}): string {
-  const dates = [e.appliedOn, e.confirmedOn, e.completedOn, e.withdrawnOn].filter((d): d is string => d !== null)
-  return dates.sort().at(-1) ?? e.createdAt.slice(0, 10)
 }
 
 /** Accepting moves the person to the stage, with a stage-history line saying why. */
