@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { openBackend } from '../../electron/backend/backend'
 import { latestSchemaVersion } from '../../electron/backend/db/migrations/index'
+import { courseProgram } from './programFixtures'
 import { tempDir } from './tempDb'
 
 /**
@@ -60,6 +62,20 @@ describe('kakehashi CLI', () => {
     const notDb = kakehashi('check', '--db', path.join(dir, 'list.db'), '--json')
     expect(notDb.code).toBe(1)
     expect(JSON.parse(notDb.stderr)).toMatchObject({ ok: false, error: { code: 'DB_CORRUPT' } })
+  })
+
+  it('check counts what the app counts: a program in the trash is not one', async () => {
+    const db = path.join(tempDir(), 'trash.db')
+    const backend = await openBackend({ file: db, userName: 'tester' })
+    const kept = await backend.client.call('programs.create', { fields: courseProgram() })
+    const trashed = await backend.client.call('programs.create', { fields: courseProgram({ name: '試験ツアー2025' }) })
+    await backend.client.call('sessions.create', { programId: kept.id, fields: { date: '2025-06-14', mode: 'onsite' } })
+    await backend.client.call('programs.delete', { id: trashed.id })
+    const { counts } = await backend.client.call('app.info', {})
+    await backend.close()
+    expect(counts.programs).toBe(1)
+    const check = JSON.parse(kakehashi('check', '--db', db, '--json').stdout)
+    expect(check.counts).toEqual(counts)
   })
 
   it('generate writes a data set of the requested size', () => {

@@ -3,6 +3,7 @@ import { ApiError } from '../../../shared/contract/errors'
 import { openDatabase } from '../../backend/db/connection'
 import { schemaVersionOf } from '../../backend/db/migrate'
 import { latestSchemaVersion } from '../../backend/db/migrations/index'
+import { recordCounts } from '../../backend/db/repos/recordCountsRepo'
 import type { Output } from '../output'
 import { backupStatusOf, backupStatusLine } from './backupStatus'
 import type { BackupStatus } from './backupStatus'
@@ -49,13 +50,7 @@ export async function checkCommand(opts: { db: string }, out: Output): Promise<n
     if (report.problems.length === 0) {
       report.foreignKeyProblems = (sqlite.pragma('foreign_key_check') as unknown[]).length
       if (report.foreignKeyProblems > 0) report.problems.push(`参照先のない行が ${report.foreignKeyProblems}件あります`)
-      const count = (table: string) => (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
-      report.counts = {
-        contacts: count('contacts WHERE deleted_at IS NULL'), // the same people the app lists
-        programs: count('programs'),
-        sessions: count('program_sessions'),
-        visits: count('visits'),
-      }
+      report.counts = recordCounts(sqlite)
     }
   } catch (error) {
     // A damaged page often surfaces as an exception in the middle of the check.
