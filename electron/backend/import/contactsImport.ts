@@ -1,4 +1,3 @@
-import { ApiError } from '../../../shared/contract/errors'
 import type { ImportPreview, ImportPreviewRow } from '../../../shared/contract/imports'
 import { importFields } from '../../../shared/domain/import/headers'
 import type { ImportField } from '../../../shared/domain/import/headers'
@@ -10,7 +9,7 @@ import { buildContactsPreview } from './contactsPreview'
 import { importsChanged, previewView, storePerDatabase } from './previewStore'
 import type { ContactsPreview, DuplicateMatch, PreviewRow } from './contactsPreview'
 import { commitOnce } from './commitOnce'
-import { readSource } from './source'
+import { readFilledSource } from './source'
 import type { ImportInput } from './source'
 import type { EncodingChoice } from './decode'
 
@@ -50,14 +49,7 @@ export async function previewContactsImport(
   input: ImportInput,
   options: { encoding?: EncodingChoice; sheet?: string; headerRow?: number; mapping?: ImportField[] },
 ): Promise<{ view: ImportPreview; preview: ContactsPreview }> {
-  const source = await readSource(input, options)
-  if (source.rows.every((r) => r.every((c) => c.trim() === ''))) {
-    throw ApiError.from(
-      'IMPORT_UNREADABLE',
-      { fileName: input.fileName },
-      '取り込める行がありません（空のファイルか、空のシートです）。',
-    )
-  }
+  const source = await readFilledSource(input, options)
   const preview = buildContactsPreview(ctx.handle.sqlite, source, { ...options, today: todayIso() })
   storeOf(ctx).put(preview)
   const firstRows = preview.rows.slice(0, 200).map((r) => toRowView(preview, r))

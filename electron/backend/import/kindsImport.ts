@@ -17,7 +17,7 @@ import type { EncodingChoice } from './decode'
 import { buildProgramsPreview, buildVisitsPreview } from './kindsPreview'
 import type { KindPreview, ProgramPreviewRow, VisitPreviewRow } from './kindsPreview'
 import { commitProgramsPreview } from './programsCommit'
-import { readSource } from './source'
+import { readFilledSource } from './source'
 import type { ImportInput } from './source'
 import { commitVisitsPreview } from './visitsCommit'
 
@@ -63,14 +63,7 @@ export async function previewKindImport(
   input: ImportInput,
   options: { encoding?: EncodingChoice; sheet?: string; headerRow?: number; mapping?: AnyImportField[] },
 ): Promise<{ view: ImportPreview; preview: KindPreview }> {
-  const source = await readSource(input, options)
-  if (source.rows.every((r) => r.every((c) => c.trim() === ''))) {
-    throw ApiError.from(
-      'IMPORT_UNREADABLE',
-      { fileName: input.fileName },
-      '取り込める行がありません（空のファイルか、空のシートです）。',
-    )
-  }
+  const source = await readFilledSource(input, options)
   const build = kind === 'visits' ? buildVisitsPreview : buildProgramsPreview
   const preview = build(ctx.handle.sqlite, source, { ...options, today: todayIso() })
   // Only a header: committing it would take a backup and leave an empty import in the history.

@@ -87,3 +87,22 @@ function isUtf8WithJapanese(bytes: Uint8Array): boolean {
   const detected = detectEncoding(bytes)
   return !('ok' in detected) && detected.encoding === 'utf8' && bytes.some((b) => b >= 0x80)
 }
+
+/**
+ * readSource for a preview: also refuses a source whose every cell is blank (an empty sheet, a
+ * CSV of commas), so no kind's preview has to say it on its own.
+ */
+export async function readFilledSource(
+  input: ImportInput,
+  options: { encoding?: EncodingChoice; sheet?: string } = {},
+): Promise<SourceTable> {
+  const source = await readSource(input, options)
+  if (source.rows.every((r) => r.every((c) => c.trim() === ''))) {
+    throw ApiError.from(
+      'IMPORT_UNREADABLE',
+      { fileName: input.fileName },
+      '取り込める行がありません（空のファイルか、空のシートです）。',
+    )
+  }
+  return source
+}
