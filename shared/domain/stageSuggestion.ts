@@ -32,6 +32,16 @@ export const defaultStageRule: StageRule = {
   toStage: 'tsunagaru',
 }
 
+/**
+ * The rule as stored in the settings, laid over the defaults: a rule saved by an older version
+ * (fewer fields) still reads whole, and a stage code no longer known falls back to the default's.
+ */
+export function stageRuleOf(stored: unknown): StageRule {
+  const rule = { ...defaultStageRule, ...(stored && typeof stored === 'object' ? (stored as Partial<StageRule>) : {}) }
+  if (!stages.codes.includes(rule.toStage)) rule.toStage = defaultStageRule.toStage
+  return rule
+}
+
 export interface Involvement {
   visitDate: string
   mode: VisitMode

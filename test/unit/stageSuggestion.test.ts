@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { countsByFiscalYear } from '../../shared/domain/involvementCounts'
 import { addMonths } from '../../shared/domain/dates'
-import { defaultStageRule, describeStageRule, evaluateStageRule } from '../../shared/domain/stageSuggestion'
+import { defaultStageRule, describeStageRule, evaluateStageRule, stageRuleOf } from '../../shared/domain/stageSuggestion'
 import type { Involvement } from '../../shared/domain/stageSuggestion'
 
 const v = (visitDate: string, mode: 'onsite' | 'online' = 'onsite', programId: string | null = 'p'): Involvement => ({
@@ -81,5 +81,25 @@ describe('involvement counts per fiscal year', () => {
       { fiscalYear: 2025, involvements: 3, onsite: 2, online: 1, nights: 2, programs: 2 },
       { fiscalYear: 2024, involvements: 1, onsite: 1, online: 0, nights: 1, programs: 1 },
     ])
+  })
+})
+
+describe('the stored stage rule', () => {
+  it('is laid over the defaults: a rule saved with fewer fields reads whole', () => {
+    expect(stageRuleOf({ minInvolvements: 5, includeOnline: false })).toEqual({
+      ...defaultStageRule,
+      minInvolvements: 5,
+      includeOnline: false,
+    })
+  })
+
+  it('nothing stored, or something that is not a rule, is the default rule', () => {
+    expect(stageRuleOf(undefined)).toEqual(defaultStageRule)
+    expect(stageRuleOf(null)).toEqual(defaultStageRule)
+    expect(stageRuleOf('3回で')).toEqual(defaultStageRule)
+  })
+
+  it('a stage code no longer known falls back to the default stage', () => {
+    expect(stageRuleOf({ toStage: 'kakeru', windowMonths: 6 })).toEqual({ ...defaultStageRule, windowMonths: 6 })
   })
 })

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely'
-import { defaultStageRule } from '../../../shared/domain/stageSuggestion'
+import { stageRuleOf } from '../../../shared/domain/stageSuggestion'
 import type { StageRule } from '../../../shared/domain/stageSuggestion'
-import { stages } from '../../../shared/domain/vocabulary'
 import type { BackendContext } from '../context'
 import { recordAudit } from '../db/repos/auditRepo'
 import { readSetting, writeSetting } from '../db/repos/settingsRepo'
@@ -9,12 +8,8 @@ import type { Database } from '../db/schema'
 
 const KEY = 'stageSuggestionRule'
 
-/** The stored rule over the defaults, so a rule saved by an older version still reads whole. */
 export async function readStageRule(db: Kysely<Database>): Promise<StageRule> {
-  const stored = await readSetting(db, KEY)
-  const rule = { ...defaultStageRule, ...(stored && typeof stored === 'object' ? (stored as Partial<StageRule>) : {}) }
-  if (!stages.codes.includes(rule.toStage)) rule.toStage = defaultStageRule.toStage
-  return rule
+  return stageRuleOf(await readSetting(db, KEY))
 }
 
 export async function saveStageRule(ctx: BackendContext, rule: StageRule): Promise<StageRule> {
