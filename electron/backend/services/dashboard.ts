@@ -1,20 +1,11 @@
 import type { Dashboard } from '../../../shared/contract/methods/dashboard'
-import {
-  addMonths,
-  fiscalYearAsOf,
-  fiscalYearMonths,
-  fiscalYearOf,
-  fiscalYearRange,
-  todayIso,
-} from '../../../shared/domain/dates'
+import { fiscalYearAsOf, fiscalYearMonths, fiscalYearOf, fiscalYearRange, todayIso } from '../../../shared/domain/dates'
+import { FOLLOW_UP, followUpWindow } from '../../../shared/domain/followUp'
 import { addDays, jstInstant, jstParts } from '../../../shared/domain/sessionSeries'
 import type { SessionMode } from '../../../shared/domain/vocabulary'
 import type { BackendContext } from '../context'
 import * as repo from '../db/repos/dashboardRepo'
 import { upcomingSessions } from '../db/repos/sessionsRepo'
-
-/** Follow-up: last seen between 12 and 36 months ago, with at least 2 involvements in all. */
-export const FOLLOW_UP = { quietMonths: 12, activeMonths: 24, minVisits: 2, listed: 50 } as const
 
 export async function dashboard(ctx: BackendContext, fiscalYear?: number, today = todayIso()): Promise<Dashboard> {
   const fy = fiscalYear ?? fiscalYearOf(today)
@@ -24,15 +15,8 @@ export async function dashboard(ctx: BackendContext, fiscalYear?: number, today 
   const year = repo.yearFigures(sqlite, fy)
   const months = fiscalYearMonths(fy)
   const byMonth = new Map(repo.monthFigures(sqlite, months[0], months[11]).map((m) => [m.month, m]))
-  const cutoff = addMonths(asOf, -FOLLOW_UP.quietMonths)
-  const followUp = repo.followUp(
-    sqlite,
-    addMonths(cutoff, -FOLLOW_UP.activeMonths),
-    cutoff,
-    asOf,
-    FOLLOW_UP.minVisits,
-    FOLLOW_UP.listed,
-  )
+  const { activeFrom, cutoff } = followUpWindow(asOf)
+  const followUp = repo.followUp(sqlite, activeFrom, cutoff, asOf, FOLLOW_UP.minVisits, FOLLOW_UP.listed)
   const upcoming = await upcomingSessions(ctx.db, jstInstant(today, '00:00'), 6)
   return {
     fiscalYear: fy,
