@@ -73,6 +73,18 @@ describe('header suggestions', () => {
     for (const [header, field] of Object.entries(cases)) expect(suggestField(header), header).toBe(field)
   })
 
+  it('reads a name split as 「お名前（姓）」「お名前（名）」 (Google Forms) as 姓 and 名, not two full names', () => {
+    expect(suggestMapping(['タイムスタンプ', 'お名前（姓）', 'お名前（名）', 'フリガナ（セイ）', 'フリガナ（メイ）'])).toEqual([
+      'ignore',
+      'familyName',
+      'givenName',
+      'familyKana',
+      'givenKana',
+    ])
+    expect(suggestMapping(['氏名(姓)', '氏名(名)'])).toEqual(['familyName', 'givenName'])
+    expect(suggestMapping(['名前【姓】', '名前【名】'])).toEqual(['familyName', 'givenName'])
+  })
+
   it('gives each field to one column only', () => {
     expect(suggestMapping(['氏名', '名前', '電話', '携帯'])).toEqual(['fullName', 'ignore', 'phone', 'ignore'])
   })

@@ -36,8 +36,10 @@ export type ImportField = (typeof importFields)[number]
  */
 const synonyms: Record<Exclude<ImportField, 'ignore'>, string[]> = {
   fullName: ['氏名', 'お名前', '名前', '参加者名', '申込者名', 'フルネーム', 'name', 'fullname'],
-  familyName: ['姓', '苗字', '名字', '氏', 'lastname', 'familyname', 'surname'],
-  givenName: ['名', '下の名前', 'firstname', 'givenname'],
+  // Google Forms and Excel often split the name as 「お名前（姓）」「お名前（名）」: without these the
+  // longer 「お名前」 claims both, the given names are left out and each family name is split in two.
+  familyName: ['姓', '苗字', '名字', '氏', 'お名前(姓)', '氏名(姓)', '名前(姓)', 'lastname', 'familyname', 'surname'],
+  givenName: ['名', '下の名前', 'お名前(名)', '氏名(名)', '名前(名)', 'firstname', 'givenname'],
   fullKana: ['フリガナ', 'ふりがな', 'カナ', 'かな', 'よみがな', '読み', 'ヨミ', 'しめい(かな)', 'kana'],
   familyKana: ['セイ', 'フリガナ(姓)', 'フリガナ(セイ)', '姓(カナ)', '姓(フリガナ)'],
   givenKana: ['メイ', 'フリガナ(名)', 'フリガナ(メイ)', '名(カナ)', '名(フリガナ)'],
