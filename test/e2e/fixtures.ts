@@ -9,7 +9,7 @@ import { node22, repoRoot } from './node22'
 import { ParticipantsPage } from './pages/participantsPage'
 import { Shell } from './pages/shell'
 
-/** A running `kakehashi serve` on its own fresh demo database. */
+/** A running `kakehashi serve` on its own fresh database (the demo unless `demo: false`). */
 export interface Door {
   /** http://127.0.0.1:PORT/#token=… : the page a user would be sent to. */
   url: string
@@ -43,6 +43,8 @@ function doorOf(url: string, dbFile: string): Door {
 
 interface WorkerFixtures {
   door: Door
+  /** `test.use({ demo: false })` starts the door on an empty database, as a new user's first start. */
+  demo: boolean
 }
 interface TestFixtures {
   shell: Shell
@@ -52,14 +54,16 @@ interface TestFixtures {
 const startTimeoutMs = 120_000
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  demo: [true, { scope: 'worker', option: true }],
   door: [
-    async ({}, use) => {
+    async ({ demo }, use) => {
       // Debugging aid: drive a door that is already running (its data will be changed).
       const external = process.env.KAKEHASHI_E2E_URL
       if (external) return use(doorOf(external, ''))
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kakehashi-e2e-'))
-      const dbFile = path.join(dir, 'demo.db')
-      const child = spawn(node22(), ['bin/kakehashi.js', 'serve', '--db', dbFile, '--demo', '--port', '0', '--json'], {
+      const dbFile = path.join(dir, demo ? 'demo.db' : 'kakehashi.db')
+      const args = ['bin/kakehashi.js', 'serve', '--db', dbFile, ...(demo ? ['--demo'] : []), '--port', '0', '--json']
+      const child = spawn(node22(), args, {
         cwd: repoRoot,
         stdio: ['ignore', 'pipe', 'pipe'],
       })
