@@ -86,6 +86,15 @@ export function nthWeekdayOfMonth(year: number, month: number, nth: 1 | 2 | 3 | 
 }
 
 /**
+ * Which of its month's weekdays a date is, as a monthly series names it: 2026-10-03 is the 1st
+ * Saturday (1); a 5th occurrence is the last (-1). A series started from a date should include it.
+ */
+export function weekdayOrdinalOf(date: string): 1 | 2 | 3 | 4 | -1 {
+  const n = Math.ceil(Number(date.slice(8, 10)) / 7)
+  return n >= 5 ? -1 : (n as 1 | 2 | 3 | 4)
+}
+
+/**
  * The same weekday about one year later: a Saturday course stays on Saturdays. It is the day
  * with the original weekday nearest to the anniversary (at most three days away); 2月29日's
  * anniversary in a common year is 2月28日.

@@ -10,6 +10,7 @@ import {
   seriesDates,
   sessionsInFile,
   weekdayOf,
+  weekdayOrdinalOf,
 } from '../../shared/domain/sessionSeries'
 
 describe('session series', () => {
@@ -43,6 +44,19 @@ describe('session series', () => {
       '2025-12-13',
       '2026-01-10',
     ])
+  })
+
+  it('a date is the nth of its weekday in the month; a 5th one is the last', () => {
+    expect(weekdayOrdinalOf('2026-10-03')).toBe(1) // 1st Saturday
+    expect(weekdayOrdinalOf('2026-10-07')).toBe(1)
+    expect(weekdayOrdinalOf('2026-10-08')).toBe(2)
+    expect(weekdayOrdinalOf('2026-10-28')).toBe(4)
+    expect(weekdayOrdinalOf('2026-10-31')).toBe(-1) // 5th Saturday
+    // A monthly series from a date, with the date's own ordinal, starts on that date.
+    for (const date of ['2026-10-03', '2026-10-17', '2026-10-31', '2025-12-28']) {
+      const rule = { kind: 'monthly' as const, startDate: date, nth: weekdayOrdinalOf(date), weekday: weekdayOf(date), count: 2 }
+      expect(seriesDates(rule)[0], date).toBe(date)
+    }
   })
 
   it('the last Sunday of a month', () => {

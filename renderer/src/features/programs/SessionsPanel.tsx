@@ -11,6 +11,7 @@ import {
   seriesDates,
   weekdayLabels,
   weekdayOf,
+  weekdayOrdinalOf,
 } from '../../../../shared/domain/sessionSeries'
 import type { SeriesRule } from '../../../../shared/domain/sessionSeries'
 import { sessionModes } from '../../../../shared/domain/vocabulary'
@@ -251,7 +252,17 @@ function SessionForm({
       <div className="form-grid">
         <label className="form-field">
           <span className="form-label">{t('program.sessions.date')}</span>
-          <input type="date" name="date" value={date} onChange={(e) => setDate(e.target.value)} required />
+          <input
+            type="date"
+            name="date"
+            value={date}
+            onChange={(e) => {
+              setDate(e.target.value)
+              // 毎月 第n曜日 follows the date typed, so the series starts on it (10/3 → 第1土曜日).
+              if (isValidIsoDate(e.target.value)) setNth(weekdayOrdinalOf(e.target.value))
+            }}
+            required
+          />
           {err('date')}
         </label>
         <label className="form-field">
