@@ -9,6 +9,13 @@ export interface DatabaseIdentity {
   isDemo: boolean
 }
 
+/** Whether the database holds any live person, program and visit yet (a new database: none). */
+export interface RecordsPresent {
+  contacts: boolean
+  programs: boolean
+  visits: boolean
+}
+
 export interface AppInfo extends DatabaseIdentity {
   counts: { contacts: number; programs: number; sessions: number; visits: number }
 }

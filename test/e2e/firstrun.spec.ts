@@ -1,7 +1,8 @@
 import { expect, test } from './fixtures'
 import { ProgramsPage } from './pages/programsPage'
 
-// A new user's first start: an empty database, not the demo.
+// A new user's first start: an empty database, not the demo. The tests share the worker's
+// database and run in file order: the empty screens first, then the first data.
 test.use({ demo: false })
 
 test('secondary buttons are styled on a screen opened before 参加者 or プログラム', async ({ door, shell, page }) => {
@@ -14,6 +15,67 @@ test('secondary buttons are styled on a screen opened before 参加者 or プロ
     return { border: `${s.borderTopWidth} ${s.borderTopStyle} ${s.borderTopColor}`, radius: s.borderTopLeftRadius }
   })
   expect(look).toEqual({ border: '1px solid rgb(201, 208, 216)', radius: '6px' })
+})
+
+test('every empty screen says what to do next, with a button that does it', async ({ door, shell, page }) => {
+  // ホーム: the steps, in order, each with its way in.
+  await shell.open(door.url, 'home')
+  const start = page.getByTestId('home-getting-started')
+  await expect(start.getByRole('heading', { name: 'はじめに' })).toBeVisible()
+  await expect(start.locator('li strong')).toHaveText([
+    '1. 参加者を登録する',
+    '2. プログラムと開催回をつくる',
+    '3. 出欠や訪問を記録する',
+    '4. 年度の実績を出力する',
+  ])
+  await start.getByRole('link', { name: '名簿を取り込む' }).click()
+  await expect(shell.pageTitle).toHaveText('インポート')
+
+  // 参加者: add one, or import a list.
+  await shell.goTo('participants')
+  const noPeople = page.getByTestId('participants-empty')
+  await expect(noPeople).toContainText('まだ参加者が登録されていません。')
+  await expect(noPeople.getByRole('link', { name: '名簿を取り込む' })).toHaveAttribute('href', '#/import')
+  await noPeople.getByRole('button', { name: '参加者を追加' }).click()
+  await expect(page.getByRole('dialog', { name: '参加者を追加' })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+
+  // プログラム: the empty list opens the new-program form.
+  await shell.goTo('programs')
+  const noPrograms = page.getByTestId('programs-empty')
+  await expect(noPrograms).toContainText('プログラムはまだ登録されていません。')
+  await noPrograms.getByRole('button', { name: '新しいプログラム' }).click()
+  await expect(page.getByTestId('program-form')).toBeVisible()
+
+  // 訪問・参加記録: where records come from, and the form for one; closing it gives the focus back.
+  await shell.goTo('visits')
+  const noVisits = page.getByTestId('visits-empty')
+  await expect(noVisits).toContainText('プログラムの「出欠」タブで出席を保存すると、ここに並びます。')
+  await noVisits.getByRole('button', { name: '訪問を記録' }).click()
+  await expect(page.getByTestId('visit-form')).toBeVisible()
+  await page.getByTestId('visit-form').getByRole('button', { name: 'キャンセル' }).click()
+  await expect(page.getByTestId('visit-new')).toBeFocused()
+})
+
+test('ホーム ticks off 参加者 once someone is registered, and steps aside at the first record', async ({ door, shell, page }) => {
+  const person = (await door.call('contacts.create', {
+    fields: { familyName: '架空', givenName: '一花', familyKana: 'カクウ', givenKana: 'イチカ' },
+  })) as { id: string }
+  await shell.open(door.url, 'home')
+  const start = page.getByTestId('home-getting-started')
+  await expect(start.getByTestId('home-start-people')).toContainText('済')
+  await expect(start.getByTestId('home-start-programs')).not.toContainText('済')
+  // The next step is the one filled in.
+  await expect(start.locator('a.button')).toHaveText(['プログラムをつくる'])
+
+  await door.call('visits.create', {
+    contactIds: [person.id],
+    programId: null,
+    fields: { visitDate: '2026-11-15', mode: 'onsite' },
+  })
+  await expect(page.getByTestId('home-getting-started')).toHaveCount(0)
+  await expect(page.getByTestId('home-figures')).toBeVisible()
 })
 
 test('毎月 第n曜日 starts from the date typed: 10/3 is the 1st Saturday, not the 2nd', async ({ door, shell, page }) => {

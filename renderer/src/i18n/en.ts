@@ -56,6 +56,9 @@ export const en: Messages = {
     clearFilters: 'Clear filters',
     emptyFiltered: 'No participants match these conditions.',
     emptyAll: 'No participants yet.',
+    emptyAllHint: 'Add people one by one, or import a list from Excel or Google Forms.',
+    emptyAdd: 'Add a participant',
+    emptyImport: 'Import a list',
     saveFailedTitle: 'Not saved',
     saveFailedField: '{{field}}: {{message}}',
     valueKept: 'The previous value was kept.',
@@ -94,6 +97,8 @@ export const en: Messages = {
     description: 'Courses, tours, internships and other ways to get involved with the region.',
     count: '{{count, number}} programs',
     empty: 'No programs yet.',
+    emptyHint: 'Register courses, tours or internships to manage their sessions, enrollments and attendance.',
+    emptyFiltered: 'No programs match these conditions.',
     columns: {
       name: 'Program',
       fiscalYear: 'Fiscal year',
@@ -113,6 +118,9 @@ export const en: Messages = {
     description: 'On-site visits and online participation: the basis for counting unique and total participants.',
     count: '{{count, number}} records',
     empty: 'No records yet.',
+    emptyHint: 'Attendance saved in a program’s Attendance tab appears here. Record other visits with Record a visit.',
+    emptyFiltered: 'No records match these conditions.',
+    emptyPrograms: 'Go to Programs',
     columns: {
       visitDate: 'Date',
       contactName: 'Participant',

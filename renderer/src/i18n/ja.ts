@@ -65,6 +65,9 @@ export const ja = {
     clearFilters: '絞り込みを解除',
     emptyFiltered: '条件に一致する参加者はいません。',
     emptyAll: 'まだ参加者が登録されていません。',
+    emptyAllHint: '1人ずつ追加するか、Excel や Google フォームの名簿をまとめて取り込めます。',
+    emptyAdd: '参加者を追加',
+    emptyImport: '名簿を取り込む',
     saveFailedTitle: '保存できませんでした',
     saveFailedField: '{{field}}：{{message}}',
     valueKept: '元の値に戻しました。',
@@ -103,6 +106,8 @@ export const ja = {
     description: '講座・ツアー・インターンシップなど、地域との関わりをつくる取り組みの一覧です。',
     count: '{{count, number}}件',
     empty: 'プログラムはまだ登録されていません。',
+    emptyHint: '講座・ツアー・インターンシップなどを登録すると、開催回・申込・出欠を管理できます。',
+    emptyFiltered: '条件に一致するプログラムはありません。',
     columns: {
       name: 'プログラム名',
       fiscalYear: '年度',
@@ -122,6 +127,9 @@ export const ja = {
     description: '現地訪問とオンライン参加の記録です。実人数・延べ人数の集計のもとになります。',
     count: '{{count, number}}件',
     empty: '記録はまだありません。',
+    emptyHint: 'プログラムの「出欠」タブで出席を保存すると、ここに並びます。プログラム以外の訪問は「訪問を記録」から。',
+    emptyFiltered: '条件に一致する記録はありません。',
+    emptyPrograms: 'プログラムへ',
     columns: {
       visitDate: '日付',
       contactName: '参加者',

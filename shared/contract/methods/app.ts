@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { AppInfo, DatabaseIdentity, Stage } from '../records'
+import type { AppInfo, DatabaseIdentity, RecordsPresent, Stage } from '../records'
 import { stages } from '../../domain/vocabulary'
 import { method } from './define'
 
@@ -11,6 +11,8 @@ export const appMethods = {
   'app.info': method<AppInfo>()(none),
   /** The identity alone, cheap enough for the header at every start and after every edit. */
   'app.identity': method<DatabaseIdentity>()(none),
+  /** Whether anything is recorded yet (ホーム's first steps), at the cost of three row lookups. */
+  'app.hasRecords': method<RecordsPresent>()(none),
   'stages.list': method<Stage[]>()(none),
   'stages.rename': method<Stage[]>()(
     z.object({ code: z.enum(stages.codes), label: z.string().trim().min(1, '名前を入力してください').max(20) }).strict(),

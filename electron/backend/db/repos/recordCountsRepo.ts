@@ -14,3 +14,16 @@ export function recordCounts(sqlite: Sqlite): { contacts: number; programs: numb
     visits: count('SELECT count(*) FROM visits'),
   }
 }
+
+/**
+ * Whether there is at least one live person, live program and visit: what ホーム's はじめに steps
+ * need. Each stops at the first row it finds, so it costs the same on any size of database.
+ */
+export function recordsPresent(sqlite: Sqlite): { contacts: boolean; programs: boolean; visits: boolean } {
+  const exists = (sql: string) => sqlite.prepare(`SELECT EXISTS (${sql})`).pluck().get() === 1
+  return {
+    contacts: exists('SELECT 1 FROM contacts WHERE deleted_at IS NULL'),
+    programs: exists('SELECT 1 FROM programs WHERE deleted_at IS NULL'),
+    visits: exists('SELECT 1 FROM visits'),
+  }
+}

@@ -5,6 +5,7 @@ import type { SessionMode } from '../../../../shared/domain/vocabulary'
 import { useApiQuery } from '../../api/hooks'
 import { LoadError } from '../../app/LoadError'
 import { PageHeader } from '../../app/PageHeader'
+import { GettingStarted } from './GettingStarted'
 import { MonthlyChart } from './MonthlyChart'
 import './home.css'
 
@@ -16,6 +17,7 @@ export function HomePage() {
   const years = useApiQuery('programs.fiscalYears', {}, ['program'])
   const dashboard = useApiQuery('dashboard.get', { fiscalYear }, ['visit', 'contact', 'session', 'program', 'enrollment'])
   const d = dashboard.data
+  const has = useApiQuery('app.hasRecords', {}, ['contact', 'program', 'visit']).data
   const yearOptions = [...new Set([current, ...(years.data ?? [])])].sort((a, b) => b - a)
   // 'オンライン・オンライン（Zoom）' said the mode twice: a place that names it is enough.
   const upcomingMeta = (mode: SessionMode, place: string | null, expected: number) => {
@@ -42,6 +44,7 @@ export function HomePage() {
       {dashboard.error && <LoadError error={dashboard.error} onRetry={dashboard.reload} />}
       {d && (
         <div className="home-body">
+          {has && <GettingStarted has={has} />}
           <p className="home-asof">{t('home.asOf', { date: slashDate(d.asOf) })}</p>
           <dl className="home-figures" data-testid="home-figures">
             <Figure id="unique-people" label={t('home.uniquePeople')} value={t('home.peopleValue', { count: d.uniquePeople })} />

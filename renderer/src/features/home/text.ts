@@ -30,6 +30,37 @@ export const homeText = {
       followUpEmpty: '該当する人はいません。',
       followUpMore: 'ほか{{count, number}}人',
       lastVisit: '最後の関わり {{date}}（{{count}}回）',
+      start: {
+        title: 'はじめに',
+        description:
+          'まだ訪問・参加記録がないため、数字はすべて0です。次の順に進めると、年度の実績をレポートとして出力できます。',
+        done: '済',
+        steps: {
+          people: {
+            title: '1. 参加者を登録する',
+            text: 'Excel や Google フォームの名簿を取り込むか、1人ずつ追加します。',
+          },
+          programs: {
+            title: '2. プログラムと開催回をつくる',
+            text: '講座・ツアーなどを登録し、開催日を追加します。プログラムのない訪問だけなら飛ばせます。',
+          },
+          records: {
+            title: '3. 出欠や訪問を記録する',
+            text: '出欠はプログラムの「出欠」タブで、プログラム以外の訪問は「訪問・参加記録」で記録します。',
+          },
+          report: {
+            title: '4. 年度の実績を出力する',
+            text: '「レポート」で年度を選ぶと、実人数・延べ人数などを Excel・PDF・CSV で出力できます。',
+          },
+        },
+        links: {
+          importList: '名簿を取り込む',
+          addPeople: '1人ずつ追加',
+          createProgram: 'プログラムをつくる',
+          recordVisit: '訪問・参加記録へ',
+          openReports: 'レポートへ',
+        },
+      },
     },
   },
   en: {
@@ -62,6 +93,33 @@ export const homeText = {
       followUpEmpty: 'Nobody right now.',
       followUpMore: '{{count, number}} more',
       lastVisit: 'Last seen {{date}} ({{count}} times)',
+      start: {
+        title: 'Getting started',
+        description: 'There are no visit records yet, so every figure is 0. Follow these steps to report the fiscal year.',
+        done: 'Done',
+        steps: {
+          people: { title: '1. Register people', text: 'Import a list from Excel or Google Forms, or add people one by one.' },
+          programs: {
+            title: '2. Create programs and sessions',
+            text: 'Register courses or tours and add their dates. Skip this if you only record visits.',
+          },
+          records: {
+            title: '3. Record attendance and visits',
+            text: 'Attendance goes in a program’s Attendance tab; other visits in Visits.',
+          },
+          report: {
+            title: '4. Export the year',
+            text: 'In Reports, choose a fiscal year to export people and involvement counts as Excel, PDF or CSV.',
+          },
+        },
+        links: {
+          importList: 'Import a list',
+          addPeople: 'Add one by one',
+          createProgram: 'Create a program',
+          recordVisit: 'Go to Visits',
+          openReports: 'Go to Reports',
+        },
+      },
     },
   },
 }

@@ -19,6 +19,7 @@ import { useApiQuery, useBackendEvent } from '../../api/hooks'
 import { ErrorAlert } from '../../app/ErrorAlert'
 import type { AlertMessage } from '../../app/ErrorAlert'
 import { PageHeader } from '../../app/PageHeader'
+import { hrefOf } from '../../app/routes'
 import { AppGrid } from '../../grid/AppGrid'
 import { editErrorMessage } from '../../grid/cellEditing'
 import { isImeKey, suppressImeKeys } from '../../grid/imeKeys'
@@ -351,7 +352,22 @@ export function ParticipantsPage() {
           />
           {total === 0 && (
             <div className="grid-empty" data-testid="participants-empty">
-              {t(narrowed ? 'participants.emptyFiltered' : 'participants.emptyAll')}
+              {narrowed ? (
+                t('participants.emptyFiltered')
+              ) : (
+                <>
+                  <p>{t('participants.emptyAll')}</p>
+                  <p className="grid-empty-hint">{t('participants.emptyAllHint')}</p>
+                  <p className="grid-empty-actions">
+                    <button type="button" className="button" onClick={() => setModal({ kind: 'add' })}>
+                      {t('participants.emptyAdd')}
+                    </button>
+                    <a className="button-secondary" href={hrefOf('import')}>
+                      {t('participants.emptyImport')}
+                    </a>
+                  </p>
+                </>
+              )}
             </div>
           )}
           <div className="grid-alerts">

@@ -9,7 +9,6 @@ import { useApiQuery } from '../../api/hooks'
 import { LoadError } from '../../app/LoadError'
 import { PageHeader } from '../../app/PageHeader'
 import { AppGrid } from '../../grid/AppGrid'
-import { EmptyOverlay } from '../../grid/EmptyOverlay'
 import { ProgramDetail } from './ProgramDetail'
 import { ProgramForm } from './ProgramForm'
 import { programColumns } from './programColumns'
@@ -135,9 +134,27 @@ function ProgramList({
             if (key === 'Enter' && e.data) onOpen(e.data.id)
           }}
           rowClass="clickable-row"
-          noRowsOverlayComponent={EmptyOverlay}
-          noRowsOverlayComponentParams={{ text: t('programs.empty') }}
+          suppressNoRowsOverlay // our own empty state below says why
         />
+        {programs.data && rows.length === 0 && (
+          <div className="grid-empty" data-testid="programs-empty">
+            {programs.data.length > 0 ? (
+              t('programs.emptyFiltered')
+            ) : (
+              <>
+                <p>{t('programs.empty')}</p>
+                <p className="grid-empty-hint">{t('programs.emptyHint')}</p>
+                {!creating && (
+                  <p className="grid-empty-actions">
+                    <button type="button" className="button" onClick={() => setCreating(true)}>
+                      {t('program.newProgram')}
+                    </button>
+                  </p>
+                )}
+              </>
+            )}
+          </div>
+        )}
       </div>
     </section>
   )

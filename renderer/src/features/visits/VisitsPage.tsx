@@ -8,6 +8,7 @@ import type { VisitMode } from '../../../../shared/domain/vocabulary'
 import { api } from '../../api/client'
 import { useApiQuery, useBackendEvent } from '../../api/hooks'
 import { PageHeader } from '../../app/PageHeader'
+import { hrefOf } from '../../app/routes'
 import { AppGrid } from '../../grid/AppGrid'
 import { listDatasource } from '../../grid/listDatasource'
 import { MunicipalityInput } from '../programs/MunicipalityInput'
@@ -27,6 +28,7 @@ export function VisitsPage() {
   const [entering, setEntering] = useState(false)
   const [notice, setNotice] = useState<string | null>(null)
   const gridRef = useRef<AgGridReact<VisitRow>>(null)
+  const newButton = useRef<HTMLButtonElement>(null)
   const columnDefs = useMemo(() => visitColumns(t), [t])
   const programs = useApiQuery('programs.list', {}, ['program'])
   const years = useApiQuery('programs.fiscalYears', {}, ['program'])
@@ -65,7 +67,7 @@ export function VisitsPage() {
   return (
     <section className="page page-visits" aria-labelledby="visits-title">
       <PageHeader id="visits-title" title={t('visits.title')} description={t('visits.description')}>
-        <button type="button" className="button" onClick={() => setEntering(true)} data-testid="visit-new">
+        <button type="button" className="button" ref={newButton} onClick={() => setEntering(true)} data-testid="visit-new">
           {t('visitEntry.add')}
         </button>
       </PageHeader>
@@ -74,6 +76,8 @@ export function VisitsPage() {
           onDone={(message) => {
             setEntering(false)
             setNotice(message)
+            // The form is gone with the focused field in it: back to the button that opened it.
+            newButton.current?.focus()
           }}
         />
       )}
@@ -158,7 +162,28 @@ export function VisitsPage() {
           paginationPageSizeSelector={false}
           getRowId={(p) => p.data.id}
         />
-        {total === 0 && <div className="grid-empty">{t('visits.empty')}</div>}
+        {total === 0 && (
+          <div className="grid-empty" data-testid="visits-empty">
+            {filters !== noFilters ? (
+              t('visits.emptyFiltered')
+            ) : (
+              <>
+                <p>{t('visits.empty')}</p>
+                <p className="grid-empty-hint">{t('visits.emptyHint')}</p>
+                {!entering && (
+                  <p className="grid-empty-actions">
+                    <button type="button" className="button" onClick={() => setEntering(true)}>
+                      {t('visitEntry.add')}
+                    </button>
+                    <a className="button-secondary" href={hrefOf('programs')}>
+                      {t('visits.emptyPrograms')}
+                    </a>
+                  </p>
+                )}
+              </>
+            )}
+          </div>
+        )}
       </div>
     </section>
   )
