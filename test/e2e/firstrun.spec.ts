@@ -56,6 +56,13 @@ test('every empty screen says what to do next, with a button that does it', asyn
   await expect(page.getByTestId('visit-form')).toBeVisible()
   await page.getByTestId('visit-form').getByRole('button', { name: 'キャンセル' }).click()
   await expect(page.getByTestId('visit-new')).toBeFocused()
+
+  // レポート: with no records at all, changing the year is no help; recording is.
+  await shell.goTo('reports')
+  const noReport = page.getByTestId('report-empty')
+  await expect(noReport).toContainText('まだ訪問・参加記録が1件もないため、数字はすべて0です。')
+  await expect(noReport).not.toContainText('年度や事業を変えてみてください')
+  await expect(noReport.getByRole('link', { name: '訪問・参加記録へ' })).toHaveAttribute('href', '#/visits')
 })
 
 test('ホーム ticks off 参加者 once someone is registered, and steps aside at the first record', async ({ door, shell, page }) => {

@@ -1,8 +1,10 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApiQuery } from '../../api/hooks'
+import { useAppInfo } from '../../app/AppInfoContext'
 import { LoadError } from '../../app/LoadError'
 import { PageHeader } from '../../app/PageHeader'
+import { hrefOf } from '../../app/routes'
 import { ExportPanel } from './ExportPanel'
 import { FiguresView } from './FiguresView'
 import { ProgramTable } from './ProgramTable'
@@ -22,6 +24,7 @@ export function ReportsPage() {
   const rules = useApiQuery('reports.rules.get', {}, ['setting'])
   const stages = useApiQuery('stages.list', {}, ['setting'])
   const data = report.data
+  const noRecordsAtAll = useAppInfo().data?.counts.visits === 0
 
   return (
     <section className="page page-text report-page" aria-labelledby="reports-title" aria-busy={report.loading}>
@@ -43,7 +46,14 @@ export function ReportsPage() {
           </h2>
           {data.uniquePeople === 0 && (
             <p className="panel panel-muted" data-testid="report-empty">
-              {t('reportsPage.empty')}
+              {/* Changing the year is no help while the database has no records at all. */}
+              {noRecordsAtAll ? (
+                <>
+                  {t('reportsPage.emptyDatabase')} <a href={hrefOf('visits')}>{t('reportsPage.emptyDatabaseLink')}</a>
+                </>
+              ) : (
+                t('reportsPage.empty')
+              )}
             </p>
           )}
           <FiguresView report={data} stageLabels={stages.data} />

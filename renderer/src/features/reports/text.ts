@@ -15,6 +15,9 @@ const ja = {
   figures: '主な数字',
   exactNote: '画面には正確な数を表示しています（出力ファイルでは少数を秘匿します）。',
   empty: 'この範囲には訪問・参加記録がありません。年度や事業を変えてみてください。',
+  emptyDatabase:
+    'まだ訪問・参加記録が1件もないため、数字はすべて0です。プログラムの「出欠」や「訪問・参加記録」で記録すると、ここで年度の実績を集計・出力できます。',
+  emptyDatabaseLink: '訪問・参加記録へ',
   stat: {
     uniquePeople: '実人数',
     totalInvolvements: '延べ人数',
@@ -117,6 +120,9 @@ const en: Text = {
   figures: 'Key figures',
   exactNote: 'Exact numbers on screen (exports hide small numbers).',
   empty: 'No visit records in this scope. Try another year or program.',
+  emptyDatabase:
+    'There are no visit records yet, so every figure is 0. Record attendance in a program or visits in Visits, then report the year here.',
+  emptyDatabaseLink: 'Go to Visits',
   stat: {
     uniquePeople: 'Unique people',
     totalInvolvements: 'Total involvements',
