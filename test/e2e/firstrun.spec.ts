@@ -102,3 +102,19 @@ test('毎月 第n曜日 starts from the date typed: 10/3 is the 1st Saturday, no
   await form.locator('input[name="date"]').fill('2026-10-31')
   await expect(form.locator('select[name="nth"] option:checked')).toHaveText('最終土曜日')
 })
+
+test('a one-kanji family name (林) is found when enrolling; one Latin letter still waits', async ({ door, shell, page }) => {
+  await door.call('contacts.create', {
+    fields: { familyName: '林', givenName: '一葉', familyKana: 'ハヤシ', givenKana: 'カズハ' },
+  })
+  await door.call('programs.create', { fields: { name: '里山 体験会', category: 'course', startDate: '2026-11-01' } })
+  const programs = new ProgramsPage(page)
+  await shell.open(door.url, 'programs')
+  await programs.open('里山 体験会')
+  await programs.tab('enrollments').click()
+  const search = page.getByTestId('enroll-search')
+  await search.getByRole('searchbox').fill('林')
+  await expect(search.getByRole('checkbox', { name: /林 一葉/ })).toBeVisible()
+  await search.getByRole('searchbox').fill('h')
+  await expect(search).toContainText('英数字は2文字以上入力してください')
+})

@@ -4,6 +4,15 @@ import type { Contact } from '../../../../shared/contract/contacts'
 import { api } from '../../api/client'
 
 /**
+ * One kanji or kana is a name (林, 森, 東) and must be findable; one Latin letter or digit
+ * would match almost everyone, so those wait for a second character.
+ */
+function searchable(query: string): boolean {
+  const q = query.trim()
+  return q.length >= 2 || /[^\x00-\x7f]/.test(q)
+}
+
+/**
  * Find people by name, kana (any script or width), email or phone through contacts.list, and
  * pick one or several. Used for enrollment, walk-ins and standalone visits.
  */
@@ -22,7 +31,7 @@ export function PersonSearch({
   const [query, setQuery] = useState('')
   const [results, setResults] = useState<Contact[] | null>(null)
   useEffect(() => {
-    if (query.trim().length < 2) {
+    if (!searchable(query)) {
       setResults(null)
       return
     }
@@ -48,7 +57,7 @@ export function PersonSearch({
         value={query}
         onChange={(e) => setQuery(e.target.value)}
       />
-      {query.trim().length > 0 && query.trim().length < 2 && <p className="panel-muted">{t('program.picker.hint')}</p>}
+      {query.trim().length > 0 && !searchable(query) && <p className="panel-muted">{t('program.picker.hint')}</p>}
       {results && shown.length === 0 && <p className="panel-muted">{t('program.picker.noResults')}</p>}
       {shown.length > 0 && (
         <ul className="person-results">

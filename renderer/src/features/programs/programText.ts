@@ -114,7 +114,7 @@ export const programText = {
         noResults: '該当する参加者がいません',
         selected: '選択中 {{count}}人',
         clear: '選択を解除',
-        hint: '2文字以上入力してください',
+        hint: '英数字は2文字以上入力してください',
       },
       roster: {
         title: '出欠表',
@@ -281,7 +281,7 @@ export const programText = {
         noResults: 'No matching people',
         selected: '{{count}} selected',
         clear: 'Clear selection',
-        hint: 'Type at least 2 characters',
+        hint: 'Type at least 2 letters or digits',
       },
       roster: {
         title: 'Attendance roster',
