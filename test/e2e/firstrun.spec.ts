@@ -118,3 +118,40 @@ test('a one-kanji family name (林) is found when enrolling; one Latin letter st
   await search.getByRole('searchbox').fill('h')
   await expect(search).toContainText('英数字は2文字以上入力してください')
 })
+
+test('the keyboard keeps its place after 追加 (enrolling) and 出欠を保存', async ({ door, shell, page }) => {
+  await door.call('contacts.create', {
+    fields: { familyName: '見本', givenName: '三郎', familyKana: 'ミホン', givenKana: 'サブロウ' },
+  })
+  const program = (await door.call('programs.create', {
+    fields: { name: '出欠 練習講座', category: 'course', startDate: '2026-11-01' },
+  })) as { id: string }
+  await door.call('sessions.create', {
+    programId: program.id,
+    fields: { date: '2026-11-07', startTime: '13:00', mode: 'onsite' },
+  })
+  const programs = new ProgramsPage(page)
+  await shell.open(door.url, 'programs')
+  await programs.open('出欠 練習講座')
+
+  // Enrolling: the search is ready for the next person (追加 itself turns disabled).
+  await programs.tab('enrollments').click()
+  const search = page.getByTestId('enroll-search').getByRole('searchbox')
+  await search.fill('見本')
+  await page
+    .getByTestId('enroll-search')
+    .getByRole('checkbox', { name: /見本 三郎/ })
+    .check()
+  await page.getByTestId('enroll-add').press('Enter')
+  await expect(programs.enrollmentRows).toHaveCount(1)
+  await expect(search).toBeFocused()
+
+  // Attendance saved with Enter: the focus stays on 出欠を保存, not on the page.
+  await programs.tab('roster').click()
+  await programs.tick('見本 三郎')
+  const reply = page.waitForResponse((r) => r.url().endsWith('/api/roster.save'))
+  await page.getByTestId('roster-save').press('Enter')
+  await reply
+  await expect(page.getByText('保存しました（出席 1人')).toBeVisible()
+  await expect(page.getByTestId('roster-save')).toBeFocused()
+})

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Enrollment } from '../../../../shared/contract/programs'
 import { enrollmentRoles, enrollmentStatuses } from '../../../../shared/domain/vocabulary'
@@ -17,6 +17,7 @@ export function EnrollmentsPanel({ programId }: { programId: string }) {
   const [status, setStatus] = useState<EnrollmentStatus>('applied')
   const [role, setRole] = useState<EnrollmentRole>('learner')
   const [message, setMessage] = useState<string | null>(null)
+  const searchPanel = useRef<HTMLElement>(null)
   const [error, setError] = useState<string | null>(null)
   const data = list.data
   const holding = data ? data.rows.length - data.statusCounts.withdrawn : 0
@@ -31,6 +32,9 @@ export function EnrollmentsPanel({ programId }: { programId: string }) {
           (r.alreadyEnrolled > 0 ? t('program.enrollments.alreadyEnrolled', { count: r.alreadyEnrolled }) : ''),
       )
       clear()
+      // 追加 is disabled with nothing chosen, which would drop the focus to the page: the search
+      // is where the next person is looked for.
+      searchPanel.current?.querySelector<HTMLInputElement>('input[type="search"]')?.focus()
     } catch (e) {
       setError(messageOf(e))
     }
@@ -140,7 +144,7 @@ export function EnrollmentsPanel({ programId }: { programId: string }) {
           </tbody>
         </table>
       )}
-      <section className="panel enroll-search">
+      <section className="panel enroll-search" ref={searchPanel}>
         <h3>{t('program.enrollments.add')}</h3>
         <PersonSearch selected={selected} onToggle={toggle} exclude={data?.rows.map((r) => r.contactId)} testId="enroll-search" />
         <div className="form-actions">

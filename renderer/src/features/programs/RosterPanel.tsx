@@ -106,6 +106,7 @@ function RosterEditor({ sessionId, onDirty }: { sessionId: string; onDirty?: (di
   }
 
   async function save() {
+    if (busy) return
     setBusy(true)
     setError(null)
     try {
@@ -250,7 +251,14 @@ function RosterEditor({ sessionId, onDirty }: { sessionId: string; onDirty?: (di
         </p>
       )}
       <div className="form-actions">
-        <button type="button" className="button" disabled={busy} onClick={() => void save()} data-testid="roster-save">
+        {/* aria-disabled, not disabled: a disabled button drops the keyboard focus to the page. */}
+        <button
+          type="button"
+          className="button"
+          aria-disabled={busy || undefined}
+          onClick={() => void save()}
+          data-testid="roster-save"
+        >
           {t('program.roster.save')}
         </button>
         {dirty && <span className="warning-text">{t('program.roster.unsaved')}</span>}
