@@ -155,3 +155,16 @@ test('the keyboard keeps its place after 追加 (enrolling) and 出欠を保存'
   await expect(page.getByText('保存しました（出席 1人')).toBeVisible()
   await expect(page.getByTestId('roster-save')).toBeFocused()
 })
+
+test('a program created with Enter opens with the focus on its name, not lost on the page', async ({ door, shell, page }) => {
+  await shell.open(door.url, 'programs')
+  await page.getByTestId('program-new').click()
+  const form = page.getByTestId('program-form')
+  await form.locator('input[name="startDate"]').fill('2026-12-05')
+  await form.locator('input[name="name"]').fill('冬の 手仕事講座')
+  await form.locator('input[name="name"]').press('Enter')
+  await expect(page.getByTestId('program-title')).toHaveText('冬の 手仕事講座')
+  await expect(page.getByTestId('program-title')).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(page.getByTestId('program-copy')).toBeFocused()
+})

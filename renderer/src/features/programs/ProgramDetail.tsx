@@ -32,6 +32,13 @@ export function ProgramDetail({
   const [notice, setNotice] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const p = program.data
+  // Opened from the new-program form or 来年度にコピー, the focused control is gone with the
+  // screen it was on: the program's name takes the focus, so Tab goes on from here.
+  const title = useRef<HTMLHeadingElement>(null)
+  const loaded = p?.id
+  useEffect(() => {
+    if (loaded && document.activeElement === document.body) title.current?.focus()
+  }, [loaded])
 
   // Attendance ticked but not saved lives only in the roster: switching session or tab, going
   // back to the list or to another page would drop it, so each of those asks first.
@@ -107,7 +114,7 @@ export function ProgramDetail({
         <>
           <header className="page-header">
             <div>
-              <h1 id="program-title" data-testid="program-title">
+              <h1 id="program-title" data-testid="program-title" ref={title} tabIndex={-1}>
                 {p.name}
               </h1>
               <p className="page-description">
