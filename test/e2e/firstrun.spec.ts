@@ -168,3 +168,30 @@ test('a program created with Enter opens with the focus on its name, not lost on
   await page.keyboard.press('Tab')
   await expect(page.getByTestId('program-copy')).toBeFocused()
 })
+
+test('参加者を追加 takes 生年月日 (和暦 too) and 都道府県, with a clear message for an impossible date', async ({
+  door,
+  shell,
+  page,
+}) => {
+  await shell.open(door.url, 'participants')
+  await page.getByTestId('add-person').first().click()
+  const dialog = page.getByRole('dialog', { name: '参加者を追加' })
+  await page.keyboard.type('仮名')
+  await page.keyboard.press('Tab')
+  await page.keyboard.type('四葉')
+  const birth = dialog.locator('input[name="birth"]')
+  await birth.fill('平成31年5月1日')
+  await dialog.locator('select[name="prefectureCode"]').selectOption({ label: '島根県' })
+  await birth.press('Enter')
+  await expect(dialog).toContainText('平成31年5月1日は存在しません（令和元年5月1日です）')
+  await expect(birth).toBeFocused()
+
+  await birth.fill('昭和60年4月1日')
+  await birth.press('Enter')
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+  const found = (await door.call('contacts.list', { search: '仮名 四葉', limit: 5 })) as {
+    rows: { birthDate: string | null; prefectureCode: string | null }[]
+  }
+  expect(found.rows).toEqual([expect.objectContaining({ birthDate: '1985-04-01', prefectureCode: '32' })])
+})

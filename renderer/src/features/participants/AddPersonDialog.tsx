@@ -3,12 +3,15 @@ import { useTranslation } from 'react-i18next'
 import { contactFieldSchemas } from '../../../../shared/contract/contacts'
 import type { Contact } from '../../../../shared/contract/contacts'
 import { ApiError } from '../../../../shared/contract/errors'
+import { prefectures } from '../../../../shared/domain/localGov'
 import { api } from '../../api/client'
 import { editErrorMessage } from '../../grid/cellEditing'
 import { columnLabel } from './participantColumns'
 import { Dialog } from './Dialog'
 
-const formFields = ['familyName', 'givenName', 'familyKana', 'givenKana', 'email', 'phone'] as const
+// 生年月日 and 都道府県 feed the age and area breakdowns of every report: asked here, so a
+// person added by hand needs no hunt through the wide grid afterwards.
+const formFields = ['familyName', 'givenName', 'familyKana', 'givenKana', 'email', 'phone', 'birth', 'prefectureCode'] as const
 type FormField = (typeof formFields)[number]
 
 /** A short form for a new person; each field is checked with the backend's own rules. */
@@ -21,6 +24,8 @@ export function AddPersonDialog({ onClose, onAdded }: { onClose: () => void; onA
     givenKana: '',
     email: '',
     phone: '',
+    birth: '',
+    prefectureCode: '',
   })
   const [errors, setErrors] = useState<Partial<Record<FormField, string>>>({})
   const [busy, setBusy] = useState(false)
@@ -76,14 +81,31 @@ export function AddPersonDialog({ onClose, onAdded }: { onClose: () => void; onA
                 {columnLabel(t, field)}
                 {field === 'familyName' && <em className="required">*</em>}
               </span>
-              <input
-                type="text"
-                name={field}
-                autoFocus={i === 0}
-                value={values[field]}
-                aria-invalid={errors[field] ? true : undefined}
-                onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
-              />
+              {field === 'prefectureCode' ? (
+                <select
+                  name={field}
+                  value={values[field]}
+                  aria-invalid={errors[field] ? true : undefined}
+                  onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
+                >
+                  <option value="">{t('people.addPrefectureNone')}</option>
+                  {prefectures.map((p) => (
+                    <option key={p.code} value={p.code}>
+                      {p.name}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <input
+                  type="text"
+                  name={field}
+                  autoFocus={i === 0}
+                  value={values[field]}
+                  placeholder={field === 'birth' ? t('people.addBirthPlaceholder') : undefined}
+                  aria-invalid={errors[field] ? true : undefined}
+                  onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
+                />
+              )}
               {errors[field] && <small className="field-error">{errors[field]}</small>}
             </label>
           ))}
