@@ -195,3 +195,14 @@ test('参加者を追加 takes 生年月日 (和暦 too) and 都道府県, with 
   }
   expect(found.rows).toEqual([expect.objectContaining({ birthDate: '1985-04-01', prefectureCode: '32' })])
 })
+
+test('the report’s password fields are laid out on a レポート opened before the other screens', async ({ door, shell, page }) => {
+  await shell.open(door.url, 'reports')
+  await page.getByTestId('export-protect').check()
+  const field = page.getByTestId('export-protection').locator('label.form-field').first()
+  await expect(field).toBeVisible()
+  // Label above the box, and the hint in the quiet colour, as on every other form.
+  expect(await field.evaluate((el) => getComputedStyle(el).flexDirection)).toBe('column')
+  const hint = page.getByTestId('export-protection').locator('.form-hint')
+  expect(await hint.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(138, 149, 163)')
+})
