@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApiQuery } from '../../api/hooks'
-import { useAppInfo } from '../../app/AppInfoContext'
 import { LoadError } from '../../app/LoadError'
 import { PageHeader } from '../../app/PageHeader'
 import { hrefOf } from '../../app/routes'
@@ -24,7 +23,7 @@ export function ReportsPage() {
   const rules = useApiQuery('reports.rules.get', {}, ['setting'])
   const stages = useApiQuery('stages.list', {}, ['setting'])
   const data = report.data
-  const noRecordsAtAll = useAppInfo().data?.counts.visits === 0
+  const noRecordsAtAll = useApiQuery('app.hasRecords', {}, ['visit']).data?.visits === false
 
   return (
     <section className="page page-text report-page" aria-labelledby="reports-title" aria-busy={report.loading}>
