@@ -306,6 +306,7 @@ test('deleting a session, an enrollment or the program asks in the app’s own d
   const ask = page.getByTestId('session-remove')
   await expect(ask).toContainText('開催回を削除しますか？')
   await expect(ask).toContainText('2026/05/10の回を削除します。')
+  await expect(ask).toContainText('出席記録のある回は削除できません')
   await expect(ask.getByRole('button', { name: 'キャンセル' })).toBeFocused()
   await page.screenshot({ path: test.info().outputPath('session-remove.png') })
   await page.keyboard.press('Escape')

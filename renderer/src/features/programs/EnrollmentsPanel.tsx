@@ -53,7 +53,13 @@ export function EnrollmentsPanel({ programId }: { programId: string }) {
   async function remove(e: Enrollment) {
     const yes = await confirm({
       title: t('program.enrollments.removeTitle'),
-      body: t('program.enrollments.confirmRemove', { name: `${e.familyName} ${e.givenName}` }),
+      body: (
+        <>
+          {t('program.enrollments.confirmRemove', { name: `${e.familyName} ${e.givenName}` })}
+          <br />
+          {t('program.enrollments.removeHint')}
+        </>
+      ),
       confirmLabel: t('program.enrollments.removeConfirm'),
       cancelLabel: t('program.keep'),
       testId: 'enrollment-remove',

@@ -90,7 +90,13 @@ export function ProgramDetail({
     if (!p) return
     const yes = await confirm({
       title: t('program.deleteTitle'),
-      body: t('program.confirmDelete', { name: p.name }),
+      body: (
+        <>
+          {t('program.confirmDelete', { name: p.name })}
+          <br />
+          {t('program.deleteHint')}
+        </>
+      ),
       confirmLabel: t('program.deleteConfirm'),
       cancelLabel: t('program.keep'),
       testId: 'program-delete',

@@ -51,7 +51,13 @@ export function SessionsPanel({
   async function remove(s: Session) {
     const yes = await confirm({
       title: t('program.sessions.removeTitle'),
-      body: t('program.sessions.confirmRemove', { date: slashDate(s.date) }),
+      body: (
+        <>
+          {t('program.sessions.confirmRemove', { date: slashDate(s.date) })}
+          <br />
+          {t('program.sessions.removeHint')}
+        </>
+      ),
       confirmLabel: t('program.sessions.removeConfirm'),
       cancelLabel: t('program.keep'),
       testId: 'session-remove',
