@@ -65,8 +65,7 @@ export interface Backend {
   close(): Promise<void>
 }
 
-/** The open database with its context and dispatcher (not "session": in Kakehashi that is a program's 回). */
-interface OpenDatabase {
+interface Session {
   handle: DbHandle
   context: BackendContext
   dispatch: Dispatch
@@ -89,7 +88,7 @@ class OpenFlow implements SafetyDoor {
   readonly backupDir: string
   state: DatabaseState = 'locked'
   problem: string | null = null
-  opened: OpenDatabase | null = null
+  session: Session | null = null
   background: Promise<unknown> = Promise.resolve()
   key: string | undefined
   readonly userName: string
@@ -104,7 +103,7 @@ class OpenFlow implements SafetyDoor {
 
   async start(): Promise<void> {
     try {
-      await this.openFile(this.key)
+      await this.openSession(this.key)
     } catch (error) {
       if (!this.options.degraded || !this.enterWaitingState(error)) throw error
     }
@@ -125,7 +124,7 @@ class OpenFlow implements SafetyDoor {
     return false
   }
 
-  async openFile(key: string | undefined): Promise<void> {
+  async openSession(key: string | undefined): Promise<void> {
     const { file } = this.options
     const isNew = !fs.existsSync(file)
     let fullCheck = false
@@ -155,7 +154,7 @@ class OpenFlow implements SafetyDoor {
         safety: this,
       }
       if (this.options.files) context.files = this.options.files
-      this.opened = { handle, context, migration, dispatch: createDispatcher(handlers, context) }
+      this.session = { handle, context, migration, dispatch: createDispatcher(handlers, context) }
     } catch (error) {
       await handle.close()
       if (isNew) removeDatabaseFiles(file) // never leave a half-made new file behind
@@ -165,7 +164,7 @@ class OpenFlow implements SafetyDoor {
     this.state = 'open'
     this.problem = null
     if (!isNew && !readonly && this.options.dailyBackup !== false && !hasBackupOfToday(this.backupDir, this.options.file)) {
-      const context = this.opened.context
+      const context = this.session.context
       this.background = takeBackup(context, 'daily').catch((error: unknown) =>
         console.error('[safety] daily backup failed', error),
       )
@@ -174,12 +173,12 @@ class OpenFlow implements SafetyDoor {
 
   readonly dispatch: Dispatch = async (method, args) => {
     if (this.state !== 'open' && !doorMethodNames.includes(method)) return { ok: false, error: this.waitingError().toJSON() }
-    const reply: Reply = await (this.opened?.dispatch ?? this.doorDispatch)(method, args)
+    const reply: Reply = await (this.session?.dispatch ?? this.doorDispatch)(method, args)
     if (!reply.ok && reply.error.code === 'DB_CORRUPT' && this.state === 'open' && !doorMethodNames.includes(method)) {
-      // Damage found while open: stop writing at once and offer the restore screen.
+      // Damage found mid-session: stop writing at once and offer the restore screen.
       this.problem = String(reply.error.details?.cause ?? reply.error.message)
       this.state = 'damaged'
-      await this.closeFile()
+      await this.closeSession()
     }
     return reply
   }
@@ -197,11 +196,11 @@ class OpenFlow implements SafetyDoor {
     return { handle: guard, db: guard, events: this.events, userName: this.userName, backupDir: this.backupDir, safety: this }
   }
 
-  async closeFile(): Promise<void> {
+  async closeSession(): Promise<void> {
     await this.background
-    const opened = this.opened
-    this.opened = null
-    if (opened) await opened.handle.close()
+    const session = this.session
+    this.session = null
+    if (session) await session.handle.close()
   }
 
   // ---- SafetyDoor ----
@@ -212,7 +211,7 @@ class OpenFlow implements SafetyDoor {
       state: this.state,
       databaseName: path.basename(this.options.file),
       problem: this.problem,
-      encrypted: this.opened ? this.opened.handle.encrypted : this.state === 'locked',
+      encrypted: this.session ? this.session.handle.encrypted : this.state === 'locked',
       backupDir: this.backupDir,
       lastBackup: backups[0] ?? null,
       backupCount: backups.length,
@@ -224,7 +223,7 @@ class OpenFlow implements SafetyDoor {
     if (this.state === 'damaged') throw this.waitingError()
     if (this.state === 'locked') {
       try {
-        await this.openFile(passphrase)
+        await this.openSession(passphrase)
         this.events.emit('data.changed', { entity: 'setting' })
       } catch (error) {
         if (!(error instanceof ApiError && error.code === 'DB_CORRUPT' && this.enterWaitingState(error))) throw error
@@ -242,7 +241,7 @@ class OpenFlow implements SafetyDoor {
     if (!restored) throw ApiError.from('NOT_FOUND', { backupId })
     const key = passphrase ?? this.key
     const { file } = this.options
-    await this.closeFile()
+    await this.closeSession()
     let previousKeptAt: string
     try {
       ;({ previousKeptAt } = await restoreDatabase({
@@ -260,7 +259,7 @@ class OpenFlow implements SafetyDoor {
       }))
     } finally {
       // Whatever happened, reopen what is there now (the restored file or the untouched old one).
-      await this.openFile(restored.encrypted ? key : undefined).catch((error: unknown) => {
+      await this.openSession(restored.encrypted ? key : undefined).catch((error: unknown) => {
         if (!this.enterWaitingState(error)) throw error
       })
     }
@@ -271,24 +270,24 @@ class OpenFlow implements SafetyDoor {
   }
 
   async backupNow(): Promise<BackupInfo> {
-    if (!this.opened) throw this.waitingError()
-    return takeBackup(this.opened.context, 'manual')
+    if (!this.session) throw this.waitingError()
+    return takeBackup(this.session.context, 'manual')
   }
 
   async setPassphrase(current: string | undefined, next: string | null): Promise<SafetyStatus> {
-    const opened = this.opened
-    if (!opened) throw this.waitingError()
-    if (opened.handle.encrypted && current !== this.key) throw ApiError.from('WRONG_PASSPHRASE')
-    if (!opened.handle.encrypted && next === null) return this.status()
+    const session = this.session
+    if (!session) throw this.waitingError()
+    if (session.handle.encrypted && current !== this.key) throw ApiError.from('WRONG_PASSPHRASE')
+    if (!session.handle.encrypted && next === null) return this.status()
     await this.background
-    await takeBackup(opened.context, 'before-passphrase')
-    await backgroundSettled(opened.handle) // a checkpoint thread must not hold the log while it is rekeyed
-    rekeyDatabase(opened.handle, next)
-    await this.closeFile()
-    await this.openFile(next ?? undefined)
+    await takeBackup(session.context, 'before-passphrase')
+    await backgroundSettled(session.handle) // a checkpoint thread must not hold the log while it is rekeyed
+    rekeyDatabase(session.handle, next)
+    await this.closeSession()
+    await this.openSession(next ?? undefined)
     // Backups keep the key they were written with; a fresh one under the new key is taken
     // now so the newest backup always opens with the current passphrase.
-    await takeBackup(this.opened!.context, 'manual')
+    await takeBackup(this.session!.context, 'manual')
     this.events.emit('data.changed', { entity: 'setting' })
     return this.status()
   }
@@ -299,11 +298,11 @@ class OpenFlow implements SafetyDoor {
       dispatch: this.dispatch,
       events: this.events,
       get context() {
-        if (!flow.opened) throw flow.waitingError()
-        return flow.opened.context
+        if (!flow.session) throw flow.waitingError()
+        return flow.session.context
       },
       get migration() {
-        return flow.opened?.migration ?? { from: 0, to: 0, backupFile: null }
+        return flow.session?.migration ?? { from: 0, to: 0, backupFile: null }
       },
       get state() {
         return flow.state
@@ -312,7 +311,7 @@ class OpenFlow implements SafetyDoor {
       idle: async () => {
         await this.background
       },
-      close: () => this.closeFile(),
+      close: () => this.closeSession(),
     }
   }
 }
