@@ -24,6 +24,10 @@ import { inspectHandle } from './safety/integrity'
 import { rekeyDatabase } from './safety/passphrase'
 import { restoreDatabase } from './safety/restore'
 import { takeBackup } from './safety/takeBackup'
+import { gateOf } from './jobs/writeGate'
+
+/** What answers while a restore or a rekey replaces the connection (nothing there touches it). */
+const answersWhileReplacing: readonly string[] = ['safety.status', 'safety.listBackups']
 
 export interface BackendOptions {
   /** The database file; created (and migrated) if missing. */
@@ -93,6 +97,8 @@ class OpenFlow implements SafetyDoor {
   key: string | undefined
   readonly userName: string
   readonly doorDispatch: Dispatch
+  /** A restore or a passphrase change is replacing the connection: other calls answer DB_BUSY. */
+  replacing = false
 
   constructor(readonly options: BackendOptions) {
     this.backupDir = options.backupDir ?? defaultBackupDir(options.file)
@@ -172,15 +178,41 @@ class OpenFlow implements SafetyDoor {
   }
 
   readonly dispatch: Dispatch = async (method, args) => {
+    if (this.replacing && !answersWhileReplacing.includes(method)) return { ok: false, error: ApiError.from('DB_BUSY').toJSON() }
     if (this.state !== 'open' && !doorMethodNames.includes(method)) return { ok: false, error: this.waitingError().toJSON() }
-    const reply: Reply = await (this.session?.dispatch ?? this.doorDispatch)(method, args)
-    if (!reply.ok && reply.error.code === 'DB_CORRUPT' && this.state === 'open' && !doorMethodNames.includes(method)) {
+    const session = this.session
+    const reply: Reply = await (session?.dispatch ?? this.doorDispatch)(method, args)
+    // Only the open connection's own answer tells of damage, not the door's refusal while none is open.
+    const fromSession = session !== null && this.session === session
+    if (
+      !reply.ok &&
+      reply.error.code === 'DB_CORRUPT' &&
+      fromSession &&
+      this.state === 'open' &&
+      !doorMethodNames.includes(method)
+    ) {
       // Damage found mid-session: stop writing at once and offer the restore screen.
       this.problem = String(reply.error.details?.cause ?? reply.error.message)
       this.state = 'damaged'
       await this.closeSession()
     }
     return reply
+  }
+
+  /**
+   * Runs a restore or a rekey, which close the connection and open another: the calls already
+   * running finish first (the write gate), and until the new connection is open every other
+   * call answers DB_BUSY instead of reaching a closed connection (or being taken for damage).
+   */
+  async replacingConnection<T>(work: () => Promise<T>): Promise<T> {
+    if (this.replacing) throw ApiError.from('DB_BUSY')
+    this.replacing = true
+    try {
+      const session = this.session
+      return session ? await gateOf(session.handle).exclusive(work) : await work()
+    } finally {
+      this.replacing = false
+    }
   }
 
   waitingError(): ApiError {
@@ -227,6 +259,9 @@ class OpenFlow implements SafetyDoor {
         this.events.emit('data.changed', { entity: 'setting' })
       } catch (error) {
         if (!(error instanceof ApiError && error.code === 'DB_CORRUPT' && this.enterWaitingState(error))) throw error
+        // The file opened with this passphrase before its damage showed: a backup taken with
+        // it can be restored without asking again.
+        this.key = passphrase
       }
     }
     return this.status()
@@ -236,18 +271,30 @@ class OpenFlow implements SafetyDoor {
     return listBackups(this.backupDir, this.options.file)
   }
 
-  async restore(backupId: string, passphrase?: string): Promise<RestoreResult> {
+  restore(backupId: string, passphrase?: string): Promise<RestoreResult> {
+    return this.replacingConnection(() => this.restoreNow(backupId, passphrase))
+  }
+
+  async restoreNow(backupId: string, passphrase?: string): Promise<RestoreResult> {
     const restored = this.listBackups().find((b) => b.id === backupId)
     if (!restored) throw ApiError.from('NOT_FOUND', { backupId })
     const key = passphrase ?? this.key
+    const backupKey = restored.encrypted ? key : undefined
     const { file } = this.options
+    // A restore brings back the data, not the passphrase setting of that day: an encrypted
+    // database stays encrypted with today's passphrase, whichever backup is chosen.
+    const wasOpen = this.state === 'open'
+    const keepKey = this.key
+    const currentDamaged = this.state === 'damaged'
     await this.closeSession()
     let previousKeptAt: string
     try {
       ;({ previousKeptAt } = await restoreDatabase({
         target: file,
         source: path.join(this.backupDir, backupId),
-        key: restored.encrypted ? key : undefined,
+        key: backupKey,
+        currentKey: this.key,
+        currentDamaged,
         backupCurrent: async () => {
           const current = openDatabase(file, { key: this.key })
           try {
@@ -257,11 +304,17 @@ class OpenFlow implements SafetyDoor {
           }
         },
       }))
-    } finally {
-      // Whatever happened, reopen what is there now (the restored file or the untouched old one).
-      await this.openSession(restored.encrypted ? key : undefined).catch((error: unknown) => {
-        if (!this.enterWaitingState(error)) throw error
-      })
+    } catch (error) {
+      // Nothing was replaced: reopen the untouched file as it was.
+      await this.reopenAfterRestore(this.key)
+      throw error
+    }
+    await this.reopenAfterRestore(backupKey)
+    if (wasOpen && this.session && (keepKey ?? '') !== (backupKey ?? '')) {
+      await backgroundSettled(this.session.handle)
+      rekeyDatabase(this.session.handle, keepKey ?? null)
+      await this.closeSession()
+      await this.reopenAfterRestore(keepKey)
     }
     for (const entity of ['contact', 'program', 'session', 'enrollment', 'visit', 'setting'] as const) {
       this.events.emit('data.changed', { entity })
@@ -269,12 +322,23 @@ class OpenFlow implements SafetyDoor {
     return { status: this.status(), restored, previousKeptAt }
   }
 
+  /** Whatever happened, reopen what is there now; a file that cannot be opened puts the flow in its waiting state. */
+  async reopenAfterRestore(key: string | undefined): Promise<void> {
+    await this.openSession(key).catch((error: unknown) => {
+      if (!this.enterWaitingState(error)) throw error
+    })
+  }
+
   async backupNow(): Promise<BackupInfo> {
     if (!this.session) throw this.waitingError()
     return takeBackup(this.session.context, 'manual')
   }
 
-  async setPassphrase(current: string | undefined, next: string | null): Promise<SafetyStatus> {
+  setPassphrase(current: string | undefined, next: string | null): Promise<SafetyStatus> {
+    return this.replacingConnection(() => this.setPassphraseNow(current, next))
+  }
+
+  async setPassphraseNow(current: string | undefined, next: string | null): Promise<SafetyStatus> {
     const session = this.session
     if (!session) throw this.waitingError()
     if (session.handle.encrypted && current !== this.key) throw ApiError.from('WRONG_PASSPHRASE')

@@ -10,7 +10,15 @@ export interface RestorePlan {
   target: string
   /** A backup file (not live). */
   source: string
+  /** The passphrase the backup was written with. */
   key?: string
+  /**
+   * The passphrase of the file being replaced. It can differ from the backup's (the database
+   * was encrypted, or its passphrase changed, after the backup was taken).
+   */
+  currentKey?: string
+  /** The current file is known to be damaged: it is set aside without being opened again. */
+  currentDamaged?: boolean
   /** Takes a backup of the healthy current file before it is replaced; returns where. */
   backupCurrent(): Promise<string>
 }
@@ -31,10 +39,8 @@ export async function restoreDatabase(plan: RestorePlan): Promise<{ source: Insp
   const staged = `${plan.target}.restoring`
   copyFileDurably(plan.source, staged)
   try {
-    let previousKeptAt: string
-    const current = fs.existsSync(plan.target) ? await inspectCurrent(plan.target, plan.key) : null
-    if (current?.ok) {
-      previousKeptAt = await plan.backupCurrent()
+    let previousKeptAt = await keepHealthyCurrent(plan)
+    if (previousKeptAt !== null) {
       for (const suffix of ['-wal', '-shm', '']) fs.rmSync(plan.target + suffix, { force: true })
     } else {
       previousKeptAt = `${plan.target}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`
@@ -49,9 +55,28 @@ export async function restoreDatabase(plan: RestorePlan): Promise<{ source: Insp
   }
 }
 
-async function inspectCurrent(file: string, key?: string): Promise<Inspection | null> {
+/**
+ * Backs up the current file if it is healthy and returns where; null when it is damaged (or
+ * cannot be read), so it is set aside instead. The light look passes a file damaged in the
+ * middle: its backup then fails the copy's page check, and a full page check of the file
+ * itself decides between damage (set aside) and another failure such as a full disk (thrown,
+ * nothing replaced).
+ */
+async function keepHealthyCurrent(plan: RestorePlan): Promise<string | null> {
+  if (plan.currentDamaged || !fs.existsSync(plan.target)) return null
+  if (!(await inspectCurrent(plan.target, plan.currentKey, 'light'))?.ok) return null
   try {
-    return await inspectFile(file, { key, level: 'light' })
+    return await plan.backupCurrent()
+  } catch (error) {
+    if (!(error instanceof ApiError && error.code === 'BACKUP_FAILED')) throw error
+    if ((await inspectCurrent(plan.target, plan.currentKey, 'quick'))?.ok) throw error
+    return null
+  }
+}
+
+async function inspectCurrent(file: string, key: string | undefined, level: 'light' | 'quick'): Promise<Inspection | null> {
+  try {
+    return await inspectFile(file, { key, level })
   } catch {
     return null // locked with another passphrase: treated like a damaged file, kept aside
   }

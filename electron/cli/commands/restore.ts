@@ -18,6 +18,7 @@ export async function restoreCommand(opts: { db: string; from: string }, out: Ou
     target,
     source: path.resolve(opts.from),
     key,
+    currentKey: key,
     backupCurrent: async () => {
       const current = openDatabase(target, { key })
       try {
