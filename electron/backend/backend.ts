@@ -283,7 +283,8 @@ class OpenFlow implements SafetyDoor {
     const { file } = this.options
     // A restore brings back the data, not the passphrase setting of that day: an encrypted
     // database stays encrypted with today's passphrase, whichever backup is chosen.
-    const wasOpen = this.state === 'open'
+    // Known unless locked: a damaged file was opened (probed) with this key, or with none.
+    const settingKnown = this.state !== 'locked'
     const keepKey = this.key
     const currentDamaged = this.state === 'damaged'
     await this.closeSession()
@@ -310,7 +311,7 @@ class OpenFlow implements SafetyDoor {
       throw error
     }
     await this.reopenAfterRestore(backupKey)
-    if (wasOpen && this.session && (keepKey ?? '') !== (backupKey ?? '')) {
+    if (settingKnown && this.session && (keepKey ?? '') !== (backupKey ?? '')) {
       await backgroundSettled(this.session.handle)
       rekeyDatabase(this.session.handle, keepKey ?? null)
       await this.closeSession()

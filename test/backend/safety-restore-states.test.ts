@@ -119,6 +119,27 @@ describe('restore', () => {
     expect((await b.client.call('contacts.list', {})).total).toBe(2)
   })
 
+  it('from the recovery screen too, a backup under an earlier passphrase is restored under today’s', async () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'kakehashi.db')
+    let b = await open({ file, passphrase: 'first-pass' })
+    await addPeople(b, 2)
+    const old = await b.client.call('safety.backupNow', {})
+    await b.client.call('safety.setPassphrase', { current: 'first-pass', next: 'second-pass' })
+    await opened.pop()!.close()
+    damageMiddle(file, 'second-pass')
+
+    b = await open({ file, degraded: true })
+    await b.client.call('safety.unlock', { passphrase: 'second-pass' })
+    expect(b.state).toBe('damaged')
+    await expect(b.client.call('safety.restore', { backupId: old.id })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' })
+    await b.client.call('safety.restore', { backupId: old.id, passphrase: 'first-pass' })
+    expect((await b.client.call('contacts.list', {})).total).toBe(2)
+    await opened.pop()!.close()
+    b = await open({ file, passphrase: 'second-pass' })
+    expect((await b.client.call('contacts.list', {})).total).toBe(2)
+  })
+
   it('while a restore runs, other calls answer DB_BUSY (never DB_CORRUPT) and a second restore is refused', async () => {
     const dir = tempDir()
     const file = path.join(dir, 'kakehashi.db')

@@ -38,6 +38,41 @@ test.describe('backups in settings', () => {
   })
 })
 
+test.describe('a backup under an earlier passphrase', () => {
+  test('asks for that passphrase, restores, and the database keeps today’s passphrase', async ({ page, shell, door }) => {
+    await door.call('safety.setPassphrase', { next: 'yamabiko-2024' })
+    const old = (await door.call('safety.backupNow')) as { id: string }
+    await door.call('contacts.create', { fields: { familyName: '暗号後登録', givenName: '試験' } })
+    await door.call('safety.setPassphrase', { current: 'yamabiko-2024', next: 'kawasemi-2025' })
+    try {
+      const safety = new SafetyPage(page)
+      await shell.open(door.url, 'settings')
+      const backups = (await door.call('safety.listBackups')) as { id: string }[]
+      const index = backups.findIndex((b) => b.id === old.id)
+      page.once('dialog', (dialog) => void dialog.accept())
+      await safety.backupRows.nth(index).getByRole('button', { name: 'この時点に戻す' }).click()
+
+      const form = page.getByTestId('backup-passphrase-form')
+      await expect(form).toContainText('以前のパスフレーズで暗号化されています')
+      const input = form.getByLabel('バックアップを作ったときのパスフレーズ')
+      await expect(input).toBeFocused()
+      await input.fill('not-this-one')
+      await input.press('Enter')
+      await expect(form.getByRole('alert')).toContainText('パスフレーズが違います')
+      await input.fill('yamabiko-2024')
+      await form.getByRole('button', { name: '復元する' }).click()
+      await expect(safety.message).toContainText('戻しました')
+      await expect(form).toHaveCount(0)
+      // The person added after that backup is gone: the backup's data is back.
+      const list = (await door.call('contacts.list', { search: '暗号後登録', limit: 10 })) as { total: number }
+      expect(list.total).toBe(0)
+    } finally {
+      // The door is shared by the worker's other tests: leave it unencrypted.
+      await door.call('safety.setPassphrase', { current: 'kawasemi-2025', next: null })
+    }
+  })
+})
+
 test.describe('privacy actions on a person', () => {
   test('anonymize a person from their detail page, after a Japanese confirmation', async ({
     page,

@@ -4,6 +4,7 @@ import { ApiError } from '../../../shared/contract/errors'
 import type { SafetyStatus } from '../../../shared/contract/safety'
 import { api } from '../api/client'
 import { useApiQuery } from '../api/hooks'
+import { BackupPassphraseForm } from '../features/settings/BackupPassphraseForm'
 
 /**
  * A damaged database: nothing was written to it. Offers the newest good backup with its date
@@ -14,15 +15,20 @@ export function DamagedScreen({ status, onRestored }: { status: SafetyStatus; on
   const backups = useApiQuery('safety.listBackups', {})
   const [busy, setBusy] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
+  /** A backup written under another passphrase than the one in use: asked for. */
+  const [asking, setAsking] = useState<{ id: string; createdAt: string; error: string | null } | null>(null)
 
-  async function restore(backupId: string) {
+  async function restore(backupId: string, passphrase?: string) {
     setBusy(backupId)
     setError(null)
     try {
-      const result = await api.call('safety.restore', { backupId })
+      const result = await api.call('safety.restore', { backupId, ...(passphrase ? { passphrase } : {}) })
       onRestored(result.status)
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e))
+      const wrongKey = e instanceof ApiError && (e.code === 'WRONG_PASSPHRASE' || e.code === 'DB_LOCKED')
+      const backup = backups.data?.find((b) => b.id === backupId)
+      if (wrongKey && backup) setAsking({ id: backupId, createdAt: backup.createdAt, error: passphrase ? e.message : null })
+      else setError(e instanceof ApiError ? e.message : String(e))
     } finally {
       setBusy(null)
     }
@@ -68,6 +74,16 @@ export function DamagedScreen({ status, onRestored }: { status: SafetyStatus; on
               </li>
             ))}
           </ul>
+        )}
+        {asking && (
+          <BackupPassphraseForm
+            key={asking.id}
+            date={new Date(asking.createdAt).toLocaleString('ja-JP')}
+            busy={busy !== null}
+            error={asking.error}
+            onRestore={(passphrase) => void restore(asking.id, passphrase)}
+            onCancel={() => setAsking(null)}
+          />
         )}
         {error && (
           <p className="field-error" role="alert">

@@ -6,6 +6,7 @@ import { api } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { LoadError } from '../../app/LoadError'
 import { reasonKey } from '../../app/DamagedScreen'
+import { BackupPassphraseForm } from './BackupPassphraseForm'
 import './safety.css'
 
 const dateTime = (iso: string) => new Date(iso).toLocaleString('ja-JP')
@@ -19,6 +20,8 @@ export function BackupsPanel() {
   const backups = useApiQuery('safety.listBackups', {}, ['setting', 'contact'])
   const [busy, setBusy] = useState<string | null>(null)
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
+  /** A backup written under an earlier passphrase: its passphrase is asked for. */
+  const [asking, setAsking] = useState<{ backup: BackupInfo; error: string | null } | null>(null)
 
   async function run(key: string, work: () => Promise<string>) {
     setBusy(key)
@@ -27,6 +30,7 @@ export function BackupsPanel() {
       setMessage({ kind: 'ok', text: await work() })
     } catch (e) {
       setMessage({ kind: 'error', text: e instanceof ApiError ? e.message : String(e) })
+      throw e
     } finally {
       setBusy(null)
       status.reload()
@@ -35,7 +39,21 @@ export function BackupsPanel() {
   }
 
   const backupNow = () =>
-    run('backup', async () => t('safety.backupDone', { date: dateTime((await api.call('safety.backupNow', {})).createdAt) }))
+    run('backup', async () =>
+      t('safety.backupDone', { date: dateTime((await api.call('safety.backupNow', {})).createdAt) }),
+    ).catch(() => undefined)
+
+  const restoreWith = (b: BackupInfo, passphrase?: string) =>
+    run(b.id, async () => {
+      const result = await api.call('safety.restore', { backupId: b.id, ...(passphrase ? { passphrase } : {}) })
+      setAsking(null)
+      return t('safety.restoreDone', { date: dateTime(b.createdAt), kept: result.previousKeptAt })
+    }).catch((e: unknown) => {
+      if (!(e instanceof ApiError && (e.code === 'WRONG_PASSPHRASE' || e.code === 'DB_LOCKED'))) return
+      // Not today's passphrase: ask for the one the backup was written with.
+      setMessage(null)
+      setAsking({ backup: b, error: passphrase ? e.message : null })
+    })
 
   const restore = (b: BackupInfo) => {
     const question = t('safety.restoreConfirm', {
@@ -44,10 +62,8 @@ export function BackupsPanel() {
       visits: b.counts.visits,
     })
     if (!window.confirm(question)) return
-    void run(b.id, async () => {
-      const result = await api.call('safety.restore', { backupId: b.id })
-      return t('safety.restoreDone', { date: dateTime(b.createdAt), kept: result.previousKeptAt })
-    })
+    setAsking(null)
+    void restoreWith(b)
   }
 
   const s = status.data
@@ -96,6 +112,16 @@ export function BackupsPanel() {
           </p>
         )}
       </div>
+      {asking && (
+        <BackupPassphraseForm
+          key={asking.backup.id}
+          date={dateTime(asking.backup.createdAt)}
+          busy={busy !== null}
+          error={asking.error}
+          onRestore={(passphrase) => void restoreWith(asking.backup, passphrase)}
+          onCancel={() => setAsking(null)}
+        />
+      )}
       {backups.data && backups.data.length > 0 && (
         <table className="safety-table" data-testid="backup-list">
           <thead>

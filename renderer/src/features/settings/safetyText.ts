@@ -18,6 +18,11 @@ export const safetyText = {
       restoreConfirm:
         '{{date}} のバックアップ（参加者 {{contacts}}人・訪問・参加記録 {{visits}}件）に戻します。\n今のデータは復元の前に別のバックアップとして保存されます。よろしいですか？',
       restoreDone: '{{date}} のバックアップに戻しました。それまでのデータは「{{kept}}」に保存してあります。',
+      backupPassphraseNeeded:
+        '{{date}} のバックアップは、以前のパスフレーズで暗号化されています。このバックアップを作ったときのパスフレーズを入力してください（復元した後も、今のパスフレーズのままです）。',
+      backupPassphrase: 'バックアップを作ったときのパスフレーズ',
+      restoreWithPassphrase: '復元する',
+      cancel: 'キャンセル',
       tableDate: '作成日時',
       tableReason: '種類',
       tableCounts: '内容',
@@ -82,6 +87,11 @@ export const safetyText = {
       restoreConfirm:
         'Restore the backup of {{date}} ({{contacts}} people, {{visits}} visits)?\nThe current data is saved as another backup before it is replaced.',
       restoreDone: 'Restored the backup of {{date}}. The previous data was kept at "{{kept}}".',
+      backupPassphraseNeeded:
+        'The backup of {{date}} is encrypted with an earlier passphrase. Enter the passphrase in use when it was made (after the restore, today’s passphrase stays in force).',
+      backupPassphrase: 'Passphrase when the backup was made',
+      restoreWithPassphrase: 'Restore',
+      cancel: 'Cancel',
       tableDate: 'Created',
       tableReason: 'Kind',
       tableCounts: 'Contents',
