@@ -16,7 +16,7 @@ import type { Dispatch, Reply } from './dispatch'
 import { EventBus } from './events'
 import { handlers } from './handlers/index'
 import { fillDemoDatabase } from './demo/fillDemo'
-import { backupToFolder, defaultBackupDir, hasBackupOfToday, listBackups } from './safety/backups'
+import { backupToFolder, defaultBackupDir, hasBackupOfToday, listBackups, removePlainBackups } from './safety/backups'
 import { fullCheckDue, lastFullCheckAt, recordFullCheck } from './safety/checkSchedule'
 import type { FileGrants } from './files'
 import type { SafetyDoor } from './safety/door'
@@ -239,14 +239,16 @@ class OpenFlow implements SafetyDoor {
 
   status(): SafetyStatus {
     const backups = listBackups(this.backupDir, this.options.file)
+    const encrypted = this.session ? this.session.handle.encrypted : this.state === 'locked'
     return {
       state: this.state,
       databaseName: path.basename(this.options.file),
       problem: this.problem,
-      encrypted: this.session ? this.session.handle.encrypted : this.state === 'locked',
+      encrypted,
       backupDir: this.backupDir,
       lastBackup: backups[0] ?? null,
       backupCount: backups.length,
+      plainBackupCount: encrypted ? backups.filter((b) => !b.encrypted).length : 0,
       lastFullCheckAt: lastFullCheckAt(this.options.file, this.backupDir),
     }
   }
@@ -328,6 +330,15 @@ class OpenFlow implements SafetyDoor {
     await this.openSession(key).catch((error: unknown) => {
       if (!this.enterWaitingState(error)) throw error
     })
+  }
+
+  removePlainBackups(): { removed: number; status: SafetyStatus } {
+    // Only an encrypted database's: otherwise every backup is plain, and these are all there is.
+    if (!this.session?.handle.encrypted)
+      throw ApiError.from('CONFLICT', {}, 'データベースが暗号化されていないため、削除しません。')
+    const removed = removePlainBackups(this.backupDir, this.options.file)
+    this.events.emit('data.changed', { entity: 'setting' })
+    return { removed, status: this.status() }
   }
 
   async backupNow(): Promise<BackupInfo> {

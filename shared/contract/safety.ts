@@ -35,6 +35,11 @@ export interface SafetyStatus {
   backupDir: string
   lastBackup: BackupInfo | null
   backupCount: number
+  /**
+   * Backups without encryption while the database is encrypted (taken before it was): readable
+   * by whoever finds the laptop, until removed (safety.removePlainBackups). 0 when not encrypted.
+   */
+  plainBackupCount: number
   /** When the last full-page check (quick_check) passed. */
   lastFullCheckAt: string | null
 }

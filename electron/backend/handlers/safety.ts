@@ -15,5 +15,6 @@ export const safetyHandlers: AreaHandlers<typeof safetyMethods> = {
   'safety.listBackups': (_args, ctx) => door(ctx).listBackups(),
   'safety.restore': ({ backupId, passphrase }, ctx) => door(ctx).restore(backupId, passphrase),
   'safety.backupNow': (_args, ctx) => door(ctx).backupNow(),
+  'safety.removePlainBackups': (_args, ctx) => door(ctx).removePlainBackups(),
   'safety.setPassphrase': ({ current, next }, ctx) => door(ctx).setPassphrase(current, next),
 }

@@ -135,6 +135,17 @@ export function rotateBackups(dir: string, file: string, now = new Date()): void
     if (entry.startsWith(own) && /\.partial(-wal|-shm|-journal)?$/.test(entry)) fs.rmSync(path.join(dir, entry), { force: true })
 }
 
+/** Removes the backups of `file` that are not encrypted (with their records); returns how many. */
+export function removePlainBackups(dir: string, file: string): number {
+  const plain = listBackups(dir, file).filter((b) => !b.encrypted)
+  for (const b of plain) {
+    // The record first: a crash in between leaves an unlisted file, never a listed missing one.
+    fs.rmSync(path.join(dir, `${b.id}.json`), { force: true })
+    fs.rmSync(path.join(dir, b.id), { force: true })
+  }
+  return plain.length
+}
+
 export function hasBackupOfToday(dir: string, file: string, now = new Date()): boolean {
   return listBackups(dir, file).some((b) => localDay(new Date(b.createdAt)) === localDay(now))
 }

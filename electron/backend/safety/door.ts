@@ -11,4 +11,5 @@ export interface SafetyDoor {
   restore(backupId: string, passphrase?: string): Promise<RestoreResult>
   backupNow(): Promise<BackupInfo>
   setPassphrase(current: string | undefined, next: string | null): Promise<SafetyStatus>
+  removePlainBackups(): { removed: number; status: SafetyStatus }
 }

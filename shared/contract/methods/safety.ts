@@ -26,6 +26,8 @@ export const safetyMethods = {
   /** door: replaces the database with a verified backup; the current file is kept aside. */
   'safety.restore': method<RestoreResult>()(z.object({ backupId, passphrase: passphrase.optional() }).strict()),
   'safety.backupNow': method<BackupInfo>()(none),
+  /** Removes the unencrypted backups of an encrypted database (those taken before encrypting). */
+  'safety.removePlainBackups': method<{ removed: number; status: SafetyStatus }>()(none),
   /** Sets, changes (`current` required) or removes (`next: null`) the passphrase. */
   'safety.setPassphrase': method<SafetyStatus>()(
     z.object({ current: passphrase.optional(), next: passphrase.nullable() }).strict(),

@@ -15,6 +15,22 @@ export function EncryptionPanel() {
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
   const encrypted = status.data?.encrypted ?? false
+  const plainBackups = status.data?.plainBackupCount ?? 0
+
+  async function removePlainBackups() {
+    if (!window.confirm(t('safety.removePlainConfirm', { count: plainBackups }))) return
+    setBusy(true)
+    setMessage(null)
+    try {
+      const { removed } = await api.call('safety.removePlainBackups', {})
+      setMessage({ kind: 'ok', text: t('safety.plainRemoved', { count: removed }) })
+      status.reload()
+    } catch (e) {
+      setMessage({ kind: 'error', text: e instanceof ApiError ? e.message : String(e) })
+    } finally {
+      setBusy(false)
+    }
+  }
 
   async function save(remove: boolean) {
     setMessage(null)
@@ -46,6 +62,14 @@ export function EncryptionPanel() {
     <form className="panel safety-passphrase" onSubmit={submit} data-testid="encryption-panel" noValidate>
       <h2>{t('safety.encryption')}</h2>
       <p className="panel-description">{encrypted ? t('safety.encryptionOn') : t('safety.encryptionOff')}</p>
+      {encrypted && plainBackups > 0 && (
+        <div className="safety-plain-backups" data-testid="plain-backups">
+          <p>{t('safety.plainBackups', { count: plainBackups })}</p>
+          <button type="button" className="button-secondary" disabled={busy} onClick={() => void removePlainBackups()}>
+            {t('safety.removePlain')}
+          </button>
+        </div>
+      )}
       {encrypted && (
         <label>
           {t('safety.currentPassphrase')}

@@ -42,7 +42,7 @@ export const safetyText = {
       encryption: '暗号化（パスフレーズ）',
       encryptionOn: 'このデータベースは暗号化されています。起動時にパスフレーズを入力します。',
       encryptionOff:
-        '暗号化されていません。ノートパソコンの紛失に備えて、パスフレーズでの暗号化をおすすめします（バックアップも暗号化されます）。',
+        '暗号化されていません。ノートパソコンの紛失に備えて、パスフレーズでの暗号化をおすすめします（これから作るバックアップも暗号化されます）。',
       currentPassphrase: '現在のパスフレーズ',
       newPassphrase: '新しいパスフレーズ',
       confirmPassphrase: '新しいパスフレーズ（確認）',
@@ -53,6 +53,12 @@ export const safetyText = {
       passphraseTooShort: 'パスフレーズは8文字以上にしてください',
       passphraseSaved: 'パスフレーズを保存しました。忘れるとデータを開けなくなります。安全な場所に控えてください。',
       passphraseRemoved: '暗号化を解除しました。',
+      plainBackups:
+        '暗号化する前に作ったバックアップが {{count}}件、暗号化されないまま残っています。パソコンを紛失すると、これらから個人情報を読まれるおそれがあります。',
+      removePlain: '暗号化されていないバックアップを削除',
+      removePlainConfirm:
+        '暗号化されていないバックアップ {{count}}件を削除します。暗号化した後のバックアップは残ります。削除したバックアップには戻せなくなります。よろしいですか？',
+      plainRemoved: '暗号化されていないバックアップを {{count}}件削除しました。',
       removeConfirm: '暗号化を解除すると、このパソコンを紛失したときにデータを読まれるおそれがあります。解除しますか？',
       lockedTitle: 'パスフレーズを入力してください',
       lockedDescription: '「{{name}}」は暗号化されています。設定したパスフレーズを入力すると開きます。',
@@ -111,7 +117,7 @@ export const safetyText = {
       encryption: 'Encryption (passphrase)',
       encryptionOn: 'This database is encrypted. The passphrase is asked for at start.',
       encryptionOff:
-        'Not encrypted. Encrypting with a passphrase is recommended in case the laptop is lost (backups are encrypted too).',
+        'Not encrypted. Encrypting with a passphrase is recommended in case the laptop is lost (backups made from then on are encrypted too).',
       currentPassphrase: 'Current passphrase',
       newPassphrase: 'New passphrase',
       confirmPassphrase: 'New passphrase (again)',
@@ -122,6 +128,12 @@ export const safetyText = {
       passphraseTooShort: 'Use at least 8 characters',
       passphraseSaved: 'Passphrase saved. Without it the data cannot be opened: keep it somewhere safe.',
       passphraseRemoved: 'Encryption removed.',
+      plainBackups:
+        '{{count}} backups made before the encryption are still unencrypted. If the laptop is lost, personal data can be read from them.',
+      removePlain: 'Delete the unencrypted backups',
+      removePlainConfirm:
+        'Delete {{count}} unencrypted backups? The backups made after encrypting are kept. You cannot go back to the deleted ones.',
+      plainRemoved: 'Deleted {{count}} unencrypted backups.',
       removeConfirm: 'Without encryption, a lost laptop exposes the data. Remove encryption?',
       lockedTitle: 'Enter the passphrase',
       lockedDescription: '"{{name}}" is encrypted. Enter its passphrase to open it.',
