@@ -49,3 +49,19 @@ test('監査ログ: a batch cell names the import, filters the log to it, combin
   await page.getByRole('button', { name: '条件をクリア' }).click()
   await expect(audit.count).toHaveText(total!)
 })
+
+test('監査ログ: changed fields are named in Japanese, as in the person panel', async ({ page, shell, door }) => {
+  const person = (await door.call('contacts.create', { fields: { familyName: '項目名', givenName: '確認' } })) as {
+    id: string
+  }
+  await door.call('contacts.update', { id: person.id, patch: { phone: '090-0000-1234', notes: '電話は夕方に' } })
+  const audit = new AuditPage(page)
+  await shell.open(door.url, 'audit')
+  await page.getByLabel('参加者ID').fill(person.id)
+  const update = audit.rows.filter({ hasText: '090-0000-1234' })
+  await expect(update).toHaveCount(1)
+  await expect(update).toContainText('電話 — → 090-0000-1234')
+  await expect(update).toContainText('メモ — → 電話は夕方に')
+  await expect(update).not.toContainText('phone')
+  await expect(update).not.toContainText('notes')
+})

@@ -1,11 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { AuditEntry } from '../../../../shared/contract/participantRecords'
+import { auditFieldLabel, auditValueText } from './auditFields'
 import { batchLabel } from './batchLabel'
-
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—'
-  return typeof value === 'string' ? value : JSON.stringify(value)
-}
 
 /**
  * Audit entries as a plain table: time, user, action, target, batch, field-level before → after.
@@ -61,7 +57,10 @@ export function AuditTable({ rows, onBatch }: { rows: AuditEntry[]; onBatch: (en
                 <ul className="audit-changes">
                   {row.changes.map((c) => (
                     <li key={c.field}>
-                      <code>{c.field}</code> {show(c.before)} → {show(c.after)}
+                      <span className="audit-field" title={c.field}>
+                        {auditFieldLabel(t, c.field, row.entity)}
+                      </span>{' '}
+                      {auditValueText(t, c.before)} → {auditValueText(t, c.after)}
                     </li>
                   ))}
                 </ul>

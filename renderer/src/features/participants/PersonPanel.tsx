@@ -6,6 +6,7 @@ import { municipalityByCode, prefectureByCode } from '../../../../shared/domain/
 import { api } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { LoadError } from '../../app/LoadError'
+import { auditFieldLabel, auditValueText } from '../audit/auditFields'
 import { batchLabel } from '../audit/batchLabel'
 import { PrivacyActions } from '../privacy/PrivacyActions'
 import { PersonTimeline } from '../timeline/PersonTimeline'
@@ -180,24 +181,6 @@ function Field({ label, value }: { label: string; value: string | null | undefin
   )
 }
 
-/**
- * An audit-trail field in words: the grid's header when it is a column, else its own label;
- * a key nobody named yet reads as spaced words ("someField" → "some field"), never camelCase.
- */
-function auditField(t: TFunction, field: string): string {
-  const column = columnLabel(t, field)
-  if (column !== field) return column
-  const own = t(`people.auditFields.${field}` as 'people.auditFields.birthYear', { defaultValue: '' })
-  return own || field.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase()
-}
-
-function auditValue(t: TFunction, value: unknown): string {
-  if (value === true) return t('people.auditYes')
-  if (value === false) return t('people.auditNo')
-  if (Array.isArray(value)) return value.length === 0 ? '—' : value.join('、')
-  return show(value)
-}
-
 function AuditLine({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation()
   const action = t(`people.auditAction.${entry.action as 'update'}`, { defaultValue: entry.action })
@@ -212,7 +195,7 @@ function AuditLine({ entry }: { entry: AuditEntry }) {
         <ul>
           {entry.changes.map((change) => (
             <li key={change.field}>
-              {auditField(t, change.field)}：{auditValue(t, change.before)} → {auditValue(t, change.after)}
+              {auditFieldLabel(t, change.field)}：{auditValueText(t, change.before)} → {auditValueText(t, change.after)}
             </li>
           ))}
         </ul>
