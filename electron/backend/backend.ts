@@ -92,6 +92,8 @@ class OpenFlow implements SafetyDoor {
   readonly backupDir: string
   state: DatabaseState = 'locked'
   problem: string | null = null
+  /** SQLite's own words about the damage, for support (shown folded on the recovery screen). */
+  problemDetail: string | null = null
   session: Session | null = null
   background: Promise<unknown> = Promise.resolve()
   key: string | undefined
@@ -124,7 +126,9 @@ class OpenFlow implements SafetyDoor {
     }
     if (error.code === 'DB_CORRUPT') {
       this.state = 'damaged'
-      this.problem = String(error.details?.problem ?? error.details?.cause ?? error.message)
+      this.problem = String(error.details?.problem ?? error.message)
+      const detail = error.details?.detail ?? error.details?.cause
+      this.problemDetail = detail ? String(detail) : null
       return true
     }
     return false
@@ -140,7 +144,8 @@ class OpenFlow implements SafetyDoor {
       try {
         fullCheck = !this.options.readonly && fullCheckDue(file, this.backupDir)
         const inspection = inspectHandle(probe, fullCheck ? 'quick' : 'light', { counts: false })
-        if (!inspection.ok) throw ApiError.from('DB_CORRUPT', { file, problem: inspection.problem })
+        if (!inspection.ok)
+          throw ApiError.from('DB_CORRUPT', { file, problem: inspection.problem, detail: inspection.detail ?? null })
         if (fullCheck) recordFullCheck(file, this.backupDir)
       } finally {
         await probe.close()
@@ -169,6 +174,7 @@ class OpenFlow implements SafetyDoor {
     this.key = key
     this.state = 'open'
     this.problem = null
+    this.problemDetail = null
     if (!isNew && !readonly && this.options.dailyBackup !== false && !hasBackupOfToday(this.backupDir, this.options.file)) {
       const context = this.session.context
       this.background = takeBackup(context, 'daily').catch((error: unknown) =>
@@ -244,6 +250,7 @@ class OpenFlow implements SafetyDoor {
       state: this.state,
       databaseName: path.basename(this.options.file),
       problem: this.problem,
+      problemDetail: this.problemDetail,
       encrypted,
       backupDir: this.backupDir,
       lastBackup: backups[0] ?? null,

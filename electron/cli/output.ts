@@ -25,7 +25,9 @@ export function createOutput(json: boolean): Output {
 export function reportError(error: unknown, json: boolean): number {
   const known = error instanceof ApiError ? error : accessError(error)
   const shape = known ? known.toJSON() : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) }
-  process.stderr.write(json ? JSON.stringify({ ok: false, error: shape }) + '\n' : `エラー: ${shape.message}\n`)
+  // The Japanese reason a check gave (a backup that is missing, a folder, damaged) says what to fix.
+  const problem = typeof known?.details?.problem === 'string' ? `（${known.details.problem}）` : ''
+  process.stderr.write(json ? JSON.stringify({ ok: false, error: shape }) + '\n' : `エラー: ${shape.message}${problem}\n`)
   if (!(error instanceof ApiError) && process.env.KAKEHASHI_DEBUG) console.error(error)
   return error instanceof ApiError && error.code === 'INVALID_ARGS' ? 2 : 1
 }

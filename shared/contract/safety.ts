@@ -31,6 +31,8 @@ export interface SafetyStatus {
   databaseName: string
   /** Japanese description of the damage (damaged state only). */
   problem: string | null
+  /** SQLite's own (English, technical) words about the damage, for support; not for the reader. */
+  problemDetail: string | null
   encrypted: boolean
   backupDir: string
   lastBackup: BackupInfo | null

@@ -70,6 +70,21 @@ describe('kakehashi backup / restore / anonymize / check', () => {
     expect(fs.readFileSync(file).equals(before)).toBe(true)
   })
 
+  it('says in Japanese why a restore source cannot be used: missing, a folder, not a database', async () => {
+    const dir = tempDir()
+    const { file } = await database(dir)
+    const missing = kakehashi(['restore', '--db', file, '--from', path.join(dir, 'usb', 'nothing.db')])
+    expect(missing.code).toBe(1)
+    expect(missing.stderr).toContain('ファイルが見つかりません')
+    const folder = kakehashi(['restore', '--db', file, '--from', dir])
+    expect(folder.stderr).toContain('フォルダーが指定されています')
+    const text = path.join(dir, 'list.db')
+    fs.writeFileSync(text, '氏名,メール\n')
+    const notDb = kakehashi(['restore', '--db', file, '--from', text])
+    expect(notDb.stderr).toContain('データベースのファイルではないか、壊れています')
+    for (const run of [missing, folder, notDb]) expect(run.stderr).not.toMatch(/[A-Za-z]{4,}/)
+  })
+
   it('anonymizes a person and check reports the backup status', async () => {
     const dir = tempDir()
     const { file, ids } = await database(dir)

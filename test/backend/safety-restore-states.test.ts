@@ -57,6 +57,20 @@ describe('restore', () => {
     expect(tableDigests(b.context.handle.sqlite)).toEqual(atBackup)
   })
 
+  it('the recovery screen is told the damage in Japanese; SQLite’s own words come apart, for support', async () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'kakehashi.db')
+    let b = await open({ file })
+    await addPeople(b, 4)
+    await opened.pop()!.close()
+    damageMiddle(file)
+    b = await open({ file, degraded: true })
+    const status = await b.client.call('safety.status', {})
+    expect(status.problem).toMatch(/^整合性チェックで \d+件の問題が見つかりました/)
+    expect(status.problem).not.toMatch(/[A-Za-z]/)
+    expect(status.problemDetail).toMatch(/page|Tree|cell/)
+  })
+
   it('restores an encrypted database unlocked before its damage showed, with the passphrase given at the prompt', async () => {
     const dir = tempDir()
     const file = path.join(dir, 'kakehashi.db')

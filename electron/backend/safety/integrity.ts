@@ -15,6 +15,8 @@ export interface Inspection {
   ok: boolean
   /** What is wrong, in Japanese, when not ok. */
   problem: string | null
+  /** SQLite's own words (English, technical), for whoever is asked to look at the file. */
+  detail?: string | null
   schemaVersion: number
   counts: { contacts: number; visits: number } | null
   level: CheckLevel
@@ -33,7 +35,14 @@ export async function inspectFile(file: string, options: { key?: string; level: 
     if (error instanceof ApiError && (error.code === 'WRONG_PASSPHRASE' || error.code === 'DB_LOCKED')) throw error
     const reason =
       error instanceof ApiError ? String(error.details?.cause ?? error.details?.reason ?? error.message) : String(error)
-    return { ok: false, problem: `ファイルを開けません（${reason}）`, schemaVersion: 0, counts: null, level: options.level }
+    const missing = !fs.existsSync(file)
+    const folder = !missing && fs.statSync(file).isDirectory()
+    const problem = missing
+      ? 'ファイルが見つかりません'
+      : folder
+        ? 'ファイルではなくフォルダーが指定されています'
+        : 'ファイルを開けません（データベースのファイルではないか、壊れています）'
+    return { ok: false, problem, detail: reason, schemaVersion: 0, counts: null, level: options.level }
   }
   try {
     return inspectHandle(handle, options.level)
@@ -58,9 +67,9 @@ export function inspectHandle(handle: DbHandle, level: CheckLevel, options: { co
     }
     if (level !== 'light') {
       const rows = sqlite.pragma(level === 'full' ? 'integrity_check' : 'quick_check') as Record<string, string>[]
-      const messages = rows.map((r) => Object.values(r)[0])
+      const messages = rows.map((r) => Object.values(r)[0] ?? '')
       if (messages.join() !== 'ok') {
-        result.problem = `整合性チェックで ${messages.length}件の問題が見つかりました（${messages[0]}）`
+        Object.assign(result, summarizeCheck(messages))
         return result
       }
     }
@@ -78,9 +87,25 @@ export function inspectHandle(handle: DbHandle, level: CheckLevel, options: { co
     result.ok = true
   } catch (error) {
     // A damaged page often surfaces as an exception in the middle of a read.
-    result.problem = `読み込み中にエラーが発生しました（${error instanceof Error ? error.message : String(error)}）`
+    result.problem = '読み込み中にエラーが発生しました（ファイルの一部が壊れています）'
+    result.detail = error instanceof Error ? error.message : String(error)
   }
   return result
+}
+
+/**
+ * integrity_check / quick_check answers in words a coordinator can act on: how many problems,
+ * in Japanese; SQLite's English lines (one answer row can hold several) go to `detail`.
+ */
+export function summarizeCheck(messages: string[]): { problem: string; detail: string } {
+  const lines = messages
+    .flatMap((m) => m.split('\n'))
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('*** in database'))
+  return {
+    problem: `整合性チェックで ${lines.length}件の問題が見つかりました（ファイルの一部が壊れています）`,
+    detail: lines.slice(0, 20).join('\n'),
+  }
 }
 
 function fileSize(file: string): number {

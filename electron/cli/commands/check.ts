@@ -5,6 +5,7 @@ import { schemaVersionOf } from '../../backend/db/migrate'
 import { latestSchemaVersion } from '../../backend/db/migrations/index'
 import { recordCounts } from '../../backend/db/repos/recordCountsRepo'
 import type { Output } from '../output'
+import { summarizeCheck } from '../../backend/safety/integrity'
 import { backupStatusOf, backupStatusLine } from './backupStatus'
 import type { BackupStatus } from './backupStatus'
 import { passphraseFromEnv } from './safetyCli'
@@ -39,11 +40,15 @@ export async function checkCommand(opts: { db: string }, out: Output): Promise<n
     problems: [],
     backups: backupStatusOf(file),
   }
+  let details = ''
   try {
     const { sqlite } = handle
     report.integrity = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check)
-    if (report.integrity.join() !== 'ok')
-      report.problems.push(`整合性チェックで ${report.integrity.length}件の問題が見つかりました（${report.integrity[0]}）`)
+    if (report.integrity.join() !== 'ok') {
+      const { problem, detail } = summarizeCheck(report.integrity)
+      report.problems.push(problem)
+      details = detail
+    }
     report.schemaVersion = Math.max(schemaVersionOf(handle), sqlite.pragma('user_version', { simple: true }) as number)
     if (report.schemaVersion > latestSchemaVersion) report.problems.push(ApiError.from('DB_NEWER_VERSION').message)
     else if (report.schemaVersion === 0) report.problems.push('かけはしのデータベースではありません（スキーマがありません）')
@@ -54,7 +59,8 @@ export async function checkCommand(opts: { db: string }, out: Output): Promise<n
     }
   } catch (error) {
     // A damaged page often surfaces as an exception in the middle of the check.
-    report.problems.push(`${ApiError.from('DB_CORRUPT').message}（${error instanceof Error ? error.message : String(error)}）`)
+    report.problems.push(ApiError.from('DB_CORRUPT').message)
+    details = error instanceof Error ? error.message : String(error)
   } finally {
     await handle.close()
   }
@@ -65,6 +71,7 @@ export async function checkCommand(opts: { db: string }, out: Output): Promise<n
   out.result(report, `${human}\n${backupStatusLine(report.backups)}`)
   if (!report.ok) {
     for (const problem of report.problems) process.stderr.write(`エラー: ${problem}\n`)
+    if (details && !out.json) process.stderr.write(`詳細（サポートに伝える内容）:\n${details}\n`)
     return 1
   }
   return 0

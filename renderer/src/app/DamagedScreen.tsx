@@ -44,6 +44,12 @@ export function DamagedScreen({ status, onRestored }: { status: SafetyStatus; on
         <h1>{t('safety.damagedTitle')}</h1>
         <p>{t('safety.damagedDescription', { name: status.databaseName })}</p>
         {status.problem && <p className="safety-problem">{t('safety.damagedProblem', { problem: status.problem })}</p>}
+        {status.problemDetail && (
+          <details className="safety-detail" data-testid="damaged-detail">
+            <summary>{t('safety.damagedDetail')}</summary>
+            <pre>{status.problemDetail}</pre>
+          </details>
+        )}
         {backups.data && !newest && <p className="field-error">{t('safety.noBackupsDamaged')}</p>}
         {newest && (
           <div className="safety-newest">
@@ -67,7 +73,10 @@ export function DamagedScreen({ status, onRestored }: { status: SafetyStatus; on
             {older.map((b) => (
               <li key={b.id}>
                 {new Date(b.createdAt).toLocaleString('ja-JP')}・
-                {t('safety.countsValue', { contacts: b.counts.contacts, visits: b.counts.visits })}
+                {t('safety.countsValue', {
+                  contacts: b.counts.contacts.toLocaleString('ja-JP'),
+                  visits: b.counts.visits.toLocaleString('ja-JP'),
+                })}
                 <button type="button" className="button-link" disabled={busy !== null} onClick={() => restore(b.id)}>
                   {busy === b.id ? t('safety.restoring') : t('safety.restore')}
                 </button>

@@ -58,8 +58,8 @@ export function BackupsPanel() {
   const restore = (b: BackupInfo) => {
     const question = t('safety.restoreConfirm', {
       date: dateTime(b.createdAt),
-      contacts: b.counts.contacts,
-      visits: b.counts.visits,
+      contacts: b.counts.contacts.toLocaleString('ja-JP'),
+      visits: b.counts.visits.toLocaleString('ja-JP'),
     })
     if (!window.confirm(question)) return
     setAsking(null)

@@ -69,6 +69,7 @@ export const safetyText = {
       damagedDescription:
         '「{{name}}」に問題が見つかったため、書き込まずに停止しました。下のバックアップから復元できます。破損したファイルは調査用にそのまま残します。',
       damagedProblem: '見つかった問題：{{problem}}',
+      damagedDetail: '技術的な詳細（サポートに問い合わせるときに伝えてください）',
       newestGood: '最新のバックアップ',
       restoreNewest: 'このバックアップから復元',
       noBackupsDamaged: '復元できるバックアップが見つかりません。サポートに連絡し、ファイルを削除しないでください。',
@@ -144,6 +145,7 @@ export const safetyText = {
       damagedDescription:
         'A problem was found in "{{name}}", so nothing was written to it. Restore it from a backup below; the damaged file is kept for inspection.',
       damagedProblem: 'Problem found: {{problem}}',
+      damagedDetail: 'Technical details (for support)',
       newestGood: 'Newest backup',
       restoreNewest: 'Restore this backup',
       noBackupsDamaged: 'No backup to restore was found. Contact support and do not delete the file.',
