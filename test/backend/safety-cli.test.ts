@@ -26,12 +26,13 @@ async function database(dir: string, passphrase?: string): Promise<{ file: strin
   return { file, ids }
 }
 
-function digests(file: string, key?: string) {
+/** Closed before returning: a connection left open would be the app holding the file (restore refuses). */
+async function digests(file: string, key?: string) {
   const h = openDatabase(file, { readonly: true, key })
   try {
     return tableDigests(h.sqlite)
   } finally {
-    void h.close()
+    await h.close()
   }
 }
 
@@ -43,19 +44,19 @@ describe('kakehashi backup / restore / anonymize / check', () => {
     const backup = kakehashi(['backup', '--db', file, '--out', usb, '--json'])
     expect(backup.stderr).toBe('')
     expect(JSON.parse(backup.stdout)).toMatchObject({ ok: true, verified: true, counts: { contacts: 4 } })
-    const atBackup = digests(file)
+    const atBackup = await digests(file)
     expect(kakehashi(['backup', '--db', file, '--out', usb]).code).not.toBe(0) // never overwrites
 
     const b = await openBackend({ file, userName: 'tester' })
     await b.client.call('contacts.update', { id: ids[0]!, patch: { notes: '変更後' } })
     await b.close()
-    expect(digests(file)).not.toEqual(atBackup)
+    expect(await digests(file)).not.toEqual(atBackup)
 
     const restore = kakehashi(['restore', '--db', file, '--from', usb, '--json'])
     expect(restore.stderr).toBe('')
     const result = JSON.parse(restore.stdout) as { previousKeptAt: string }
-    expect(digests(file)).toEqual(atBackup)
-    expect(digests(result.previousKeptAt).contacts).not.toEqual(atBackup.contacts)
+    expect(await digests(file)).toEqual(atBackup)
+    expect((await digests(result.previousKeptAt)).contacts).not.toEqual(atBackup.contacts)
   })
 
   it('refuses to restore a file that is not a healthy database, changing nothing', async () => {
@@ -68,6 +69,30 @@ describe('kakehashi backup / restore / anonymize / check', () => {
     expect(restore.code).toBe(1)
     expect(JSON.parse(restore.stderr)).toMatchObject({ error: { code: 'BACKUP_INVALID' } })
     expect(fs.readFileSync(file).equals(before)).toBe(true)
+  })
+
+  it('refuses to restore while the app has the database open, changing nothing', async () => {
+    const dir = tempDir()
+    const { file, ids } = await database(dir)
+    const usb = path.join(tempDir(), 'usb-backup.db')
+    expect(kakehashi(['backup', '--db', file, '--out', usb]).code).toBe(0)
+    const app = await openBackend({ file, userName: 'tester', dailyBackup: false })
+    try {
+      await app.client.call('contacts.update', { id: ids[0]!, patch: { notes: 'アプリで入力中' } })
+      const restore = kakehashi(['restore', '--db', file, '--from', usb])
+      expect(restore.code).toBe(1)
+      expect(restore.stderr).toContain('アプリ（または serve）を閉じてから復元してください')
+      // The app goes on with its own file, and what it writes is still there after it closes.
+      await app.client.call('contacts.update', { id: ids[1]!, patch: { notes: '復元の後で入力' } })
+    } finally {
+      await app.close()
+    }
+    const after = openDatabase(file, { readonly: true })
+    const notes = after.sqlite.prepare('SELECT notes FROM contacts WHERE id IN (?, ?) ORDER BY notes').pluck().all(ids[0], ids[1])
+    await after.close()
+    expect(notes).toEqual(['アプリで入力中', '復元の後で入力'])
+    // Once the app is closed, the same restore goes through.
+    expect(kakehashi(['restore', '--db', file, '--from', usb]).code).toBe(0)
   })
 
   it('says in Japanese why a restore source cannot be used: missing, a folder, not a database', async () => {

@@ -1,6 +1,8 @@
 import path from 'node:path'
 import { openDatabase } from '../../backend/db/connection'
 import { backupToFolder, defaultBackupDir } from '../../backend/safety/backups'
+import { ApiError } from '../../../shared/contract/errors'
+import { databaseInUse } from '../../backend/safety/inUse'
 import { restoreDatabase } from '../../backend/safety/restore'
 import type { Output } from '../output'
 import { passphraseFromEnv } from './safetyCli'
@@ -14,6 +16,13 @@ export async function restoreCommand(opts: { db: string; from: string }, out: Ou
   const target = path.resolve(opts.db)
   const key = passphraseFromEnv()
   const dir = defaultBackupDir(target)
+  if (databaseInUse(target, key)) {
+    throw ApiError.from(
+      'CONFLICT',
+      { file: target },
+      'かけはしがこのデータベースを開いています。アプリ（または serve）を閉じてから復元してください。データベースは変更していません。',
+    )
+  }
   const { source, previousKeptAt } = await restoreDatabase({
     target,
     source: path.resolve(opts.from),
