@@ -25,6 +25,8 @@ export function createOutput(json: boolean): Output {
 export function reportError(error: unknown, json: boolean): number {
   const known = error instanceof ApiError ? error : accessError(error)
   const shape = known ? known.toJSON() : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) }
+  // The app's words ask to type the passphrase into its prompt; a command has no prompt.
+  if (shape.code === 'DB_LOCKED') shape.message = lockedInCli
   // The Japanese reason a check gave (a backup that is missing, a folder, damaged) says what to fix.
   const problem = typeof known?.details?.problem === 'string' ? `（${known.details.problem}）` : ''
   process.stderr.write(json ? JSON.stringify({ ok: false, error: shape }) + '\n' : `エラー: ${shape.message}${problem}\n`)
@@ -33,3 +35,6 @@ export function reportError(error: unknown, json: boolean): number {
 }
 
 export class UsageError extends Error {}
+
+const lockedInCli =
+  'データベースは暗号化されています。環境変数 KAKEHASHI_PASSPHRASE にパスフレーズを入れて実行してください（引数では渡せません）。'

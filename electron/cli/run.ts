@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { parseArgsMessage } from './parseArgsMessage'
 import { defaultDataDir, DEMO_DB_NAME } from '../backend/dataDir'
 import { checkCommand } from './commands/check'
 import { generateCommand } from './commands/generate'
@@ -131,7 +132,7 @@ export async function runCli(argv: string[]): Promise<number> {
     }
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      const message = error instanceof UsageError ? error.message : `オプションが正しくありません（${(error as Error).message}）`
+      const message = error instanceof UsageError ? error.message : parseArgsMessage(error as { code?: string; message: string })
       // With --json a script reads one JSON document on stderr, as for every other error.
       if (json) process.stderr.write(JSON.stringify({ ok: false, error: { code: 'USAGE', message } }) + '\n')
       else process.stderr.write(`エラー: ${message}\n\n${usage}\n`)

@@ -103,4 +103,16 @@ describe('kakehashi CLI', () => {
     expect(badNumber.code).toBe(2)
     expect(badNumber.stderr).toContain('--contacts')
   })
+
+  it('refuses unknown or incomplete options in Japanese, naming the option', () => {
+    const db = path.join(tempDir(), 'o.db')
+    const unknown = kakehashi('backup', '--dbb', db)
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr.split('\n')[0]).toBe('エラー: 不明なオプションです: --dbb')
+    const missing = kakehashi('backup', '--db', db, '--out')
+    expect(missing.code).toBe(2)
+    expect(missing.stderr.split('\n')[0]).toBe('エラー: --out の値を指定してください')
+    const flag = kakehashi('init', '--db', db, '--demo=yes')
+    expect(flag.stderr.split('\n')[0]).toBe('エラー: --demo には値を付けません')
+  })
 })

@@ -95,6 +95,19 @@ describe('kakehashi backup / restore / anonymize / check', () => {
     expect(kakehashi(['restore', '--db', file, '--from', usb]).code).toBe(0)
   })
 
+  it('an encrypted database without KAKEHASHI_PASSPHRASE: says where the passphrase goes', async () => {
+    const dir = tempDir()
+    const { file } = await database(dir, 'cli-secret-1')
+    for (const args of [
+      ['check', '--db', file],
+      ['backup', '--db', file, '--out', path.join(dir, 'x.db')],
+    ]) {
+      const run = kakehashi(args, { KAKEHASHI_PASSPHRASE: '' })
+      expect(run.code).toBe(1)
+      expect(run.stderr).toContain('環境変数 KAKEHASHI_PASSPHRASE にパスフレーズを入れて実行してください')
+    }
+  })
+
   it('says in Japanese why a restore source cannot be used: missing, a folder, not a database', async () => {
     const dir = tempDir()
     const { file } = await database(dir)
