@@ -35,6 +35,14 @@ test.describe('backups in settings', () => {
     expect(list.total).toBe(0)
     // The state before the restore was kept as a backup too.
     await expect(safety.backupRows.filter({ hasText: '復元前' })).toHaveCount(1)
+    // The long message beside it does not squeeze 今すぐバックアップ onto two lines (an old 1024 px laptop).
+    await page.setViewportSize({ width: 1024, height: 768 })
+    const labelLines = await page.getByTestId('backup-now').evaluate((button) => {
+      const range = document.createRange()
+      range.selectNodeContents(button)
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size
+    })
+    expect(labelLines).toBe(1)
   })
 })
 
