@@ -69,7 +69,8 @@ export interface Backend {
   close(): Promise<void>
 }
 
-interface Session {
+/** The open database with its context and dispatcher (not "session": in Kakehashi that is a program's 回). */
+interface OpenDatabase {
   handle: DbHandle
   context: BackendContext
   dispatch: Dispatch
@@ -94,7 +95,7 @@ class OpenFlow implements SafetyDoor {
   problem: string | null = null
   /** SQLite's own words about the damage, for support (shown folded on the recovery screen). */
   problemDetail: string | null = null
-  session: Session | null = null
+  opened: OpenDatabase | null = null
   background: Promise<unknown> = Promise.resolve()
   key: string | undefined
   readonly userName: string
@@ -111,7 +112,7 @@ class OpenFlow implements SafetyDoor {
 
   async start(): Promise<void> {
     try {
-      await this.openSession(this.key)
+      await this.openFile(this.key)
     } catch (error) {
       if (!this.options.degraded || !this.enterWaitingState(error)) throw error
     }
@@ -134,7 +135,7 @@ class OpenFlow implements SafetyDoor {
     return false
   }
 
-  async openSession(key: string | undefined): Promise<void> {
+  async openFile(key: string | undefined): Promise<void> {
     const { file } = this.options
     const isNew = !fs.existsSync(file)
     let fullCheck = false
@@ -165,7 +166,7 @@ class OpenFlow implements SafetyDoor {
         safety: this,
       }
       if (this.options.files) context.files = this.options.files
-      this.session = { handle, context, migration, dispatch: createDispatcher(handlers, context) }
+      this.opened = { handle, context, migration, dispatch: createDispatcher(handlers, context) }
     } catch (error) {
       await handle.close()
       if (isNew) removeDatabaseFiles(file) // never leave a half-made new file behind
@@ -176,7 +177,7 @@ class OpenFlow implements SafetyDoor {
     this.problem = null
     this.problemDetail = null
     if (!isNew && !readonly && this.options.dailyBackup !== false && !hasBackupOfToday(this.backupDir, this.options.file)) {
-      const context = this.session.context
+      const context = this.opened.context
       this.background = takeBackup(context, 'daily').catch((error: unknown) =>
         console.error('[safety] daily backup failed', error),
       )
@@ -186,21 +187,21 @@ class OpenFlow implements SafetyDoor {
   readonly dispatch: Dispatch = async (method, args) => {
     if (this.replacing && !answersWhileReplacing.includes(method)) return { ok: false, error: ApiError.from('DB_BUSY').toJSON() }
     if (this.state !== 'open' && !doorMethodNames.includes(method)) return { ok: false, error: this.waitingError().toJSON() }
-    const session = this.session
-    const reply: Reply = await (session?.dispatch ?? this.doorDispatch)(method, args)
+    const opened = this.opened
+    const reply: Reply = await (opened?.dispatch ?? this.doorDispatch)(method, args)
     // Only the open connection's own answer tells of damage, not the door's refusal while none is open.
-    const fromSession = session !== null && this.session === session
+    const fromOpened = opened !== null && this.opened === opened
     if (
       !reply.ok &&
       reply.error.code === 'DB_CORRUPT' &&
-      fromSession &&
+      fromOpened &&
       this.state === 'open' &&
       !doorMethodNames.includes(method)
     ) {
-      // Damage found mid-session: stop writing at once and offer the restore screen.
+      // Damage found while open: stop writing at once and offer the restore screen.
       this.problem = String(reply.error.details?.cause ?? reply.error.message)
       this.state = 'damaged'
-      await this.closeSession()
+      await this.closeFile()
     }
     return reply
   }
@@ -214,8 +215,8 @@ class OpenFlow implements SafetyDoor {
     if (this.replacing) throw ApiError.from('DB_BUSY')
     this.replacing = true
     try {
-      const session = this.session
-      return session ? await gateOf(session.handle).exclusive(work) : await work()
+      const opened = this.opened
+      return opened ? await gateOf(opened.handle).exclusive(work) : await work()
     } finally {
       this.replacing = false
     }
@@ -234,18 +235,18 @@ class OpenFlow implements SafetyDoor {
     return { handle: guard, db: guard, events: this.events, userName: this.userName, backupDir: this.backupDir, safety: this }
   }
 
-  async closeSession(): Promise<void> {
+  async closeFile(): Promise<void> {
     await this.background
-    const session = this.session
-    this.session = null
-    if (session) await session.handle.close()
+    const opened = this.opened
+    this.opened = null
+    if (opened) await opened.handle.close()
   }
 
   // ---- SafetyDoor ----
 
   status(): SafetyStatus {
     const backups = listBackups(this.backupDir, this.options.file)
-    const encrypted = this.session ? this.session.handle.encrypted : this.state === 'locked'
+    const encrypted = this.opened ? this.opened.handle.encrypted : this.state === 'locked'
     return {
       state: this.state,
       databaseName: path.basename(this.options.file),
@@ -264,7 +265,7 @@ class OpenFlow implements SafetyDoor {
     if (this.state === 'damaged') throw this.waitingError()
     if (this.state === 'locked') {
       try {
-        await this.openSession(passphrase)
+        await this.openFile(passphrase)
         this.events.emit('data.changed', { entity: 'setting' })
       } catch (error) {
         if (!(error instanceof ApiError && error.code === 'DB_CORRUPT' && this.enterWaitingState(error))) throw error
@@ -296,7 +297,7 @@ class OpenFlow implements SafetyDoor {
     const settingKnown = this.state !== 'locked'
     const keepKey = this.key
     const currentDamaged = this.state === 'damaged'
-    await this.closeSession()
+    await this.closeFile()
     let previousKeptAt: string
     try {
       ;({ previousKeptAt } = await restoreDatabase({
@@ -320,10 +321,10 @@ class OpenFlow implements SafetyDoor {
       throw error
     }
     await this.reopenAfterRestore(backupKey)
-    if (settingKnown && this.session && (keepKey ?? '') !== (backupKey ?? '')) {
-      await backgroundSettled(this.session.handle)
-      rekeyDatabase(this.session.handle, keepKey ?? null)
-      await this.closeSession()
+    if (settingKnown && this.opened && (keepKey ?? '') !== (backupKey ?? '')) {
+      await backgroundSettled(this.opened.handle)
+      rekeyDatabase(this.opened.handle, keepKey ?? null)
+      await this.closeFile()
       await this.reopenAfterRestore(keepKey)
     }
     for (const entity of ['contact', 'program', 'session', 'enrollment', 'visit', 'setting'] as const) {
@@ -334,14 +335,14 @@ class OpenFlow implements SafetyDoor {
 
   /** Whatever happened, reopen what is there now; a file that cannot be opened puts the flow in its waiting state. */
   async reopenAfterRestore(key: string | undefined): Promise<void> {
-    await this.openSession(key).catch((error: unknown) => {
+    await this.openFile(key).catch((error: unknown) => {
       if (!this.enterWaitingState(error)) throw error
     })
   }
 
   removePlainBackups(): { removed: number; status: SafetyStatus } {
     // Only an encrypted database's: otherwise every backup is plain, and these are all there is.
-    if (!this.session?.handle.encrypted)
+    if (!this.opened?.handle.encrypted)
       throw ApiError.from('CONFLICT', {}, 'データベースが暗号化されていないため、削除しません。')
     const removed = removePlainBackups(this.backupDir, this.options.file)
     this.events.emit('data.changed', { entity: 'setting' })
@@ -349,8 +350,8 @@ class OpenFlow implements SafetyDoor {
   }
 
   async backupNow(): Promise<BackupInfo> {
-    if (!this.session) throw this.waitingError()
-    return takeBackup(this.session.context, 'manual')
+    if (!this.opened) throw this.waitingError()
+    return takeBackup(this.opened.context, 'manual')
   }
 
   setPassphrase(current: string | undefined, next: string | null): Promise<SafetyStatus> {
@@ -358,19 +359,19 @@ class OpenFlow implements SafetyDoor {
   }
 
   async setPassphraseNow(current: string | undefined, next: string | null): Promise<SafetyStatus> {
-    const session = this.session
-    if (!session) throw this.waitingError()
-    if (session.handle.encrypted && current !== this.key) throw ApiError.from('WRONG_PASSPHRASE')
-    if (!session.handle.encrypted && next === null) return this.status()
+    const opened = this.opened
+    if (!opened) throw this.waitingError()
+    if (opened.handle.encrypted && current !== this.key) throw ApiError.from('WRONG_PASSPHRASE')
+    if (!opened.handle.encrypted && next === null) return this.status()
     await this.background
-    await takeBackup(session.context, 'before-passphrase')
-    await backgroundSettled(session.handle) // a checkpoint thread must not hold the log while it is rekeyed
-    rekeyDatabase(session.handle, next)
-    await this.closeSession()
-    await this.openSession(next ?? undefined)
+    await takeBackup(opened.context, 'before-passphrase')
+    await backgroundSettled(opened.handle) // a checkpoint thread must not hold the log while it is rekeyed
+    rekeyDatabase(opened.handle, next)
+    await this.closeFile()
+    await this.openFile(next ?? undefined)
     // Backups keep the key they were written with; a fresh one under the new key is taken
     // now so the newest backup always opens with the current passphrase.
-    await takeBackup(this.session!.context, 'manual')
+    await takeBackup(this.opened!.context, 'manual')
     this.events.emit('data.changed', { entity: 'setting' })
     return this.status()
   }
@@ -381,11 +382,11 @@ class OpenFlow implements SafetyDoor {
       dispatch: this.dispatch,
       events: this.events,
       get context() {
-        if (!flow.session) throw flow.waitingError()
-        return flow.session.context
+        if (!flow.opened) throw flow.waitingError()
+        return flow.opened.context
       },
       get migration() {
-        return flow.session?.migration ?? { from: 0, to: 0, backupFile: null }
+        return flow.opened?.migration ?? { from: 0, to: 0, backupFile: null }
       },
       get state() {
         return flow.state
@@ -394,7 +395,7 @@ class OpenFlow implements SafetyDoor {
       idle: async () => {
         await this.background
       },
-      close: () => this.closeSession(),
+      close: () => this.closeFile(),
     }
   }
 }
