@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
 import type { ReactNode } from 'react'
+import './dialog.css'
 
 /**
  * A modal dialog: focus moves into it, Esc closes it, focus returns where it was. The native

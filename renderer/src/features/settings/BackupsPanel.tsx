@@ -5,6 +5,7 @@ import type { BackupInfo } from '../../../../shared/contract/safety'
 import { api } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { LoadError } from '../../app/LoadError'
+import { useConfirm } from '../../app/useConfirm'
 import { reasonKey } from '../../app/DamagedScreen'
 import { BackupPassphraseForm } from './BackupPassphraseForm'
 import './safety.css'
@@ -55,13 +56,21 @@ export function BackupsPanel() {
       setAsking({ backup: b, error: passphrase ? e.message : null })
     })
 
-  const restore = (b: BackupInfo) => {
+  const { confirm, dialog } = useConfirm()
+  const restore = async (b: BackupInfo) => {
     const question = t('safety.restoreConfirm', {
       date: dateTime(b.createdAt),
       contacts: b.counts.contacts.toLocaleString('ja-JP'),
       visits: b.counts.visits.toLocaleString('ja-JP'),
     })
-    if (!window.confirm(question)) return
+    const yes = await confirm({
+      title: t('safety.restoreTitle'),
+      body: question,
+      confirmLabel: t('safety.restore'),
+      cancelLabel: t('safety.cancel'),
+      testId: 'backup-restore',
+    })
+    if (!yes) return
     setAsking(null)
     void restoreWith(b)
   }
@@ -69,6 +78,7 @@ export function BackupsPanel() {
   const s = status.data
   return (
     <div className="panel" data-testid="backups-panel">
+      {dialog}
       <h2>{t('safety.backups')}</h2>
       <p className="panel-description">{t('safety.backupsDescription')}</p>
       {status.error && <LoadError error={status.error} onRetry={status.reload} />}
@@ -146,7 +156,7 @@ export function BackupsPanel() {
                 </td>
                 <td>{size(b.sizeBytes)}</td>
                 <td>
-                  <button type="button" className="button-link" onClick={() => restore(b)} disabled={busy !== null}>
+                  <button type="button" className="button-link" onClick={() => void restore(b)} disabled={busy !== null}>
                     {busy === b.id ? t('safety.restoring') : t('safety.restore')}
                   </button>
                 </td>

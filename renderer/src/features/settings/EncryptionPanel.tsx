@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../../../shared/contract/errors'
 import { api } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
+import { useConfirm } from '../../app/useConfirm'
 
 /** Set, change or remove the database passphrase (encryption at rest). */
 export function EncryptionPanel() {
@@ -16,9 +17,17 @@ export function EncryptionPanel() {
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
   const encrypted = status.data?.encrypted ?? false
   const plainBackups = status.data?.plainBackupCount ?? 0
+  const { confirm, dialog } = useConfirm()
 
   async function removePlainBackups() {
-    if (!window.confirm(t('safety.removePlainConfirm', { count: plainBackups }))) return
+    const yes = await confirm({
+      title: t('safety.removePlainTitle'),
+      body: t('safety.removePlainConfirm', { count: plainBackups }),
+      confirmLabel: t('safety.removePlainGo'),
+      cancelLabel: t('safety.cancel'),
+      testId: 'plain-backups-remove',
+    })
+    if (!yes) return
     setBusy(true)
     setMessage(null)
     try {
@@ -37,7 +46,16 @@ export function EncryptionPanel() {
     if (!remove) {
       if ([...next].length < 8) return setMessage({ kind: 'error', text: t('safety.passphraseTooShort') })
       if (next !== again) return setMessage({ kind: 'error', text: t('safety.passphraseMismatch') })
-    } else if (!window.confirm(t('safety.removeConfirm'))) return
+    } else if (
+      !(await confirm({
+        title: t('safety.removeTitle'),
+        body: t('safety.removeConfirm'),
+        confirmLabel: t('safety.removeGo'),
+        cancelLabel: t('safety.cancel'),
+        testId: 'encryption-remove',
+      }))
+    )
+      return
     setBusy(true)
     try {
       await api.call('safety.setPassphrase', { ...(encrypted ? { current } : {}), next: remove ? null : next })
@@ -61,6 +79,7 @@ export function EncryptionPanel() {
   return (
     <form className="panel safety-passphrase" onSubmit={submit} data-testid="encryption-panel" noValidate>
       <h2>{t('safety.encryption')}</h2>
+      {dialog}
       <p className="panel-description">{encrypted ? t('safety.encryptionOn') : t('safety.encryptionOff')}</p>
       {encrypted && plainBackups > 0 && (
         <div className="safety-plain-backups" data-testid="plain-backups">

@@ -15,8 +15,9 @@ export const safetyText = {
       backupDone: 'バックアップしました（{{date}}）',
       restore: 'この時点に戻す',
       restoring: '復元しています…',
+      restoreTitle: 'このバックアップに戻しますか？',
       restoreConfirm:
-        '{{date}} のバックアップ（参加者 {{contacts}}人・訪問・参加記録 {{visits}}件）に戻します。\n今のデータは復元の前に別のバックアップとして保存されます。よろしいですか？',
+        '{{date}} のバックアップ（参加者 {{contacts}}人・訪問・参加記録 {{visits}}件）に戻します。今のデータは復元の前に別のバックアップとして保存されます。',
       restoreDone: '{{date}} のバックアップに戻しました。それまでのデータは「{{kept}}」に保存してあります。',
       backupPassphraseNeeded:
         '{{date}} のバックアップは、以前のパスフレーズで暗号化されています。このバックアップを作ったときのパスフレーズを入力してください（復元した後も、今のパスフレーズのままです）。',
@@ -56,10 +57,14 @@ export const safetyText = {
       plainBackups:
         '暗号化する前に作ったバックアップが {{count}}件、暗号化されないまま残っています。パソコンを紛失すると、これらから個人情報を読まれるおそれがあります。',
       removePlain: '暗号化されていないバックアップを削除',
+      removePlainTitle: '暗号化されていないバックアップを削除しますか？',
       removePlainConfirm:
-        '暗号化されていないバックアップ {{count}}件を削除します。暗号化した後のバックアップは残ります。削除したバックアップには戻せなくなります。よろしいですか？',
+        '暗号化されていないバックアップ {{count}}件を削除します。暗号化した後のバックアップは残ります。削除したバックアップには戻せなくなります。',
+      removePlainGo: '削除する',
       plainRemoved: '暗号化されていないバックアップを {{count}}件削除しました。',
-      removeConfirm: '暗号化を解除すると、このパソコンを紛失したときにデータを読まれるおそれがあります。解除しますか？',
+      removeTitle: '暗号化を解除しますか？',
+      removeConfirm: '暗号化を解除すると、このパソコンを紛失したときにデータを読まれるおそれがあります。',
+      removeGo: '解除する',
       lockedTitle: 'パスフレーズを入力してください',
       lockedDescription: '「{{name}}」は暗号化されています。設定したパスフレーズを入力すると開きます。',
       passphrase: 'パスフレーズ',
@@ -91,8 +96,9 @@ export const safetyText = {
       backupDone: 'Backed up ({{date}})',
       restore: 'Restore this',
       restoring: 'Restoring…',
+      restoreTitle: 'Restore this backup?',
       restoreConfirm:
-        'Restore the backup of {{date}} ({{contacts}} people, {{visits}} visits)?\nThe current data is saved as another backup before it is replaced.',
+        'The backup of {{date}} ({{contacts}} people, {{visits}} visits) replaces the current data, which is saved as another backup first.',
       restoreDone: 'Restored the backup of {{date}}. The previous data was kept at "{{kept}}".',
       backupPassphraseNeeded:
         'The backup of {{date}} is encrypted with an earlier passphrase. Enter the passphrase in use when it was made (after the restore, today’s passphrase stays in force).',
@@ -132,10 +138,14 @@ export const safetyText = {
       plainBackups:
         '{{count}} backups made before the encryption are still unencrypted. If the laptop is lost, personal data can be read from them.',
       removePlain: 'Delete the unencrypted backups',
+      removePlainTitle: 'Delete the unencrypted backups?',
       removePlainConfirm:
-        'Delete {{count}} unencrypted backups? The backups made after encrypting are kept. You cannot go back to the deleted ones.',
+        '{{count}} unencrypted backups will be deleted. The backups made after encrypting are kept. You cannot go back to the deleted ones.',
+      removePlainGo: 'Delete',
       plainRemoved: 'Deleted {{count}} unencrypted backups.',
-      removeConfirm: 'Without encryption, a lost laptop exposes the data. Remove encryption?',
+      removeTitle: 'Remove encryption?',
+      removeConfirm: 'Without encryption, a lost laptop exposes the data.',
+      removeGo: 'Remove',
       lockedTitle: 'Enter the passphrase',
       lockedDescription: '"{{name}}" is encrypted. Enter its passphrase to open it.',
       passphrase: 'Passphrase',
