@@ -412,26 +412,22 @@ export function buildProgramsPreview(sqlite: Sqlite, source: SourceTable, option
       const { date, startTime } = read.session
       const { stored, inFile } = startsSeen.get(group)!
       const untimedNote = '（時間はプログラムの画面で入れられます）'
+      const skipped = (message: string) =>
+        read.issues.push({ column: mapping.indexOf('sessionDate'), severity: 'warning', message })
       if (stored.has(date, startTime)) {
         sessionOutcome = 'exists'
-        read.issues.push({
-          column: mapping.indexOf('sessionDate'),
-          severity: 'warning',
-          message:
-            startTime !== null && stored.untimedOn(date)
-              ? `同じ日に時間のない開催回があるため、この回は追加しません${untimedNote}`
-              : '同じ日時の開催回がすでにあるため、この回は追加しません',
-        })
+        skipped(
+          startTime !== null && stored.untimedOn(date)
+            ? `同じ日に時間のない開催回があるため、この回は追加しません${untimedNote}`
+            : '同じ日時の開催回がすでにあるため、この回は追加しません',
+        )
       } else if ((sessionLine = inFile.lineOf(date, startTime)) !== null) {
         sessionOutcome = 'repeat'
-        read.issues.push({
-          column: mapping.indexOf('sessionDate'),
-          severity: 'warning',
-          message:
-            startTime !== null && inFile.untimedOn(date)
-              ? `${sessionLine}行目に同じ日の時間のない開催回があるため、この回は追加しません${untimedNote}`
-              : `${sessionLine}行目と同じ開催回のため、この回は重ねて追加しません`,
-        })
+        skipped(
+          startTime !== null && inFile.untimedOn(date)
+            ? `${sessionLine}行目に同じ日の時間のない開催回があるため、この回は追加しません${untimedNote}`
+            : `${sessionLine}行目と同じ開催回のため、この回は重ねて追加しません`,
+        )
       } else sessionOutcome = 'new'
       inFile.add(date, startTime, base.line)
     }
