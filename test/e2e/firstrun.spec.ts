@@ -63,6 +63,12 @@ test('every empty screen says what to do next, with a button that does it', asyn
   await expect(noReport).toContainText('まだ訪問・参加記録が1件もないため、数字はすべて0です。')
   await expect(noReport).not.toContainText('年度や事業を変えてみてください')
   await expect(noReport.getByRole('link', { name: '訪問・参加記録へ' })).toHaveAttribute('href', '#/visits')
+
+  // 監査ログ: nothing recorded yet is not "nothing matches"; a filter that hides everything is.
+  await shell.goTo('audit')
+  await expect(page.getByTestId('audit-empty')).toContainText('まだ記録がありません。')
+  await page.getByTestId('audit-filter-action').selectOption('export')
+  await expect(page.getByTestId('audit-empty')).toHaveText('条件に合う記録はありません。')
 })
 
 test('ホーム ticks off 参加者 once someone is registered, and steps aside at the first record', async ({ door, shell, page }) => {

@@ -104,7 +104,9 @@ export function AuditPage() {
             })}
           </p>
           {log.data.rows.length === 0 ? (
-            <p className="audit-empty">{t('audit.empty')}</p>
+            <p className="audit-empty" data-testid="audit-empty">
+              {t(JSON.stringify(filters) === JSON.stringify(noFilters) ? 'audit.emptyLog' : 'audit.empty')}
+            </p>
           ) : (
             <AuditTable
               rows={log.data.rows}
