@@ -92,10 +92,18 @@ type PersonRaw = [
   string | null,
 ]
 
-/** 'YYYY-MM-DDstage,YYYY-MM-DDstage,…' (from group_concat) → entries, oldest first. */
+/**
+ * 'YYYY-MM-DDstage:rowid,…' (from group_concat, in no set order) → entries, oldest first;
+ * changes made on one day in the order they were recorded (their rowid).
+ */
 function parseStageHistory(text: string | null): StageEntry[] {
   if (!text) return []
-  return text.split(',').map((item) => ({ on: item.slice(0, 10), stage: item.slice(10) as StageCode }))
+  const entries = text.split(',').map((item) => {
+    const colon = item.lastIndexOf(':')
+    return { on: item.slice(0, 10), stage: item.slice(10, colon) as StageCode, seq: Number(item.slice(colon + 1)) }
+  })
+  if (entries.length > 1) entries.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.seq - b.seq))
+  return entries.map(({ on, stage }) => ({ on, stage }))
 }
 
 /**
@@ -126,8 +134,15 @@ function isUnscoped(p: ReportParams): boolean {
   return p.scope.programIds.length === 0 && !p.scope.fundingSource
 }
 
+/**
+ * The person's columns and 段階の履歴 up to the year's end. The history comes unordered, each
+ * entry with its rowid, and parseStageHistory orders it: an ORDER BY inside group_concat made
+ * SQLite sort every person's one or two entries in a temporary b-tree, ~85 ms of a 460 ms
+ * report on 43k people (the covering index already reads them by day; only same-day ties need
+ * the rowid).
+ */
 const PERSON_COLUMNS = `c.prefecture_code, c.birth_date, c.birth_year, c.gender, c.roots, c.basis,
-      (SELECT group_concat(h.changed_on || h.stage, ',' ORDER BY h.changed_on, h.rowid) FROM stage_history h
+      (SELECT group_concat(h.changed_on || h.stage || ':' || h.rowid, ',') FROM stage_history h
         WHERE h.contact_id = y.contact_id AND h.changed_on <= @end)`
 
 /**
