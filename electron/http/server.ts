@@ -30,12 +30,29 @@ export const LOOPBACK = '127.0.0.1'
 // Imports arrive as base64 in the body (a 100k-row list is ~15 MB); loopback only, so generous.
 const MAX_BODY = 96 * 1024 * 1024
 
-const statusOf: Partial<Record<ErrorCode, number>> = {
+/**
+ * The HTTP status of each refusal (the body carries the code and the Japanese message either
+ * way). Only INTERNAL, and anything unforeseen, is a server error: a wrong passphrase or a
+ * busy database is an answer, not a failure.
+ */
+export const statusOf: Record<ErrorCode, number> = {
   UNKNOWN_METHOD: 404,
   INVALID_ARGS: 400,
   NOT_FOUND: 404,
   CONFLICT: 409,
   UNAUTHORIZED: 401,
+  DB_NEWER_VERSION: 409,
+  DB_CORRUPT: 503,
+  DB_UNREADABLE: 503,
+  MIGRATION_FAILED: 503,
+  DB_LOCKED: 423,
+  WRONG_PASSPHRASE: 403,
+  DB_BUSY: 503,
+  BACKUP_FAILED: 500,
+  BACKUP_INVALID: 422,
+  IMPORT_UNREADABLE: 422,
+  JOB_CANCELLED: 409,
+  INTERNAL: 500,
 }
 
 const securityHeaders = {
@@ -132,7 +149,7 @@ export async function startHttpDoor(options: HttpDoorOptions): Promise<HttpDoor>
 }
 
 function sendReply(res: http.ServerResponse, reply: Reply): void {
-  const status = reply.ok ? 200 : (statusOf[reply.error.code] ?? 500)
+  const status = reply.ok ? 200 : (statusOf[reply.error.code] ?? 500) // ?? for a code from a newer backend
   res.writeHead(status, { ...securityHeaders, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
   res.end(JSON.stringify(reply))
 }

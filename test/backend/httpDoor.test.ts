@@ -54,6 +54,21 @@ async function openDoor() {
 }
 
 describe('the HTTP door', () => {
+  it('answers a wrong passphrase with 403, not as a server error; the body says it in Japanese', async () => {
+    const { door, call } = await openDoor()
+    try {
+      expect((await call('safety.setPassphrase', { next: 'kawasemi-2025' })).status).toBe(200)
+      const wrong = await call('safety.setPassphrase', { current: 'not-this-one', next: null })
+      expect(wrong.status).toBe(403)
+      expect(JSON.parse(wrong.body).error).toMatchObject({
+        code: 'WRONG_PASSPHRASE',
+        message: expect.stringContaining('パスフレーズが違います'),
+      })
+    } finally {
+      await door.close()
+    }
+  })
+
   it('listens on loopback only and prints a URL carrying its token', async () => {
     const { door } = await openDoor()
     try {
