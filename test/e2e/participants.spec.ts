@@ -73,6 +73,15 @@ test('an invalid email is refused with a Japanese message and the stored value i
   await expect(participants.cell(1, 'email')).toHaveText(before)
 })
 
+test('a refusal’s message goes once a value is saved', async ({ participants }) => {
+  expect((await participants.editCell(1, 'email', 'abc')).status()).toBe(400)
+  await expect(participants.errorAlert).toBeVisible()
+  expect((await participants.editCell(1, 'email', 'kakehashi.test@example.jp')).status()).toBe(200)
+  await expect(participants.cell(1, 'email')).toHaveText('kakehashi.test@example.jp')
+  // At once, not when the message would have gone by itself (12 s).
+  await expect(participants.errorAlert).toBeHidden({ timeout: 3000 })
+})
+
 test('searching narrows the list and the count; no match shows the empty state', async ({ participants }) => {
   const total = await participants.rowCount.textContent()
   const kana = (await participants.texts('familyKana', 1))[0]

@@ -82,7 +82,9 @@ export function ParticipantsPage() {
     [t],
   )
   const closeAlert = useCallback(() => setAlert(null), [])
-  const { onCellEditRequest, recentlySaved } = useContactCellSave(showFailure)
+  // A value saved after a refused one: the refusal's message no longer applies.
+  const clearSaveFailure = useCallback(() => setAlert((a) => (a?.title === t('participants.saveFailedTitle') ? null : a)), [t])
+  const { onCellEditRequest, recentlySaved } = useContactCellSave(showFailure, clearSaveFailure)
 
   useEffect(() => {
     if (!notice) return

@@ -17,7 +17,7 @@ export interface SaveFailure {
  * saved. When refused, the row goes back to what it was and `onFailure` hears the field's
  * message. `recentlySaved` lets the page skip the data.changed echo of its own saves.
  */
-export function useContactCellSave(onFailure: (failure: SaveFailure) => void) {
+export function useContactCellSave(onFailure: (failure: SaveFailure) => void, onSaved?: () => void) {
   const recentlySaved = useRef(new Set<string>())
 
   const onCellEditRequest = useCallback(
@@ -36,13 +36,14 @@ export function useContactCellSave(onFailure: (failure: SaveFailure) => void) {
         recentlySaved.current.add(saved.id)
         setTimeout(() => recentlySaved.current.delete(saved.id), 2000)
         event.node.setData({ ...saved, tags: before.tags })
+        onSaved?.()
       } catch (error) {
         event.node.setData(before)
         event.api.flashCells({ rowNodes: [event.node], columns: [colId] })
         onFailure({ colId, message: editErrorMessage(error) })
       }
     },
-    [onFailure],
+    [onFailure, onSaved],
   )
 
   return { onCellEditRequest, recentlySaved }
