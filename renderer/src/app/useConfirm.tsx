@@ -12,8 +12,8 @@ export interface Question {
 
 /**
  * Asks with the app's own ConfirmDialog where code would call window.confirm: `await
- * confirm(question)` is true when the user confirms. Electron's window.confirm is a native box
- * with English OK/Cancel and no focus on the safe choice; this one reads like the rest of the app.
+ * confirm(question)` is true when the user confirms. window.confirm is a native box with the
+ * system's OK/Cancel, no title and no focus on the safe choice; this one reads like the rest of the app.
  * Render `dialog` somewhere in the component.
  */
 export function useConfirm(): { confirm: (question: Question) => Promise<boolean>; dialog: ReactNode } {
