@@ -42,7 +42,7 @@ export function ConfirmDialog({
   return (
     <dialog
       ref={ref}
-      className="confirm-dialog"
+      className="modal confirm-dialog"
       aria-labelledby={`${testId}-title`}
       data-testid={testId}
       onCancel={(e) => {

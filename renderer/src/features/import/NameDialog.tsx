@@ -45,7 +45,7 @@ export function NameDialog({
   return (
     <dialog
       ref={ref}
-      className="import-dialog"
+      className="modal import-dialog"
       aria-labelledby="import-save-mapping-title"
       data-testid="import-save-mapping"
       onCancel={(e) => {

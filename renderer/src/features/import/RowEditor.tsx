@@ -58,7 +58,7 @@ export function RowEditor({
   return (
     <dialog
       ref={ref}
-      className="import-dialog row-editor"
+      className="modal import-dialog row-editor"
       aria-labelledby="import-row-editor-title"
       data-testid="import-row-editor"
       onCancel={(e) => {

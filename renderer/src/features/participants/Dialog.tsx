@@ -32,7 +32,7 @@ export function Dialog({
   return (
     <dialog
       ref={ref}
-      className={wide ? 'dialog dialog-wide' : 'dialog'}
+      className={wide ? 'modal dialog dialog-wide' : 'modal dialog'}
       aria-label={title}
       data-testid={testId}
       onCancel={(e) => {
