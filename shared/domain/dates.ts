@@ -95,7 +95,12 @@ export function fiscalYearAsOf(fy: number, today: string): string {
  * 令和元年度, FY1988 ended under 平成 but is 昭和63年度. Works from 明治 (1868) on.
  */
 export function formatFiscalYear(fy: number): string {
-  return `${eraYearName(fy)}年度（${fy}年度）`
+  return `${eraFiscalYear(fy)}（${fy}年度）`
+}
+
+/** 「令和8年度」: the short form, where a parenthesis around the 西暦 would nest in another. */
+export function eraFiscalYear(fy: number): string {
+  return `${eraYearName(fy)}年度`
 }
 
 // ---------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import { eraFiscalYear, fiscalYearOf, formatFiscalYear, todayIso } from '../../shared/domain/dates'
 import { expect, test } from './fixtures'
 import { ProgramsPage } from './pages/programsPage'
 
@@ -89,6 +90,26 @@ test('ホーム ticks off 参加者 once someone is registered, and steps aside 
   })
   await expect(page.getByTestId('home-getting-started')).toHaveCount(0)
   await expect(page.getByTestId('home-figures')).toBeVisible()
+})
+
+test('レポート on a year with no records offers this 年度, where a new user has recorded', async ({ door, shell, page }) => {
+  // The page opens on last 年度 (the one a grant report is written for); a new user's visits are this year's.
+  const person = (await door.call('contacts.create', {
+    fields: { familyName: '試験', givenName: '二葉', familyKana: 'シケン', givenKana: 'フタバ' },
+  })) as { id: string }
+  const today = todayIso()
+  const thisYear = fiscalYearOf(today)
+  await door.call('visits.create', { contactIds: [person.id], programId: null, fields: { visitDate: today, mode: 'onsite' } })
+  await shell.open(door.url, 'reports')
+  // A year surely without records, whatever the date the test runs on.
+  await page.getByTestId('report-fiscal-year').selectOption(String(thisYear - 4))
+  const empty = page.getByTestId('report-empty')
+  await expect(empty).toContainText('年度や事業を変えてみてください')
+  await empty.getByRole('button', { name: `今年度（${eraFiscalYear(thisYear)}）を表示` }).click()
+  await expect(page.getByTestId('report-heading')).toContainText(formatFiscalYear(thisYear))
+  await expect(page.getByTestId('report-fiscal-year')).toHaveValue(String(thisYear))
+  await expect(page.getByTestId('report-empty')).toHaveCount(0)
+  await expect(page.getByTestId('figure-uniquePeople').locator('dd')).not.toHaveText('0人')
 })
 
 test('毎月 第n曜日 starts from the date typed: 10/3 is the 1st Saturday, not the 2nd', async ({ door, shell, page }) => {

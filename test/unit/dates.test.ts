@@ -8,6 +8,7 @@ import {
   fiscalYearMonths,
   fiscalYearOf,
   fiscalYearRange,
+  eraFiscalYear,
   formatFiscalYear,
   formatJapaneseDate,
   isValidIsoDate,
@@ -53,6 +54,7 @@ describe('fiscal year (年度)', () => {
     [1988, '昭和63年度（1988年度）'],
   ])('formats FY%i as %s', (fy, text) => {
     expect(formatFiscalYear(fy)).toBe(text)
+    expect(eraFiscalYear(fy)).toBe(text.slice(0, text.indexOf('（')))
   })
 
   it('refuses malformed dates instead of guessing', () => {

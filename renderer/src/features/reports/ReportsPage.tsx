@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { eraFiscalYear } from '../../../../shared/domain/dates'
 import { useApiQuery } from '../../api/hooks'
 import { LoadError } from '../../app/LoadError'
 import { PageHeader } from '../../app/PageHeader'
@@ -10,7 +11,7 @@ import { ProgramTable } from './ProgramTable'
 import { RulesPanel } from './RulesPanel'
 import { ScopePicker } from './ScopePicker'
 import type { Scope } from './ScopePicker'
-import { defaultFiscalYear, useFiscalYearOptions } from './useFiscalYears'
+import { currentFiscalYear, defaultFiscalYear, useFiscalYearOptions } from './useFiscalYears'
 import './reports.css'
 
 /** 年度の報告: pick the year and scope, read the figures and charts, export or fill a form. */
@@ -23,6 +24,7 @@ export function ReportsPage() {
   const rules = useApiQuery('reports.rules.get', {}, ['setting'])
   const stages = useApiQuery('stages.list', {}, ['setting'])
   const data = report.data
+  const thisYear = currentFiscalYear()
   const noRecordsAtAll = useApiQuery('app.hasRecords', {}, ['visit']).data?.visits === false
 
   return (
@@ -51,7 +53,22 @@ export function ReportsPage() {
                   {t('reportsPage.emptyDatabase')} <a href={hrefOf('visits')}>{t('reportsPage.emptyDatabaseLink')}</a>
                 </>
               ) : (
-                t('reportsPage.empty')
+                <>
+                  {t('reportsPage.empty')}
+                  {/* The page opens on last 年度 (the one reported on); a new user's records are this year's. */}
+                  {scope.fiscalYear !== thisYear && (
+                    <>
+                      {' '}
+                      <button
+                        type="button"
+                        className="button-secondary"
+                        onClick={() => setScope({ fiscalYear: thisYear, programIds: [], fundingSource: scope.fundingSource })}
+                      >
+                        {t('reportsPage.showCurrentYear', { year: eraFiscalYear(thisYear) })}
+                      </button>
+                    </>
+                  )}
+                </>
               )}
             </p>
           )}

@@ -18,6 +18,7 @@ const ja = {
   emptyDatabase:
     'まだ訪問・参加記録が1件もないため、数字はすべて0です。プログラムの「出欠」や「訪問・参加記録」で記録すると、ここで年度の実績を集計・出力できます。',
   emptyDatabaseLink: '訪問・参加記録へ',
+  showCurrentYear: '今年度（{{year}}）を表示',
   stat: {
     uniquePeople: '実人数',
     totalInvolvements: '延べ人数',
@@ -123,6 +124,7 @@ const en: Text = {
   emptyDatabase:
     'There are no visit records yet, so every figure is 0. Record attendance in a program or visits in Visits, then report the year here.',
   emptyDatabaseLink: 'Go to Visits',
+  showCurrentYear: 'Show this fiscal year ({{year}})',
   stat: {
     uniquePeople: 'Unique people',
     totalInvolvements: 'Total involvements',

@@ -4,7 +4,7 @@ import type { ProgramSummary } from '../../../../shared/contract/records'
 
 /** Years to offer: every year with a program, plus the last five up to the current one. */
 export function fiscalYearOptions(programs: ProgramSummary[] | undefined): number[] {
-  const current = fiscalYearOf(todayIso())
+  const current = currentFiscalYear()
   const years = new Set<number>()
   for (let y = current - 5; y <= current; y++) years.add(y)
   for (const p of programs ?? []) years.add(p.fiscalYear)
@@ -15,7 +15,12 @@ export function useFiscalYearOptions(programs: ProgramSummary[] | undefined): nu
   return useMemo(() => fiscalYearOptions(programs), [programs])
 }
 
+/** The 年度 that today falls in. */
+export function currentFiscalYear(): number {
+  return fiscalYearOf(todayIso())
+}
+
 /** Grant reports are written for the year that just ended. */
 export function defaultFiscalYear(): number {
-  return fiscalYearOf(todayIso()) - 1
+  return currentFiscalYear() - 1
 }
