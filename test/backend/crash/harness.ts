@@ -117,19 +117,41 @@ export async function verifyAfterKill(db: string, acksFile: string, checkedBacku
   return outcome
 }
 
+/**
+ * Acknowledged imports and edits the trials must reach to mean anything. On a loaded machine a
+ * 30–350 ms window holds little work, so trials go on (up to `maxTrials`) until it is reached,
+ * rather than the harness passing on kills that landed while nothing was happening.
+ */
+export interface MinimumWork {
+  batches: number
+  edits: number
+  maxTrials: number
+}
+
 /** Runs `trials` kill trials on one database (its state carries over, as a real laptop's does). */
-export async function runCrashTrials(dir: string, trials: number, log: (line: string) => void = () => undefined) {
+export async function runCrashTrials(
+  dir: string,
+  trials: number,
+  log: (line: string) => void = () => undefined,
+  minimumWork?: MinimumWork,
+) {
   // Inside the repo's node_modules so the bundle's bare imports resolve like the app's.
   const bundleDir = path.resolve(`node_modules/.cache/kakehashi-crash-${process.pid}`)
   const child = await bundleChild(bundleDir)
   try {
-    return await trialsOn(child, dir, trials, log)
+    return await trialsOn(child, dir, trials, log, minimumWork)
   } finally {
     fs.rmSync(bundleDir, { recursive: true, force: true })
   }
 }
 
-async function trialsOn(child: string, dir: string, trials: number, log: (line: string) => void) {
+async function trialsOn(
+  child: string,
+  dir: string,
+  trials: number,
+  log: (line: string) => void,
+  minimumWork: MinimumWork | undefined,
+) {
   const checkedBackups = new Set<string>()
   const db = path.join(dir, 'crash.db')
   const acks = path.join(dir, 'acks.jsonl')
@@ -144,7 +166,12 @@ async function trialsOn(child: string, dir: string, trials: number, log: (line: 
     badBackups: 0,
     problems: [] as string[],
   }
-  for (let t = 0; t < trials; t++) {
+  const workShort = () => {
+    if (!minimumWork || totals.trials >= minimumWork.maxTrials) return false
+    const acked = acknowledged(acks)
+    return acked.batches < minimumWork.batches || acked.edits < minimumWork.edits
+  }
+  for (let t = 0; t < trials || workShort(); t++) {
     const workMs = 30 + ((t * 7919) % 320) // spread over 30–350 ms: inside transactions, backups, idle
     await killTrial(child, db, acks, t + 1, workMs)
     const o = await verifyAfterKill(db, acks, checkedBackups)
@@ -158,6 +185,11 @@ async function trialsOn(child: string, dir: string, trials: number, log: (line: 
     if (o.corrupt) break // later trials would only repeat the finding
     log(`trial ${t + 1}: ok`)
   }
+  return { ...totals, acknowledged: acknowledged(acks) }
+}
+
+/** What the children reported as committed, by kind, over every trial so far. */
+function acknowledged(acks: string) {
   const acked = fs.existsSync(acks)
     ? fs
         .readFileSync(acks, 'utf8')
@@ -166,8 +198,5 @@ async function trialsOn(child: string, dir: string, trials: number, log: (line: 
         .map((l) => (JSON.parse(l) as { kind: string }).kind)
     : []
   const count = (k: string) => acked.filter((x) => x === k).length
-  return {
-    ...totals,
-    acknowledged: { batches: count('batch'), edits: count('edit'), deletes: count('delete'), backups: count('backup') },
-  }
+  return { batches: count('batch'), edits: count('edit'), deletes: count('delete'), backups: count('backup') }
 }
