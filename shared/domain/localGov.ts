@@ -171,20 +171,29 @@ type SearchEntry = {
   prefecture: readonly string[]
 }
 
-// Built once at module load: ~1,900 entries, so a keystroke costs a few thousand string compares.
-const searchIndex: readonly SearchEntry[] = entries.map(({ municipality: m, city }) => {
-  const p = prefectureByCode(m.prefectureCode)
-  const prefNames = p ? [p.name, shortPrefectureName(p.name)] : []
-  const prefKanas = p ? [p.kana, shortPrefectureKana(p.kana, p.name)] : []
-  const key = normalizeForSearch
-  return {
-    municipality: m,
-    own: [key(m.name), key(m.kana)],
-    wardOnly: city ? [key(m.name.slice(city.name.length)), key(m.kana.slice(city.kana.length))] : [],
-    withPrefecture: [...prefNames.map((n) => key(n + m.name)), ...prefKanas.map((k) => key(k + m.kana))],
-    prefecture: [...prefNames, ...prefKanas].map(key),
-  }
-})
+// Built once, at the first search: ~1,900 entries, so a keystroke costs a few thousand string
+// compares. Not at module load: the ~19,000 normalizations cost 100–200 ms of the renderer's
+// main thread while the participants page opens, for a search the user may never make.
+let searchIndexBuilt: readonly SearchEntry[] | undefined
+function searchIndex(): readonly SearchEntry[] {
+  searchIndexBuilt ??= buildSearchIndex()
+  return searchIndexBuilt
+}
+
+const buildSearchIndex = (): readonly SearchEntry[] =>
+  entries.map(({ municipality: m, city }) => {
+    const p = prefectureByCode(m.prefectureCode)
+    const prefNames = p ? [p.name, shortPrefectureName(p.name)] : []
+    const prefKanas = p ? [p.kana, shortPrefectureKana(p.kana, p.name)] : []
+    const key = normalizeForSearch
+    return {
+      municipality: m,
+      own: [key(m.name), key(m.kana)],
+      wardOnly: city ? [key(m.name.slice(city.name.length)), key(m.kana.slice(city.kana.length))] : [],
+      withPrefecture: [...prefNames.map((n) => key(n + m.name)), ...prefKanas.map((k) => key(k + m.kana))],
+      prefecture: [...prefNames, ...prefKanas].map(key),
+    }
+  })
 
 /**
  * How well an entry matches; lower is better, undefined is no match.
@@ -221,7 +230,7 @@ export function searchMunicipalities(query: string, limit = 20): Municipality[] 
   if (joined === '' || limit <= 0) return []
 
   const hits: { municipality: Municipality; rank: number; order: number }[] = []
-  searchIndex.forEach((entry, order) => {
+  searchIndex().forEach((entry, order) => {
     const r = rank(entry, joined, words)
     if (r !== undefined) hits.push({ municipality: entry.municipality, rank: r, order })
   })

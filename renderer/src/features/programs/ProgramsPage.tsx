@@ -14,6 +14,9 @@ import { ProgramForm } from './ProgramForm'
 import { programColumns } from './programColumns'
 import './programs.css'
 
+// Module-level: AG Grid rebuilds every column when handed a new object (an inline one is new at each render).
+const defaultColDef = { sortable: true, resizable: true } as const
+
 /** Programs: the grid with its filters, a new-program form, and one program's detail. */
 export function ProgramsPage() {
   const [openId, setOpenId] = useState<string | null>(null)
@@ -126,7 +129,7 @@ function ProgramList({
           columnDefs={columnDefs}
           rowData={programs.data ? rows : undefined}
           loading={programs.loading && !programs.data}
-          defaultColDef={{ sortable: true, resizable: true }}
+          defaultColDef={defaultColDef}
           getRowId={(p) => p.data.id}
           onRowClicked={(e) => e.data && onOpen(e.data.id)}
           onCellKeyDown={(e) => {
