@@ -35,17 +35,17 @@ test('監査ログ: a batch cell names the import, filters the log to it, combin
   await expect(audit.rows).toHaveCount(3)
   await expect(audit.rows.filter({ hasText: '取り込み：名簿2024.csv' })).toHaveCount(3)
 
-  // AND with the other filters: the import wrote no 変更 lines; back to 取込 shows them again.
+  // AND with the other filters: the import wrote no 変更 lines; back to 取り込み shows them again.
   await audit.filterAction('変更')
   await expect(audit.count).toHaveText('0件 / 全0件')
   await expect(audit.batchChip).toBeVisible()
-  await audit.filterAction('取込')
+  await audit.filterAction('取り込み')
   await expect(audit.rows).toHaveCount(3)
 
   // × drops only the batch filter; 条件をクリア drops the rest.
   await audit.clearBatch()
   await expect(audit.batchChip).toHaveCount(0)
-  await expect(audit.rows.filter({ hasText: '一括 #' })).toHaveCount(0) // still only 取込 lines
+  await expect(audit.rows.filter({ hasText: '一括 #' })).toHaveCount(0) // still only 取り込み lines
   await page.getByRole('button', { name: '条件をクリア' }).click()
   await expect(audit.count).toHaveText(total!)
 })

@@ -305,6 +305,9 @@ test('the person panel shows fields, stage history, timeline and the audit trail
   await expect(actions.panel.getByTestId('audit-trail')).toContainText('生まれ年：')
   await expect(actions.panel.getByTestId('audit-trail')).toContainText('→ 1940')
   await expect(actions.panel.getByTestId('audit-trail')).not.toContainText('birthYear')
+  // The line is named as on the 監査ログ screen and in the 開示 file (変更, not a panel-only 編集).
+  await expect(actions.panel.getByTestId('audit-trail').locator('.audit-head').first()).toContainText('変更')
+  await expect(actions.panel.getByTestId('audit-trail')).not.toContainText('編集')
   await expect(actions.panel).toContainText('関わりの記録')
 })
 

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ArgsOf } from '../../../../shared/contract/methods'
-import { auditActions } from '../../../../shared/domain/vocabulary'
+import { auditActions, auditEntities } from '../../../../shared/domain/vocabulary'
 import { useApiQuery } from '../../api/hooks'
 import { LoadError } from '../../app/LoadError'
 import { PageHeader } from '../../app/PageHeader'
@@ -11,7 +11,7 @@ import { batchLabel } from './batchLabel'
 import './audit.css'
 
 const actions = auditActions.codes
-const entities = ['contact', 'program', 'session', 'enrollment', 'visit', 'tag', 'setting'] as const
+const entities = auditEntities.codes
 const pageSize = 100
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 

@@ -1,9 +1,15 @@
-/** Texts of the audit log screen (spread into ja.ts and en.ts). */
+import { auditActions, auditEntities } from '../../../../shared/domain/vocabulary'
+
+/**
+ * Texts of the audit log screen (spread into ja.ts and en.ts). `audit.actions` and
+ * `audit.entities` are also what the person panel's 変更履歴 reads, so a line is named alike
+ * on both screens and in the 開示 file.
+ */
 export const auditText = {
   ja: {
     audit: {
       title: '監査ログ',
-      description: '個人情報の登録・変更・削除・統合・取込・書き出しの記録です。この画面から記録を変更することはできません。',
+      description: '個人情報の登録・変更・削除・統合・取り込み・書き出しの記録です。この画面から記録を変更することはできません。',
       filterAction: '操作',
       filterEntity: '対象',
       filterFrom: '開始日',
@@ -23,30 +29,13 @@ export const auditText = {
       batchFilter: '一括処理「{{label}}」の記録だけを表示しています',
       batchClear: '一括処理の絞り込みを解除',
       empty: '条件に合う記録はありません。',
-      emptyLog: 'まだ記録がありません。参加者の登録・編集・削除、取り込み、書き出しを行うと、ここに記録されます。',
+      emptyLog: 'まだ記録がありません。参加者の登録・変更・削除、取り込み、書き出しを行うと、ここに記録されます。',
       more: 'さらに表示',
       shown: '{{shown}}件 / 全{{total}}件',
       noValues: '（値は記録していません）',
-      actions: {
-        create: '登録',
-        update: '変更',
-        delete: '削除',
-        restore: '復元',
-        merge: '統合',
-        import: '取込',
-        export: '書き出し',
-        anonymize: '匿名化',
-        undo: '元に戻す',
-      },
-      entities: {
-        contact: '参加者',
-        program: 'プログラム',
-        session: '回',
-        enrollment: '申込',
-        visit: '訪問・参加',
-        tag: 'タグ',
-        setting: '設定',
-      },
+      // One wording everywhere: the same labels as the 開示 file (shared/domain/disclosure.ts).
+      actions: auditActions.labels,
+      entities: auditEntities.labels,
     },
   },
   en: {
@@ -96,6 +85,9 @@ export const auditText = {
         visit: 'Visit',
         tag: 'Tag',
         setting: 'Setting',
+        view: 'Saved view',
+        program_data: 'Program personal data',
+        report_roster: 'Report with roster',
       },
     },
   },

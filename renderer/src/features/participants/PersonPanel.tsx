@@ -182,8 +182,9 @@ function Field({ label, value }: { label: string; value: string | null | undefin
 }
 
 function AuditLine({ entry }: { entry: AuditEntry }) {
-  const { t } = useTranslation()
-  const action = t(`people.auditAction.${entry.action as 'update'}`, { defaultValue: entry.action })
+  const { t, i18n } = useTranslation()
+  // The 監査ログ screen's labels (from the audit vocabulary), so both screens name a line alike.
+  const action = i18n.exists(`audit.actions.${entry.action}`) ? t(`audit.actions.${entry.action}` as never) : entry.action
   const batch = batchLabel(t, entry)
   return (
     <li>
