@@ -8,6 +8,7 @@ import {
   roots,
   visitModes,
 } from '../../../shared/domain/vocabulary'
+import { contactFieldLabels, contactFieldLabelsOf } from '../../../shared/domain/contactFieldLabels'
 import { involvementText } from '../features/programs/text'
 import { reportsText } from '../features/reports/text'
 import { participantActionsText } from '../features/participants/text'
@@ -79,25 +80,14 @@ export const ja = {
       profile: 'プロフィール',
       relation: '関わり',
     },
+    // The fields' one Japanese name (shared with the export and the 開示 file).
     columns: {
-      familyName: '姓',
-      givenName: '名',
-      familyKana: 'セイ',
-      givenKana: 'メイ',
-      prefecture: '都道府県',
-      municipality: '市区町村',
-      postalCode: '郵便番号',
-      email: 'メール',
-      phone: '電話',
-      birth: '生年月日',
-      gender: '性別',
-      roots: 'ゆかり',
-      basis: '関わり方',
-      stage: '段階',
-      affiliation: '所属',
-      occupation: '職業',
-      notes: 'メモ',
-      updatedAt: '更新日時',
+      ...contactFieldLabelsOf('familyName', 'givenName', 'familyKana', 'givenKana'),
+      prefecture: contactFieldLabels.prefectureCode,
+      municipality: contactFieldLabels.municipalityCode,
+      ...contactFieldLabelsOf('postalCode', 'email', 'phone'),
+      birth: contactFieldLabels.birthDate,
+      ...contactFieldLabelsOf('gender', 'roots', 'basis', 'stage', 'affiliation', 'occupation', 'notes', 'updatedAt'),
     },
     birthYearOnly: '{{year}}年',
   },

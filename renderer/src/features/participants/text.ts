@@ -1,3 +1,5 @@
+import { contactFieldLabelsOf } from '../../../../shared/domain/contactFieldLabels'
+
 /**
  * Strings of the participants page's actions (toolbar, bulk actions, person panel, paste,
  * saved views), spread into i18n/ja.ts and en.ts with one line each.
@@ -93,16 +95,19 @@ const ja = {
   },
   fieldLabels: { address: '住所', firstContact: 'きっかけ' },
   /** Audit-trail field names that are not grid columns (the grid's own headers cover the rest). */
+  // Person fields that are not grid columns: their one Japanese name (shared/domain/contactFieldLabels).
   auditFields: {
-    birthYear: '生まれ年',
-    address: '住所',
-    firstContact: 'きっかけ',
-    consentDate: '同意日',
-    consentMethod: '同意の方法',
-    consentPurposes: '利用目的',
-    tags: 'タグ',
-    createdAt: '登録日時',
-    deletedAt: '削除日時',
+    ...contactFieldLabelsOf(
+      'birthYear',
+      'address',
+      'firstContact',
+      'consentDate',
+      'consentMethod',
+      'consentPurposes',
+      'tags',
+      'createdAt',
+      'deletedAt',
+    ),
     permanent: '完全に削除',
     visits: '訪問・参加の記録（件）',
   },
