@@ -132,6 +132,7 @@ test('a preview read before people changed is refused at commit, and read again 
   await importer.upload(cp932File)
   await expect(importer.counts).toContainText('全4行')
   const summary = await importer.commitSummary.textContent()
+  await page.getByTestId('import-skip-8').check()
   // Meanwhile someone registers 江津 花子 of the file by hand (another window, the grid).
   await door.call('contacts.create', {
     fields: { familyName: '江津', givenName: '花子', email: 'hanako.gotsu@example.jp' },
@@ -139,11 +140,16 @@ test('a preview read before people changed is refused at commit, and read again 
   await importer.commitButton.click()
   const error = page.getByTestId('import-commit-error')
   await expect(error).toContainText('参加者の登録・編集・削除がありました')
-  await expect(error).toContainText('修正した行と行ごとに選んだ扱いは元に戻ります')
+  await expect(error).toContainText('ファイルのその行が変わっていなければ引き継ぎます')
   // The window itself never scrolls (the page scrolls inside the shell): nothing hidden sticks out.
   expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0)
   await page.getByTestId('import-reread').click()
   await expect(error).toHaveCount(0)
+  // The file did not change: the row's own choice (skip line 8) is carried over to the new reading.
+  await expect(page.getByTestId('import-carry-notice')).toHaveText(
+    '読み込み直しました。この画面での修正と行ごとの扱いを1行分引き継ぎました。',
+  )
+  await expect(page.getByTestId('import-skip-8')).toBeChecked()
   // Read again, she is a duplicate candidate, merged by default: one fewer new person.
   await expect(importer.commitSummary).not.toHaveText(summary!)
   await importer.commitButton.click()
@@ -358,6 +364,60 @@ test('a row skipped and then fixed forgets the skip: the button counts what the 
   await expect(importer.result('skipped')).toHaveText('0')
   expect(((await door.call('contacts.list', { search: 'nagi.tateishi@example.jp' })) as Page<Contact>).total).toBe(1)
   expect(((await door.call('contacts.list', { search: 'sumi.kume' })) as Page<Contact>).total).toBe(0)
+})
+
+test('fixes and row choices survive reading the file again where the line is unchanged, and only there', async ({
+  door,
+  shell,
+  page,
+}) => {
+  const importer = new ImportPage(page)
+  await shell.open(door.url)
+  await shell.goTo('import')
+  // UTF-8: the ASCII lines read the same as Shift_JIS too, the Japanese line 3 does not.
+  const csv = 'name,email\nOki Kaito,kaito.oki@example\n潮見 湊,minato.shiomi@example\nAma Nagisa,nagisa.ama@example.jp\n'
+  await importer.upload({ name: 'carry.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') })
+  await expect(importer.encoding).toHaveValue('utf8')
+  await expect(importer.counts).toContainText('エラー 2')
+  for (const [line, email] of [
+    [2, 'kaito.oki@example.jp'],
+    [3, 'minato.shiomi@example.jp'],
+  ] as const) {
+    await page.getByTestId(`import-fix-${line}`).click()
+    const editor = page.getByTestId('import-row-editor')
+    await editor.getByTestId('import-fix-cell-1').fill(email)
+    await editor.getByTestId('import-fix-cell-1').press('Enter')
+    await expect(editor).toHaveCount(0)
+  }
+  await page.getByTestId('import-skip-4').check()
+  await expect(importer.counts).toContainText('エラー 0')
+
+  // Read as Shift_JIS by hand: the ASCII lines decode to the same cells and keep their fix and
+  // choice; line 3 now reads as other characters, so its fix is dropped, and the screen says so.
+  await importer.encoding.selectOption('cp932')
+  const notice = page.getByTestId('import-carry-notice')
+  await expect(notice).toContainText('この画面での修正と行ごとの扱いを2行分引き継ぎました。')
+  await expect(notice).toContainText('1行分は、ファイルのその行の内容が変わったため引き継げませんでした（3行目）。')
+  await expect(page.getByTestId('import-fix-notice')).toHaveCount(0) // 「3行目を修正しました」 no longer holds
+  await expect(importer.counts).toContainText('エラー 1')
+  await expect(importer.row(2)).toContainText('kaito.oki@example.jp')
+  await expect(page.getByTestId('import-skip-4')).toBeChecked()
+  await importer.step('review').screenshot({ path: shot('9-carried-partly') })
+
+  // Back to UTF-8: what was kept is kept again; nothing is left to drop.
+  await importer.encoding.selectOption('utf8')
+  await expect(notice).toHaveText('読み込み直しました。この画面での修正と行ごとの扱いを2行分引き継ぎました。')
+  await expect(importer.row(2)).toContainText('kaito.oki@example.jp')
+  await expect(importer.row(3)).toContainText('潮見 湊')
+  await expect(page.getByTestId('import-skip-4')).toBeChecked()
+  await expect(importer.counts).toContainText('エラー 1')
+
+  // The commit writes the fix kept (the backend's preview holds it), skips line 4, leaves out line 3.
+  await importer.commitButton.click()
+  await expect(importer.result('created')).toHaveText('1')
+  await expect(importer.result('skipped')).toHaveText('1')
+  expect(((await door.call('contacts.list', { search: 'kaito.oki@example.jp' })) as Page<Contact>).total).toBe(1)
+  expect(((await door.call('contacts.list', { search: 'nagisa.ama@example.jp' })) as Page<Contact>).total).toBe(0)
 })
 
 test('an .xlsx with two sheets: the sheet can be chosen and its columns are suggested', async ({ door, shell, page }) => {

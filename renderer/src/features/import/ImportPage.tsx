@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ImportCommitResult } from '../../../../shared/contract/imports'
 import { ApiError } from '../../../../shared/contract/errors'
@@ -7,7 +7,7 @@ import { PageHeader } from '../../app/PageHeader'
 import { BatchList } from './BatchList'
 import { CommitPanel } from './CommitPanel'
 import { planCommit } from './commitSummary'
-import type { Decisions, DuplicateAction, ImportSource, ReadOptions, RowDecision } from './importState'
+import type { DuplicateAction, ImportSource, ReadOptions } from './importState'
 import { MappingTable } from './MappingTable'
 import { ReviewStep } from './ReviewStep'
 import { SourceDetails } from './SourceDetails'
@@ -15,6 +15,8 @@ import { SourcePicker } from './SourcePicker'
 import { StepPanel } from './StepPanel'
 import { useDuplicateRows } from './useRowPages'
 import { usePreview } from './usePreview'
+import { useRowWork } from './useRowWork'
+import { CarryNotice } from './CarryNotice'
 import './import.css'
 import type { ImportKind } from '../../../../shared/domain/import/kinds'
 import { KindChoice } from './KindChoice'
@@ -43,7 +45,9 @@ export function ImportPage() {
     setOptions((o) => ({ encoding: o.encoding, sheet: o.sheet }))
   }
   const { preview, error, loading, revision, fixed, reread } = usePreview(source, { ...options, kind })
-  const [decisions, setDecisions] = useState<Decisions>({})
+  // Row choices and fixes: kept on a new reading of the same file where the row is unchanged.
+  const work = useRowWork(source, preview, fixed)
+  const { decisions } = work
   const [bulk, setBulk] = useState<DuplicateAction>('merge')
   const [committing, setCommitting] = useState(false)
   const [commitError, setCommitError] = useState<string | null>(null)
@@ -54,10 +58,6 @@ export function ImportPage() {
   const [jobId, setJobId] = useState<string | null>(null)
   const [cancelled, setCancelled] = useState(false)
   const duplicateRows = useDuplicateRows(preview?.previewId ?? '', preview?.counts.duplicates ?? 0, revision)
-
-  // Row choices belong to one reading of the file: a new preview may number rows differently.
-  const previewId = preview?.previewId
-  useEffect(() => setDecisions({}), [previewId])
 
   const plan = useMemo(
     () =>
@@ -79,15 +79,6 @@ export function ImportPage() {
     setCancelled(false)
     setOptions({ encoding: 'auto' })
     setSource(next)
-  }
-
-  function decide(index: number, decision: RowDecision | null) {
-    setDecisions((d) => {
-      const next = { ...d }
-      if (decision) next[index] = decision
-      else delete next[index]
-      return next
-    })
   }
 
   async function commit() {
@@ -186,15 +177,16 @@ export function ImportPage() {
             />
           </StepPanel>
           <StepPanel title={t('import.steps.review')} testId="import-step-review">
+            <CarryNotice notice={work.notice} carrying={work.carrying} />
             <ReviewStep
               preview={preview}
               revision={revision}
-              onFixed={fixed}
+              onFixed={work.fixedRow}
               decisions={decisions}
               bulk={bulk}
               bestMatches={plan?.best ?? null}
               onBulk={setBulk}
-              onDecision={decide}
+              onDecision={work.decide}
             />
           </StepPanel>
         </>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFocusOnShow } from './useFocusOnShow'
-import type { ImportPreview, ImportPreviewRow } from '../../../../shared/contract/imports'
+import type { ImportFixRowResult, ImportPreview, ImportPreviewRow } from '../../../../shared/contract/imports'
 import { actionOf } from './commitSummary'
 import type { CommitPlan } from './commitSummary'
 import { BulkChoice } from './BulkChoice'
@@ -27,13 +27,14 @@ export function ReviewStep({
   preview: ImportPreview
   /** Rows fixed so far: the page reloads after each fix. */
   revision: number
-  onFixed: (counts: ImportPreview['counts']) => void
+  /** `before`: the row as it was shown when its editor opened. */
+  onFixed: (before: ImportPreviewRow, result: ImportFixRowResult) => void
   decisions: Decisions
   bulk: DuplicateAction
   /** Each duplicate row's match as the commit will take it (planCommit); null while loading. */
   bestMatches: CommitPlan['best'] | null
   onBulk: (action: DuplicateAction) => void
-  onDecision: (index: number, decision: RowDecision | null) => void
+  onDecision: (row: ImportPreviewRow, decision: RowDecision | null) => void
 }) {
   const { t } = useTranslation()
   const [filter, setFilter] = useState<RowFilter>('all')
@@ -44,6 +45,8 @@ export function ReviewStep({
   // A row fixed into a good one loses its 修正 link, which had the focus: the notice takes it.
   const [fixNotice, setFixNotice] = useState<{ text: string; ok: boolean } | null>(null)
   const fixNoticeRef = useFocusOnShow<HTMLParagraphElement>(fixNotice?.ok && fixNotice)
+  // 「n行目を修正しました」 speaks of the reading it was made on; a new reading says what it kept.
+  useEffect(() => setFixNotice(null), [preview.previewId])
   // Fixing in place re-reads a person row; visits and programs rows are fixed in the file.
   const canFix = preview.kind === 'contacts'
   const shown = page ?? stale
@@ -52,6 +55,11 @@ export function ReviewStep({
   const compared = shown?.rows.find((r) => r.index === openRow && r.duplicates.length > 0)
   // The plan plays a contacts commit; a visits commit keeps a matched person even for a row it
   // skips, so there the first candidate stands.
+  // The table and the comparison name a row by its index; the choice is kept with its line and cells.
+  const decideAt = (index: number, decision: RowDecision | null) => {
+    const row = shown?.rows.find((r) => r.index === index)
+    if (row) onDecision(row, decision)
+  }
   const bestOf = (row: ImportPreviewRow) =>
     preview.kind === 'contacts' && bestMatches?.has(row.index) ? bestMatches.get(row.index) : row.duplicates[0]
 
@@ -88,7 +96,7 @@ export function ReviewStep({
                 decisions={decisions}
                 bulk={bulk}
                 bestOf={bestOf}
-                onDecision={onDecision}
+                onDecision={decideAt}
                 openRow={compared ? compared.index : null}
                 onOpen={setOpenRow}
                 onFix={canFix ? setFixing : undefined}
@@ -132,12 +140,14 @@ export function ReviewStep({
           preview={preview}
           row={fixing}
           onClose={() => setFixing(null)}
-          onFixed={({ row, counts }) => {
+          onFixed={(result) => {
+            const { row } = result
             setFixNotice({ text: t(row.ok ? 'import.fix.done' : 'import.fix.stillErrors', { line: row.line }), ok: row.ok })
             // A choice made for the row before it was fixed (skip it, merge into someone) was
             // about what it said then: its candidates may differ now, or it may be an error.
-            onDecision(row.index, null)
-            onFixed(counts)
+            // The fix first: it keeps the row's cells as the file had them, before this fix.
+            onFixed(fixing, result)
+            onDecision(row, null)
           }}
         />
       )}
@@ -146,7 +156,7 @@ export function ReviewStep({
           row={compared}
           best={bestOf(compared)}
           decision={decisions[compared.index] ?? { action: actionOf(compared, decisions, bulk, bestOf(compared)) }}
-          onChange={(d) => onDecision(compared.index, d)}
+          onChange={(d) => onDecision(compared, d)}
           onClose={() => setOpenRow(null)}
         />
       )}

@@ -82,6 +82,12 @@ const ja = {
     ...kindText.ja.field,
   },
   personField: contactFieldLabelsOf(...personDraftFields),
+  carry: {
+    working: '修正と行ごとの扱いを、読み込み直した内容に引き継いでいます…',
+    kept: '読み込み直しました。この画面での修正と行ごとの扱いを{{count, number}}行分引き継ぎました。',
+    dropped:
+      '{{count, number}}行分は、ファイルのその行の内容が変わったため引き継げませんでした（{{lines}}行目）。もう一度確認してください。',
+  },
   counts: {
     rows: '全{{count, number}}行',
     ok: '取り込める',
@@ -179,7 +185,8 @@ const ja = {
     another: '続けて別のファイルを取り込む',
     failed: '取り込めませんでした。データベースは変更していません。',
     reread: 'もう一度読み込む',
-    rereadLoses: '読み込み直すと、この画面で修正した行と行ごとに選んだ扱いは元に戻ります。',
+    rereadLoses:
+      '読み込み直しても、この画面で修正した行と行ごとに選んだ扱いは、ファイルのその行が変わっていなければ引き継ぎます。変わった行の分は元に戻ります。',
     progress: 'ファイルの行を処理しています… {{done, number}} / {{total, number}} 行',
     progressStarting: '取り込みの準備をしています（取り込み前のバックアップを作成中）…',
     progressLabel: '取り込みの進み具合',
@@ -305,6 +312,12 @@ const en: typeof ja = {
     ignore: 'Do not import',
     ...kindText.en.field,
   },
+  carry: {
+    working: 'Carrying the fixes and row choices over to the new reading…',
+    kept: 'Read again. The fixes and row choices of {{count, number}} rows were kept.',
+    dropped:
+      '{{count, number}} rows could not keep theirs: that line of the file changed (line {{lines}}). Please check them again.',
+  },
   personField: {
     familyName: 'Family name',
     givenName: 'Given name',
@@ -422,7 +435,8 @@ const en: typeof ja = {
     another: 'Import another file',
     failed: 'Could not import. The database was not changed.',
     reread: 'Read the file again',
-    rereadLoses: 'Reading it again undoes the rows fixed here and the choices made row by row.',
+    rereadLoses:
+      'Reading it again keeps the rows fixed here and the choices made row by row where that line of the file is unchanged; the others are undone.',
     progress: 'Working through the file… {{done, number}} / {{total, number}} rows',
     progressStarting: 'Getting ready (taking a backup before the import)…',
     progressLabel: 'Import progress',
