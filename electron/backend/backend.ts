@@ -5,7 +5,14 @@ import { ApiError } from '../../shared/contract/errors'
 import type { Client } from '../../shared/contract/client'
 import type { EventName, EventPayloads } from '../../shared/contract/events'
 import { doorMethodNames } from '../../shared/contract/methods/safety'
-import type { BackupInfo, DatabaseState, RestoreResult, SafetyStatus } from '../../shared/contract/safety'
+import type {
+  BackupInfo,
+  DatabaseState,
+  FileBackupResult,
+  FileRestoreResult,
+  RestoreResult,
+  SafetyStatus,
+} from '../../shared/contract/safety'
 import type { BackendContext } from './context'
 import { backgroundSettled, openDatabase } from './db/connection'
 import type { DbHandle } from './db/connection'
@@ -24,6 +31,9 @@ import { inspectHandle } from './safety/integrity'
 import { rekeyDatabase } from './safety/passphrase'
 import { restoreDatabase } from './safety/restore'
 import { takeBackup } from './safety/takeBackup'
+import { grantedPath } from './files'
+import { backupToChosenFile, looksPlain, restoreProblem, stageChosenFile } from './safety/fileTransfer'
+import { passphraseChange, recordSafetyAudit } from './safety/safetyAudit'
 import { gateOf } from './jobs/writeGate'
 
 /** What answers while a restore or a rekey replaces the connection (nothing there touches it). */
@@ -289,21 +299,53 @@ class OpenFlow implements SafetyDoor {
     const restored = this.listBackups().find((b) => b.id === backupId)
     if (!restored) throw ApiError.from('NOT_FOUND', { backupId })
     const key = passphrase ?? this.key
-    const backupKey = restored.encrypted ? key : undefined
+    const source = path.join(this.backupDir, backupId)
+    const { previousKeptAt } = await this.replaceWith(source, restored.encrypted ? key : undefined)
+    await this.recordRestore({ backup: restored.id, backupCreatedAt: restored.createdAt })
+    return { status: this.status(), restored, previousKeptAt }
+  }
+
+  restoreFromFile(fileId: string, passphrase?: string): Promise<FileRestoreResult> {
+    const chosen = grantedPath(this.options.files, fileId, 'read')
+    return this.replacingConnection(async () => {
+      const name = path.basename(chosen)
+      const staged = stageChosenFile(chosen, path.dirname(path.resolve(this.options.file)))
+      try {
+        // A plain copy opens without a key; an encrypted one with the passphrase given, else
+        // today's (a copy made with the current passphrase needs none typed). Without either,
+        // the check tells an encrypted copy (DB_LOCKED: asked for) from a file that is no database.
+        const key = looksPlain(staged) ? undefined : (passphrase ?? this.key)
+        const { source, previousKeptAt } = await this.replaceWith(staged, key)
+        const counts = source.counts ?? { contacts: 0, visits: 0 }
+        await this.recordRestore({ file: name, fileModifiedAt: fs.statSync(chosen).mtime.toISOString() })
+        const restored = { name, schemaVersion: source.schemaVersion, counts, encrypted: key !== undefined }
+        return { status: this.status(), restored, previousKeptAt }
+      } catch (error) {
+        throw restoreProblem(error, name)
+      } finally {
+        fs.rmSync(staged, { force: true })
+      }
+    })
+  }
+
+  /**
+   * Puts a checked copy (written with `sourceKey`) in place of the database, keeping the current
+   * file aside, and reopens. A restore brings back the data, not the passphrase setting of that
+   * day: an encrypted database stays encrypted with today's passphrase, whichever copy is chosen.
+   */
+  async replaceWith(sourceFile: string, sourceKey: string | undefined): Promise<Awaited<ReturnType<typeof restoreDatabase>>> {
     const { file } = this.options
-    // A restore brings back the data, not the passphrase setting of that day: an encrypted
-    // database stays encrypted with today's passphrase, whichever backup is chosen.
     // Known unless locked: a damaged file was opened (probed) with this key, or with none.
     const settingKnown = this.state !== 'locked'
     const keepKey = this.key
     const currentDamaged = this.state === 'damaged'
     await this.closeFile()
-    let previousKeptAt: string
+    let outcome: Awaited<ReturnType<typeof restoreDatabase>>
     try {
-      ;({ previousKeptAt } = await restoreDatabase({
+      outcome = await restoreDatabase({
         target: file,
-        source: path.join(this.backupDir, backupId),
-        key: backupKey,
+        source: sourceFile,
+        key: sourceKey,
         currentKey: this.key,
         currentDamaged,
         backupCurrent: async () => {
@@ -314,14 +356,14 @@ class OpenFlow implements SafetyDoor {
             await current.close()
           }
         },
-      }))
+      })
     } catch (error) {
       // Nothing was replaced: reopen the untouched file as it was.
       await this.reopenAfterRestore(this.key)
       throw error
     }
-    await this.reopenAfterRestore(backupKey)
-    if (settingKnown && this.opened && (keepKey ?? '') !== (backupKey ?? '')) {
+    await this.reopenAfterRestore(sourceKey)
+    if (settingKnown && this.opened && (keepKey ?? '') !== (sourceKey ?? '')) {
       await backgroundSettled(this.opened.handle)
       rekeyDatabase(this.opened.handle, keepKey ?? null)
       await this.closeFile()
@@ -330,7 +372,17 @@ class OpenFlow implements SafetyDoor {
     for (const entity of ['contact', 'program', 'session', 'enrollment', 'visit', 'setting'] as const) {
       this.events.emit('data.changed', { entity })
     }
-    return { status: this.status(), restored, previousKeptAt }
+    return outcome
+  }
+
+  /**
+   * The restore's audit line, written into the restored database once it is open: a line
+   * written before would be rolled back to the copy's time with everything else. It says which
+   * copy and when it was made; nothing about people.
+   */
+  async recordRestore(from: Record<string, string>): Promise<void> {
+    if (!this.opened) return
+    await recordSafetyAudit(this.opened.context, 'restore', from)
   }
 
   /** Whatever happened, reopen what is there now; a file that cannot be opened puts the flow in its waiting state. */
@@ -354,6 +406,11 @@ class OpenFlow implements SafetyDoor {
     return takeBackup(this.opened.context, 'manual')
   }
 
+  async backupToFile(fileId: string): Promise<FileBackupResult> {
+    if (!this.opened) throw this.waitingError()
+    return backupToChosenFile(this.opened.handle, grantedPath(this.options.files, fileId, 'write'))
+  }
+
   setPassphrase(current: string | undefined, next: string | null): Promise<SafetyStatus> {
     return this.replacingConnection(() => this.setPassphraseNow(current, next))
   }
@@ -366,9 +423,12 @@ class OpenFlow implements SafetyDoor {
     await this.background
     await takeBackup(opened.context, 'before-passphrase')
     await backgroundSettled(opened.handle) // a checkpoint thread must not hold the log while it is rekeyed
+    const wasEncrypted = opened.handle.encrypted
     rekeyDatabase(opened.handle, next)
     await this.closeFile()
     await this.openFile(next ?? undefined)
+    // Before the fresh backup below, so that backup holds the line too.
+    await recordSafetyAudit(this.opened!.context, 'update', { passphrase: passphraseChange(wasEncrypted, next) })
     // Backups keep the key they were written with; a fresh one under the new key is taken
     // now so the newest backup always opens with the current passphrase.
     await takeBackup(this.opened!.context, 'manual')

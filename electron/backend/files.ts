@@ -39,3 +39,14 @@ export function readGrantedFile(grants: FileGrants | undefined, fileId: string):
     )
   }
 }
+
+/**
+ * The path behind a grant, for work that streams a whole file (a database backup to or from
+ * a USB stick can be hundreds of MB, so it is never read into memory like an import).
+ */
+export function grantedPath(grants: FileGrants | undefined, fileId: string, access: FileGrant['access']): string {
+  const grant = grants?.get(fileId)
+  if (!grant || grant.access !== access)
+    throw ApiError.from('NOT_FOUND', { fileId }, '選んだファイルが見つかりません。もう一度ファイルを選んでください。')
+  return grant.path
+}

@@ -52,3 +52,23 @@ export interface RestoreResult {
   /** Where the replaced file was kept: a backup (healthy) or the damaged file set aside. */
   previousKeptAt: string
 }
+
+/** A verified backup written to a file the user chose (`safety.backupToFile`). */
+export interface FileBackupResult {
+  /** The file's base name, for display. */
+  name: string
+  createdAt: string
+  sizeBytes: number
+  schemaVersion: number
+  counts: { contacts: number; visits: number }
+  encrypted: boolean
+}
+
+/** A restore from a file the user chose (`safety.restoreFromFile`). */
+export interface FileRestoreResult {
+  status: SafetyStatus
+  /** What was restored: the file's base name and what it held. */
+  restored: { name: string; schemaVersion: number; counts: { contacts: number; visits: number }; encrypted: boolean }
+  /** Where the replaced file was kept: a backup (healthy) or the damaged file set aside. */
+  previousKeptAt: string
+}

@@ -165,4 +165,5 @@ export const auditEntities = vocabulary({
   view: '保存した表示',
   program_data: 'プログラムの個人データ',
   report_roster: '名簿付きのレポート',
+  database: 'データベース全体',
 })

@@ -14,7 +14,9 @@ export const safetyHandlers: AreaHandlers<typeof safetyMethods> = {
   'safety.unlock': ({ passphrase }, ctx) => door(ctx).unlock(passphrase),
   'safety.listBackups': (_args, ctx) => door(ctx).listBackups(),
   'safety.restore': ({ backupId, passphrase }, ctx) => door(ctx).restore(backupId, passphrase),
+  'safety.restoreFromFile': ({ fileId, passphrase }, ctx) => door(ctx).restoreFromFile(fileId, passphrase),
   'safety.backupNow': (_args, ctx) => door(ctx).backupNow(),
+  'safety.backupToFile': ({ fileId }, ctx) => door(ctx).backupToFile(fileId),
   'safety.removePlainBackups': (_args, ctx) => door(ctx).removePlainBackups(),
   'safety.setPassphrase': ({ current, next }, ctx) => door(ctx).setPassphrase(current, next),
 }

@@ -1,4 +1,10 @@
-import type { BackupInfo, RestoreResult, SafetyStatus } from '../../../shared/contract/safety'
+import type {
+  BackupInfo,
+  FileBackupResult,
+  FileRestoreResult,
+  RestoreResult,
+  SafetyStatus,
+} from '../../../shared/contract/safety'
 
 /**
  * What the safety handlers reach through the context: the open flow (backend.ts) implements
@@ -9,7 +15,9 @@ export interface SafetyDoor {
   unlock(passphrase: string): Promise<SafetyStatus>
   listBackups(): BackupInfo[]
   restore(backupId: string, passphrase?: string): Promise<RestoreResult>
+  restoreFromFile(fileId: string, passphrase?: string): Promise<FileRestoreResult>
   backupNow(): Promise<BackupInfo>
+  backupToFile(fileId: string): Promise<FileBackupResult>
   setPassphrase(current: string | undefined, next: string | null): Promise<SafetyStatus>
   removePlainBackups(): { removed: number; status: SafetyStatus }
 }

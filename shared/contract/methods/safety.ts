@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { BackupInfo, RestoreResult, SafetyStatus } from '../safety'
+import type { BackupInfo, FileBackupResult, FileRestoreResult, RestoreResult, SafetyStatus } from '../safety'
 import { method } from './define'
 
 const none = z.object({}).strict()
@@ -10,9 +10,11 @@ const backupId = z
   .max(300)
   .regex(/^[^/\\\0]+\.db$/, 'バックアップの指定が正しくありません')
   .refine((s) => s !== '..' && !s.startsWith('.'), 'バックアップの指定が正しくありません')
+/** A file granted by a save/open dialog (desktop) or by the browser door's transfer (serve). */
+const fileId = z.string().min(1).max(100)
 
 /**
- * Integrity, backups and encryption. The four marked "door" answer in every state of the open
+ * Integrity, backups and encryption. The five marked "door" answer in every state of the open
  * flow (open, locked, damaged); every other method of the contract answers DB_LOCKED or
  * DB_CORRUPT until the database is open.
  */
@@ -25,7 +27,14 @@ export const safetyMethods = {
   'safety.listBackups': method<BackupInfo[]>()(none),
   /** door: replaces the database with a verified backup; the current file is kept aside. */
   'safety.restore': method<RestoreResult>()(z.object({ backupId, passphrase: passphrase.optional() }).strict()),
+  /**
+   * door: replaces the database with a copy the user chose (a USB stick), checked exactly as
+   * `kakehashi restore --from` checks it; the current file is kept aside.
+   */
+  'safety.restoreFromFile': method<FileRestoreResult>()(z.object({ fileId, passphrase: passphrase.optional() }).strict()),
   'safety.backupNow': method<BackupInfo>()(none),
+  /** A verified backup written to a file the user chose (as `kakehashi backup --out`). */
+  'safety.backupToFile': method<FileBackupResult>()(z.object({ fileId }).strict()),
   /** Removes the unencrypted backups of an encrypted database (those taken before encrypting). */
   'safety.removePlainBackups': method<{ removed: number; status: SafetyStatus }>()(none),
   /** Sets, changes (`current` required) or removes (`next: null`) the passphrase. */
@@ -34,4 +43,10 @@ export const safetyMethods = {
   ),
 } as const
 
-export const doorMethodNames: readonly string[] = ['safety.status', 'safety.unlock', 'safety.listBackups', 'safety.restore']
+export const doorMethodNames: readonly string[] = [
+  'safety.status',
+  'safety.unlock',
+  'safety.listBackups',
+  'safety.restore',
+  'safety.restoreFromFile',
+]
