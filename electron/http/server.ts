@@ -6,6 +6,7 @@ import type { ErrorCode } from '../../shared/contract/errors'
 import type { Dispatch, Reply } from '../backend/dispatch'
 import type { EventBus } from '../backend/events'
 import { serveStatic } from './staticFiles'
+import type { DoorTransfers } from './transfers'
 
 export interface HttpDoorOptions {
   dispatch: Dispatch
@@ -16,6 +17,8 @@ export interface HttpDoorOptions {
   port?: number
   /** Fixed token for tests; normally a fresh random one per start. */
   token?: string
+  /** Backup downloads and restore uploads (the same grants the backend reads by id). */
+  transfers?: DoorTransfers
 }
 
 export interface HttpDoor {
@@ -98,6 +101,7 @@ export async function startHttpDoor(options: HttpDoorOptions): Promise<HttpDoor>
       if (!hasToken(url.searchParams.get('token'))) return refuse(res, 'UNAUTHORIZED')
       return streamEvents(res)
     }
+    if (url.pathname.startsWith('/api/files/')) return transfer(req, res, url)
     if (req.method !== 'POST') return refuse(res, 'UNKNOWN_METHOD', 405)
     if (!hasToken(req.headers['x-kakehashi-token'] as string | undefined)) return refuse(res, 'UNAUTHORIZED')
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
@@ -113,6 +117,38 @@ export async function startHttpDoor(options: HttpDoorOptions): Promise<HttpDoor>
     }
     const method = decodeURIComponent(url.pathname.slice('/api/'.length))
     sendReply(res, await options.dispatch(method, args))
+  }
+
+  /**
+   * Database copies, streamed: `POST /api/files/save` (token) grants a file for
+   * safety.backupToFile, `GET /api/files/download/<id>` sends it once (the id is the one-time
+   * capability, as a link cannot carry the token header), `POST /api/files/upload?name=` (token)
+   * streams a file to restore from.
+   */
+  async function transfer(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    const transfers = options.transfers
+    if (!transfers) return refuse(res, 'UNKNOWN_METHOD', 404)
+    const download = /^\/api\/files\/download\/([0-9a-f-]{36})$/.exec(url.pathname)
+    if (download && req.method === 'GET') {
+      if (!(await transfers.download(download[1]!, res, securityHeaders))) refuse(res, 'NOT_FOUND')
+      return
+    }
+    if (req.method !== 'POST') return refuse(res, 'UNKNOWN_METHOD', 405)
+    if (!hasToken(req.headers['x-kakehashi-token'] as string | undefined)) return refuse(res, 'UNAUTHORIZED')
+    try {
+      if (url.pathname === '/api/files/save') {
+        const body = await readBody(req)
+        const args = body ? (JSON.parse(body) as { name?: unknown }) : {}
+        return sendReply(res, { ok: true, result: transfers.prepareSave(args.name) })
+      }
+      if (url.pathname === '/api/files/upload') {
+        if ((req.headers['content-type'] ?? '') !== 'application/octet-stream') return refuse(res, 'INVALID_ARGS', 415)
+        return sendReply(res, { ok: true, result: await transfers.receive(req, url.searchParams.get('name')) })
+      }
+    } catch (error) {
+      return sendReply(res, { ok: false, error: (error instanceof ApiError ? error : ApiError.from('INVALID_ARGS')).toJSON() })
+    }
+    refuse(res, 'UNKNOWN_METHOD', 404)
   }
 
   function streamEvents(res: http.ServerResponse): void {

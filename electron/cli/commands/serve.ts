@@ -3,6 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openBackend } from '../../backend/backend'
 import { startHttpDoor } from '../../http/server'
+import { DoorTransfers } from '../../http/transfers'
 import type { Output } from '../output'
 import { passphraseFromEnv } from './safetyCli'
 
@@ -16,8 +17,17 @@ export async function serveCommand(opts: { db: string; demo: boolean; port: numb
   fs.mkdirSync(path.dirname(path.resolve(opts.db)), { recursive: true })
   // degraded: an encrypted or damaged database opens behind the safety door, and the browser
   // shows the passphrase prompt or the restore screen (the passphrase may also come from env).
-  const backend = await openBackend({ file: opts.db, demo: opts.demo, degraded: true, passphrase: passphraseFromEnv() })
+  // Backups downloaded and restore uploads pass through the data folder (never the JSON calls).
+  const transfers = new DoorTransfers(path.join(path.dirname(path.resolve(opts.db)), 'transfers'))
+  const backend = await openBackend({
+    file: opts.db,
+    demo: opts.demo,
+    degraded: true,
+    passphrase: passphraseFromEnv(),
+    files: transfers,
+  })
   const door = await startHttpDoor({
+    transfers,
     dispatch: backend.dispatch,
     events: backend.events,
     staticRoot: rendererDir(),
@@ -34,5 +44,6 @@ export async function serveCommand(opts: { db: string; demo: boolean; port: numb
   })
   await door.close()
   await backend.close()
+  transfers.clear()
   return 0
 }
