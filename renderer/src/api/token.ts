@@ -16,3 +16,8 @@ export function takeTokenFromUrl(): string | null {
   }
   return sessionStorage.getItem(storageKey)
 }
+
+/** The token taken from the URL at start (the browser door), for requests made outside the client. */
+export function currentToken(): string | null {
+  return sessionStorage.getItem(storageKey)
+}

@@ -4,6 +4,7 @@ import { reportsText } from '../features/reports/text'
 import { participantActionsText } from '../features/participants/text'
 import { importText } from '../features/import/text'
 import { safetyText } from '../features/settings/safetyText'
+import { fileBackupText } from '../features/settings/fileBackupText'
 import { privacyText } from '../features/privacy/text'
 import { auditText } from '../features/audit/text'
 
@@ -177,6 +178,7 @@ export const en: Messages = {
   ...reportsText.en,
   ...participantActionsText.en,
   ...safetyText.en,
+  ...fileBackupText.en,
   ...privacyText.en,
   ...auditText.en,
   vocab: {

@@ -14,6 +14,7 @@ import { reportsText } from '../features/reports/text'
 import { participantActionsText } from '../features/participants/text'
 import { importText } from '../features/import/text'
 import { safetyText } from '../features/settings/safetyText'
+import { fileBackupText } from '../features/settings/fileBackupText'
 import { privacyText } from '../features/privacy/text'
 import { auditText } from '../features/audit/text'
 
@@ -177,6 +178,7 @@ export const ja = {
   ...reportsText.ja,
   ...participantActionsText.ja,
   ...safetyText.ja,
+  ...fileBackupText.ja,
   ...privacyText.ja,
   ...auditText.ja,
   vocab: {

@@ -9,12 +9,15 @@ import './safety.css'
  */
 export function BackupPassphraseForm({
   date,
+  prompt,
   busy,
   error,
   onRestore,
   onCancel,
 }: {
   date: string
+  /** Replaces the backup-folder wording (a file chosen from a USB stick has no date of ours). */
+  prompt?: string
   busy: boolean
   error: string | null
   onRestore: (passphrase: string) => void
@@ -28,7 +31,7 @@ export function BackupPassphraseForm({
   }
   return (
     <form className="safety-passphrase safety-backup-passphrase" onSubmit={submit} data-testid="backup-passphrase-form">
-      <p>{t('safety.backupPassphraseNeeded', { date })}</p>
+      <p>{prompt ?? t('safety.backupPassphraseNeeded', { date })}</p>
       <label>
         {t('safety.backupPassphrase')}
         <input

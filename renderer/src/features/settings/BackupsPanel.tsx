@@ -8,6 +8,8 @@ import { LoadError } from '../../app/LoadError'
 import { useConfirm } from '../../app/useConfirm'
 import { reasonKey } from '../../app/DamagedScreen'
 import { BackupPassphraseForm } from './BackupPassphraseForm'
+import { RestoreFromFile } from './RestoreFromFile'
+import { SaveToFile } from './SaveToFile'
 import './safety.css'
 
 const dateTime = (iso: string) => new Date(iso).toLocaleString('ja-JP')
@@ -23,6 +25,8 @@ export function BackupsPanel() {
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
   /** A backup written under an earlier passphrase: its passphrase is asked for. */
   const [asking, setAsking] = useState<{ backup: BackupInfo; error: string | null } | null>(null)
+  /** What the last restore from a file brought back, shown beside its button. */
+  const [fileRestored, setFileRestored] = useState<string | null>(null)
 
   async function run(key: string, work: () => Promise<string>) {
     setBusy(key)
@@ -164,6 +168,34 @@ export function BackupsPanel() {
             ))}
           </tbody>
         </table>
+      )}
+      <h3 className="safety-subheading">{t('fileBackup.title')}</h3>
+      <p className="panel-description">{t('fileBackup.description')}</p>
+      <SaveToFile disabled={busy !== null} onBusy={(b) => setBusy(b ? 'file' : null)} />
+      {s && (
+        <RestoreFromFile
+          damaged={false}
+          backupDir={s.backupDir}
+          disabled={busy !== null}
+          onStart={() => setFileRestored(null)}
+          onRestored={(result) => {
+            status.reload()
+            backups.reload()
+            setFileRestored(
+              t('fileBackup.restored', {
+                name: result.restored.name,
+                contacts: result.restored.counts.contacts.toLocaleString('ja-JP'),
+                visits: result.restored.counts.visits.toLocaleString('ja-JP'),
+                kept: result.previousKeptAt,
+              }),
+            )
+          }}
+        />
+      )}
+      {fileRestored && (
+        <p className="field-status" role="status" data-testid="file-restore-message">
+          {fileRestored}
+        </p>
       )}
       <p className="panel-description safety-hint">{t('safety.usbHint')}</p>
     </div>
