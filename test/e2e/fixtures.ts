@@ -20,7 +20,7 @@ export interface Door {
   call(method: string, args?: unknown): Promise<unknown>
 }
 
-function doorOf(url: string, dbFile: string): Door {
+export function doorOf(url: string, dbFile: string): Door {
   const origin = new URL(url).origin
   const token = /token=([^&]+)/.exec(url)?.[1] ?? ''
   return {
@@ -84,7 +84,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 export { expect } from '@playwright/test'
 
 /** The door prints exactly one JSON line once it listens; anything else on stderr is kept for the error. */
-function firstJsonLine(child: ChildProcess): Promise<{ url: string; port: number; token: string }> {
+export function firstJsonLine(child: ChildProcess): Promise<{ url: string; port: number; token: string }> {
   return new Promise((resolve, reject) => {
     let stderr = ''
     child.stderr!.on('data', (chunk: Buffer) => {
@@ -113,7 +113,7 @@ function firstJsonLine(child: ChildProcess): Promise<{ url: string; port: number
   })
 }
 
-function stop(child: ChildProcess): Promise<void> {
+export function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
   return new Promise((resolve) => {
     const force = setTimeout(() => child.kill('SIGKILL'), 5000)

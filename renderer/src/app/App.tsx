@@ -4,6 +4,7 @@ import { AppInfoProvider } from './AppInfoContext'
 import { SafetyGate } from './SafetyGate'
 import { ScreenBoundary } from './ScreenBoundary'
 import { Header } from './Header'
+import { RestoreNotice } from './RestoreNotice'
 import { routeFromHash, useRoute } from './routes'
 import type { Route } from './routes'
 import { Sidebar } from './Sidebar'
@@ -53,6 +54,7 @@ export function App() {
           <Header />
           <Sidebar current={route} />
           <main className="app-main">
+            <RestoreNotice />
             <ScreenBoundary key={route}>
               <Suspense fallback={null}>
                 <Page />

@@ -5,6 +5,8 @@ import type { SafetyStatus } from '../../../shared/contract/safety'
 import { api } from '../api/client'
 import { useApiQuery } from '../api/hooks'
 import { BackupPassphraseForm } from '../features/settings/BackupPassphraseForm'
+import { RestoreFromFile } from '../features/settings/RestoreFromFile'
+import { keepRestoreNotice } from './restoreNotice'
 
 /**
  * A damaged database: nothing was written to it. Offers the newest good backup with its date
@@ -18,12 +20,19 @@ export function DamagedScreen({ status, onRestored }: { status: SafetyStatus; on
   /** A backup written under another passphrase than the one in use: asked for. */
   const [asking, setAsking] = useState<{ id: string; createdAt: string; error: string | null } | null>(null)
 
+  /** The app opens at once: where the damaged file went is kept to be read there. */
+  function restored(source: string, kept: string, next: SafetyStatus) {
+    keepRestoreNotice({ at: new Date().toISOString(), source, kept, damaged: true })
+    onRestored(next)
+  }
+
   async function restore(backupId: string, passphrase?: string) {
     setBusy(backupId)
     setError(null)
     try {
       const result = await api.call('safety.restore', { backupId, ...(passphrase ? { passphrase } : {}) })
-      onRestored(result.status)
+      const source = t('fileBackup.backupSource', { date: new Date(result.restored.createdAt).toLocaleString('ja-JP') })
+      restored(source, result.previousKeptAt, result.status)
     } catch (e) {
       const wrongKey = e instanceof ApiError && (e.code === 'WRONG_PASSPHRASE' || e.code === 'DB_LOCKED')
       const backup = backups.data?.find((b) => b.id === backupId)
@@ -99,6 +108,15 @@ export function DamagedScreen({ status, onRestored }: { status: SafetyStatus; on
             {error}
           </p>
         )}
+        <div className="safety-from-file">
+          <p>{t('fileBackup.fromDamaged')}</p>
+          <RestoreFromFile
+            damaged
+            backupDir={status.backupDir}
+            disabled={busy !== null}
+            onRestored={(result) => restored(result.restored.name, result.previousKeptAt, result.status)}
+          />
+        </div>
       </div>
     </div>
   )
