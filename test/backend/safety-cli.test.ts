@@ -27,10 +27,10 @@ async function database(dir: string, passphrase?: string): Promise<{ file: strin
 }
 
 /** Closed before returning: a connection left open would be the app holding the file (restore refuses). */
-async function digests(file: string, key?: string) {
+async function digests(file: string, key?: string, options: { afterRestore?: boolean } = {}) {
   const h = openDatabase(file, { readonly: true, key })
   try {
-    return tableDigests(h.sqlite)
+    return tableDigests(h.sqlite, options)
   } finally {
     await h.close()
   }
@@ -55,7 +55,16 @@ describe('kakehashi backup / restore / anonymize / check', () => {
     const restore = kakehashi(['restore', '--db', file, '--from', usb, '--json'])
     expect(restore.stderr).toBe('')
     const result = JSON.parse(restore.stdout) as { previousKeptAt: string }
-    expect(await digests(file)).toEqual(atBackup)
+    expect(await digests(file, undefined, { afterRestore: true })).toEqual(atBackup)
+    // The restore is in the restored file's audit log, naming the file, not anyone in it.
+    const h = openDatabase(file, { readonly: true })
+    const line = h.sqlite.prepare(`SELECT action, changes FROM audit_log WHERE entity = 'database'`).get() as {
+      action: string
+      changes: string
+    }
+    await h.close()
+    expect(line.action).toBe('restore')
+    expect(JSON.parse(line.changes)).toMatchObject({ file: [null, 'usb-backup.db'] })
     expect((await digests(result.previousKeptAt)).contacts).not.toEqual(atBackup.contacts)
   })
 

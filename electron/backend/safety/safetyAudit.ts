@@ -1,5 +1,6 @@
 import type { FieldChanges } from '../../../shared/domain/fieldChanges'
-import type { BackendContext } from '../context'
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema'
 import { recordAudit } from '../db/repos/auditRepo'
 
 /**
@@ -8,7 +9,7 @@ import { recordAudit } from '../db/repos/auditRepo'
  * nor a passphrase. `facts` become the line's "after" values.
  */
 export async function recordSafetyAudit(
-  ctx: BackendContext,
+  ctx: { db: Kysely<Database>; userName: string },
   action: 'restore' | 'update',
   facts: Record<string, string>,
 ): Promise<void> {

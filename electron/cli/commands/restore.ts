@@ -1,9 +1,12 @@
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { openDatabase } from '../../backend/db/connection'
 import { backupToFolder, defaultBackupDir } from '../../backend/safety/backups'
 import { ApiError } from '../../../shared/contract/errors'
 import { databaseInUse } from '../../backend/safety/inUse'
 import { restoreDatabase } from '../../backend/safety/restore'
+import { recordSafetyAudit } from '../../backend/safety/safetyAudit'
 import type { Output } from '../output'
 import { passphraseFromEnv } from './safetyCli'
 
@@ -37,6 +40,7 @@ export async function restoreCommand(opts: { db: string; from: string }, out: Ou
       }
     },
   })
+  await recordRestore(target, key, path.resolve(opts.from))
   out.result(
     {
       ok: true,
@@ -49,4 +53,27 @@ export async function restoreCommand(opts: { db: string; from: string }, out: Ou
     `復元しました: ${target}（参加者 ${source.counts?.contacts ?? 0}人、訪問・参加記録 ${source.counts?.visits ?? 0}件）\n元のデータベースの保管先: ${previousKeptAt}`,
   )
   return 0
+}
+
+/**
+ * The restore's audit line, in the restored file (as the app writes it): which file and when
+ * it was last changed, nothing about people. The file is closed again at once.
+ */
+async function recordRestore(target: string, key: string | undefined, from: string): Promise<void> {
+  const handle = openDatabase(target, { key })
+  try {
+    const userName = (() => {
+      try {
+        return os.userInfo().username
+      } catch {
+        return 'unknown'
+      }
+    })()
+    await recordSafetyAudit({ db: handle.db, userName }, 'restore', {
+      file: path.basename(from),
+      fileModifiedAt: fs.statSync(from).mtime.toISOString(),
+    })
+  } finally {
+    await handle.close()
+  }
 }

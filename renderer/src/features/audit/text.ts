@@ -9,7 +9,8 @@ export const auditText = {
   ja: {
     audit: {
       title: '監査ログ',
-      description: '個人情報の登録・変更・削除・統合・取り込み・書き出しの記録です。この画面から記録を変更することはできません。',
+      description:
+        '個人情報の登録・変更・削除・統合・取り込み・書き出しと、データベースの復元・パスフレーズの変更の記録です。この画面から記録を変更することはできません。',
       filterAction: '操作',
       filterEntity: '対象',
       filterFrom: '開始日',
@@ -42,7 +43,7 @@ export const auditText = {
     audit: {
       title: 'Audit log',
       description:
-        'Every create, update, delete, merge, import and export of personal data. Entries cannot be changed from this screen.',
+        'Every create, update, delete, merge, import and export of personal data, and every restore and passphrase change of the database. Entries cannot be changed from this screen.',
       filterAction: 'Action',
       filterEntity: 'Target',
       filterFrom: 'From',
@@ -88,6 +89,7 @@ export const auditText = {
         view: 'Saved view',
         program_data: 'Program personal data',
         report_roster: 'Report with roster',
+        database: 'Whole database',
       },
     },
   },
