@@ -309,7 +309,7 @@ class OpenFlow implements SafetyDoor {
     const chosen = grantedPath(this.options.files, fileId, 'read')
     return this.replacingConnection(async () => {
       const name = path.basename(chosen)
-      const staged = stageChosenFile(chosen, path.dirname(path.resolve(this.options.file)))
+      const { staged, modifiedAt } = stageChosenFile(chosen, path.dirname(path.resolve(this.options.file)))
       try {
         // A plain copy opens without a key; an encrypted one with the passphrase given, else
         // today's (a copy made with the current passphrase needs none typed). Without either,
@@ -317,7 +317,7 @@ class OpenFlow implements SafetyDoor {
         const key = looksPlain(staged) ? undefined : (passphrase ?? this.key)
         const { source, previousKeptAt } = await this.replaceWith(staged, key)
         const counts = source.counts ?? { contacts: 0, visits: 0 }
-        await this.recordRestore({ file: name, fileModifiedAt: fs.statSync(chosen).mtime.toISOString() })
+        await this.recordRestore({ file: name, fileModifiedAt: modifiedAt })
         const restored = { name, schemaVersion: source.schemaVersion, counts, encrypted: key !== undefined }
         return { status: this.status(), restored, previousKeptAt }
       } catch (error) {
@@ -382,7 +382,12 @@ class OpenFlow implements SafetyDoor {
    */
   async recordRestore(from: Record<string, string>): Promise<void> {
     if (!this.opened) return
-    await recordSafetyAudit(this.opened.context, 'restore', from)
+    try {
+      await recordSafetyAudit(this.opened.context, 'restore', from)
+    } catch (error) {
+      // The database is already replaced: reporting the restore as failed would be untrue.
+      console.error('[safety] the restore could not be written to the audit log', error)
+    }
   }
 
   /** Whatever happened, reopen what is there now; a file that cannot be opened puts the flow in its waiting state. */

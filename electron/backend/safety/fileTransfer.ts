@@ -52,14 +52,16 @@ function removeIfThere(file: string): void {
 /**
  * Copies the chosen file into the data folder before anything looks at it: the check and the
  * restore then read one local copy, which a stick pulled out half-way cannot change under them.
- * The caller removes the copy.
+ * The caller removes the copy. `modifiedAt` is read now: the stick may be gone by the time
+ * the restore is logged.
  */
-export function stageChosenFile(source: string, dataDir: string): string {
+export function stageChosenFile(source: string, dataDir: string): { staged: string; modifiedAt: string } {
   const staged = path.join(dataDir, `.incoming-${randomUUID()}.db`)
   try {
-    if (!fs.statSync(source).isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' })
+    const stat = fs.statSync(source)
+    if (!stat.isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' })
     copyFileDurably(source, staged)
-    return staged
+    return { staged, modifiedAt: stat.mtime.toISOString() }
   } catch (error) {
     fs.rmSync(staged, { force: true })
     throw fileProblem(error, path.basename(source), 'read') ?? error
