@@ -1,35 +1,23 @@
-import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { doorOf, expect, firstJsonLine, stop, test } from './fixtures'
-import { node22, repoRoot } from './node22'
+import { expect, test } from './fixtures'
+import { kakehashiCli, withOwnDoor } from './ownDoor'
 
 /**
  * The recovery screen of a damaged database restores from a file the user kept (a USB stick),
  * and the app, once open again, says where the damaged file was kept until that is dismissed.
- * Its own `serve`: the shared door's database must not be damaged.
  */
 test('a damaged database is restored from a file; the app then says where the damaged file is', async ({ page }) => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kakehashi-damaged-'))
-  const dbFile = path.join(dir, 'kakehashi.db')
-  const copy = path.join(dir, 'usb', 'かけはし控え.db')
-  fs.mkdirSync(path.dirname(copy))
-  const cli = (...args: string[]) => {
-    const run = spawnSync(node22(), ['bin/kakehashi.js', ...args], { cwd: repoRoot, encoding: 'utf8' })
-    expect(run.status, run.stderr).toBe(0)
+  let copy = ''
+  const damage = (dbFile: string, dir: string) => {
+    copy = path.join(dir, 'usb', 'かけはし控え.db')
+    fs.mkdirSync(path.dirname(copy))
+    kakehashiCli('init', '--db', dbFile, '--demo')
+    kakehashiCli('backup', '--db', dbFile, '--out', copy)
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbFile + suffix, { force: true })
+    fs.writeFileSync(dbFile, 'これはデータベースではありません（壊れたファイルの代わり）')
   }
-  cli('init', '--db', dbFile, '--demo')
-  cli('backup', '--db', dbFile, '--out', copy)
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbFile + suffix, { force: true })
-  fs.writeFileSync(dbFile, 'これはデータベースではありません（壊れたファイルの代わり）')
-
-  const child = spawn(node22(), ['bin/kakehashi.js', 'serve', '--db', dbFile, '--port', '0', '--json'], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  try {
-    const door = doorOf((await firstJsonLine(child)).url, dbFile)
+  await withOwnDoor(damage, async (door, dir) => {
     await page.goto(door.url)
     await expect(page.getByTestId('damaged-screen')).toBeVisible()
     await page.getByTestId('restore-file-input').setInputFiles(copy)
@@ -51,8 +39,5 @@ test('a damaged database is restored from a file; the app then says where the da
     await page.reload()
     await expect(page.getByRole('navigation')).toBeVisible()
     await expect(notice).toHaveCount(0)
-  } finally {
-    await stop(child)
-    fs.rmSync(dir, { recursive: true, force: true })
-  }
+  })
 })
