@@ -63,3 +63,39 @@ test('save a backup to a file, add a person, restore from that file: the person 
     },
   )
 })
+
+test('an encrypted copy asks for the passphrase it was made with; a wrong one is refused in words', async ({ page, shell }) => {
+  await withOwnDoor(
+    (dbFile) => kakehashiCli('init', '--db', dbFile),
+    async (door, dir) => {
+      await door.call('contacts.create', { fields: { familyName: '暗号控え', givenName: '試験' } })
+      await door.call('safety.setPassphrase', { next: 'yamabiko-2026' })
+      await shell.open(door.url, 'settings')
+      const downloading = page.waitForEvent('download')
+      await page.getByTestId('save-to-file').click()
+      const copy = path.join(dir, 'encrypted-copy.db')
+      await (await downloading).saveAs(copy)
+      await expect(page.getByTestId('save-to-file-message')).toContainText('暗号化', { timeout: 30_000 })
+      // Today's database drops the passphrase and the person: the copy still has both.
+      await door.call('safety.setPassphrase', { current: 'yamabiko-2026', next: null })
+      const [person] = ((await door.call('contacts.list', { search: '暗号控え', limit: 1 })) as { rows: { id: string }[] }).rows
+      await door.call('contacts.delete', { ids: [person!.id] })
+
+      await page.getByTestId('restore-file-input').setInputFiles(copy)
+      await page.getByTestId('file-restore-confirm').click()
+      const form = page.getByTestId('backup-passphrase-form')
+      await expect(form).toContainText('「encrypted-copy.db」は暗号化されています')
+      await form.getByLabel('バックアップを作ったときのパスフレーズ').fill('kawasemi-2026')
+      await form.getByRole('button', { name: '復元する' }).click()
+      await expect(form.getByRole('alert')).toContainText('パスフレーズが違います')
+      await form.getByLabel('バックアップを作ったときのパスフレーズ').fill('yamabiko-2026')
+      await form.getByRole('button', { name: '復元する' }).click()
+      await expect(page.getByTestId('file-restore-message')).toContainText('から復元しました', { timeout: 30_000 })
+      await expect(form).toHaveCount(0)
+      const back = (await door.call('contacts.list', { search: '暗号控え', limit: 1 })) as { total: number }
+      expect(back.total).toBe(1)
+      // Today's setting stays: no passphrase.
+      expect(((await door.call('safety.status')) as { encrypted: boolean }).encrypted).toBe(false)
+    },
+  )
+})
