@@ -11,6 +11,7 @@ import { batchIdFor } from './auditBatch'
 import { auditTagChange } from './tags'
 import { pruneOldSessions, undoSessionId } from './undoLog'
 import type { UndoChange } from './undoLog'
+import { peopleOfVisitChange, revertVisitChange } from './visitUndo'
 
 export async function peekUndo(ctx: BackendContext): Promise<UndoStatus | null> {
   await pruneOldSessions(ctx.db)
@@ -26,16 +27,27 @@ export async function undoLast(ctx: BackendContext): Promise<UndoStatus | null> 
     const latest = await undoRepo.latestUndo(trx, undoSessionId)
     if (!latest) return null
     const changes = JSON.parse(latest.changes) as UndoChange[]
-    const people = changes.flatMap((c) => (c.kind === 'fields' ? c.rows.map((r) => r.id) : c.ids))
+    const people: string[] = []
+    let visitCount = 0
+    for (const c of changes) {
+      if (isVisitChange(c)) {
+        people.push(...(await peopleOfVisitChange(trx, c)))
+        visitCount += 'rows' in c ? c.rows.length : c.ids.length
+      } else people.push(...(c.kind === 'fields' ? c.rows.map((r) => r.id) : c.ids))
+    }
     if ((await undoRepo.anonymizedSince(trx, people, latest.createdAt)).length > 0)
-      return { refused: latest, status: null, ids: [] }
+      return { refused: latest, status: null, ids: [], visits: [] }
     const touched = new Set<string>()
-    const batchId = batchIdFor(new Set(people).size) // undoing a bulk action is one bulk action
+    const visits = new Set<string>()
+    // Undoing a bulk action is one bulk action.
+    const batchId = batchIdFor(visitCount > 0 ? visitCount : new Set(people).size)
     for (const change of [...changes].reverse()) {
-      for (const id of await revert(trx, ctx.userName, change, batchId)) touched.add(id)
+      if (isVisitChange(change)) {
+        for (const id of await revertVisitChange(trx, ctx.userName, change, batchId)) visits.add(id)
+      } else for (const id of await revert(trx, ctx.userName, change, batchId)) touched.add(id)
     }
     await undoRepo.markUndone(trx, latest.seq, new Date().toISOString())
-    return { refused: null, status: { label: latest.label, at: latest.createdAt }, ids: [...touched] }
+    return { refused: null, status: { label: latest.label, at: latest.createdAt }, ids: [...touched], visits: [...visits] }
   })
   if (!result) return null
   if (result.refused) {
@@ -43,12 +55,20 @@ export async function undoLast(ctx: BackendContext): Promise<UndoStatus | null> 
     await undoRepo.markUndone(ctx.db, result.refused.seq, new Date().toISOString())
     throw ApiError.from('CONFLICT', { label: result.refused.label }, UNDO_AFTER_ANONYMIZE)
   }
-  ctx.events.emit('data.changed', { entity: 'contact', ids: result.ids })
+  if (result.ids.length > 0 || result.visits.length === 0) ctx.events.emit('data.changed', { entity: 'contact', ids: result.ids })
+  if (result.visits.length > 0) ctx.events.emit('data.changed', { entity: 'visit', ids: result.visits })
   return result.status!
 }
 
+const isVisitChange = (c: UndoChange): c is Extract<UndoChange, { kind: `visit${string}` }> => c.kind.startsWith('visit')
+
 /** Applies the inverse of one change; returns the people it touched. */
-async function revert(trx: Kysely<Database>, userName: string, change: UndoChange, batchId: string | null): Promise<string[]> {
+async function revert(
+  trx: Kysely<Database>,
+  userName: string,
+  change: Exclude<UndoChange, { kind: `visit${string}` }>,
+  batchId: string | null,
+): Promise<string[]> {
   switch (change.kind) {
     case 'fields': {
       const current = new Map(

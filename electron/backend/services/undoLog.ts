@@ -1,13 +1,15 @@
 import type { Kysely } from 'kysely'
 import { uuidv7 } from 'uuidv7'
-import type { Database } from '../db/schema'
+import type { Database, VisitsTable } from '../db/schema'
 import * as undoRepo from '../db/repos/undoRepo'
 
 /**
  * What one user action changed, enough to take it back exactly:
  * - fields: the previous values of the changed columns (and the stage-history lines added);
  * - deleted / created: which people were soft-deleted / added;
- * - tagged / untagged: which people gained / lost a tag (and whether the tag itself was new).
+ * - tagged / untagged: which people gained / lost a tag (and whether the tag itself was new);
+ * - visitFields / visitsCreated / visitsDeleted: a visit's previous values, the visits recorded,
+ *   or the whole rows of the visits deleted (they are deleted for good, so undo writes them back).
  */
 export type UndoChange =
   | { kind: 'fields'; rows: { id: string; before: Record<string, unknown> }[]; stageHistoryIds: string[] }
@@ -15,6 +17,9 @@ export type UndoChange =
   | { kind: 'created'; ids: string[] }
   | { kind: 'tagged'; tagId: string; ids: string[]; newTag: boolean }
   | { kind: 'untagged'; tagId: string; ids: string[] }
+  | { kind: 'visitFields'; rows: { id: string; before: Record<string, unknown> }[] }
+  | { kind: 'visitsCreated'; ids: string[] }
+  | { kind: 'visitsDeleted'; rows: VisitsTable[] }
 
 /**
  * The backend process is the session: a page reload keeps it (so undo still works), a restart
@@ -25,7 +30,7 @@ const pruned = new WeakSet<object>()
 
 /** Call inside the action's own transaction, so the log and the data never disagree. */
 export async function recordUndo(trx: Kysely<Database>, label: string, changes: UndoChange[]): Promise<void> {
-  const meaningful = changes.filter((c) => (c.kind === 'fields' ? c.rows.length > 0 : c.ids.length > 0))
+  const meaningful = changes.filter((c) => ('rows' in c ? c.rows.length > 0 : c.ids.length > 0))
   if (meaningful.length === 0) return
   await undoRepo.insertUndo(trx, {
     sessionId: undoSessionId,

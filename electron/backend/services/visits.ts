@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7'
 import { ApiError } from '../../../shared/contract/errors'
 import type { VisitRow } from '../../../shared/contract/records'
+import { slashDate } from '../../../shared/domain/dates'
 import { changedFields } from '../../../shared/domain/fieldChanges'
 import { nightsFor } from '../../../shared/domain/vocabulary'
 import type { VisitMode } from '../../../shared/domain/vocabulary'
@@ -10,6 +11,7 @@ import { findProgramRow } from '../db/repos/programsRepo'
 import * as repo from '../db/repos/visitsRepo'
 import { batchIdFor } from './auditBatch'
 import { assertLivePeople } from './livePeople'
+import { recordUndo } from './undoLog'
 
 export interface VisitFields {
   visitDate: string
@@ -57,6 +59,9 @@ export async function createVisits(
         batchId,
       })),
     )
+    await recordUndo(trx, `訪問・参加の記録（${slashDate(fields.visitDate)}・${rows.length}件）`, [
+      { kind: 'visitsCreated', ids: rows.map((r) => r.id) },
+    ])
     return rows.map((r) => r.id)
   })
   ctx.events.emit('data.changed', { entity: 'visit', ids })
@@ -78,6 +83,10 @@ export async function updateVisit(ctx: BackendContext, id: string, patch: Partia
     if (Object.keys(changes).length === 0) return false
     await repo.updateVisit(trx, id, { ...patch, updatedAt: new Date().toISOString() })
     await recordAudit(trx, [{ userName: ctx.userName, action: 'update', entity: 'visit', entityId: id, changes }])
+    const previous = Object.fromEntries(Object.entries(changes).map(([field, [old]]) => [field, old]))
+    await recordUndo(trx, `訪問・参加記録の変更（${slashDate(before.visitDate)}）`, [
+      { kind: 'visitFields', rows: [{ id, before: previous }] },
+    ])
     return true
   })
   if (changed) ctx.events.emit('data.changed', { entity: 'visit', ids: [id] })
@@ -104,6 +113,8 @@ export async function deleteVisits(ctx: BackendContext, ids: string[]): Promise<
         batchId,
       })),
     )
+    // Deleted for good, so the undo step keeps the whole rows to write them back.
+    await recordUndo(trx, `訪問・参加記録の削除（${rows.length}件）`, [{ kind: 'visitsDeleted', rows }])
     return rows.map((r) => r.id)
   })
   if (deleted.length > 0) ctx.events.emit('data.changed', { entity: 'visit', ids: deleted })

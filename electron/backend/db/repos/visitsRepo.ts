@@ -182,3 +182,21 @@ export async function countVisits(db: Kysely<Database>): Promise<number> {
     .executeTakeFirstOrThrow()
   return r.n
 }
+
+/**
+ * Whether a deleted visit can be written back as it was: its person, program and session
+ * still exist, and (for a roster visit) that person is not on the session's roster again.
+ */
+export async function canRestoreVisit(
+  db: Kysely<Database>,
+  row: Pick<VisitsTable, 'contactId' | 'programId' | 'sessionId'>,
+): Promise<boolean> {
+  const r = await sql<{ ok: number }>`
+    SELECT EXISTS (SELECT 1 FROM contacts WHERE id = ${row.contactId})
+       AND (${row.programId} IS NULL OR EXISTS (SELECT 1 FROM programs WHERE id = ${row.programId} AND deleted_at IS NULL))
+       AND (${row.sessionId} IS NULL OR (EXISTS (SELECT 1 FROM program_sessions WHERE id = ${row.sessionId})
+            AND NOT EXISTS (SELECT 1 FROM visits WHERE session_id = ${row.sessionId} AND contact_id = ${row.contactId}))) AS ok`.execute(
+    db,
+  )
+  return r.rows[0]?.ok === 1
+}

@@ -1,0 +1,91 @@
+import type { Kysely } from 'kysely'
+import { changedFields } from '../../../shared/domain/fieldChanges'
+import { recordAudit } from '../db/repos/auditRepo'
+import * as repo from '../db/repos/visitsRepo'
+import type { Database, VisitsTable } from '../db/schema'
+import type { UndoChange } from './undoLog'
+
+type VisitChange = Extract<UndoChange, { kind: 'visitFields' | 'visitsCreated' | 'visitsDeleted' }>
+
+/** The people whose visits an undo step touches (for the "anonymized since" refusal). */
+export async function peopleOfVisitChange(trx: Kysely<Database>, change: VisitChange): Promise<string[]> {
+  if (change.kind === 'visitsDeleted') return change.rows.map((r) => r.contactId)
+  const ids = change.kind === 'visitFields' ? change.rows.map((r) => r.id) : change.ids
+  return (await repo.findVisits(trx, ids)).map((r) => r.contactId)
+}
+
+/**
+ * Takes back one visit change, audited as 'undo'; returns the visits it touched. A visit
+ * removed since (a roster unticked) is left alone, and a deleted visit comes back only while
+ * its person, program and session still exist: undo never recreates what someone removed later.
+ */
+export async function revertVisitChange(
+  trx: Kysely<Database>,
+  userName: string,
+  change: VisitChange,
+  batchId: string | null,
+): Promise<string[]> {
+  const audit = (entityId: string, changes: Record<string, [unknown, unknown]>) => ({
+    userName,
+    action: 'undo' as const,
+    entity: 'visit',
+    entityId,
+    changes,
+    batchId,
+  })
+  switch (change.kind) {
+    case 'visitFields': {
+      const current = new Map(
+        (
+          await repo.findVisits(
+            trx,
+            change.rows.map((r) => r.id),
+          )
+        ).map((r) => [r.id, r]),
+      )
+      const touched: string[] = []
+      for (const { id, before } of change.rows) {
+        const row = current.get(id)
+        if (!row) continue
+        const changes = changedFields(row, before)
+        if (Object.keys(changes).length === 0) continue
+        await repo.updateVisit(trx, id, { ...(before as Partial<VisitsTable>), updatedAt: new Date().toISOString() })
+        await recordAudit(trx, [audit(id, changes)])
+        touched.push(id)
+      }
+      return touched
+    }
+    case 'visitsCreated': {
+      const rows = await repo.findVisits(trx, change.ids)
+      await repo.deleteVisits(
+        trx,
+        rows.map((r) => r.id),
+      )
+      await recordAudit(
+        trx,
+        rows.map((r) => audit(r.id, { contactId: [r.contactId, null], visitDate: [r.visitDate, null] })),
+      )
+      return rows.map((r) => r.id)
+    }
+    case 'visitsDeleted': {
+      const present = new Set(
+        (
+          await repo.findVisits(
+            trx,
+            change.rows.map((r) => r.id),
+          )
+        ).map((r) => r.id),
+      )
+      const back: VisitsTable[] = []
+      for (const row of change.rows) {
+        if (!present.has(row.id) && (await repo.canRestoreVisit(trx, row))) back.push(row)
+      }
+      await repo.insertVisits(trx, back)
+      await recordAudit(
+        trx,
+        back.map((r) => audit(r.id, { contactId: [null, r.contactId], visitDate: [null, r.visitDate] })),
+      )
+      return back.map((r) => r.id)
+    }
+  }
+}
