@@ -14,8 +14,9 @@ export function useUndo(onUndone: (status: UndoStatus) => void, onError: (error:
     api.call('undo.peek', {}).then(setNext, () => setNext(null))
   }, [])
   useEffect(refresh, [refresh])
+  // Visit records are undoable too (訪問・参加記録), so their changes move the next step as well.
   useBackendEvent('data.changed', ({ entity }) => {
-    if (entity === 'contact') refresh()
+    if (entity === 'contact' || entity === 'visit') refresh()
   })
 
   const undo = useCallback(async () => {

@@ -1,5 +1,6 @@
+import type { CellKeyDownEvent } from 'ag-grid-community'
 import type { AgGridReact } from 'ag-grid-react'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ArgsOf } from '../../../../shared/contract/methods'
 import type { VisitRow } from '../../../../shared/contract/records'
@@ -9,15 +10,29 @@ import { api } from '../../api/client'
 import { useApiQuery, useBackendEvent } from '../../api/hooks'
 import { PageHeader } from '../../app/PageHeader'
 import { hrefOf } from '../../app/routes'
+import { useConfirm } from '../../app/useConfirm'
 import { AppGrid } from '../../grid/AppGrid'
+import { editErrorMessage } from '../../grid/cellEditing'
+import { isImeKey, suppressImeKeys } from '../../grid/imeKeys'
 import { listDatasource } from '../../grid/listDatasource'
 import { MunicipalityInput } from '../programs/MunicipalityInput'
 import '../programs/programs.css'
 import { visitColumns } from './visitColumns'
+import { useUndo } from '../participants/useUndo'
 import { VisitForm } from './VisitForm'
+import { useVisitCellSave } from './useVisitCellSave'
 
 type Filters = { fiscalYear: string; from: string; to: string; programId: string; mode: string; municipality: string[] }
 const noFilters: Filters = { fiscalYear: '', from: '', to: '', programId: '', mode: '', municipality: [] }
+const rowSelection = { mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false } as const
+const selectionColumnDef = { pinned: 'left', width: 44 } as const
+
+// Typing with a Japanese IME on a focused cell arrives as 'Process': open the editor at once.
+function onCellKeyDown(e: CellKeyDownEvent<VisitRow>) {
+  const event = e.event as KeyboardEvent | null
+  if (!event || !isImeKey(event) || e.api.getEditingCells().length > 0 || e.rowIndex === null) return
+  e.api.startEditingCell({ rowIndex: e.rowIndex, colKey: e.column.getColId() })
+}
 
 /** All visit records, filtered by period, program, municipality and mode; plus standalone entry. */
 export function VisitsPage() {
@@ -27,6 +42,9 @@ export function VisitsPage() {
   const [filters, setFilters] = useState<Filters>(noFilters)
   const [entering, setEntering] = useState(false)
   const [notice, setNotice] = useState<string | null>(null)
+  const [saveError, setSaveError] = useState<string | null>(null)
+  const [selectedIds, setSelectedIds] = useState<string[]>([])
+  const { confirm, dialog } = useConfirm()
   const gridRef = useRef<AgGridReact<VisitRow>>(null)
   const newButton = useRef<HTMLButtonElement>(null)
   const columnDefs = useMemo(() => visitColumns(t), [t])
@@ -35,6 +53,42 @@ export function VisitsPage() {
   useBackendEvent('data.changed', ({ entity }) => {
     if (entity === 'visit' || entity === 'contact' || entity === 'program') gridRef.current?.api?.refreshInfiniteCache()
   })
+  const showError = useCallback(
+    (error: unknown) => setSaveError(t('visitEdit.saveFailed', { message: editErrorMessage(error) })),
+    [t],
+  )
+  const onCellEditRequest = useVisitCellSave(
+    useCallback((message: string) => setSaveError(t('visitEdit.saveFailed', { message })), [t]),
+    useCallback(() => setSaveError(null), []),
+  )
+  const onUndone = useCallback(
+    (s: { label: string }) => {
+      setSaveError(null)
+      setNotice(t('visitEdit.undone', { label: s.label }))
+    },
+    [t],
+  )
+  const { next: nextUndo, undo } = useUndo(onUndone, showError)
+
+  async function deleteSelected() {
+    const ids = selectedIds
+    const yes = await confirm({
+      title: t('visitEdit.deleteTitle', { count: ids.length }),
+      body: t('visitEdit.deleteBody'),
+      confirmLabel: t('visitEdit.deleteConfirm'),
+      cancelLabel: t('visitEdit.deleteCancel'),
+      testId: 'visits-delete-confirm',
+    })
+    if (!yes) return
+    try {
+      const { deleted } = await api.call('visits.delete', { ids })
+      gridRef.current?.api?.deselectAll()
+      setSaveError(null)
+      setNotice(t('visitEdit.deleted', { count: deleted }))
+    } catch (error) {
+      showError(error)
+    }
+  }
   const extra = useMemo(() => {
     const args: Partial<ArgsOf<'visits.list'>> = {}
     if (filters.fiscalYear) args.fiscalYear = Number(filters.fiscalYear)
@@ -81,7 +135,16 @@ export function VisitsPage() {
           }}
         />
       )}
-      {notice && <p className="field-status">{notice}</p>}
+      {notice && (
+        <p className="field-status" role="status" data-testid="visits-notice">
+          {notice}
+        </p>
+      )}
+      {saveError && (
+        <p className="field-error" role="alert" data-testid="visits-save-error">
+          {saveError}
+        </p>
+      )}
       <div className="toolbar visits-toolbar">
         <select
           value={filters.fiscalYear}
@@ -143,6 +206,33 @@ export function VisitsPage() {
           {total === null ? '' : t('visits.count', { count: total })}
         </output>
       </div>
+      <div className="toolbar visits-actions">
+        <button
+          type="button"
+          className="button-secondary"
+          data-testid="visits-delete"
+          disabled={selectedIds.length === 0}
+          onClick={() => void deleteSelected()}
+        >
+          {t('visitEdit.delete')}
+        </button>
+        <button
+          type="button"
+          className="button-secondary"
+          data-testid="visits-undo"
+          disabled={!nextUndo}
+          title={nextUndo ? t('visitEdit.undoTitle', { label: nextUndo.label }) : t('visitEdit.undoNothing')}
+          onClick={() => void undo()}
+        >
+          {t('visitEdit.undo')}
+        </button>
+        {selectedIds.length > 0 && (
+          <output className="row-count" data-testid="visits-selected">
+            {t('visitEdit.selected', { count: selectedIds.length })}
+          </output>
+        )}
+        <span className="visits-edit-hint">{t('visitEdit.hint')}</span>
+      </div>
       {error && (
         <div className="load-error" role="alert">
           {t('common.loadFailed')}：{error}
@@ -152,7 +242,7 @@ export function VisitsPage() {
         <AppGrid<VisitRow>
           gridRef={gridRef}
           columnDefs={columnDefs}
-          defaultColDef={{ sortable: true, resizable: true }}
+          defaultColDef={{ sortable: true, resizable: true, suppressKeyboardEvent: suppressImeKeys }}
           rowModelType="infinite"
           datasource={datasource}
           cacheBlockSize={50}
@@ -161,6 +251,14 @@ export function VisitsPage() {
           paginationPageSize={50}
           paginationPageSizeSelector={false}
           getRowId={(p) => p.data.id}
+          rowSelection={rowSelection}
+          selectionColumnDef={selectionColumnDef}
+          onSelectionChanged={(e) => setSelectedIds(e.api.getSelectedNodes().flatMap((n) => (n.data ? [n.data.id] : [])))}
+          readOnlyEdit
+          onCellEditRequest={onCellEditRequest}
+          onCellKeyDown={onCellKeyDown}
+          singleClickEdit={false}
+          stopEditingWhenCellsLoseFocus
         />
         {total === 0 && (
           <div className="grid-empty" data-testid="visits-empty">
@@ -185,6 +283,7 @@ export function VisitsPage() {
           </div>
         )}
       </div>
+      {dialog}
     </section>
   )
 }

@@ -29,6 +29,22 @@ export const visitsText = {
       municipalityFilter: '訪問先',
       clear: '条件をクリア',
     },
+    visitEdit: {
+      hint: '日付・形態・訪問先・泊数・目的はセルをダブルクリック（または Enter）で直せます。出欠表から入った記録の日付は、プログラムの回で直してください。',
+      delete: '削除',
+      undo: '元に戻す',
+      undoTitle: '元に戻す：{{label}}（Ctrl+Z）',
+      undoNothing: '元に戻せる操作はありません',
+      undone: '「{{label}}」を元に戻しました。',
+      selected: '{{count}}件を選択中',
+      deleteTitle: '{{count}}件の記録を削除しますか？',
+      deleteBody:
+        '選んだ訪問・参加記録を削除します。実人数・延べ人数の集計からも外れます。出欠表から入った記録は、その回の出席も取り消されます。直後なら「元に戻す」で戻せます。',
+      deleteConfirm: '削除する',
+      deleteCancel: 'キャンセル',
+      deleted: '{{count}}件の記録を削除しました。',
+      saveFailed: '保存できませんでした：{{message}}',
+    },
   },
   en: {
     visitEntry: {
@@ -57,6 +73,22 @@ export const visitsText = {
       to: 'To',
       municipalityFilter: 'Municipality',
       clear: 'Clear filters',
+    },
+    visitEdit: {
+      hint: 'Double-click a cell (or press Enter) to fix the date, mode, place, nights or purpose. A roster record keeps its session’s date: change the session.',
+      delete: 'Delete',
+      undo: 'Undo',
+      undoTitle: 'Undo: {{label}} (Ctrl+Z)',
+      undoNothing: 'Nothing to undo',
+      undone: 'Undid “{{label}}”.',
+      selected: '{{count}} selected',
+      deleteTitle: 'Delete {{count}} records?',
+      deleteBody:
+        'The chosen records are deleted and no longer counted. A record from a session roster also takes that attendance back. Undo brings them back right after.',
+      deleteConfirm: 'Delete',
+      deleteCancel: 'Cancel',
+      deleted: 'Deleted {{count}} records.',
+      saveFailed: 'Not saved: {{message}}',
     },
   },
 }
