@@ -86,3 +86,16 @@ test('a roster visit keeps its session date: its date cell does not open an edit
   await expect(first.locator('[col-id="purpose"] input')).toBeFocused()
   await page.keyboard.press('Escape')
 })
+
+test('監査ログ names whose visit a line is about, not an id', async ({ shell, door, page }) => {
+  const person = (await door.call('contacts.create', {
+    fields: { familyName: '記録', givenName: '確子', familyKana: 'キロク', givenKana: 'タシコ' },
+  })) as { id: string }
+  await door.call('visits.create', { contactIds: [person.id], fields: { visitDate: '2025-11-03', mode: 'onsite' } })
+  await shell.open(door.url, 'audit')
+  await page.getByTestId('audit-filters').locator('label', { hasText: '対象' }).locator('select').selectOption('visit')
+  const line = page.getByTestId('audit-row').filter({ hasText: '2025-11-03' })
+  await expect(line.getByTestId('audit-person')).toHaveText('記録 確子')
+  await expect(line).toContainText('参加者 — → 記録 確子')
+  await expect(line).not.toContainText(person.id)
+})

@@ -109,7 +109,12 @@ export async function deleteVisits(ctx: BackendContext, ids: string[]): Promise<
         action: 'delete' as const,
         entity: 'visit',
         entityId: r.id,
-        changes: { contactId: [r.contactId, null], visitDate: [r.visitDate, null], sessionId: [r.sessionId, null] },
+        // A roster visit says which session it was on; a standalone one has nothing to say there.
+        changes: {
+          contactId: [r.contactId, null],
+          visitDate: [r.visitDate, null],
+          ...(r.sessionId ? { sessionId: [r.sessionId, null] } : {}),
+        },
         batchId,
       })),
     )

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Kysely } from 'kysely'
 import type { Page } from '../../../../shared/contract/listQuery'
 import type { AuditEntry } from '../../../../shared/contract/participantRecords'
@@ -46,24 +47,78 @@ export async function listAudit(db: Kysely<Database>, q: AuditQuery): Promise<Pa
   const { total } = await filtered(db, q)
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .executeTakeFirstOrThrow()
-  return {
-    total: Number(total),
-    rows: rows.map((r) => ({
-      id: r.id,
-      at: r.at,
-      userName: r.userName,
-      action: r.action,
-      entity: r.entity,
-      entityId: r.entityId,
-      changes: r.changes
-        ? Object.entries(JSON.parse(r.changes) as Record<string, [unknown, unknown]>).map(([field, [before, after]]) => ({
-            field,
-            before,
-            after,
-          }))
-        : [],
-      batchId: r.batchId,
-      importFileName: r.importFileName,
-    })),
+  const entries = rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    userName: r.userName,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entityId,
+    changes: r.changes
+      ? Object.entries(JSON.parse(r.changes) as Record<string, [unknown, unknown]>).map(([field, [before, after]]) => ({
+          field,
+          before,
+          after,
+        }))
+      : [],
+    batchId: r.batchId,
+    importFileName: r.importFileName,
+  }))
+  return { total: Number(total), rows: await withPeople(db, entries) }
+}
+
+type Entry = Omit<AuditEntry, 'personId' | 'names'>
+
+/**
+ * Who each line is about, by name: a contact line's own person; a visit's or enrollment's
+ * person while that record exists, else the contactId its create or delete line recorded.
+ * A person removed for good (wiped) has no name left, and the line shows no one.
+ */
+async function withPeople(db: Kysely<Database>, entries: Entry[]): Promise<AuditEntry[]> {
+  const idsOf = (entity: string) => [...new Set(entries.filter((e) => e.entity === entity && e.entityId).map((e) => e.entityId!))]
+  const personOf = new Map<string, string>()
+  for (const [table, ids] of [
+    ['visits', idsOf('visit')],
+    ['enrollments', idsOf('enrollment')],
+  ] as const) {
+    if (ids.length === 0) continue
+    for (const r of await db.selectFrom(table).select(['id', 'contactId']).where('id', 'in', ids).execute())
+      personOf.set(r.id, r.contactId)
+    // A record deleted since: the person its create or delete line recorded.
+    const gone = ids.filter((id) => !personOf.has(id))
+    if (gone.length === 0) continue
+    const entity = table === 'visits' ? 'visit' : 'enrollment'
+    const lines = await db
+      .selectFrom('auditLog')
+      .select([
+        'entityId',
+        sql<string | null>`coalesce(changes ->> '$.contactId[1]', changes ->> '$.contactId[0]')`.as('contactId'),
+      ])
+      .where('entity', '=', entity)
+      .where('entityId', 'in', gone)
+      .where('action', 'in', ['create', 'delete', 'undo'])
+      .execute()
+    for (const l of lines) if (l.contactId && !personOf.has(l.entityId!)) personOf.set(l.entityId!, l.contactId)
   }
+  const recorded = (e: Entry) =>
+    e.changes
+      .flatMap((c) => (c.field === 'contactId' ? [c.before, c.after] : []))
+      .filter((v): v is string => typeof v === 'string')
+  const personIdOf = (e: Entry): string | null =>
+    e.entity === 'contact' ? e.entityId : ((e.entityId && personOf.get(e.entityId)) ?? recorded(e)[0] ?? null)
+  const people = [...new Set(entries.flatMap((e) => [personIdOf(e), ...recorded(e)]).filter((id): id is string => !!id))]
+  const names = new Map<string, string>()
+  if (people.length > 0) {
+    const rows = await db
+      .selectFrom('contacts')
+      .select(['id', sql<string>`trim(coalesce(family_name, '') || ' ' || coalesce(given_name, ''))`.as('name')])
+      .where('id', 'in', people)
+      .execute()
+    for (const r of rows) if (r.name) names.set(r.id, r.name)
+  }
+  return entries.map((e) => {
+    const personId = personIdOf(e)
+    const own = [personId, ...recorded(e)].filter((id): id is string => !!id && names.has(id))
+    return { ...e, personId, names: Object.fromEntries(own.map((id) => [id, names.get(id)!])) }
+  })
 }

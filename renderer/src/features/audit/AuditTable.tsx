@@ -33,6 +33,11 @@ export function AuditTable({ rows, onBatch }: { rows: AuditEntry[]; onBatch: (en
             </td>
             <td>
               {label('entities', row.entity)}
+              {row.personId && row.names[row.personId] && (
+                <span className="audit-person" data-testid="audit-person">
+                  {row.names[row.personId]}
+                </span>
+              )}
               {row.entityId && <span className="audit-id">{row.entityId.slice(-8)}</span>}
             </td>
             <td className="audit-batch-cell">
@@ -60,7 +65,8 @@ export function AuditTable({ rows, onBatch }: { rows: AuditEntry[]; onBatch: (en
                       <span className="audit-field" title={c.field}>
                         {auditFieldLabel(t, c.field, row.entity)}
                       </span>{' '}
-                      {auditValueText(t, c.before)} → {auditValueText(t, c.after)}
+                      {personValue(row, c.field, c.before) ?? auditValueText(t, c.before)} →{' '}
+                      {personValue(row, c.field, c.after) ?? auditValueText(t, c.after)}
                     </li>
                   ))}
                 </ul>
@@ -71,4 +77,9 @@ export function AuditTable({ rows, onBatch }: { rows: AuditEntry[]; onBatch: (en
       </tbody>
     </table>
   )
+}
+
+/** A recorded person id as that person's name (the log is read by people, not by ids). */
+function personValue(row: AuditEntry, field: string, value: unknown): string | undefined {
+  return field === 'contactId' && typeof value === 'string' ? row.names[value] : undefined
 }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { createPeople } from './programFixtures'
+import { freshBackend } from './tempDb'
+
+/** 監査ログ is read by coordinators: a line about a visit says whose visit it was. */
+describe('audit lines name the people they are about', () => {
+  it('a visit recorded, changed and deleted: each line carries its person and their name', async () => {
+    const { client } = await freshBackend()
+    const [a] = await createPeople(client, 1)
+    const { ids } = await client.call('visits.create', { contactIds: [a], fields: { visitDate: '2025-08-15', mode: 'onsite' } })
+    await client.call('visits.update', { id: ids[0]!, patch: { visitDate: '2025-08-16' } })
+    await client.call('visits.delete', { ids })
+
+    const log = await client.call('audit.list', { entity: 'visit' })
+    expect(log.rows.map((r) => [r.action, r.personId, r.names])).toEqual([
+      ['delete', a, { [a!]: '試験 一郎' }],
+      // The update line records only the date: its person is the one the visit's other lines recorded.
+      ['update', a, { [a!]: '試験 一郎' }],
+      ['create', a, { [a!]: '試験 一郎' }],
+    ])
+  })
+
+  it('while the visit exists, even a line without a contactId names its person', async () => {
+    const { client } = await freshBackend()
+    const [a] = await createPeople(client, 1)
+    const { ids } = await client.call('visits.create', { contactIds: [a], fields: { visitDate: '2025-08-15', mode: 'onsite' } })
+    await client.call('visits.update', { id: ids[0]!, patch: { nights: 1 } })
+    const [update] = (await client.call('audit.list', { entity: 'visit', action: 'update' })).rows
+    expect([update!.personId, update!.names]).toEqual([a, { [a!]: '試験 一郎' }])
+    const [contact] = (await client.call('audit.list', { entity: 'contact', entityId: a })).rows
+    expect(contact!.names).toEqual({ [a!]: '試験 一郎' })
+  })
+})
+
+describe('a deleted standalone visit', () => {
+  it('records no session line (it had none), only whose and which day', async () => {
+    const { client } = await freshBackend()
+    const [a] = await createPeople(client, 1)
+    const { ids } = await client.call('visits.create', { contactIds: [a], fields: { visitDate: '2025-08-15', mode: 'onsite' } })
+    await client.call('visits.delete', { ids })
+    const [line] = (await client.call('audit.list', { entity: 'visit', action: 'delete' })).rows
+    expect(line!.changes.map((c) => c.field)).toEqual(['contactId', 'visitDate'])
+  })
+})
