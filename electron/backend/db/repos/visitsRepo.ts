@@ -16,7 +16,12 @@ const columns: GridColumns<VisitColumn> = {
   mode: { sql: 'v.mode', kind: 'code' },
   municipalityCode: { sql: 'v.municipality_code', kind: 'code' },
   nights: { sql: 'v.nights', kind: 'number' },
-  contactName: { sql: `(c.family_name || ' ' || c.given_name)`, kind: 'text' },
+  // Filtered on the name as written; sorted in 50音順 by the reading, as on 参加者 (contacts_kana).
+  contactName: {
+    sql: `(c.family_name || ' ' || c.given_name)`,
+    kind: 'text',
+    sort: ['(c.family_kana IS NULL)', 'c.family_kana', 'c.given_kana', 'c.id'],
+  },
   programName: { sql: 'p.name', kind: 'text' },
 }
 
@@ -65,25 +70,36 @@ function filtersOf(q: VisitListQuery): RawBuilder<boolean>[] {
 
 const and = (conditions: RawBuilder<boolean>[]) => (conditions.length === 0 ? sql<boolean>`1` : sql.join(conditions, sql` AND `))
 
-/** Which joins a filter needs: the count only joins what its WHERE mentions. */
-function joinsFor(q: VisitListQuery) {
-  const needsContact = q.filter.contactName !== undefined || q.sort.some((s) => s.colId === 'contactName')
-  const needsProgram = q.filter.programName !== undefined || q.sort.some((s) => s.colId === 'programName')
+/** Which joins a query needs: a count joins only what its WHERE mentions, a page also what it sorts by. */
+function joinsFor(q: VisitListQuery, forSort: boolean) {
+  const sorts = (colId: VisitColumn) => forSort && q.sort.some((s) => s.colId === colId)
+  const needsContact = q.filter.contactName !== undefined || sorts('contactName')
+  const needsProgram = q.filter.programName !== undefined || sorts('programName')
   return sql.raw(
     `${needsContact ? 'JOIN contacts c ON c.id = v.contact_id' : ''} ${needsProgram ? 'LEFT JOIN programs p ON p.id = v.program_id' : ''}`,
   )
 }
 
+/**
+ * The page's FROM … WHERE. Sorted by 参加者 first, it walks live people in reading order
+ * (contacts_kana) and their visits through visits_contact, so the first pages of a million
+ * visits come in milliseconds instead of a multi-second sort of every row.
+ */
+function pageSource(q: VisitListQuery, filters: RawBuilder<boolean>[]): RawBuilder<unknown> {
+  if (q.sort[0]?.colId !== 'contactName') return sql`FROM visits v ${joinsFor(q, true)} WHERE ${and([LIVE, ...filters])}`
+  const program = q.filter.programName !== undefined || q.sort.some((s) => s.colId === 'programName')
+  return sql`FROM contacts c CROSS JOIN visits v ON v.contact_id = c.id ${sql.raw(program ? 'LEFT JOIN programs p ON p.id = v.program_id' : '')}
+    WHERE ${and([sql<boolean>`c.deleted_at IS NULL`, ...filters])}`
+}
+
 /** Visits of live people, newest first unless the grid sorts otherwise. */
 export async function listVisits(db: Kysely<Database>, q: VisitListQuery): Promise<Page<VisitRow>> {
   const filters = filtersOf(q)
-  const joins = joinsFor(q)
+  const joins = joinsFor(q, false)
   const order = q.sort.length > 0 ? sortToSql(columns, q.sort, [], 'v.id') : sql.raw('v.visit_date DESC, v.id DESC')
   // Page the ids first (narrow index rows), then fetch names for just this page.
   const ids = await sql<{ id: string }>`
-    SELECT v.id FROM visits v ${joins} WHERE ${and([LIVE, ...filters])} ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset}`.execute(
-    db,
-  )
+    SELECT v.id ${pageSource(q, filters)} ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset}`.execute(db)
   const byId = new Map(
     (
       await visitRowsByIds(
