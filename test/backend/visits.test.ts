@@ -104,3 +104,17 @@ describe('visits grid and standalone visits', () => {
     expect((await client.call('visits.list', {})).total).toBe(0)
   })
 })
+
+describe('年度 offered in the pickers of ホーム and 訪問・参加記録', () => {
+  it('include a year with visits but no program, newest first', async () => {
+    const { client } = await freshBackend()
+    const [a] = await createPeople(client, 1)
+    expect(await client.call('visits.fiscalYears', {})).toEqual([])
+    await client.call('programs.create', { fields: courseProgram() }) // 2025年度
+    // A sign-in sheet of 令和元年: no program was ever registered for it. 2020-03-31 is still 2019年度.
+    await client.call('visits.create', { contactIds: [a], fields: { visitDate: '2019-05-01', mode: 'onsite' } })
+    await client.call('visits.create', { contactIds: [a], fields: { visitDate: '2020-03-31', mode: 'online' } })
+    await client.call('visits.create', { contactIds: [a], fields: { visitDate: '2022-04-01', mode: 'onsite' } })
+    expect(await client.call('visits.fiscalYears', {})).toEqual([2025, 2022, 2019])
+  })
+})

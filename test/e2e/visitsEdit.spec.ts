@@ -99,3 +99,15 @@ test('監査ログ names whose visit a line is about, not an id', async ({ shell
   await expect(line).toContainText('参加者 — → 記録 確子')
   await expect(line).not.toContainText(person.id)
 })
+
+test('ホーム offers the 年度 of visits recorded without any program, and counts them', async ({ shell, door, page }) => {
+  const person = (await door.call('contacts.create', {
+    fields: { familyName: '元年', givenName: '訪子', familyKana: 'ガンネン', givenKana: 'ホウコ' },
+  })) as { id: string }
+  await door.call('visits.create', { contactIds: [person.id], fields: { visitDate: '2019-05-01', mode: 'onsite' } })
+  await shell.open(door.url, 'home')
+  await page.getByTestId('home-fiscal-year').selectOption({ label: '令和元年度（2019年度）' })
+  await expect(page.getByTestId('home-unique-people')).toContainText('1人')
+  await shell.open(door.url, 'visits')
+  await expect(page.getByTestId('visits-filter-year').locator('option', { hasText: '令和元年度' })).toHaveCount(1)
+})

@@ -1,13 +1,15 @@
 import { uuidv7 } from 'uuidv7'
 import { ApiError } from '../../../shared/contract/errors'
 import type { VisitRow } from '../../../shared/contract/records'
-import { slashDate } from '../../../shared/domain/dates'
+import { fiscalYearOf, slashDate } from '../../../shared/domain/dates'
 import { changedFields } from '../../../shared/domain/fieldChanges'
 import { nightsFor } from '../../../shared/domain/vocabulary'
 import type { VisitMode } from '../../../shared/domain/vocabulary'
+import type { Kysely } from 'kysely'
 import type { BackendContext } from '../context'
+import type { Database } from '../db/schema'
 import { recordAudit } from '../db/repos/auditRepo'
-import { findProgramRow } from '../db/repos/programsRepo'
+import { findProgramRow, programFiscalYears } from '../db/repos/programsRepo'
 import * as repo from '../db/repos/visitsRepo'
 import { batchIdFor } from './auditBatch'
 import { assertLivePeople } from './livePeople'
@@ -124,4 +126,11 @@ export async function deleteVisits(ctx: BackendContext, ids: string[]): Promise<
   })
   if (deleted.length > 0) ctx.events.emit('data.changed', { entity: 'visit', ids: deleted })
   return deleted.length
+}
+
+/** 年度 with a visit or a program, newest first (see visits.fiscalYears). */
+export async function recordedFiscalYears(db: Kysely<Database>): Promise<number[]> {
+  const years = new Set(await programFiscalYears(db))
+  for (const month of await repo.monthsWithVisits(db)) years.add(fiscalYearOf(`${month}-01`))
+  return [...years].sort((a, b) => b - a)
 }

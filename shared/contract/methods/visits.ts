@@ -58,6 +58,11 @@ export const visitMethods = {
       })
       .strict(),
   ),
+  /**
+   * The 年度 worth offering in a 年度 picker, newest first: those with a visit or a program.
+   * Visits recorded without any program (a sign-in sheet of past years) make their year count too.
+   */
+  'visits.fiscalYears': method<number[]>()(z.object({}).strict()),
   /** A visit from a roster keeps its session's date: change the session, not the visit. */
   'visits.update': method<VisitRow>()(z.object({ id, patch: z.object(visitFields).partial().strict() }).strict()),
   'visits.delete': method<{ deleted: number }>()(

@@ -216,3 +216,9 @@ export async function canRestoreVisit(
   )
   return r.rows[0]?.ok === 1
 }
+
+/** Months ('2025-08') with at least one visit, from the per-month counts (a few hundred rows). */
+export async function monthsWithVisits(db: Kysely<Database>): Promise<string[]> {
+  const r = await sql<{ month: string }>`SELECT month FROM visit_month_counts WHERE onsite + online > 0`.execute(db)
+  return r.rows.map((row) => row.month)
+}

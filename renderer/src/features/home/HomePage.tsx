@@ -14,7 +14,7 @@ export function HomePage() {
   const { t } = useTranslation()
   const current = fiscalYearOf(todayIso())
   const [fiscalYear, setFiscalYear] = useState(current)
-  const years = useApiQuery('programs.fiscalYears', {}, ['program'])
+  const years = useApiQuery('visits.fiscalYears', {}, ['program', 'visit'])
   const dashboard = useApiQuery('dashboard.get', { fiscalYear }, ['visit', 'contact', 'session', 'program', 'enrollment'])
   const d = dashboard.data
   const has = useApiQuery('app.hasRecords', {}, ['contact', 'program', 'visit']).data

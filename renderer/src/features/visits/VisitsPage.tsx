@@ -49,7 +49,7 @@ export function VisitsPage() {
   const newButton = useRef<HTMLButtonElement>(null)
   const columnDefs = useMemo(() => visitColumns(t), [t])
   const programs = useApiQuery('programs.list', {}, ['program'])
-  const years = useApiQuery('programs.fiscalYears', {}, ['program'])
+  const years = useApiQuery('visits.fiscalYears', {}, ['program', 'visit'])
   useBackendEvent('data.changed', ({ entity }) => {
     if (entity === 'visit' || entity === 'contact' || entity === 'program') gridRef.current?.api?.refreshInfiniteCache()
   })
