@@ -42,3 +42,18 @@ describe('a deleted standalone visit', () => {
     expect(line!.changes.map((c) => c.field)).toEqual(['contactId', 'visitDate'])
   })
 })
+
+describe('the 参加者ID filter (personId)', () => {
+  it("finds a person's own lines and those of their visits, even of a visit deleted since", async () => {
+    const { client } = await freshBackend()
+    const [a, b] = await createPeople(client, 2)
+    const mine = await client.call('visits.create', { contactIds: [a], fields: { visitDate: '2025-08-15', mode: 'onsite' } })
+    await client.call('visits.create', { contactIds: [b], fields: { visitDate: '2025-08-15', mode: 'onsite' } })
+    await client.call('visits.update', { id: mine.ids[0]!, patch: { visitDate: '2025-08-16' } })
+    const lines = async () => (await client.call('audit.list', { personId: a })).rows.map((r) => `${r.entity}:${r.action}`)
+    expect(await lines()).toEqual(['visit:update', 'visit:create', 'contact:create'])
+    await client.call('visits.delete', { ids: mine.ids })
+    expect(await lines()).toEqual(['visit:delete', 'visit:update', 'visit:create', 'contact:create'])
+    expect((await client.call('audit.list', { personId: a })).total).toBe(4)
+  })
+})

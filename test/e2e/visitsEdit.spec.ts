@@ -98,6 +98,15 @@ test('監査ログ names whose visit a line is about, not an id', async ({ shell
   await expect(line.getByTestId('audit-person')).toHaveText('記録 確子')
   await expect(line).toContainText('参加者 — → 記録 確子')
   await expect(line).not.toContainText(person.id)
+
+  // Their name filters the log to them: their registration and their visit, nobody else's.
+  await line.getByTestId('audit-person').click()
+  await expect(page.getByTestId('audit-filters').locator('label', { hasText: '参加者ID' }).locator('input')).toHaveValue(
+    person.id,
+  )
+  await page.getByTestId('audit-filters').locator('label', { hasText: '対象' }).locator('select').selectOption('')
+  await expect(page.getByTestId('audit-row')).toHaveCount(2)
+  await expect(page.getByTestId('audit-person')).toHaveText(['記録 確子', '記録 確子'])
 })
 
 test('ホーム offers the 年度 of visits recorded without any program, and counts them', async ({ shell, door, page }) => {

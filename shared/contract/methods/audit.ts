@@ -20,6 +20,8 @@ export const auditMethods = {
           .regex(/^[a-z_]{1,40}$/, '対象の種類が正しくありません')
           .optional(),
         entityId: id.optional(),
+        /** Lines about one person: their own, and those of their visits and enrollments. */
+        personId: id.optional(),
         action: z.enum(auditActions.codes).optional(),
         batchId: id.optional(),
         from: day.optional(),

@@ -7,6 +7,7 @@ import type { Database } from '../schema'
 export interface AuditQuery {
   entity?: string
   entityId?: string
+  personId?: string
   action?: string
   batchId?: string
   from?: string
@@ -18,11 +19,26 @@ export interface AuditQuery {
 /** `to` as a bare day means the whole day. */
 const endOf = (to: string) => (to.length === 10 ? `${to}T\uffff` : to)
 
+/**
+ * A person's lines: their contact's, and every line of a visit or enrollment that is theirs now
+ * or whose create/delete line recorded them (so a deleted visit's date change is found too).
+ */
+function aboutPerson(personId: string) {
+  return sql<boolean>`(
+    (audit_log.entity = 'contact' AND audit_log.entity_id = ${personId})
+    OR (audit_log.entity = 'visit' AND audit_log.entity_id IN (SELECT id FROM visits WHERE contact_id = ${personId}))
+    OR (audit_log.entity = 'enrollment' AND audit_log.entity_id IN (SELECT id FROM enrollments WHERE contact_id = ${personId}))
+    OR (audit_log.entity IN ('visit', 'enrollment') AND audit_log.entity_id IN (
+      SELECT a.entity_id FROM audit_log a WHERE a.entity IN ('visit', 'enrollment')
+        AND (a.changes ->> '$.contactId[0]' = ${personId} OR a.changes ->> '$.contactId[1]' = ${personId}))))`
+}
+
 /** The filtered lines, before paging; columns qualified so the page's join stays unambiguous. */
 function filtered(db: Kysely<Database>, q: AuditQuery) {
   let query = db.selectFrom('auditLog')
   if (q.entity) query = query.where('auditLog.entity', '=', q.entity)
   if (q.entityId) query = query.where('auditLog.entityId', '=', q.entityId)
+  if (q.personId) query = query.where(aboutPerson(q.personId))
   if (q.action) query = query.where('auditLog.action', '=', q.action)
   if (q.batchId) query = query.where('auditLog.batchId', '=', q.batchId)
   if (q.from) query = query.where('auditLog.at', '>=', q.from)

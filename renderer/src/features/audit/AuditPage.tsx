@@ -36,7 +36,8 @@ export function AuditPage() {
   if (filters.entity) args.entity = filters.entity
   if (filters.from) args.from = filters.from
   if (filters.to) args.to = filters.to
-  if (uuid.test(filters.entityId.trim())) args.entityId = filters.entityId.trim()
+  // 参加者ID: the person's own lines and those of their visits and enrollments.
+  if (uuid.test(filters.entityId.trim())) args.personId = filters.entityId.trim()
   if (filters.batch) args.batchId = filters.batch.id
   const log = useApiQuery('audit.list', args, ['contact', 'program', 'session', 'enrollment', 'visit', 'setting'])
   // Any filter change starts again from the first page.
@@ -111,6 +112,7 @@ export function AuditPage() {
             <AuditTable
               rows={log.data.rows}
               onBatch={(entry) => change({ batch: { id: entry.batchId!, label: batchLabel(t, entry)! } })}
+              onPerson={(personId) => change({ entityId: personId })}
             />
           )}
           {log.data.rows.length < log.data.total && (

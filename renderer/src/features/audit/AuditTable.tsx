@@ -5,9 +5,18 @@ import { batchLabel } from './batchLabel'
 
 /**
  * Audit entries as a plain table: time, user, action, target, batch, field-level before → after.
- * The batch cell is a button that only filters the log (nothing here edits it).
+ * The batch cell and a line's person are buttons that only filter the log (nothing here edits it).
  */
-export function AuditTable({ rows, onBatch }: { rows: AuditEntry[]; onBatch: (entry: AuditEntry) => void }) {
+export function AuditTable({
+  rows,
+  onBatch,
+  onPerson,
+}: {
+  rows: AuditEntry[]
+  onBatch: (entry: AuditEntry) => void
+  /** Filters the log to one person (the 参加者ID filter), from their name on a line. */
+  onPerson: (personId: string) => void
+}) {
   const { t, i18n } = useTranslation()
   const label = (group: 'actions' | 'entities', key: string) =>
     i18n.exists(`audit.${group}.${key}`) ? t(`audit.${group}.${key}` as never) : key
@@ -34,9 +43,15 @@ export function AuditTable({ rows, onBatch }: { rows: AuditEntry[]; onBatch: (en
             <td>
               {label('entities', row.entity)}
               {row.personId && row.names[row.personId] && (
-                <span className="audit-person" data-testid="audit-person">
+                <button
+                  type="button"
+                  className="audit-person"
+                  onClick={() => onPerson(row.personId!)}
+                  title={t('audit.personShow')}
+                  data-testid="audit-person"
+                >
                   {row.names[row.personId]}
-                </span>
+                </button>
               )}
               {row.entityId && <span className="audit-id">{row.entityId.slice(-8)}</span>}
             </td>
