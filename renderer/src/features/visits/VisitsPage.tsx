@@ -26,6 +26,8 @@ type Filters = { fiscalYear: string; from: string; to: string; programId: string
 const noFilters: Filters = { fiscalYear: '', from: '', to: '', programId: '', mode: '', municipality: [] }
 const rowSelection = { mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false } as const
 const selectionColumnDef = { pinned: 'left', width: 44 } as const
+// Module-level: AG Grid rebuilds every column when handed a new object (an inline one is new at each render).
+const defaultColDef = { sortable: true, resizable: true, suppressKeyboardEvent: suppressImeKeys }
 
 // Typing with a Japanese IME on a focused cell arrives as 'Process': open the editor at once.
 function onCellKeyDown(e: CellKeyDownEvent<VisitRow>) {
@@ -242,7 +244,7 @@ export function VisitsPage() {
         <AppGrid<VisitRow>
           gridRef={gridRef}
           columnDefs={columnDefs}
-          defaultColDef={{ sortable: true, resizable: true, suppressKeyboardEvent: suppressImeKeys }}
+          defaultColDef={defaultColDef}
           rowModelType="infinite"
           datasource={datasource}
           cacheBlockSize={50}
