@@ -20,8 +20,12 @@ export function auditFieldLabel(t: TFunction, field: string, entity = 'contact')
   return own || field.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase()
 }
 
-/** A recorded value in words: はい/いいえ, lists joined with 、, nothing as —. */
+/** A stored instant (createdAt, a restored backup's time…), as the 日時 column shows `at`. */
+const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/
+
+/** A recorded value in words: はい/いいえ, lists joined with 、, times in local time, nothing as —. */
 export function auditValueText(t: TFunction, value: unknown): string {
+  if (typeof value === 'string' && isoInstant.test(value)) return new Date(value).toLocaleString('ja-JP')
   if (value === true) return t('people.auditYes')
   if (value === false) return t('people.auditNo')
   if (Array.isArray(value)) return value.length === 0 ? '—' : value.join('、')
