@@ -117,20 +117,31 @@ export function ParticipantsPage() {
   )
   // Where the panel's person sat in the grid, to put focus back near there once they are gone.
   const panelRow = useRef(0)
-  const openPanel = useCallback((c: Contact) => {
+  // Opened from the keyboard (Enter on the row's panel button): the panel takes focus, so its
+  // contents and Esc are reachable without a mouse. A click leaves focus where the user put it.
+  const [panelFocus, setPanelFocus] = useState(false)
+  const openPanel = useCallback((c: Contact, fromKeyboard = false) => {
     panelRow.current = gridRef.current?.api?.getRowNode(c.id)?.rowIndex ?? 0
+    setPanelFocus(fromKeyboard)
     setPanelId(c.id)
   }, [])
   /** Keyboard focus back on the grid, on the row nearest `index` (an action took its control away). */
-  const focusGridRow = useCallback((index: number) => {
+  const focusGridRow = useCallback((index: number, column = 'familyName') => {
     const grid = gridRef.current?.api
     if (!grid) return
     const last = grid.getDisplayedRowCount() - 1
     if (last < 0) return grid.setFocusedHeader('familyName') // no rows left: the header still takes the keys
     const row = Math.max(0, Math.min(index, last))
     grid.ensureIndexVisible(row)
-    grid.setFocusedCell(row, 'familyName')
+    grid.setFocusedCell(row, column)
   }, [])
+  // Closing the panel from inside it (× or Esc) would drop focus on <body>: put it back on the
+  // row's panel button, where the user opened it, so the next row is one arrow key away.
+  const closePanel = useCallback(() => {
+    const focusInside = document.activeElement?.closest('.person-panel') != null
+    setPanelId(null)
+    if (focusInside) focusGridRow(panelRow.current, 'open')
+  }, [focusGridRow])
   const onPanelGone = useCallback(
     (name: string) => {
       setPanelId(null)
@@ -219,12 +230,18 @@ export function ParticipantsPage() {
 
   // Typing with a Japanese IME on a focused cell arrives as 'Process' (keyCode 229), which AG
   // Grid does not treat as typing: open the editor at once so the composition lands in it.
-  const onCellKeyDown = useCallback((e: CellKeyDownEvent<Contact>) => {
-    const event = e.event as KeyboardEvent | null
-    if (!event || !isImeKey(event) || e.api.getEditingCells().length > 0) return
-    if (!e.colDef.editable || e.rowIndex === null) return
-    e.api.startEditingCell({ rowIndex: e.rowIndex, colKey: e.column.getColId() })
-  }, [])
+  const onCellKeyDown = useCallback(
+    (e: CellKeyDownEvent<Contact>) => {
+      const event = e.event as KeyboardEvent | null
+      // The panel button is drawn inside a grid cell, which AG Grid focuses instead of the
+      // button: Enter on that cell is the keyboard's way to open the person panel.
+      if (event?.key === 'Enter' && e.column.getColId() === 'open' && e.data) return openPanel(e.data, true)
+      if (!event || !isImeKey(event) || e.api.getEditingCells().length > 0) return
+      if (!e.colDef.editable || e.rowIndex === null) return
+      e.api.startEditingCell({ rowIndex: e.rowIndex, colKey: e.column.getColId() })
+    },
+    [openPanel],
+  )
 
   async function confirmDelete() {
     setModal(null)
@@ -385,7 +402,7 @@ export function ParticipantsPage() {
             )}
           </div>
         </div>
-        {panelId && <PersonPanel contactId={panelId} onClose={() => setPanelId(null)} onGone={onPanelGone} />}
+        {panelId && <PersonPanel contactId={panelId} onClose={closePanel} onGone={onPanelGone} takeFocus={panelFocus} />}
       </div>
       {modal?.kind === 'add' && (
         <AddPersonDialog

@@ -31,10 +31,13 @@ export function PersonPanel({
   contactId,
   onClose,
   onGone,
+  takeFocus = false,
 }: {
   contactId: string
   onClose: () => void
   onGone: (name: string) => void
+  /** Move keyboard focus into the panel when it opens or shows another person. */
+  takeFocus?: boolean
 }) {
   const { t } = useTranslation()
   const detail = useApiQuery('contacts.detail', { id: contactId }, ['contact', 'enrollment', 'visit'])
@@ -52,8 +55,27 @@ export function PersonPanel({
     if (gone) goneRef.current(lastName.current)
   }, [gone])
 
+  const panel = useRef<HTMLElement>(null)
+  useEffect(() => {
+    if (takeFocus) panel.current?.focus()
+  }, [takeFocus, contactId])
+
   return (
-    <aside className="person-panel" aria-label={t('people.detail')} data-testid="person-panel">
+    <aside
+      ref={panel}
+      className="person-panel"
+      aria-label={t('people.detail')}
+      data-testid="person-panel"
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        // Esc closes the panel as it closes a dialog; an open editor or menu inside it keeps
+        // its own Esc (they stop the event before it gets here).
+        if (e.key === 'Escape' && !e.defaultPrevented) {
+          e.preventDefault()
+          onClose()
+        }
+      }}
+    >
       <header className="person-panel-header">
         <div>
           <h2>{c ? `${c.familyName} ${c.givenName}` : '…'}</h2>

@@ -1,0 +1,33 @@
+import { expect, test } from './fixtures'
+
+// A coordinator typing in people from paper sign-in sheets works with the keyboard only, and
+// some use a screen reader: every step here is keys, and what a screen reader reads is checked.
+
+test.beforeEach(async ({ shell, participants, door }) => {
+  await shell.open(door.url)
+  await participants.waitForRows()
+})
+
+test('Enter on a row opens the person panel with focus in it; Esc closes it and focus goes back to the row', async ({
+  participants,
+  page,
+}) => {
+  const name = (await participants.texts('familyName', 1))[0]
+  await participants.cell(0, 'familyName').click()
+  await page.keyboard.press('ArrowLeft') // onto the row's panel button
+  await expect(participants.cell(0, 'open')).toBeFocused()
+  await page.keyboard.press('Enter')
+
+  const panel = page.getByTestId('person-panel')
+  await expect(panel.getByRole('heading', { level: 2 })).toContainText(name)
+  await expect(panel).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(panel.getByRole('button', { name: '閉じる' })).toBeFocused()
+
+  await page.keyboard.press('Escape')
+  await expect(panel).toBeHidden()
+  await expect(participants.cell(0, 'open')).toBeFocused()
+  // Still in the grid: the arrow keys go on from the same row.
+  await page.keyboard.press('ArrowDown')
+  await expect(participants.cell(1, 'open')).toBeFocused()
+})
