@@ -31,3 +31,14 @@ test('Enter on a row opens the person panel with focus in it; Esc closes it and 
   await page.keyboard.press('ArrowDown')
   await expect(participants.cell(1, 'open')).toBeFocused()
 })
+
+test('↓ in the search box goes to the first result', async ({ participants, page }) => {
+  await participants.searchFor('青木')
+  await participants.waitForRows()
+  await participants.search.press('ArrowDown')
+  await expect(participants.cell(0, 'familyName')).toBeFocused()
+  await expect(participants.cell(0, 'familyName')).toContainText('青木')
+  await page.keyboard.press('Enter') // and straight into editing it
+  await expect(participants.cell(0, 'familyName').locator('input')).toBeFocused()
+  await page.keyboard.press('Escape')
+})

@@ -299,7 +299,7 @@ export function ParticipantsPage() {
         description={t('participants.description')}
       />
       <div className="toolbar">
-        <SearchBox value={searchText} onChange={setSearchText} />
+        <SearchBox value={searchText} onChange={setSearchText} onToResults={() => focusGridRow(0)} />
         <button type="button" className="button" data-testid="add-person" onClick={() => setModal({ kind: 'add' })}>
           {t('people.add')}
         </button>

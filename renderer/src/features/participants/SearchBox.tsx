@@ -1,6 +1,18 @@
 import { useTranslation } from 'react-i18next'
 
-export function SearchBox({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+/**
+ * `onToResults` is ↓: from the box straight to the first result, instead of Tab through every
+ * column header of the grid first.
+ */
+export function SearchBox({
+  value,
+  onChange,
+  onToResults,
+}: {
+  value: string
+  onChange: (value: string) => void
+  onToResults?: () => void
+}) {
   const { t } = useTranslation()
   return (
     <div className="search-box">
@@ -15,6 +27,11 @@ export function SearchBox({ value, onChange }: { value: string; onChange: (value
         placeholder={t('participants.searchPlaceholder')}
         value={value}
         onChange={(e) => onChange(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key !== 'ArrowDown' || !onToResults || e.nativeEvent.isComposing) return
+          e.preventDefault()
+          onToResults()
+        }}
       />
       {value !== '' && (
         <button
