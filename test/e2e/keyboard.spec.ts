@@ -42,3 +42,11 @@ test('↓ in the search box goes to the first result', async ({ participants, pa
   await expect(participants.cell(0, 'familyName').locator('input')).toBeFocused()
   await page.keyboard.press('Escape')
 })
+
+test("what AG Grid says to a screen reader on a row is Japanese, not 'Press SPACE…'", async ({ participants, page }) => {
+  await participants.cell(0, 'familyName').click()
+  const spoken = participants.grid.locator('.ag-aria-description-container')
+  await expect(spoken).toHaveText('スペースキーでこの行を選択')
+  await page.keyboard.press('Space')
+  await expect(spoken).toHaveText('スペースキーでこの行の選択を解除')
+})
