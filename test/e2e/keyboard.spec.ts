@@ -50,3 +50,20 @@ test("what AG Grid says to a screen reader on a row is Japanese, not 'Press SPAC
   await page.keyboard.press('Space')
   await expect(spoken).toHaveText('スペースキーでこの行の選択を解除')
 })
+
+test('a refused new person: the invalid field is described by its error', async ({ page }) => {
+  await page.getByTestId('add-person').focus()
+  await page.keyboard.press('Enter')
+  const dialog = page.locator('dialog[data-testid="add-person"]')
+  await page.keyboard.type('試験')
+  await dialog.getByRole('textbox', { name: '生年月日' }).fill('abc')
+  await page.keyboard.press('Enter')
+
+  const birth = dialog.getByRole('textbox', { name: '生年月日' })
+  await expect(birth).toBeFocused()
+  await expect(birth).toHaveAttribute('aria-invalid', 'true')
+  await expect(birth).toHaveAccessibleDescription(/生年月日の形式が正しくありません/)
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(page.getByTestId('add-person')).toBeFocused()
+})

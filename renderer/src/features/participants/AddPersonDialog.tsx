@@ -13,6 +13,9 @@ import { Dialog } from './Dialog'
 // person added by hand needs no hunt through the wide grid afterwards.
 const formFields = ['familyName', 'givenName', 'familyKana', 'givenKana', 'email', 'phone', 'birth', 'prefectureCode'] as const
 type FormField = (typeof formFields)[number]
+// Tied to its field by aria-describedby: focus lands on the first invalid field after a refused
+// submit, and a screen reader then reads why, not only that the field is invalid.
+const errorId = (field: FormField) => `add-person-error-${field}`
 
 /** A short form for a new person; each field is checked with the backend's own rules. */
 export function AddPersonDialog({ onClose, onAdded }: { onClose: () => void; onAdded: (c: Contact) => void }) {
@@ -86,6 +89,7 @@ export function AddPersonDialog({ onClose, onAdded }: { onClose: () => void; onA
                   name={field}
                   value={values[field]}
                   aria-invalid={errors[field] ? true : undefined}
+                  aria-describedby={errors[field] ? errorId(field) : undefined}
                   onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
                 >
                   <option value="">{t('people.addPrefectureNone')}</option>
@@ -103,10 +107,15 @@ export function AddPersonDialog({ onClose, onAdded }: { onClose: () => void; onA
                   value={values[field]}
                   placeholder={field === 'birth' ? t('people.addBirthPlaceholder') : undefined}
                   aria-invalid={errors[field] ? true : undefined}
+                  aria-describedby={errors[field] ? errorId(field) : undefined}
                   onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
                 />
               )}
-              {errors[field] && <small className="field-error">{errors[field]}</small>}
+              {errors[field] && (
+                <small className="field-error" id={errorId(field)}>
+                  {errors[field]}
+                </small>
+              )}
             </label>
           ))}
         </div>
