@@ -8,6 +8,7 @@ import { useConfirm } from '../../app/useConfirm'
 import { useApiQuery } from '../../api/hooks'
 import { messageOf } from './apiErrors'
 import { PersonSearch, usePersonSelection } from './PersonSearch'
+import { useRefocusAfterRemoval } from './useRefocusAfterRemoval'
 
 /** Enrollees with their status counts and capacity, and enrollment by search. */
 export function EnrollmentsPanel({ programId }: { programId: string }) {
@@ -22,6 +23,8 @@ export function EnrollmentsPanel({ programId }: { programId: string }) {
   const data = list.data
   const holding = data ? data.rows.length - data.statusCounts.withdrawn : 0
   const over = data?.capacity != null ? holding - data.capacity : 0
+  const searchInput = () => searchPanel.current?.querySelector<HTMLInputElement>('input[type="search"]')
+  const refocus = useRefocusAfterRemoval(data?.rows.length, searchInput)
 
   async function add() {
     setError(null)
@@ -34,7 +37,7 @@ export function EnrollmentsPanel({ programId }: { programId: string }) {
       clear()
       // 追加 is disabled with nothing chosen, which would drop the focus to the page: the search
       // is where the next person is looked for.
-      searchPanel.current?.querySelector<HTMLInputElement>('input[type="search"]')?.focus()
+      searchInput()?.focus()
     } catch (e) {
       setError(messageOf(e))
     }
@@ -50,7 +53,7 @@ export function EnrollmentsPanel({ programId }: { programId: string }) {
 
   const { confirm, dialog } = useConfirm()
 
-  async function remove(e: Enrollment) {
+  async function remove(e: Enrollment, index: number) {
     const yes = await confirm({
       title: t('program.enrollments.removeTitle'),
       body: (
@@ -65,9 +68,11 @@ export function EnrollmentsPanel({ programId }: { programId: string }) {
       testId: 'enrollment-remove',
     })
     if (!yes) return
+    refocus.removing(index)
     try {
       await api.call('enrollments.remove', { ids: [e.id] })
     } catch (err) {
+      refocus.cancel()
       setError(messageOf(err))
     }
   }
@@ -106,8 +111,8 @@ export function EnrollmentsPanel({ programId }: { programId: string }) {
               <th />
             </tr>
           </thead>
-          <tbody>
-            {data.rows.map((e) => (
+          <tbody ref={refocus.container}>
+            {data.rows.map((e, index) => (
               <tr key={e.id} data-testid="enrollment-row">
                 <td>
                   {e.familyName} {e.givenName}
@@ -115,7 +120,7 @@ export function EnrollmentsPanel({ programId }: { programId: string }) {
                 <td className="muted">{[e.familyKana, e.givenKana].filter(Boolean).join(' ')}</td>
                 <td>
                   <select
-                    aria-label={t('program.enrollments.status')}
+                    aria-label={`${e.familyName} ${e.givenName} ${t('program.enrollments.status')}`}
                     value={e.status}
                     onChange={(ev) => void update(e, { status: ev.target.value as EnrollmentStatus })}
                   >
@@ -128,7 +133,7 @@ export function EnrollmentsPanel({ programId }: { programId: string }) {
                 </td>
                 <td>
                   <select
-                    aria-label={t('program.enrollments.role')}
+                    aria-label={`${e.familyName} ${e.givenName} ${t('program.enrollments.role')}`}
                     value={e.role}
                     onChange={(ev) => void update(e, { role: ev.target.value as EnrollmentRole })}
                   >
@@ -141,7 +146,13 @@ export function EnrollmentsPanel({ programId }: { programId: string }) {
                 </td>
                 <td className="num">{t('program.enrollments.sessionsValue', { count: e.attendedSessions })}</td>
                 <td className="actions">
-                  <button type="button" className="button-link" onClick={() => void remove(e)}>
+                  <button
+                    type="button"
+                    className="button-link"
+                    aria-label={`${e.familyName} ${e.givenName} ${t('program.enrollments.remove')}`}
+                    data-refocus
+                    onClick={() => void remove(e, index)}
+                  >
                     {t('program.enrollments.remove')}
                   </button>
                 </td>
@@ -185,7 +196,10 @@ export function EnrollmentsPanel({ programId }: { programId: string }) {
           >
             {t('program.enrollments.addSelected', { count: selected.size })}
           </button>
-          {message && <span className="field-status">{message}</span>}
+          {/* Always there, so a screen reader hears 「N人を追加しました」 when it is filled in. */}
+          <span className="field-status" role="status" data-testid="enroll-message">
+            {message}
+          </span>
         </div>
       </section>
     </div>

@@ -1,4 +1,4 @@
-import { Fragment, useState } from 'react'
+import { Fragment, useRef, useState } from 'react'
 import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Session } from '../../../../shared/contract/programs'
@@ -24,6 +24,7 @@ import { MunicipalityInput } from './MunicipalityInput'
 import { OutsideProgramWarning } from './OutsideProgramWarning'
 import type { ProgramPeriod } from './OutsideProgramWarning'
 import { SessionEditForm } from './SessionEditForm'
+import { useRefocusAfterRemoval } from './useRefocusAfterRemoval'
 
 type Repeat = 'none' | 'weekly' | 'biweekly' | 'monthly'
 
@@ -45,10 +46,15 @@ export function SessionsPanel({
   const [error, setError] = useState<string | null>(null)
   const [editing, setEditing] = useState<string | null>(null)
   const [saved, setSaved] = useState<string | null>(null)
+  const panel = useRef<HTMLDivElement>(null)
+  // The last session gone: the add form's date is where the next one starts.
+  const refocus = useRefocusAfterRemoval(sessions.data?.length, () =>
+    panel.current?.querySelector<HTMLInputElement>('input[name="date"]'),
+  )
 
   const { confirm, dialog } = useConfirm()
 
-  async function remove(s: Session) {
+  async function remove(s: Session, index: number) {
     const yes = await confirm({
       title: t('program.sessions.removeTitle'),
       body: (
@@ -63,15 +69,17 @@ export function SessionsPanel({
       testId: 'session-remove',
     })
     if (!yes) return
+    refocus.removing(index)
     try {
       await api.call('sessions.delete', { id: s.id })
     } catch (e) {
+      refocus.cancel()
       setError(messageOf(e))
     }
   }
 
   return (
-    <div className="sessions-panel">
+    <div className="sessions-panel" ref={panel}>
       {dialog}
       {error && (
         <p className="field-error" role="alert">
@@ -97,8 +105,8 @@ export function SessionsPanel({
               <th />
             </tr>
           </thead>
-          <tbody>
-            {sessions.data.map((s) => (
+          <tbody ref={refocus.container}>
+            {sessions.data.map((s, index) => (
               <Fragment key={s.id}>
                 <tr data-testid="session-row">
                   <td>{dateWithWeekday(s.date)}</td>
@@ -113,13 +121,19 @@ export function SessionsPanel({
                     {s.anonymousHeadcount > 0 ? t('program.sessions.attendedValue', { count: s.anonymousHeadcount }) : ''}
                   </td>
                   <td className="actions">
-                    <button type="button" className="button-link" onClick={() => onOpenRoster(s.id)}>
+                    <button
+                      type="button"
+                      className="button-link"
+                      aria-label={`${dateWithWeekday(s.date)} ${t('program.sessions.roster')}`}
+                      onClick={() => onOpenRoster(s.id)}
+                    >
                       {t('program.sessions.roster')}
                     </button>
                     <button
                       type="button"
                       className="button-link"
                       aria-expanded={editing === s.id}
+                      aria-label={`${dateWithWeekday(s.date)} ${t('program.sessions.edit')}`}
                       onClick={() => {
                         setSaved(null)
                         setEditing(editing === s.id ? null : s.id)
@@ -127,7 +141,13 @@ export function SessionsPanel({
                     >
                       {t('program.sessions.edit')}
                     </button>
-                    <button type="button" className="button-link" onClick={() => void remove(s)}>
+                    <button
+                      type="button"
+                      className="button-link"
+                      aria-label={`${dateWithWeekday(s.date)} ${t('program.sessions.remove')}`}
+                      data-refocus
+                      onClick={() => void remove(s, index)}
+                    >
                       {t('program.sessions.remove')}
                     </button>
                   </td>
