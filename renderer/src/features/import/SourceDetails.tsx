@@ -1,4 +1,4 @@
-import { useId } from 'react'
+import { useEffect, useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ImportPreview } from '../../../../shared/contract/imports'
 import type { Encoding, ReadOptions } from './importState'
@@ -26,9 +26,17 @@ export function SourceDetails({
   const ids = { encoding: useId(), sheet: useId(), header: useId() }
   const headerChoices = Array.from({ length: Math.max(HEADER_CHOICES, preview.headerRow + 1) }, (_, i) => i)
   const isFile = preview.format !== 'text' && preview.format !== 'xlsx'
+  // The file picker (or the paste box) that read this source is gone once it is read, and focus
+  // went with it to <body>: a keyboard user would start again from the top of the page. Focus
+  // comes here instead, so what was read is heard and 別のファイルを選ぶ is the next Tab.
+  const details = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    const active = document.activeElement
+    if (!active || active === document.body || !active.isConnected) details.current?.focus()
+  }, [])
 
   return (
-    <div className="import-details" data-testid="import-details">
+    <div className="import-details" data-testid="import-details" ref={details} tabIndex={-1}>
       <dl className="info-list">
         <div>
           <dt>{t('import.detected.file')}</dt>
