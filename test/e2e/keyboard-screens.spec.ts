@@ -18,3 +18,10 @@ test('インポート: once a file is read, focus is on what was read, not on <b
   await page.keyboard.press('Tab')
   await expect(page.getByRole('button', { name: '別のファイルを選ぶ' })).toBeFocused()
 })
+
+test('レポート: Tab goes from CSV to 様式ファイルを選ぶ… with no invisible stop between', async ({ shell, door, page }) => {
+  await shell.open(door.url, 'reports')
+  await page.getByTestId('export-csv').focus()
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('button', { name: '様式ファイルを選ぶ…' })).toBeFocused()
+})

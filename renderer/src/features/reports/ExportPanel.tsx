@@ -199,6 +199,9 @@ export function ExportPanel({ scope, k }: { scope: Scope; k: number }) {
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         className="visually-hidden"
         data-testid="export-form-file"
+        // The button below opens it: as its own Tab stop it was an invisible, unnamed control.
+        tabIndex={-1}
+        aria-hidden="true"
         onChange={(e) => fillForm(e.target.files?.[0])}
       />
       <button type="button" className="button" disabled={busy} onClick={() => formInput.current?.click()}>
