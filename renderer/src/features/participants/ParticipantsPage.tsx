@@ -36,6 +36,7 @@ import { SearchBox } from './SearchBox'
 import { useContactCellSave } from './useContactCellSave'
 import type { SaveFailure } from './useContactCellSave'
 import { useDebounced } from './useDebounced'
+import { isNarrowGrid, pinnedColumns, unpinned, withWidePinning } from './narrowGrid'
 import { useUndo } from './useUndo'
 import { viewIdFromHash } from './viewHash'
 import './participants.css'
@@ -45,6 +46,7 @@ type Contact = ContactListRow
 const getRowId = (p: GetRowIdParams<Contact>) => p.data.id
 const rowSelection = { mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false } as const
 const selectionColumnDef = { pinned: 'left', width: 44 } as const
+const unpinnedSelectionColumnDef = { pinned: null, width: 44 } as const
 // Module-level, like the two above: AG Grid rebuilds every column when it is handed a new
 // object, and an inline one is new at each render of this page (tens of ms each on a slow laptop).
 const defaultColDef: ColDef<Contact> = {
@@ -117,6 +119,23 @@ export function ParticipantsPage() {
   )
   // Where the panel's person sat in the grid, to put focus back near there once they are gone.
   const panelRow = useRef(0)
+  // Too narrow for pinned columns (high zoom, a small window, the panel open): they scroll with
+  // the others. The frame's own size is watched: AG Grid's first size event comes before layout.
+  const gridFrame = useRef<HTMLDivElement>(null)
+  const [narrowGrid, setNarrowGrid] = useState(false)
+  const narrowNow = useRef(false) // for applying a saved view, which must not re-run on a resize
+  useEffect(() => {
+    const frame = gridFrame.current
+    if (!frame) return
+    const fit = () => {
+      narrowNow.current = isNarrowGrid(frame.clientWidth)
+      setNarrowGrid(narrowNow.current)
+    }
+    fit()
+    const observer = new ResizeObserver(fit)
+    observer.observe(frame)
+    return () => observer.disconnect()
+  }, [])
   // Opened from the keyboard (Enter on the row's panel button): the panel takes focus, so its
   // contents and Esc are reachable without a mouse. A click leaves focus where the user put it.
   const [panelFocus, setPanelFocus] = useState(false)
@@ -150,10 +169,10 @@ export function ParticipantsPage() {
     },
     [t, focusGridRow],
   )
-  const columnDefs = useMemo(
-    () => participantColumns({ t, stages: stages.data ?? [], tags: tags.data ?? [], onOpen: openPanel }),
-    [t, stages.data, tags.data, openPanel],
-  )
+  const columnDefs = useMemo(() => {
+    const defs = participantColumns({ t, stages: stages.data ?? [], tags: tags.data ?? [], onOpen: openPanel })
+    return narrowGrid ? unpinned(defs) : defs
+  }, [t, stages.data, tags.data, openPanel, narrowGrid])
 
   const refresh = useCallback(() => gridRef.current?.api?.refreshInfiniteCache(), [])
   // The undo's own data.changed may name a row this page just saved (and so skips): reload here.
@@ -197,6 +216,7 @@ export function ParticipantsPage() {
     if (!view) return
     appliedViewId.current = view.id
     grid.applyColumnState({ state: view.state.columns as unknown as ColumnState[], applyOrder: true })
+    if (narrowNow.current) grid.setColumnsPinned(pinnedColumns, null)
     grid.setFilterModel(view.state.filter)
     setSearchText(view.state.search)
     setViewName(view.name)
@@ -205,7 +225,7 @@ export function ParticipantsPage() {
   const viewState = useCallback((): SavedViewState => {
     const grid = gridRef.current!.api
     return {
-      columns: grid.getColumnState() as SavedViewState['columns'],
+      columns: withWidePinning(grid.getColumnState()) as SavedViewState['columns'],
       filter: grid.getFilterModel() as Record<string, unknown>,
       search: searchText.trim(),
     }
@@ -348,7 +368,7 @@ export function ParticipantsPage() {
         )}
       </div>
       <div className="participants-body">
-        <div className="grid-frame" onPaste={onPaste}>
+        <div className="grid-frame" onPaste={onPaste} ref={gridFrame}>
           <AppGrid<Contact>
             gridRef={gridRef}
             columnDefs={columnDefs}
@@ -360,7 +380,7 @@ export function ParticipantsPage() {
             infiniteInitialRowCount={1}
             getRowId={getRowId}
             rowSelection={rowSelection}
-            selectionColumnDef={selectionColumnDef}
+            selectionColumnDef={narrowGrid ? unpinnedSelectionColumnDef : selectionColumnDef}
             onSelectionChanged={onSelectionChanged}
             onGridReady={() => setGridReady(true)}
             suppressNoRowsOverlay // our own empty state below says why
