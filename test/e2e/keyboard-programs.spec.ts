@@ -73,3 +73,30 @@ test('enrolling and removing with the keyboard: names on every row control, focu
   await expect(programs.enrollmentRows).toHaveCount(0)
   await expect(search).toBeFocused()
 })
+
+test('a program’s tabs: one Tab stop, ←/→/Home/End move between them and open them', async ({ shell, door, page }) => {
+  const name = `E2E タブ ${Date.now().toString(36)}`
+  await door.call('programs.create', { fields: { name, category: 'course', startDate: '2026-05-01' } })
+  const programs = new ProgramsPage(page)
+  await shell.open(door.url, 'programs')
+  await programs.open(name)
+
+  await programs.tab('sessions').focus()
+  await page.keyboard.press('ArrowRight')
+  await expect(programs.tab('enrollments')).toBeFocused()
+  await expect(programs.tab('enrollments')).toHaveAttribute('aria-selected', 'true')
+  await expect(page.getByRole('tabpanel', { name: '参加者' })).toBeVisible()
+  await page.keyboard.press('End')
+  await expect(programs.tab('details')).toBeFocused()
+  await expect(programs.tab('details')).toHaveAttribute('aria-selected', 'true')
+  await page.keyboard.press('ArrowRight') // wraps round to the first
+  await expect(programs.tab('sessions')).toBeFocused()
+  await page.keyboard.press('ArrowLeft')
+  await expect(programs.tab('details')).toBeFocused()
+
+  // Only the open tab is a Tab stop: Tab from it goes into the panel, not to the next tab.
+  await page.keyboard.press('Tab')
+  await expect(page.locator('[role="tab"]:focus')).toHaveCount(0)
+  await page.keyboard.press('Shift+Tab')
+  await expect(programs.tab('details')).toBeFocused()
+})

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import type { KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatFiscalYear } from '../../../../shared/domain/dates'
 import { api } from '../../api/client'
@@ -45,6 +46,15 @@ export function ProgramDetail({
   const [rosterDirty, setRosterDirty] = useState(false)
   const [pending, setPending] = useState<{ go: () => void } | null>(null)
   const guard = (go: () => void) => (rosterDirty ? setPending({ go }) : go())
+  function onTabKey(e: KeyboardEvent<HTMLDivElement>) {
+    const at = tabs.indexOf(tab)
+    const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[e.key]
+    if (next === undefined) return
+    e.preventDefault()
+    const name = tabs[(next + tabs.length) % tabs.length]
+    document.getElementById(`program-tab-${name}`)?.focus()
+    if (name !== tab) guard(() => setTab(name))
+  }
   const dirtyRef = useRef(rosterDirty)
   dirtyRef.current = rosterDirty
   useEffect(() => {
@@ -149,13 +159,17 @@ export function ProgramDetail({
               {error}
             </p>
           )}
-          <div className="tabs" role="tablist">
+          {/* The ARIA tabs pattern: one Tab stop (the open tab), ←/→/Home/End move between tabs. */}
+          <div className="tabs" role="tablist" onKeyDown={onTabKey}>
             {tabs.map((name) => (
               <button
                 key={name}
+                id={`program-tab-${name}`}
                 type="button"
                 role="tab"
                 aria-selected={tab === name}
+                aria-controls="program-tabpanel"
+                tabIndex={tab === name ? 0 : -1}
                 className={tab === name ? 'tab active' : 'tab'}
                 onClick={() => name !== tab && guard(() => setTab(name))}
                 data-testid={`program-tab-${name}`}
@@ -164,7 +178,7 @@ export function ProgramDetail({
               </button>
             ))}
           </div>
-          <div className="tab-body" role="tabpanel">
+          <div className="tab-body" role="tabpanel" id="program-tabpanel" aria-labelledby={`program-tab-${tab}`}>
             {tab === 'sessions' && (
               <SessionsPanel
                 programId={programId}
