@@ -18,6 +18,10 @@ export interface Query<T> {
   reload: () => void
 }
 
+function sameAnswer(before: unknown, after: unknown): boolean {
+  return before !== undefined && JSON.stringify(before) === JSON.stringify(after)
+}
+
 /**
  * Calls a method and keeps its result; calls again when the arguments change or when one of
  * `refreshOn` changes in the backend (a `data.changed` event).
@@ -36,7 +40,9 @@ export function useApiQuery<M extends MethodName>(
     let current = true
     setState((s) => ({ ...s, loading: true }))
     api.call(method, JSON.parse(key) as ArgsOf<M>).then(
-      (data) => current && setState({ data, loading: false }),
+      // The same answer again (a reload after an unrelated change) keeps the old object, so what
+      // is derived from it (a grid's column definitions) is not rebuilt for nothing.
+      (data) => current && setState((s) => ({ data: sameAnswer(s.data, data) ? s.data : data, loading: false })),
       (error: ApiError) => current && setState((s) => ({ data: s.data, error, loading: false })),
     )
     return () => {

@@ -169,6 +169,9 @@ export function ParticipantsPage() {
     },
     [t, focusGridRow],
   )
+  // The grid is made once the stage and tag lists are in (a few ms): made before, it rebuilt
+  // every column when each arrived (~100 ms each on a slow laptop, while the first rows load).
+  const lookupsSettled = (stages.data ?? stages.error) !== undefined && (tags.data ?? tags.error) !== undefined
   const columnDefs = useMemo(() => {
     const defs = participantColumns({ t, stages: stages.data ?? [], tags: tags.data ?? [], onOpen: openPanel })
     return narrowGrid ? unpinned(defs) : defs
@@ -369,30 +372,32 @@ export function ParticipantsPage() {
       </div>
       <div className="participants-body">
         <div className="grid-frame" onPaste={onPaste} ref={gridFrame}>
-          <AppGrid<Contact>
-            gridRef={gridRef}
-            columnDefs={columnDefs}
-            defaultColDef={defaultColDef}
-            rowModelType="infinite"
-            datasource={datasource}
-            cacheBlockSize={100}
-            maxBlocksInCache={20}
-            infiniteInitialRowCount={1}
-            getRowId={getRowId}
-            rowSelection={rowSelection}
-            selectionColumnDef={narrowGrid ? unpinnedSelectionColumnDef : selectionColumnDef}
-            onSelectionChanged={onSelectionChanged}
-            onGridReady={() => setGridReady(true)}
-            suppressNoRowsOverlay // our own empty state below says why
-            readOnlyEdit
-            onCellEditRequest={onCellEditRequest}
-            onCellKeyDown={onCellKeyDown}
-            onFilterChanged={onFilterChanged}
-            singleClickEdit={false}
-            stopEditingWhenCellsLoseFocus
-            // ~20 columns: render them all, so scrolling sideways never shows blank cells.
-            suppressColumnVirtualisation
-          />
+          {lookupsSettled && (
+            <AppGrid<Contact>
+              gridRef={gridRef}
+              columnDefs={columnDefs}
+              defaultColDef={defaultColDef}
+              rowModelType="infinite"
+              datasource={datasource}
+              cacheBlockSize={100}
+              maxBlocksInCache={20}
+              infiniteInitialRowCount={1}
+              getRowId={getRowId}
+              rowSelection={rowSelection}
+              selectionColumnDef={narrowGrid ? unpinnedSelectionColumnDef : selectionColumnDef}
+              onSelectionChanged={onSelectionChanged}
+              onGridReady={() => setGridReady(true)}
+              suppressNoRowsOverlay // our own empty state below says why
+              readOnlyEdit
+              onCellEditRequest={onCellEditRequest}
+              onCellKeyDown={onCellKeyDown}
+              onFilterChanged={onFilterChanged}
+              singleClickEdit={false}
+              stopEditingWhenCellsLoseFocus
+              // ~20 columns: render them all, so scrolling sideways never shows blank cells.
+              suppressColumnVirtualisation
+            />
+          )}
           {total === 0 && (
             <div className="grid-empty" data-testid="participants-empty">
               {narrowed ? (
