@@ -100,3 +100,19 @@ test('a program’s tabs: one Tab stop, ←/→/Home/End move between them and o
   await page.keyboard.press('Shift+Tab')
   await expect(programs.tab('details')).toBeFocused()
 })
+
+test('プログラム list: Tab leaves the list instead of walking every cell of every program', async ({ shell, door, page }) => {
+  await door.call('programs.create', {
+    fields: { name: `E2E 一覧 ${Date.now().toString(36)}`, category: 'course', startDate: '2026-05-01' },
+  })
+  await shell.open(door.url, 'programs')
+  const firstCell = page.locator('.ag-row[row-index="0"] .ag-cell').first()
+  await expect(firstCell).toBeVisible()
+  // Into the list with the keyboard: its header, then ↓ to the first program's first cell.
+  await page.locator('.ag-header-cell').first().focus()
+  await page.keyboard.press('ArrowDown')
+  await expect(firstCell).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.ag-row') == null)).toBe(true)
+  await expect(page.locator('.ag-row .ag-cell:focus')).toHaveCount(0)
+})
