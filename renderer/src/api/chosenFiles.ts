@@ -1,5 +1,7 @@
 import type { PickedFile } from '../../../shared/contract/bridge'
 import { ApiError } from '../../../shared/contract/errors'
+import { downloadFrom } from './download'
+import { doorUnreachable } from './httpClient'
 import { ipcBridge } from './ipcClient'
 import { unwrapReply } from './reply'
 import { currentToken } from './token'
@@ -26,12 +28,7 @@ export async function chooseBackupTarget(suggestedName: string): Promise<PickedF
 /** In the browser, hands the written backup over as a download (once); the desktop app wrote it already. */
 export function deliverBackup(file: PickedFile): void {
   if (ipcBridge()) return
-  const link = document.createElement('a')
-  link.href = `/api/files/download/${encodeURIComponent(file.fileId)}`
-  link.download = file.name
-  document.body.append(link)
-  link.click()
-  link.remove()
+  downloadFrom(`/api/files/download/${encodeURIComponent(file.fileId)}`, file.name)
 }
 
 /** Whether files to restore are picked by main's dialog (desktop) or a file input (browser). */
@@ -59,7 +56,7 @@ export function uploadForRestore(file: File, onProgress: (fraction: number) => v
         reject(error instanceof ApiError ? error : ApiError.from('INTERNAL', { status: request.status }))
       }
     }
-    request.onerror = () => reject(unreachable())
+    request.onerror = () => reject(doorUnreachable())
     request.send(file)
   })
 }
@@ -70,9 +67,6 @@ async function doorFetch(url: string, init: RequestInit): Promise<Response> {
   try {
     return await fetch(url, { ...init, headers: { ...init.headers, 'X-Kakehashi-Token': token } })
   } catch {
-    throw unreachable()
+    throw doorUnreachable()
   }
 }
-
-const unreachable = () =>
-  ApiError.from('INTERNAL', { network: true }, 'かけはしのサーバーに接続できませんでした。起動しているか確認してください。')

@@ -3,6 +3,10 @@ import type { Client } from '../../../shared/contract/client'
 import { EventHub } from './eventHub'
 import { unwrapReply } from './reply'
 
+/** The browser door's server did not answer (stopped, or the network call failed). */
+export const doorUnreachable = () =>
+  ApiError.from('INTERNAL', { network: true }, 'かけはしのサーバーに接続できませんでした。起動しているか確認してください。')
+
 /**
  * The browser door: `POST /api/<method>` with the per-start token, and server-sent events
  * from `/api/events`. The EventSource opens with the first listener and closes with the last.
@@ -34,11 +38,7 @@ export function createHttpClient(token: string | null, base = ''): Client {
           body: JSON.stringify(args ?? {}),
         })
       } catch {
-        throw ApiError.from(
-          'INTERNAL',
-          { network: true },
-          'かけはしのサーバーに接続できませんでした。起動しているか確認してください。',
-        )
+        throw doorUnreachable()
       }
       let body: unknown
       try {
