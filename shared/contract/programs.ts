@@ -3,6 +3,7 @@ import { normalizeMunicipalityCode } from '../domain/contactFields'
 import { isValidIsoDate } from '../domain/dates'
 import { MAX_ANONYMOUS_HEADCOUNT } from '../domain/sessionSeries'
 import {
+  ANONYMOUS_HEADCOUNT_LABEL,
   enrollmentRoles,
   enrollmentStatuses,
   fundingSources,
@@ -156,7 +157,7 @@ export const sessionFieldSchemas = {
   place: text(sessionLimits.place),
   municipalityCode,
   mode: oneOf(sessionModes.codes, '開催形式'),
-  anonymousHeadcount: wholeNumber('人数のみの参加', 0, MAX_ANONYMOUS_HEADCOUNT),
+  anonymousHeadcount: wholeNumber(ANONYMOUS_HEADCOUNT_LABEL, 0, MAX_ANONYMOUS_HEADCOUNT),
   notes: text(sessionLimits.notes),
   attendedByDefault: z.boolean(),
 }

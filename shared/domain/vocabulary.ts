@@ -137,6 +137,13 @@ export const enrollmentRoles = vocabulary({
 export type EnrollmentRole = (typeof enrollmentRoles.codes)[number]
 
 /**
+ * People present at a 開催回 but not recorded by name (a big event's count). Kept apart from
+ * 延べ人数. One wording on ホーム, プログラム, レポート and in exported files: 「匿名」 is what
+ * 匿名化 (erasing a person on request) means elsewhere in the app.
+ */
+export const ANONYMOUS_HEADCOUNT_LABEL = '人数のみの参加'
+
+/**
  * What an audit-log line records (監査ログの操作). 'undo' is a change taken back with 元に戻す:
  * its before/after are the edit's after/before.
  */

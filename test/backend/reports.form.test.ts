@@ -162,3 +162,18 @@ describe('the summary hides 現地 and オンライン together', () => {
     expect(formValues(report, 3).get('onlineInvolvements')).toBe(8)
   })
 })
+
+describe('count-only participation has one name', () => {
+  it('the exported tables and definitions call it what ホーム and プログラム call it, never 匿名', async () => {
+    const { reportTables } = await import('../../shared/domain/reports/tables')
+    const report = await backend.client.call('reports.fiscalYear', { fiscalYear: FY })
+    const tables = reportTables(report, { suppressionK: 3 })
+    const words = [
+      ...tables.flatMap((t) => [t.title, ...t.headers, ...t.rows.map((r) => String(r[0]))]),
+      ...report.definitions.map((d) => `${d.term}:${d.text}`),
+    ].join('\n')
+    expect(words).not.toContain('匿名')
+    expect(tables.find((t) => t.id === 'sessions')!.headers).toContain('人数のみの参加')
+    expect(words).toContain('名前を記録しない参加（人数のみの参加）')
+  })
+})

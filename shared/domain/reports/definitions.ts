@@ -1,3 +1,4 @@
+import { ANONYMOUS_HEADCOUNT_LABEL } from '../vocabulary'
 import { formatFiscalYear, fiscalYearRange } from '../dates'
 import type { DefinitionLine, ReportRules, ReportScope } from './types'
 
@@ -22,7 +23,7 @@ export function reportDefinitions(
     { term: '対象範囲', text: scopeText },
     { term: '関わり', text: '訪問・参加記録1件（出席した回、または単独の訪問）。申込・参加登録だけでは数えない。' },
     { term: '実人数', text: '年度内に1件以上の関わりがある人の数（同じ人は1人と数える）。' },
-    { term: '延べ人数', text: '年度内の関わりの件数。名前を記録しない参加（匿名の参加人数）は含めず、別に示す。' },
+    { term: '延べ人数', text: `年度内の関わりの件数。名前を記録しない参加（${ANONYMOUS_HEADCOUNT_LABEL}）は含めず、別に示す。` },
     { term: '新規', text: '初めての関わり（対象範囲内）が年度内にある人。' },
     {
       term: '継続',
@@ -51,7 +52,7 @@ export function reportDefinitions(
     { term: '削除した人', text: '削除（ごみ箱）した人の記録は数えない。' },
     {
       term: '削除した事業',
-      text: '削除（ごみ箱）した事業は事業一覧に載せず、匿名の参加人数と財源別の集計にも含めない。参加した人の関わりは数える。',
+      text: `削除（ごみ箱）した事業は事業一覧に載せず、${ANONYMOUS_HEADCOUNT_LABEL}と財源別の集計にも含めない。参加した人の関わりは数える。`,
     },
     {
       term: '少数の秘匿',

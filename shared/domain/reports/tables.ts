@@ -1,5 +1,5 @@
 import { prefectureByCode } from '../localGov'
-import { bases, genders, roots, sessionModes, stages } from '../vocabulary'
+import { ANONYMOUS_HEADCOUNT_LABEL, bases, genders, roots, sessionModes, stages } from '../vocabulary'
 import { publishedFigures } from './published'
 import type { Breakdown, ExportValue, PublishedFigures } from './published'
 import type { FiscalYearReport } from './types'
@@ -71,7 +71,7 @@ export function reportTables(report: FiscalYearReport, { suppressionK: k }: Tabl
       ['オンラインでの関わり', 'onlineInvolvements', figure.onlineInvolvements],
       ['延べ宿泊数', 'totalNights', figure.totalNights],
       ['移住', 'movedIn', figure.movedIn],
-      ['匿名の参加人数（延べ人数とは別）', 'anonymousHeadcount', figure.anonymousHeadcount],
+      [`${ANONYMOUS_HEADCOUNT_LABEL}（延べ人数とは別）`, 'anonymousHeadcount', figure.anonymousHeadcount],
     ],
   }
   const programs: ExportTable = {
@@ -85,7 +85,7 @@ export function reportTables(report: FiscalYearReport, { suppressionK: k }: Tabl
       '修了',
       '実人数',
       '延べ人数',
-      '匿名の参加人数',
+      ANONYMOUS_HEADCOUNT_LABEL,
     ],
     textColumns: [],
     hasTotal: false,
@@ -107,7 +107,7 @@ export function reportTables(report: FiscalYearReport, { suppressionK: k }: Tabl
   const sessions: ExportTable = {
     id: 'sessions',
     title: '開催一覧',
-    headers: ['事業名', '日付', '場所', '形態', '匿名の参加人数'],
+    headers: ['事業名', '日付', '場所', '形態', ANONYMOUS_HEADCOUNT_LABEL],
     textColumns: [1],
     hasTotal: false,
     rows: report.programs.flatMap((p, i) =>

@@ -1,3 +1,5 @@
+import { ANONYMOUS_HEADCOUNT_LABEL } from '../../../../shared/domain/vocabulary'
+
 /** Strings of the ホーム dashboard. */
 export const homeText = {
   ja: {
@@ -11,7 +13,7 @@ export const homeText = {
       totalInvolvements: '延べ人数',
       nights: '延べ泊数',
       onlineShare: 'オンラインの割合',
-      anonymous: '人数のみの参加',
+      anonymous: ANONYMOUS_HEADCOUNT_LABEL,
       anonymousHint: '名前のわからない参加者の人数（実人数・延べ人数には含めません）',
       peopleValue: '{{count, number}}人',
       nightsValue: '{{count, number}}泊',

@@ -1,3 +1,5 @@
+import { ANONYMOUS_HEADCOUNT_LABEL } from '../../../../shared/domain/vocabulary'
+
 /** Strings of the program pages: form, sessions, enrollment, roster, sign-in sheet. */
 export const programText = {
   ja: {
@@ -58,7 +60,7 @@ export const programText = {
         place: '場所',
         municipality: '開催市町村',
         mode: '形式',
-        headcount: '人数のみの参加',
+        headcount: ANONYMOUS_HEADCOUNT_LABEL,
         headcountHint: '名前のわからない参加者の人数（大きなイベントなど）。参加者数には含めません。',
         attendedByDefault: '出欠表を「全員出席」から始める',
         attended: '出席',
@@ -138,7 +140,7 @@ export const programText = {
         saved: '保存しました（出席 {{attended}}人：追加 {{created}}・変更 {{updated}}・削除 {{removed}}）',
         unsaved: '未保存の変更があります',
         summary: '出席 {{attended}}人 / {{total}}人（うちオンライン {{online}}人）',
-        headcount: '人数のみの参加：{{count}}人（参加者数には含めません）',
+        headcount: `${ANONYMOUS_HEADCOUNT_LABEL}：{{count}}人（参加者数には含めません）`,
         addWalkIn: '当日参加の人を追加',
         newPerson: '名簿にない人を登録',
         familyName: '姓',

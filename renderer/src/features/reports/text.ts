@@ -1,3 +1,5 @@
+import { ANONYMOUS_HEADCOUNT_LABEL } from '../../../../shared/domain/vocabulary'
+
 /** Strings of the レポート page, spread into i18n/ja.ts and en.ts with one line each. */
 const ja = {
   title: 'レポート',
@@ -29,7 +31,7 @@ const ja = {
     onlineInvolvements: 'オンライン',
     totalNights: '延べ宿泊数',
     movedIn: '移住',
-    anonymousHeadcount: '匿名の参加人数',
+    anonymousHeadcount: ANONYMOUS_HEADCOUNT_LABEL,
   },
   unit: { people: '{{count, number}}人', times: '{{count, number}}件', nights: '{{count, number}}泊' },
   statHint: {
@@ -135,7 +137,7 @@ const en: Text = {
     onlineInvolvements: 'Online',
     totalNights: 'Nights stayed',
     movedIn: 'Moved in',
-    anonymousHeadcount: 'Anonymous headcount',
+    anonymousHeadcount: 'Headcount only',
   },
   unit: { people: '{{count, number}}', times: '{{count, number}}', nights: '{{count, number}}' },
   statHint: {
