@@ -331,3 +331,15 @@ test('deleting a session, an enrollment or the program asks in the app’s own d
   expect(left.some((p) => p.id === program.id)).toBe(false)
   expect(nativeDialogs).toEqual([])
 })
+
+test('the プログラム list shows a long program name whole at 1280 px, and in full on hover', async ({ shell, door, page }) => {
+  const name = `田子町 にんにく収穫ワーキングホリデー ${Date.now().toString(36).slice(-4)}`
+  await door.call('programs.create', { fields: { name, category: 'course', startDate: today() } })
+  await shell.open(door.url, 'programs')
+  const cell = page.locator('.ag-cell[col-id="name"]', { hasText: name })
+  await expect(cell).toBeVisible()
+  // AG Grid cuts a value too wide for its column with an ellipsis: the text must fit.
+  expect(await cell.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
+  await cell.hover()
+  await expect(page.locator('.ag-tooltip')).toHaveText(name)
+})

@@ -11,7 +11,14 @@ export function programColumns(t: TFunction): ColDef<P>[] {
   const vocab = (name: 'programCategory' | 'programStatus' | 'fundingSource') => (p: ValueFormatterParams<P>) =>
     p.value ? t(`vocab.${name}.${p.value as string}` as 'vocab.programStatus.open') : ''
   return [
-    { field: 'name', headerName: t('programs.columns.name'), flex: 2, minWidth: 220, filter: 'agTextColumnFilter' },
+    {
+      field: 'name',
+      headerName: t('programs.columns.name'),
+      flex: 2,
+      minWidth: 300,
+      tooltipField: 'name',
+      filter: 'agTextColumnFilter',
+    },
     {
       field: 'fiscalYear',
       headerName: t('programs.columns.fiscalYear'),
