@@ -66,7 +66,8 @@ test('a program from creation to attendance: visits grid, timelines and the dash
   await programs.open(programName)
   await programs.tab('enrollments').click()
   await expect(programs.enrollmentRows).toHaveCount(5)
-  await expect(page.getByTestId('capacity-warning')).toContainText('1人超えています')
+  // Says what it counts: every enrollment not withdrawn, 応募 included.
+  await expect(page.getByTestId('capacity-warning')).toHaveText('辞退していない申込 5人で、定員（4人）を1人超えています')
 
   // Attendance for session 1: 4 of the 5 (2 online), plus a walk-in; saved in one action.
   await programs.tab('roster').click()

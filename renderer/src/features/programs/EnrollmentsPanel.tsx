@@ -90,7 +90,7 @@ export function EnrollmentsPanel({ programId }: { programId: string }) {
       )}
       {over > 0 && data?.capacity != null && (
         <p className="warning" role="status" data-testid="capacity-warning">
-          {t('program.enrollments.overCapacity', { capacity: data.capacity, over })}
+          {t('program.enrollments.overCapacity', { capacity: data.capacity, over, holding })}
         </p>
       )}
       {error && (
