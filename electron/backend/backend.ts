@@ -16,6 +16,7 @@ import type {
 import type { BackendContext } from './context'
 import { backgroundSettled, openDatabase } from './db/connection'
 import type { DbHandle } from './db/connection'
+import type { AuditSource } from './db/repos/auditRepo'
 import { migrate, requireCurrentSchema } from './db/migrate'
 import type { MigrationOutcome } from './db/migrate'
 import { createDispatcher } from './dispatch'
@@ -33,8 +34,11 @@ import { restoreDatabase } from './safety/restore'
 import { takeBackup } from './safety/takeBackup'
 import { grantedPath } from './files'
 import { backupToChosenFile, looksPlain, restoreProblem, stageChosenFile } from './safety/fileTransfer'
-import { passphraseChange, recordSafetyAudit } from './safety/safetyAudit'
+import { passphraseChange, recordRestoreLine, recordSafetyAudit } from './safety/safetyAudit'
 import { gateOf } from './jobs/writeGate'
+
+/** A restore's outcome, with the replaced database's copy whose audit lines go on (null: it was damaged). */
+type Replaced = Awaited<ReturnType<typeof restoreDatabase>> & { replaced: AuditSource | null }
 
 /** What answers while a restore or a rekey replaces the connection (nothing there touches it). */
 const answersWhileReplacing: readonly string[] = ['safety.status', 'safety.listBackups']
@@ -300,8 +304,9 @@ class OpenFlow implements SafetyDoor {
     if (!restored) throw ApiError.from('NOT_FOUND', { backupId })
     const key = passphrase ?? this.key
     const source = path.join(this.backupDir, backupId)
-    const { previousKeptAt } = await this.replaceWith(source, restored.encrypted ? key : undefined)
-    await this.recordRestore({ backup: restored.id, backupCreatedAt: restored.createdAt })
+    const outcome = await this.replaceWith(source, restored.encrypted ? key : undefined)
+    const { previousKeptAt } = outcome
+    await this.recordRestore({ backup: restored.id, backupCreatedAt: restored.createdAt }, outcome.replaced)
     return { status: this.status(), restored, previousKeptAt }
   }
 
@@ -315,9 +320,9 @@ class OpenFlow implements SafetyDoor {
         // today's (a copy made with the current passphrase needs none typed). Without either,
         // the check tells an encrypted copy (DB_LOCKED: asked for) from a file that is no database.
         const key = looksPlain(staged) ? undefined : (passphrase ?? this.key)
-        const { source, previousKeptAt } = await this.replaceWith(staged, key)
+        const { source, previousKeptAt, replaced } = await this.replaceWith(staged, key)
         const counts = source.counts ?? { contacts: 0, visits: 0 }
-        await this.recordRestore({ file: name, fileModifiedAt: modifiedAt })
+        await this.recordRestore({ file: name, fileModifiedAt: modifiedAt }, replaced)
         const restored = { name, schemaVersion: source.schemaVersion, counts, encrypted: key !== undefined }
         return { status: this.status(), restored, previousKeptAt }
       } catch (error) {
@@ -333,7 +338,7 @@ class OpenFlow implements SafetyDoor {
    * file aside, and reopens. A restore brings back the data, not the passphrase setting of that
    * day: an encrypted database stays encrypted with today's passphrase, whichever copy is chosen.
    */
-  async replaceWith(sourceFile: string, sourceKey: string | undefined): Promise<Awaited<ReturnType<typeof restoreDatabase>>> {
+  async replaceWith(sourceFile: string, sourceKey: string | undefined): Promise<Replaced> {
     const { file } = this.options
     // Known unless locked: a damaged file was opened (probed) with this key, or with none.
     const settingKnown = this.state !== 'locked'
@@ -372,18 +377,20 @@ class OpenFlow implements SafetyDoor {
     for (const entity of ['contact', 'program', 'session', 'enrollment', 'visit', 'setting'] as const) {
       this.events.emit('data.changed', { entity })
     }
-    return outcome
+    // The healthy file's before-restore backup, under the passphrase it had: its audit lines go on.
+    return { ...outcome, replaced: outcome.previousHealthy ? { file: outcome.previousKeptAt, key: keepKey } : null }
   }
 
   /**
-   * The restore's audit line, written into the restored database once it is open: a line
-   * written before would be rolled back to the copy's time with everything else. It says which
+   * The restore's audit line, written into the restored database once it is open (a line
+   * written before would be rolled back to the copy's time with everything else), with the
+   * replaced database's lines the copy lacks, before any other call can write. It says which
    * copy and when it was made; nothing about people.
    */
-  async recordRestore(from: Record<string, string>): Promise<void> {
+  async recordRestore(from: Record<string, string>, replaced: AuditSource | null): Promise<void> {
     if (!this.opened) return
     try {
-      await recordSafetyAudit(this.opened.context, 'restore', from)
+      await recordRestoreLine(this.opened.context, from, replaced)
     } catch (error) {
       // The database is already replaced: reporting the restore as failed would be untrue.
       console.error('[safety] the restore could not be written to the audit log', error)

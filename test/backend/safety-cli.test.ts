@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import type { Database as Sqlite } from 'better-sqlite3'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { openBackend } from '../../electron/backend/backend'
 import { openDatabase } from '../../electron/backend/db/connection'
-import { addPeople, tableDigests } from './safetyHelpers'
+import { addPeople, auditLines, newestAuditId, tableDigests } from './safetyHelpers'
 import { tempDir } from './tempDb'
 
 /** The real `kakehashi` command on the built CLI (npm test builds before Vitest runs). */
@@ -27,10 +28,20 @@ async function database(dir: string, passphrase?: string): Promise<{ file: strin
 }
 
 /** Closed before returning: a connection left open would be the app holding the file (restore refuses). */
-async function digests(file: string, key?: string, options: { afterRestore?: boolean } = {}) {
+async function digests(file: string, key?: string, options: Parameters<typeof tableDigests>[1] = {}) {
   const h = openDatabase(file, { readonly: true, key })
   try {
     return tableDigests(h.sqlite, options)
+  } finally {
+    await h.close()
+  }
+}
+
+/** Reads the closed file through a read-only connection, closed again before returning. */
+async function withFile<T>(file: string, read: (sqlite: Sqlite) => T, key?: string): Promise<T> {
+  const h = openDatabase(file, { readonly: true, key })
+  try {
+    return read(h.sqlite)
   } finally {
     await h.close()
   }
@@ -45,26 +56,25 @@ describe('kakehashi backup / restore / anonymize / check', () => {
     expect(backup.stderr).toBe('')
     expect(JSON.parse(backup.stdout)).toMatchObject({ ok: true, verified: true, counts: { contacts: 4 } })
     const atBackup = await digests(file)
+    const auditUpTo = await withFile(file, newestAuditId)
     expect(kakehashi(['backup', '--db', file, '--out', usb]).code).not.toBe(0) // never overwrites
 
     const b = await openBackend({ file, userName: 'tester' })
     await b.client.call('contacts.update', { id: ids[0]!, patch: { notes: '変更後' } })
     await b.close()
     expect(await digests(file)).not.toEqual(atBackup)
+    const edit = (await withFile(file, auditLines)).at(-1)!
+    expect(edit).toMatchObject({ action: 'update', entity: 'contact', changes: { notes: [null, '変更後'] } })
 
     const restore = kakehashi(['restore', '--db', file, '--from', usb, '--json'])
     expect(restore.stderr).toBe('')
     const result = JSON.parse(restore.stdout) as { previousKeptAt: string }
-    expect(await digests(file, undefined, { afterRestore: true })).toEqual(atBackup)
-    // The restore is in the restored file's audit log, naming the file, not anyone in it.
-    const h = openDatabase(file, { readonly: true })
-    const line = h.sqlite.prepare(`SELECT action, changes FROM audit_log WHERE entity = 'database'`).get() as {
-      action: string
-      changes: string
-    }
-    await h.close()
-    expect(line.action).toBe('restore')
-    expect(JSON.parse(line.changes)).toMatchObject({ file: [null, 'usb-backup.db'] })
+    expect(await digests(file, undefined, { afterRestore: { auditUpTo } })).toEqual(atBackup)
+    // The edit made after the backup is still in the audit log, followed by the restore's line,
+    // which names the file, not anyone in it.
+    const after = (await withFile(file, auditLines)).filter((l) => l.id > auditUpTo)
+    expect(after).toEqual([edit, expect.objectContaining({ action: 'restore', entity: 'database' })])
+    expect(after[1]!.changes).toMatchObject({ file: [null, 'usb-backup.db'], auditCarried: [null, '1件'] })
     expect((await digests(result.previousKeptAt)).contacts).not.toEqual(atBackup.contacts)
   })
 

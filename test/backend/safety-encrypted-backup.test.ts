@@ -9,7 +9,7 @@ import type { DbHandle } from '../../electron/backend/db/connection'
 import { migrate } from '../../electron/backend/db/migrate'
 import { generateDataset } from '../../electron/backend/demo/generate'
 import { writeVerifiedBackup } from '../../electron/backend/safety/backups'
-import { addPeople, tableDigests } from './safetyHelpers'
+import { addPeople, auditLines, newestAuditId, tableDigests } from './safetyHelpers'
 import { tempDir } from './tempDb'
 
 /**
@@ -63,12 +63,18 @@ describe('encrypted backups (worker thread)', () => {
       const copy = path.join(path.dirname(file), 'backups', backup.id)
       expect(fs.readFileSync(copy).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3')
       const atBackup = tableDigests(b.context.handle.sqlite)
+      const auditUpTo = newestAuditId(b.context.handle.sqlite)
 
       await b.client.call('contacts.update', { id: ids[0]!, patch: { notes: 'バックアップ後' } })
       await b.client.call('contacts.delete', { ids: [ids[1]!, ids[2]!] })
       expect(tableDigests(b.context.handle.sqlite)).not.toEqual(atBackup)
+      const afterBackup = auditLines(b.context.handle.sqlite).filter((l) => l.id > auditUpTo)
       await b.client.call('safety.restore', { backupId: backup.id })
-      expect(tableDigests(b.context.handle.sqlite, { afterRestore: true })).toEqual(atBackup)
+      expect(tableDigests(b.context.handle.sqlite, { afterRestore: { auditUpTo } })).toEqual(atBackup)
+      // The encrypted database's own audit lines went on into the restored one.
+      const restored = auditLines(b.context.handle.sqlite).filter((l) => l.id > auditUpTo)
+      expect(restored.slice(0, -1)).toEqual(afterBackup)
+      expect(restored.at(-1)).toMatchObject({ action: 'restore', changes: { auditCarried: [null, `${afterBackup.length}件`] } })
     })
   })
 

@@ -108,7 +108,7 @@ describe('safety.backupToFile', () => {
 describe('safety.restoreFromFile', () => {
   it('puts the chosen copy back, keeps the current file, and logs which copy in the restored log', async () => {
     const { b, copy, atCopy } = await withCopy()
-    await addPeople(b, 2, '後で')
+    const later = await addPeople(b, 2, '後で')
     const result = await b.client.call('safety.restoreFromFile', { fileId: grant(copy, 'read') })
     expect(result.restored).toMatchObject({ name: 'かけはし-バックアップ.db', counts: { contacts: 3 } })
     expect(result.status.state).toBe('open')
@@ -120,6 +120,13 @@ describe('safety.restoreFromFile', () => {
     expect(lines[0]).toMatchObject({ action: 'restore', entity: 'database' })
     expect(lines[0]!.changes).toContain('かけはし-バックアップ.db')
     expect(lines[0]!.changes).not.toMatch(/試験|後で/) // nobody's name
+    // Who added the two people after the copy was made is still on record (they are not).
+    expect(JSON.parse(lines[0]!.changes!).auditCarried).toEqual([null, '2件'])
+    const created = b.context.handle.sqlite
+      .prepare(`SELECT entity_id FROM audit_log WHERE entity = 'contact' AND action = 'create'`)
+      .pluck()
+      .all()
+    expect(created).toEqual(expect.arrayContaining(later))
     // The chosen file is untouched and nothing staged is left in the data folder.
     expect(fs.readdirSync(path.dirname(b.context.handle.file)).filter((f) => f.startsWith('.incoming'))).toEqual([])
   })
@@ -214,7 +221,12 @@ describe('audit of safety actions', () => {
     await b.client.call('safety.restore', { backupId: backup.id })
     const lines = auditLines(b)
     expect(lines).toHaveLength(1)
-    expect(JSON.parse(lines[0]!.changes!)).toEqual({ backup: [null, backup.id], backupCreatedAt: [null, backup.createdAt] })
+    // The person added after the backup is gone; the line that says who added them is not.
+    expect(JSON.parse(lines[0]!.changes!)).toEqual({
+      backup: [null, backup.id],
+      backupCreatedAt: [null, backup.createdAt],
+      auditCarried: [null, '1件'],
+    })
   })
 
   it('setting, changing and removing the passphrase are logged, never the passphrase', async () => {

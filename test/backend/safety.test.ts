@@ -6,7 +6,8 @@ import type { Backend, BackendOptions } from '../../electron/backend/backend'
 import { openDatabase } from '../../electron/backend/db/connection'
 import { lastFullCheckAt, recordFullCheck } from '../../electron/backend/safety/checkSchedule'
 import { backupsToKeep } from '../../electron/backend/safety/rotation'
-import { addPeople, tableDigests } from './safetyHelpers'
+import { addPeople, auditLines, newestAuditId, tableDigests } from './safetyHelpers'
+import { auditNotCarried } from '../../electron/backend/safety/safetyAudit'
 import { tempDir } from './tempDb'
 
 const opened: Backend[] = []
@@ -182,6 +183,9 @@ describe('integrity on open', () => {
     expect(fs.readFileSync(result.previousKeptAt).equals(damaged)).toBe(true)
     await b.idle()
     expect(tableDigests(b.context.handle.sqlite, { afterRestore: true })).toEqual(atBackup)
+    // Nothing could be read from the damaged file: the restore's line says its lines are not carried over.
+    const restoreLine = auditLines(b.context.handle.sqlite).at(-1)
+    expect(restoreLine).toMatchObject({ action: 'restore', changes: { auditCarried: [null, auditNotCarried] } })
     await closeAll()
   })
 })
@@ -196,6 +200,7 @@ describe('backups and restore', () => {
     const backup = await b.client.call('safety.backupNow', {})
     expect(backup).toMatchObject({ reason: 'manual', verified: true, counts: { contacts: 6 } })
     const atBackup = tableDigests(b.context.handle.sqlite)
+    const auditUpTo = newestAuditId(b.context.handle.sqlite)
 
     await b.client.call('contacts.update', { id: ids[0]!, patch: { notes: 'バックアップ後' } })
     await addPeople(b, 2)
@@ -204,7 +209,8 @@ describe('backups and restore', () => {
     expect(changed).not.toEqual(atBackup)
 
     const result = await b.client.call('safety.restore', { backupId: backup.id })
-    expect(tableDigests(b.context.handle.sqlite, { afterRestore: true })).toEqual(atBackup)
+    // Every table as in the backup; the audit log also keeps what was done after it.
+    expect(tableDigests(b.context.handle.sqlite, { afterRestore: { auditUpTo } })).toEqual(atBackup)
     expect((await b.client.call('contacts.get', { id: ids[0]! })).notes).toBe('バックアップ前')
     // The state just before the restore was kept as a verified backup.
     expect(path.basename(result.previousKeptAt)).toMatch(/before-restore/)

@@ -30,8 +30,12 @@ export interface RestorePlan {
  * 3. the current file is backed up if healthy, else set aside as `.damaged-<time>` with its
  *    -wal/-shm (a stale WAL left next to the restored file would be replayed into it);
  * 4. the copy is renamed over the target (atomic on the same disk).
+ * `previousHealthy`: the current file was kept as a verified backup (its audit log can be read
+ * and carried into the restored file), not set aside as damaged.
  */
-export async function restoreDatabase(plan: RestorePlan): Promise<{ source: Inspection; previousKeptAt: string }> {
+export async function restoreDatabase(
+  plan: RestorePlan,
+): Promise<{ source: Inspection; previousKeptAt: string; previousHealthy: boolean }> {
   const source = await inspectFile(plan.source, { key: plan.key, level: 'full' })
   if (!source.ok) throw ApiError.from('BACKUP_INVALID', { problem: source.problem })
   if (source.schemaVersion > latestSchemaVersion) throw ApiError.from('DB_NEWER_VERSION', { schemaVersion: source.schemaVersion })
@@ -40,6 +44,7 @@ export async function restoreDatabase(plan: RestorePlan): Promise<{ source: Insp
   copyFileDurably(plan.source, staged)
   try {
     let previousKeptAt = await keepHealthyCurrent(plan)
+    const previousHealthy = previousKeptAt !== null
     if (previousKeptAt !== null) {
       for (const suffix of ['-wal', '-shm', '']) fs.rmSync(plan.target + suffix, { force: true })
     } else {
@@ -49,7 +54,7 @@ export async function restoreDatabase(plan: RestorePlan): Promise<{ source: Insp
       }
     }
     fs.renameSync(staged, plan.target)
-    return { source, previousKeptAt }
+    return { source, previousKeptAt, previousHealthy }
   } finally {
     fs.rmSync(staged, { force: true })
   }

@@ -1,12 +1,13 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { openDatabase } from '../../backend/db/connection'
 import { backupToFolder, defaultBackupDir } from '../../backend/safety/backups'
 import { ApiError } from '../../../shared/contract/errors'
 import { databaseInUse } from '../../backend/safety/inUse'
 import { restoreDatabase } from '../../backend/safety/restore'
-import { recordSafetyAudit } from '../../backend/safety/safetyAudit'
+import { recordRestoreLine } from '../../backend/safety/safetyAudit'
+import { openBackend } from '../../backend/backend'
+import type { AuditSource } from '../../backend/db/repos/auditRepo'
 import type { Output } from '../output'
 import { passphraseFromEnv } from './safetyCli'
 
@@ -26,7 +27,7 @@ export async function restoreCommand(opts: { db: string; from: string }, out: Ou
       'かけはしがこのデータベースを開いています。アプリ（または serve）を閉じてから復元してください。データベースは変更していません。',
     )
   }
-  const { source, previousKeptAt } = await restoreDatabase({
+  const { source, previousKeptAt, previousHealthy } = await restoreDatabase({
     target,
     source: path.resolve(opts.from),
     key,
@@ -40,7 +41,7 @@ export async function restoreCommand(opts: { db: string; from: string }, out: Ou
       }
     },
   })
-  await recordRestore(target, key, path.resolve(opts.from))
+  await recordRestore(target, key, path.resolve(opts.from), previousHealthy ? { file: previousKeptAt, key } : null)
   out.result(
     {
       ok: true,
@@ -56,24 +57,17 @@ export async function restoreCommand(opts: { db: string; from: string }, out: Ou
 }
 
 /**
- * The restore's audit line, in the restored file (as the app writes it): which file and when
- * it was last changed, nothing about people. The file is closed again at once.
+ * The restore's audit line, in the restored file as the app writes it: which file and when it
+ * was last changed, nothing about people, with the audit lines the replaced database had and
+ * the file has not. The file is opened as the app opens it (migrated first if the copy is
+ * from an older version, so every line fits its audit log), then closed again at once.
  */
-async function recordRestore(target: string, key: string | undefined, from: string): Promise<void> {
-  const handle = openDatabase(target, { key })
+async function recordRestore(target: string, key: string | undefined, from: string, replaced: AuditSource | null): Promise<void> {
+  const backend = await openBackend({ file: target, passphrase: key, dailyBackup: false })
   try {
-    const userName = (() => {
-      try {
-        return os.userInfo().username
-      } catch {
-        return 'unknown'
-      }
-    })()
-    await recordSafetyAudit({ db: handle.db, userName }, 'restore', {
-      file: path.basename(from),
-      fileModifiedAt: fs.statSync(from).mtime.toISOString(),
-    })
+    const fileModifiedAt = fs.statSync(from).mtime.toISOString()
+    await recordRestoreLine(backend.context, { file: path.basename(from), fileModifiedAt }, replaced)
   } finally {
-    await handle.close()
+    await backend.close()
   }
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { sql } from 'kysely'
 import { uuidv7 } from 'uuidv7'
 import type { FieldChanges } from '../../../../shared/domain/fieldChanges'
 import type { AuditActionCode } from '../../../../shared/domain/vocabulary'
@@ -38,5 +39,52 @@ export async function recordAudit(db: Kysely<Database>, entries: AuditEntry[]): 
         })),
       )
       .execute()
+  }
+}
+
+/** Another database file to read audit lines from (the one a restore replaced), with its passphrase. */
+export interface AuditSource {
+  file: string
+  key: string | undefined
+}
+
+/**
+ * Writes `entry` together with the audit lines of `from` that this database does not have
+ * (same id: the copy already holds that line), in one transaction: a restore keeps the record
+ * of who did what after the backup was taken. The lines keep their ids, times and users, so
+ * the log reads in order. Returns how many were carried over.
+ *
+ * `from` is attached with its own key (SQLite3 Multiple Ciphers would otherwise use this
+ * database's, and a plain file needs the empty key). Only the columns both files have are
+ * copied: the replaced file may be of an older schema (the CLI restores without migrating it).
+ */
+export async function recordAuditCarrying(
+  db: Kysely<Database>,
+  from: AuditSource,
+  entry: (carried: number) => AuditEntry,
+): Promise<number> {
+  await sql`ATTACH DATABASE ${from.file} AS replaced KEY ${from.key ?? ''}`.execute(db)
+  try {
+    const columnsOf = async (schema: 'main' | 'replaced') =>
+      (await sql<{ name: string }>`SELECT name FROM pragma_table_info('audit_log', ${schema})`.execute(db)).rows.map(
+        (r) => r.name,
+      )
+    const theirs = new Set(await columnsOf('replaced'))
+    const columns = sql.join(
+      (await columnsOf('main')).filter((c) => theirs.has(c)).map((c) => sql.id(c)),
+      sql`, `,
+    )
+    return await db.transaction().execute(async (trx) => {
+      const copied = await sql`
+        INSERT INTO main.audit_log (${columns})
+        SELECT ${columns} FROM replaced.audit_log r
+        WHERE NOT EXISTS (SELECT 1 FROM main.audit_log m WHERE m.id = r.id)
+        ORDER BY r.at, r.id`.execute(trx)
+      const carried = Number(copied.numAffectedRows ?? 0)
+      await recordAudit(trx, [entry(carried)])
+      return carried
+    })
+  } finally {
+    await sql`DETACH DATABASE replaced`.execute(db)
   }
 }
