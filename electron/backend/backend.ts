@@ -32,7 +32,7 @@ import { inspectHandle } from './safety/integrity'
 import { rekeyDatabase } from './safety/passphrase'
 import { restoreDatabase } from './safety/restore'
 import { takeBackup } from './safety/takeBackup'
-import { grantedPath } from './files'
+import { grantedFile, grantedPath } from './files'
 import { backupToChosenFile, looksPlain, restoreProblem, stageChosenFile } from './safety/fileTransfer'
 import { passphraseChange, recordRestoreLine, recordSafetyAudit } from './safety/safetyAudit'
 import { gateOf } from './jobs/writeGate'
@@ -420,7 +420,8 @@ class OpenFlow implements SafetyDoor {
 
   async backupToFile(fileId: string): Promise<FileBackupResult> {
     if (!this.opened) throw this.waitingError()
-    return backupToChosenFile(this.opened.handle, grantedPath(this.options.files, fileId, 'write'))
+    const grant = grantedFile(this.options.files, fileId, 'write')
+    return backupToChosenFile(this.opened.handle, grant.path, grant.inDataFolder ? 'data-folder' : 'chosen')
   }
 
   setPassphrase(current: string | undefined, next: string | null): Promise<SafetyStatus> {

@@ -8,6 +8,12 @@ const MAX_GRANTED_BYTES = 60 * 1024 * 1024
 export interface FileGrant {
   path: string
   access: 'read' | 'write'
+  /**
+   * The file lies in the data folder, not where the user chose: the browser door's stand-in
+   * for a save dialog writes the copy there before the browser downloads it, so a full disk
+   * is the data folder's disk, not the USB stick's.
+   */
+  inDataFolder?: boolean
 }
 
 /** Files granted so far, by the opaque id the renderer holds (the desktop app's host fills it). */
@@ -45,8 +51,13 @@ export function readGrantedFile(grants: FileGrants | undefined, fileId: string):
  * a USB stick can be hundreds of MB, so it is never read into memory like an import).
  */
 export function grantedPath(grants: FileGrants | undefined, fileId: string, access: FileGrant['access']): string {
+  return grantedFile(grants, fileId, access).path
+}
+
+/** The grant itself: its path, and whether that path is in the data folder (the browser door). */
+export function grantedFile(grants: FileGrants | undefined, fileId: string, access: FileGrant['access']): FileGrant {
   const grant = grants?.get(fileId)
   if (!grant || grant.access !== access)
     throw ApiError.from('NOT_FOUND', { fileId }, '選んだファイルが見つかりません。もう一度ファイルを選んでください。')
-  return grant.path
+  return grant
 }

@@ -33,8 +33,12 @@ export class DoorTransfers implements FileGrants {
   prepareSave(suggestedName: unknown): PickedFile {
     const fileId = randomUUID()
     const file = path.join(this.folder, fileId, safeDbName(suggestedName))
-    fs.mkdirSync(path.dirname(file), { recursive: true })
-    this.#grants.set(fileId, { path: file, access: 'write' })
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true })
+    } catch (error) {
+      throw dataFolderFull(error, 'BACKUP_FAILED', 'バックアップを作成できませんでした') ?? error
+    }
+    this.#grants.set(fileId, { path: file, access: 'write', inDataFolder: true })
     return { fileId, name: path.basename(file) }
   }
 
@@ -68,23 +72,19 @@ export class DoorTransfers implements FileGrants {
     this.#dropUploads() // one upload at a time is all a restore needs
     const fileId = randomUUID()
     const file = path.join(this.folder, fileId, safeBaseName(name))
-    fs.mkdirSync(path.dirname(file), { recursive: true })
     let size = 0
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
       if (size > MAX_UPLOAD_BYTES) req.destroy(new Error('too large'))
     })
     try {
+      fs.mkdirSync(path.dirname(file), { recursive: true })
       await pipeline(req, fs.createWriteStream(file))
     } catch (error) {
       fs.rmSync(path.dirname(file), { recursive: true, force: true })
       if (size > MAX_UPLOAD_BYTES) throw ApiError.from('IMPORT_UNREADABLE', {}, 'ファイルが大きすぎます（8GBまで）。')
-      if ((error as { code?: string }).code === 'ENOSPC')
-        throw ApiError.from(
-          'IMPORT_UNREADABLE',
-          { reason: 'disk full' },
-          'データフォルダーのあるディスクの空き容量が足りないため、ファイルを受け取れませんでした。データベースは変更していません。',
-        )
+      const full = dataFolderFull(error, 'IMPORT_UNREADABLE', 'ファイルを受け取れませんでした')
+      if (full) throw full
       throw ApiError.from('IMPORT_UNREADABLE', {}, 'ファイルを最後まで受け取れませんでした。もう一度お試しください。')
     }
     this.#grants.set(fileId, { path: file, access: 'read' })
@@ -104,6 +104,20 @@ export class DoorTransfers implements FileGrants {
       fs.rmSync(path.dirname(grant.path), { recursive: true, force: true })
     }
   }
+}
+
+/**
+ * A full disk (or quota) while a transfer is written in the data folder: said as the data
+ * folder's disk, the computer's own, never as the USB stick's (the copy is not on it yet).
+ */
+function dataFolderFull(error: unknown, code: 'BACKUP_FAILED' | 'IMPORT_UNREADABLE', failed: string): ApiError | null {
+  const errno = (error as { code?: unknown } | null)?.code
+  if (errno !== 'ENOSPC' && errno !== 'EDQUOT') return null
+  return ApiError.from(
+    code,
+    { reason: 'disk full' },
+    `データフォルダーのあるディスク（このパソコン）の空き容量が足りないため、${failed}。不要なファイルを削除して空きを作ってから、もう一度お試しください。データベースは変更していません。`,
+  )
 }
 
 /** The base name only (no folder can be smuggled in), nothing Windows forbids, a sane length. */

@@ -14,7 +14,17 @@ import { writeVerifiedBackup } from './backups'
  * `kakehashi restore --from` checks it (restore.ts). Whatever goes wrong is said in words
  * about the file and the stick, not SQLite's.
  */
-export async function backupToChosenFile(handle: DbHandle, target: string): Promise<FileBackupResult> {
+/**
+ * Where the copy is written: the place the user chose (a USB stick), or the data folder, where
+ * the browser door writes it before the browser downloads it.
+ */
+export type CopyPlace = 'chosen' | 'data-folder'
+
+export async function backupToChosenFile(
+  handle: DbHandle,
+  target: string,
+  place: CopyPlace = 'chosen',
+): Promise<FileBackupResult> {
   const name = path.basename(target)
   const createdAt = new Date().toISOString()
   try {
@@ -25,7 +35,7 @@ export async function backupToChosenFile(handle: DbHandle, target: string): Prom
     const { schemaVersion, counts } = await gateOf(handle).track(() => writeVerifiedBackup(handle, target))
     return { name, createdAt, sizeBytes: fs.statSync(target).size, schemaVersion, counts, encrypted: handle.encrypted }
   } catch (error) {
-    throw fileProblem(error, name, 'save') ?? error
+    throw fileProblem(error, name, 'save', place) ?? error
   } finally {
     // The check of the copy opens it beside its final name; on a stick nothing else tidies
     // up after it (the backup folder's rotation does, there).
@@ -119,8 +129,12 @@ export function restoreProblem(error: unknown, name: string): unknown {
   }
 }
 
-/** A full disk, a file or stick gone, no permission: said so; null for anything else. */
-export function fileProblem(error: unknown, name: string, doing: 'save' | 'read'): ApiError | null {
+/**
+ * A full disk, a file or stick gone, no permission: said so; null for anything else. A copy
+ * written in the data folder (`place`, the browser door's download) fills the computer's own
+ * disk: the stick is not the one to clear.
+ */
+export function fileProblem(error: unknown, name: string, doing: 'save' | 'read', place: CopyPlace = 'chosen'): ApiError | null {
   const text = error instanceof ApiError ? JSON.stringify(error.details ?? {}) + error.message : String(error)
   const code = (error as { code?: unknown } | null)?.code
   const has = (pattern: RegExp) => pattern.test(text) || (typeof code === 'string' && pattern.test(code))
@@ -130,9 +144,11 @@ export function fileProblem(error: unknown, name: string, doing: 'save' | 'read'
     return ApiError.from(
       failed,
       { name, reason: 'disk full' },
-      doing === 'save'
-        ? `保存先の空き容量が足りないため、${name} を保存できませんでした。USBメモリなどの空きを確認してください。${unchanged}`
-        : `データフォルダーのあるディスクの空き容量が足りないため、${name} を読み込めませんでした。${unchanged}`,
+      doing === 'read'
+        ? `データフォルダーのあるディスクの空き容量が足りないため、${name} を読み込めませんでした。${unchanged}`
+        : place === 'data-folder'
+          ? `データフォルダーのあるディスク（このパソコン）の空き容量が足りないため、${name} を作成できませんでした。ダウンロードの前にデータフォルダーで作成します。不要なファイルを削除して空きを作ってから、もう一度お試しください。${unchanged}`
+          : `保存先の空き容量が足りないため、${name} を保存できませんでした。USBメモリなどの空きを確認してください。${unchanged}`,
     )
   if (has(/ENOENT|ENOTDIR|CANTOPEN|ENODEV|ENXIO|EIO\b/))
     return ApiError.from(
