@@ -80,7 +80,7 @@ function statements(sqlite: Sqlite) {
        VALUES (?, ${fields.map(() => '?').join(', ')}, 'tsukamu', '[]', ?, ?, ?)`,
     ),
     stage: sqlite.prepare(
-      `INSERT INTO stage_history (id, contact_id, stage, changed_on, note, created_at) VALUES (?, ?, 'tsukamu', ?, 'インポートで登録', ?)`,
+      `INSERT INTO stage_history (id, contact_id, stage, changed_on, note, created_at) VALUES (?, ?, 'tsukamu', ?, '取り込みで登録', ?)`,
     ),
     select: sqlite.prepare(`SELECT id, ${selectList} FROM contacts WHERE id = ? AND deleted_at IS NULL`),
     selectMany: sqlite.prepare(
@@ -312,7 +312,7 @@ export function undoContactsImport(
 ): { removed: number; reverted: number } {
   const batch = findBatch(sqlite, batchId)
   if (!batch) throw ApiError.from('NOT_FOUND', { batchId })
-  if (batch.undoneAt) throw ApiError.from('CONFLICT', { batchId }, 'このインポートはすでに取り消されています。')
+  if (batch.undoneAt) throw ApiError.from('CONFLICT', { batchId }, 'この取り込みはすでに取り消されています。')
   const s = statements(sqlite)
   const updatePerson = personUpdater(sqlite)
   let removed = 0

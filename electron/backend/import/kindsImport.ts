@@ -162,7 +162,7 @@ export function undoAnyImport(
   const sqlite = ctx.handle.sqlite
   const batch = findBatch(sqlite, batchId)
   if (!batch || batch.kind === 'contacts') return undoImport(ctx, batchId)
-  if (batch.undoneAt) throw ApiError.from('CONFLICT', { batchId }, 'このインポートはすでに取り消されています。')
+  if (batch.undoneAt) throw ApiError.from('CONFLICT', { batchId }, 'この取り込みはすでに取り消されています。')
   const now = new Date().toISOString()
   const remove = kindRemovers(sqlite)
   const result = sqlite.transaction(() => {

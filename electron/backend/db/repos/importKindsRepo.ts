@@ -67,7 +67,7 @@ export function kindWriters(sqlite: Sqlite) {
        VALUES (?, ${personColumns.map(() => '?').join(', ')}, 'tsukamu', '[]', ?, ?, ?)`,
     ),
     stage: sqlite.prepare(
-      `INSERT INTO stage_history (id, contact_id, stage, changed_on, note, created_at) VALUES (?, ?, 'tsukamu', ?, 'インポートで登録', ?)`,
+      `INSERT INTO stage_history (id, contact_id, stage, changed_on, note, created_at) VALUES (?, ?, 'tsukamu', ?, '取り込みで登録', ?)`,
     ),
     selectPerson: sqlite.prepare(
       `SELECT id, ${personDraftFields.map((f) => `${column(f)} AS ${f}`).join(', ')} FROM contacts WHERE id = ? AND deleted_at IS NULL`,

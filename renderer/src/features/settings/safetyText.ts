@@ -4,7 +4,7 @@ export const safetyText = {
     safety: {
       backups: 'バックアップ',
       backupsDescription:
-        'データベースは毎日最初に開いたとき、インポートや一括削除の前、データベースの更新前に自動でバックアップされ、作成後に検証されます（日ごと7件・週ごと4件・月ごと12件を保存）。',
+        'データベースは毎日最初に開いたとき、取り込みや一括削除の前、データベースの更新前に自動でバックアップされ、作成後に検証されます（日ごと7件・週ごと4件・月ごと12件を保存）。',
       backupDir: '保存先',
       lastBackup: '最新のバックアップ',
       noBackup: 'まだバックアップはありません',
@@ -32,7 +32,7 @@ export const safetyText = {
       reasons: {
         daily: '毎日の自動',
         manual: '手動',
-        'before-import': 'インポート前',
+        'before-import': '取り込み前',
         'before-delete': '削除前',
         'before-restore': '復元前',
         'before-passphrase': 'パスフレーズ変更前',
