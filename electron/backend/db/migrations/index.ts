@@ -11,6 +11,7 @@ import * as m0009 from './0009-online-visits-no-nights'
 import * as m0010 from './0010-birth-sort-index'
 import * as m0011 from './0011-audit-undo'
 import * as m0012 from './0012-import-stage-note'
+import * as m0013 from './0013-audit-person-index'
 
 export interface Migration {
   /** Stored in schema_migrations; never rename a released one. */
@@ -35,6 +36,7 @@ export const migrations: readonly Migration[] = [
   { name: '0010-birth-sort-index', up: m0010.up },
   { name: '0011-audit-undo', up: m0011.up },
   { name: '0012-import-stage-note', up: m0012.up },
+  { name: '0013-audit-person-index', up: m0013.up },
 ]
 
 export const latestSchemaVersion = migrations.length

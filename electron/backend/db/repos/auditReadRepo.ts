@@ -22,6 +22,8 @@ const endOf = (to: string) => (to.length === 10 ? `${to}T\uffff` : to)
 /**
  * A person's lines: their contact's, and every line of a visit or enrollment that is theirs now
  * or whose create/delete line recorded them (so a deleted visit's date change is found too).
+ * The recorded person is looked up in migration 0013's index: the expression and the entity
+ * condition must stay exactly as there (each line records its person on one side only).
  */
 function aboutPerson(personId: string) {
   return sql<boolean>`(
@@ -30,7 +32,7 @@ function aboutPerson(personId: string) {
     OR (audit_log.entity = 'enrollment' AND audit_log.entity_id IN (SELECT id FROM enrollments WHERE contact_id = ${personId}))
     OR (audit_log.entity IN ('visit', 'enrollment') AND audit_log.entity_id IN (
       SELECT a.entity_id FROM audit_log a WHERE a.entity IN ('visit', 'enrollment')
-        AND (a.changes ->> '$.contactId[0]' = ${personId} OR a.changes ->> '$.contactId[1]' = ${personId}))))`
+        AND coalesce(a.changes ->> '$.contactId[1]', a.changes ->> '$.contactId[0]') = ${personId})))`
 }
 
 /** The filtered lines, before paging; columns qualified so the page's join stays unambiguous. */
