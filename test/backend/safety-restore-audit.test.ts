@@ -1,7 +1,12 @@
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openBackend } from '../../electron/backend/backend'
 import type { Backend, BackendOptions } from '../../electron/backend/backend'
+import { openDatabase } from '../../electron/backend/db/connection'
+import { migrate } from '../../electron/backend/db/migrate'
+import { latestSchemaVersion, migrations } from '../../electron/backend/db/migrations/index'
 import { addPeople, auditLines, tableDigests } from './safetyHelpers'
 import { tempDir } from './tempDb'
 
@@ -85,5 +90,43 @@ describe('the audit log survives a restore', () => {
     expect(lines.filter((l) => l.action === 'restore')).toHaveLength(2)
     // Only the second edit and the first restore were missing from the second backup.
     expect(lines.at(-1)!.changes).toMatchObject({ backup: [null, second.id], auditCarried: [null, '2件'] })
+  })
+
+  it('kakehashi restore of a copy from an older version migrates it first, so lines it could not hold (元に戻す) fit', async () => {
+    if (!fs.existsSync('out/main/cli.js'))
+      throw new Error('out/main/cli.js is missing: run `npm run build` first (npm test does).')
+    const dir = tempDir()
+    // A copy made by schema v10, whose audit log does not accept 'undo' lines yet (0011).
+    const old = path.join(dir, 'v10-copy.db')
+    const h = openDatabase(old)
+    await migrate(h, { migrations: migrations.slice(0, 10) })
+    await h.close()
+    const file = path.join(dir, 'kakehashi.db')
+    const b = await openBackend({ file, userName: 'tester', dailyBackup: false })
+    const [id] = await addPeople(b, 1)
+    await b.client.call('contacts.update', { id: id!, patch: { notes: '書いて消す' } })
+    await b.client.call('undo.last', {})
+    const before = auditLines(b.context.handle.sqlite)
+    expect(before.map((l) => l.action)).toEqual(['create', 'update', 'undo'])
+    await b.close()
+
+    const run = spawnSync(
+      process.execPath,
+      [path.resolve('bin/kakehashi.js'), 'restore', '--db', file, '--from', old, '--json'],
+      {
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    )
+    expect(run.stderr).toBe('')
+    const r = openDatabase(file, { readonly: true })
+    try {
+      expect(r.sqlite.pragma('user_version', { simple: true })).toBe(latestSchemaVersion)
+      const after = auditLines(r.sqlite)
+      expect(after.slice(0, -1)).toEqual(before)
+      expect(after.at(-1)).toMatchObject({ action: 'restore', changes: { auditCarried: [null, '3件'] } })
+    } finally {
+      await r.close()
+    }
   })
 })
