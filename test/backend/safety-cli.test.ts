@@ -55,6 +55,8 @@ describe('kakehashi backup / restore / anonymize / check', () => {
     const backup = kakehashi(['backup', '--db', file, '--out', usb, '--json'])
     expect(backup.stderr).toBe('')
     expect(JSON.parse(backup.stdout)).toMatchObject({ ok: true, verified: true, counts: { contacts: 4 } })
+    // Only the copy on the "stick": nothing left of its check beside it.
+    expect(fs.readdirSync(path.dirname(usb))).toEqual(['usb-backup.db'])
     const atBackup = await digests(file)
     const auditUpTo = await withFile(file, newestAuditId)
     expect(kakehashi(['backup', '--db', file, '--out', usb]).code).not.toBe(0) // never overwrites

@@ -47,6 +47,11 @@ export async function writeVerifiedBackup(
     removeLeftover(partial)
     if (error instanceof ApiError) throw error
     throw ApiError.from('BACKUP_FAILED', { cause: String(error) })
+  } finally {
+    // The read-only look at the copy leaves its -wal/-shm beside it (the copy is in WAL mode);
+    // the backup folder's rotation clears them, but beside `backup --out`'s file on a stick
+    // nothing else would.
+    for (const suffix of ['-wal', '-shm', '-journal']) removeLeftover(partial + suffix)
   }
 }
 
