@@ -54,6 +54,8 @@ export interface VisitRow {
   municipalityCode: string | null
   nights: number
   purpose: string | null
+  /** The coordinator's メモ on this visit (free text, shown in the list and fixed in its cell). */
+  notes: string | null
 }
 
 export interface StageChange {

@@ -130,6 +130,7 @@ export const en: Messages = {
       municipality: 'Place',
       nights: 'Nights',
       purpose: 'Purpose',
+      notes: 'Notes',
     },
     nightsValue: '{{count}} nights',
     dayTrip: 'Day trip',

@@ -129,6 +129,7 @@ export const ja = {
       municipality: '訪問先',
       nights: '泊数',
       purpose: '目的・内容',
+      notes: 'メモ',
     },
     nightsValue: '{{count}}泊',
     dayTrip: '日帰り',

@@ -147,7 +147,7 @@ async function visitRowsByIds(db: Kysely<Database>, ids: string[]): Promise<Visi
   if (ids.length === 0) return []
   const r = await sql<VisitRow>`
     SELECT v.id, v.contact_id, c.family_name || ' ' || c.given_name AS contact_name, v.program_id, p.name AS program_name,
-           v.session_id, v.visit_date, v.mode, v.municipality_code, v.nights, v.purpose
+           v.session_id, v.visit_date, v.mode, v.municipality_code, v.nights, v.purpose, v.notes
     FROM visits v JOIN contacts c ON c.id = v.contact_id LEFT JOIN programs p ON p.id = v.program_id
     WHERE v.id IN (${sql.join(ids)})`.execute(db)
   return r.rows.map((row) => ({ ...row, mode: row.mode as VisitMode }))

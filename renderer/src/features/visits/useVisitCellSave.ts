@@ -23,6 +23,8 @@ export function visitPatchOf(colId: string, value: unknown): VisitPatch | undefi
       return { nights: text === null ? 0 : Number(text) }
     case 'purpose':
       return { purpose: text }
+    case 'notes':
+      return { notes: text }
     default:
       return undefined
   }

@@ -6,6 +6,7 @@ import { visitLimits } from '../../../../shared/domain/recordLimits'
 import { visitModes } from '../../../../shared/domain/vocabulary'
 import { codeColumn, dayColumn, numberColumn, textColumn } from '../../grid/columnTypes'
 import { MunicipalityEditor } from '../../grid/MunicipalityEditor'
+import { VisitNotesCell } from './VisitNotesCell'
 
 /** A roster visit's day is its session's: it is changed on the session, not here. */
 const ownDate = (p: EditableCallbackParams<VisitRow>) => !p.data?.sessionId
@@ -55,6 +56,20 @@ export function visitColumns(t: TFunction): ColDef<VisitRow>[] {
       minWidth: 220,
       sortable: false,
       editable: true,
+    },
+    {
+      colId: 'notes',
+      field: 'notes',
+      headerName: t('visits.columns.notes'),
+      flex: 1.2,
+      minWidth: 180,
+      sortable: false,
+      editable: true,
+      cellRenderer: VisitNotesCell,
+      // Several lines fit in the popup; Enter saves, Shift+Enter starts a new line.
+      cellEditor: 'agLargeTextCellEditor',
+      cellEditorPopup: true,
+      cellEditorParams: { maxLength: visitLimits.notes, rows: 6, cols: 48 },
     },
   ]
 }

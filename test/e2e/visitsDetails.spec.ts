@@ -1,0 +1,51 @@
+import { expect, test } from './fixtures'
+
+/** What a coordinator needs to read off 訪問・参加記録: the メモ written with a visit, and whose visit it is. */
+// Few records, so every row is on the first page (the doors of a worker share one database).
+test.use({ demo: false })
+
+test('a visit’s メモ is shown in the list, whole on hover, and fixed in its cell as an undo step', async ({
+  shell,
+  door,
+  page,
+}) => {
+  const person = (await door.call('contacts.create', {
+    fields: { familyName: '覚書', givenName: '留美', familyKana: 'オボエガキ', givenKana: 'ルミ' },
+  })) as { id: string }
+  await shell.open(door.url, 'visits')
+  await page.getByTestId('visit-new').click()
+  const form = page.getByTestId('visit-form')
+  await form.getByTestId('visit-person-search').locator('input[type="search"]').fill('おぼえがき')
+  await form.locator('label', { hasText: '覚書 留美' }).locator('input[type="checkbox"]').check()
+  await form.locator('input[name="visitDate"]').fill('2025-06-07')
+  await form.locator('input[name="purpose"]').fill('空き家の相談')
+  await form.locator('textarea[name="notes"]').fill('次回は役場の移住担当も同席。\n7月に再訪の予定')
+  await page.getByTestId('visit-save').click()
+  await expect(page.getByText('1件を記録しました')).toBeVisible()
+
+  const row = page.locator('.ag-row', { hasText: '空き家の相談' })
+  await expect(row).toHaveCount(1)
+  // From the purpose cell, one arrow key to the right is the メモ (the grid scrolls to it).
+  await row.locator('[col-id="purpose"]').click()
+  await page.keyboard.press('ArrowRight')
+  const notes = row.locator('[col-id="notes"]')
+  await expect(notes).toBeFocused()
+  await expect(notes).toHaveText('次回は役場の移住担当も同席。 7月に再訪の予定')
+  await expect(notes.getByTestId('visit-notes')).toHaveAttribute('title', '次回は役場の移住担当も同席。\n7月に再訪の予定')
+
+  // Enter opens the editor with the whole note; Enter saves what was typed.
+  await page.keyboard.press('Enter')
+  const editor = page.locator('.ag-large-text textarea')
+  await expect(editor).toBeFocused()
+  await expect(editor).toHaveValue('次回は役場の移住担当も同席。\n7月に再訪の予定')
+  await editor.fill('8月に再訪の予定')
+  await editor.press('Enter')
+  await expect(notes).toHaveText('8月に再訪の予定')
+  const saved = (await door.call('visits.list', { contactId: person.id })) as { rows: { notes: string | null }[] }
+  expect(saved.rows.map((r) => r.notes)).toEqual(['8月に再訪の予定'])
+  await expect(page.getByTestId('visits-undo')).toHaveAttribute('title', /訪問・参加記録の変更（2025\/06\/07）/)
+
+  await page.getByTestId('visits-undo').click()
+  await expect(page.getByTestId('visits-notice')).toHaveText('「訪問・参加記録の変更（2025/06/07）」を元に戻しました。')
+  await expect(notes).toHaveText('次回は役場の移住担当も同席。 7月に再訪の予定')
+})
