@@ -78,7 +78,109 @@ describe('undo of visit records', () => {
     await client.call('roster.save', { sessionId: session.id, entries })
     await client.call('visits.delete', { ids: (await client.call('visits.list', {})).rows.map((r) => r.id) })
     await client.call('roster.save', { sessionId: session.id, entries })
+    // The second save is itself the latest step; once it is taken back, the deleted visit returns
+    // exactly once, and a third undo (the first save) leaves no attendance at all.
+    await client.call('undo.last', {})
+    expect((await client.call('visits.list', {})).total).toBe(0)
     await client.call('undo.last', {})
     expect((await client.call('visits.list', {})).total).toBe(1)
+    await client.call('undo.last', {})
+    expect((await client.call('visits.list', {})).total).toBe(0)
+  })
+})
+
+/** A roster saved with the wrong people ticked: one undo puts the whole roster back as it was. */
+describe('undo of a roster save', () => {
+  async function rosterWithThree() {
+    const { client } = await freshBackend()
+    const program = await client.call('programs.create', { fields: courseProgram() })
+    const session = await client.call('sessions.create', {
+      programId: program.id,
+      fields: { date: '2025-07-05', startTime: '10:00', mode: 'onsite' },
+    })
+    const [a, b, c] = await createPeople(client, 3)
+    return { client, program, session, a: a!, b: b!, c: c! }
+  }
+  const snapshot = async (client: Awaited<ReturnType<typeof rosterWithThree>>['client'], sessionId: string) => {
+    const roster = await client.call('roster.get', { sessionId })
+    const visits = (await client.call('visits.list', {})).rows
+      .filter((v) => v.sessionId === sessionId)
+      .map(({ id, contactId, mode, nights, notes, purpose, municipalityCode, visitDate }) => ({
+        id,
+        contactId,
+        mode,
+        nights,
+        notes,
+        purpose,
+        municipalityCode,
+        visitDate,
+      }))
+      .sort((x, y) => x.id.localeCompare(y.id))
+    return { savedAt: roster.savedAt, lines: roster.lines, visits }
+  }
+
+  it('takes back ticks, unticks and changed nights of one save, and nothing of the save before', async () => {
+    const { client, program, session, a, b, c } = await rosterWithThree()
+    await client.call('roster.save', {
+      sessionId: session.id,
+      entries: [
+        { contactId: a, attended: true, mode: 'onsite', nights: 1 },
+        { contactId: b, attended: true, mode: 'online', nights: 0 },
+      ],
+    })
+    // A note written on one of them since must survive the undo of the next save.
+    const bVisit = (await client.call('visits.list', { contactId: b })).rows[0]!
+    await client.call('visits.update', { id: bVisit.id, patch: { notes: 'オンラインで参加' } })
+    const before = await snapshot(client, session.id)
+    const visitsBefore = (await client.call('dashboard.get', { fiscalYear: 2025 })).totalInvolvements
+
+    // The wrong save: a unticked (deleted), b's mode and nights changed, c ticked (created).
+    const saved = await client.call('roster.save', {
+      sessionId: session.id,
+      entries: [
+        { contactId: a, attended: false, mode: 'onsite', nights: 0 },
+        { contactId: b, attended: true, mode: 'onsite', nights: 2 },
+        { contactId: c, attended: true, mode: 'onsite', nights: 0 },
+      ],
+    })
+    expect(saved).toMatchObject({ created: 1, updated: 1, removed: 1, attended: 2 })
+    expect(await client.call('undo.peek', {})).toMatchObject({ label: '出欠の保存（しまコト講座2025・2025/07/05）' })
+
+    expect(await client.call('undo.last', {})).toMatchObject({ label: '出欠の保存（しまコト講座2025・2025/07/05）' })
+    expect(await snapshot(client, session.id)).toEqual(before)
+    expect((await client.call('dashboard.get', { fiscalYear: 2025 })).totalInvolvements).toBe(visitsBefore)
+    const sessions = await client.call('sessions.list', { programId: program.id })
+    expect(sessions[0]!.attendedCount).toBe(2)
+    // The step before is next: the notes change, then the first save.
+    expect(await client.call('undo.peek', {})).toMatchObject({ label: '訪問・参加記録の変更（2025/07/05）' })
+    const log = await client.call('audit.list', { entity: 'visit', action: 'undo' })
+    expect(log.rows).toHaveLength(3)
+  })
+
+  it('takes a first save back to a roster never saved, which starts from the session default again', async () => {
+    const { client, program, session, a, b } = await rosterWithThree()
+    await client.call('sessions.update', { id: session.id, patch: { attendedByDefault: true } })
+    await client.call('enrollments.add', { programId: program.id, contactIds: [a, b] })
+    const before = await client.call('roster.get', { sessionId: session.id })
+    expect(before.lines.map((l) => l.attended)).toEqual([true, true])
+    await client.call('roster.save', {
+      sessionId: session.id,
+      entries: [{ contactId: a, attended: true, mode: 'onsite', nights: 0 }],
+    })
+    await client.call('undo.last', {})
+    const after = await client.call('roster.get', { sessionId: session.id })
+    expect(after.savedAt).toBeNull()
+    expect(after.lines).toEqual(before.lines)
+    expect((await client.call('visits.list', {})).total).toBe(0)
+  })
+
+  it('is no step when the save changed no attendance', async () => {
+    const { client, session, a } = await rosterWithThree()
+    const latest = await client.call('undo.peek', {})
+    await client.call('roster.save', {
+      sessionId: session.id,
+      entries: [{ contactId: a, attended: false, mode: 'onsite', nights: 0 }],
+    })
+    expect(await client.call('undo.peek', {})).toEqual(latest)
   })
 })

@@ -10,10 +10,12 @@ import type { AuditEntry } from '../db/repos/auditRepo'
 import { recordAudit } from '../db/repos/auditRepo'
 import { findProgramRow } from '../db/repos/programsRepo'
 import { toSession } from '../db/repos/sessionsRepo'
-import { deleteVisits, insertVisits } from '../db/repos/visitsRepo'
+import { deleteVisits, findVisits, insertVisits } from '../db/repos/visitsRepo'
 import type { Database } from '../db/schema'
+import { slashDate } from '../../../shared/domain/dates'
 import { assertLivePeople } from './livePeople'
 import { findSession } from './sessions'
+import { recordUndo } from './undoLog'
 
 export async function getRoster(db: Kysely<Database>, sessionId: string): Promise<Roster> {
   const row = await findSession(db, sessionId)
@@ -67,6 +69,7 @@ export async function saveRoster(
     const audit: AuditEntry[] = []
     const batchId = uuidv7()
     let updated = 0
+    const updatedBefore: { id: string; before: Record<string, unknown> }[] = []
     for (const entry of byContact.values()) {
       const visit = existing.get(entry.contactId)
       if (entry.attended && !visit) {
@@ -96,6 +99,7 @@ export async function saveRoster(
       } else if (entry.attended && visit && (visit.mode !== entry.mode || visit.nights !== entry.nights)) {
         await attendance.updateVisitAttendance(trx, visit.id, entry.mode, entry.nights, now)
         updated += 1
+        updatedBefore.push({ id: visit.id, before: { mode: visit.mode, nights: visit.nights } })
         audit.push({
           userName: ctx.userName,
           action: 'update',
@@ -116,10 +120,21 @@ export async function saveRoster(
         })
       }
     }
+    // Deleted for good, so the undo step keeps the whole rows to write them back.
+    const removedRows = await findVisits(trx, removals)
     await insertVisits(trx, inserts)
     await deleteVisits(trx, removals)
     await recordAudit(trx, audit)
     await attendance.markRosterSaved(trx, sessionId, now)
+    // One save is one undo step that puts the roster back as it was (a save that changed no
+    // attendance is none). Reverted last to first: the new visits go, then the old values and rows return.
+    const programName = (await findProgramRow(trx, session.programId))?.name ?? ''
+    await recordUndo(trx, `出欠の保存（${programName}・${slashDate(visitDate)}）`, [
+      { kind: 'rosterSaved', sessionId, savedAtBefore: session.rosterSavedAt },
+      { kind: 'visitsDeleted', rows: removedRows },
+      { kind: 'visitFields', rows: updatedBefore },
+      { kind: 'visitsCreated', ids: inserts.map((r) => r.id) },
+    ])
     const attended = (await attendance.visitsOfSession(trx, sessionId)).length
     return { created: inserts.length, updated, removed: removals.length, attended }
   })

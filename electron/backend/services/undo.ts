@@ -9,8 +9,8 @@ import type { ContactsTable, Database } from '../db/schema'
 import { applyColumns, setDeletedRows } from './contactWrites'
 import { batchIdFor } from './auditBatch'
 import { auditTagChange } from './tags'
-import { pruneOldSessions, undoSessionId } from './undoLog'
-import type { UndoChange } from './undoLog'
+import { isVisitChange, pruneOldSessions, undoSessionId } from './undoLog'
+import type { UndoChange, VisitUndoChange } from './undoLog'
 import { peopleOfVisitChange, revertVisitChange } from './visitUndo'
 
 export async function peekUndo(ctx: BackendContext): Promise<UndoStatus | null> {
@@ -32,11 +32,11 @@ export async function undoLast(ctx: BackendContext): Promise<UndoStatus | null> 
     for (const c of changes) {
       if (isVisitChange(c)) {
         people.push(...(await peopleOfVisitChange(trx, c)))
-        visitCount += 'rows' in c ? c.rows.length : c.ids.length
+        visitCount += 'rows' in c ? c.rows.length : 'ids' in c ? c.ids.length : 0
       } else people.push(...(c.kind === 'fields' ? c.rows.map((r) => r.id) : c.ids))
     }
     if ((await undoRepo.anonymizedSince(trx, people, latest.createdAt)).length > 0)
-      return { refused: latest, status: null, ids: [], visits: [] }
+      return { refused: latest, status: null, ids: [], visits: [], sessions: [] }
     const touched = new Set<string>()
     const visits = new Set<string>()
     // Undoing a bulk action is one bulk action.
@@ -47,7 +47,14 @@ export async function undoLast(ctx: BackendContext): Promise<UndoStatus | null> 
       } else for (const id of await revert(trx, ctx.userName, change, batchId)) touched.add(id)
     }
     await undoRepo.markUndone(trx, latest.seq, new Date().toISOString())
-    return { refused: null, status: { label: latest.label, at: latest.createdAt }, ids: [...touched], visits: [...visits] }
+    const sessions = changes.flatMap((c) => (c.kind === 'rosterSaved' ? [c.sessionId] : []))
+    return {
+      refused: null,
+      status: { label: latest.label, at: latest.createdAt },
+      ids: [...touched],
+      visits: [...visits],
+      sessions,
+    }
   })
   if (!result) return null
   if (result.refused) {
@@ -57,16 +64,16 @@ export async function undoLast(ctx: BackendContext): Promise<UndoStatus | null> 
   }
   if (result.ids.length > 0 || result.visits.length === 0) ctx.events.emit('data.changed', { entity: 'contact', ids: result.ids })
   if (result.visits.length > 0) ctx.events.emit('data.changed', { entity: 'visit', ids: result.visits })
+  // A roster save taken back: its session's attendance count and roster change with it.
+  if (result.sessions.length > 0) ctx.events.emit('data.changed', { entity: 'session', ids: result.sessions })
   return result.status!
 }
-
-const isVisitChange = (c: UndoChange): c is Extract<UndoChange, { kind: `visit${string}` }> => c.kind.startsWith('visit')
 
 /** Applies the inverse of one change; returns the people it touched. */
 async function revert(
   trx: Kysely<Database>,
   userName: string,
-  change: Exclude<UndoChange, { kind: `visit${string}` }>,
+  change: Exclude<UndoChange, VisitUndoChange>,
   batchId: string | null,
 ): Promise<string[]> {
   switch (change.kind) {

@@ -9,7 +9,10 @@ import * as undoRepo from '../db/repos/undoRepo'
  * - deleted / created: which people were soft-deleted / added;
  * - tagged / untagged: which people gained / lost a tag (and whether the tag itself was new);
  * - visitFields / visitsCreated / visitsDeleted: a visit's previous values, the visits recorded,
- *   or the whole rows of the visits deleted (they are deleted for good, so undo writes them back).
+ *   or the whole rows of the visits deleted (they are deleted for good, so undo writes them back);
+ * - rosterSaved: when a session's roster had last been saved before (a saved roster starts from
+ *   what was recorded, an unsaved one from the session's default). It rides along with the
+ *   visit changes of one roster save and is never a step on its own.
  */
 export type UndoChange =
   | { kind: 'fields'; rows: { id: string; before: Record<string, unknown> }[]; stageHistoryIds: string[] }
@@ -20,6 +23,11 @@ export type UndoChange =
   | { kind: 'visitFields'; rows: { id: string; before: Record<string, unknown> }[] }
   | { kind: 'visitsCreated'; ids: string[] }
   | { kind: 'visitsDeleted'; rows: VisitsTable[] }
+  | { kind: 'rosterSaved'; sessionId: string; savedAtBefore: string | null }
+
+/** The changes visitUndo takes back (visit records and the roster they were saved from). */
+export type VisitUndoChange = Extract<UndoChange, { kind: 'visitFields' | 'visitsCreated' | 'visitsDeleted' | 'rosterSaved' }>
+export const isVisitChange = (c: UndoChange): c is VisitUndoChange => c.kind.startsWith('visit') || c.kind === 'rosterSaved'
 
 /**
  * The backend process is the session: a page reload keeps it (so undo still works), a restart
@@ -30,8 +38,8 @@ const pruned = new WeakSet<object>()
 
 /** Call inside the action's own transaction, so the log and the data never disagree. */
 export async function recordUndo(trx: Kysely<Database>, label: string, changes: UndoChange[]): Promise<void> {
-  const meaningful = changes.filter((c) => ('rows' in c ? c.rows.length > 0 : c.ids.length > 0))
-  if (meaningful.length === 0) return
+  const meaningful = changes.filter((c) => ('rows' in c ? c.rows.length > 0 : 'ids' in c ? c.ids.length > 0 : true))
+  if (!meaningful.some((c) => c.kind !== 'rosterSaved')) return
   await undoRepo.insertUndo(trx, {
     sessionId: undoSessionId,
     label,

@@ -3,13 +3,13 @@ import { changedFields } from '../../../shared/domain/fieldChanges'
 import { recordAudit } from '../db/repos/auditRepo'
 import * as repo from '../db/repos/visitsRepo'
 import type { Database, VisitsTable } from '../db/schema'
-import type { UndoChange } from './undoLog'
-
-type VisitChange = Extract<UndoChange, { kind: 'visitFields' | 'visitsCreated' | 'visitsDeleted' }>
+import { markRosterSaved } from '../db/repos/attendanceRepo'
+import type { VisitUndoChange as VisitChange } from './undoLog'
 
 /** The people whose visits an undo step touches (for the "anonymized since" refusal). */
 export async function peopleOfVisitChange(trx: Kysely<Database>, change: VisitChange): Promise<string[]> {
   if (change.kind === 'visitsDeleted') return change.rows.map((r) => r.contactId)
+  if (change.kind === 'rosterSaved') return []
   const ids = change.kind === 'visitFields' ? change.rows.map((r) => r.id) : change.ids
   return (await repo.findVisits(trx, ids)).map((r) => r.contactId)
 }
@@ -34,6 +34,10 @@ export async function revertVisitChange(
     batchId,
   })
   switch (change.kind) {
+    case 'rosterSaved':
+      // Back to the roster's earlier state: never saved → it starts from the session's default again.
+      await markRosterSaved(trx, change.sessionId, change.savedAtBefore)
+      return []
     case 'visitFields': {
       const current = new Map(
         (

@@ -46,6 +46,6 @@ export async function updateVisitAttendance(
   await db.updateTable('visits').set({ mode, nights, updatedAt }).where('id', '=', id).execute()
 }
 
-export async function markRosterSaved(db: Kysely<Database>, sessionId: string, at: string): Promise<void> {
+export async function markRosterSaved(db: Kysely<Database>, sessionId: string, at: string | null): Promise<void> {
   await db.updateTable('programSessions').set({ rosterSavedAt: at }).where('id', '=', sessionId).execute()
 }
