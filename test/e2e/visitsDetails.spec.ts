@@ -49,3 +49,34 @@ test('a visit’s メモ is shown in the list, whole on hover, and fixed in its 
   await expect(page.getByTestId('visits-notice')).toHaveText('「訪問・参加記録の変更（2025/06/07）」を元に戻しました。')
   await expect(notes).toHaveText('次回は役場の移住担当も同席。 7月に再訪の予定')
 })
+
+test('two people of the same name are told apart in the picker and in 選択中', async ({ shell, door, page }) => {
+  for (const fields of [
+    {
+      familyName: '同名',
+      givenName: '花子',
+      familyKana: 'ドウメイ',
+      givenKana: 'ハナコ',
+      birth: '1990',
+      municipalityCode: '202029',
+    },
+    { familyName: '同名', givenName: '花子', familyKana: 'ドウメイ', givenKana: 'ハナコ', birth: '1985', prefectureCode: '13' },
+  ])
+    await door.call('contacts.create', { fields })
+  await shell.open(door.url, 'visits')
+  await page.getByTestId('visit-new').click()
+  const picker = page.getByTestId('visit-person-search')
+  await picker.locator('input[type="search"]').fill('どうめい')
+  const choices = picker.locator('.person-results label')
+  await expect(choices).toHaveCount(2)
+  await expect(choices.locator('.person-meta')).toHaveText(['1990年生まれ・長野県松本市', '1985年生まれ・東京都'], {
+    useInnerText: true,
+  })
+
+  await choices.filter({ hasText: '1985年生まれ' }).locator('input[type="checkbox"]').check()
+  await expect(picker.getByTestId('person-selected')).toHaveText('選択中 1人：同名 花子（1985年生まれ・東京都）')
+  await choices.filter({ hasText: '1990年生まれ' }).locator('input[type="checkbox"]').check()
+  await expect(picker.getByTestId('person-selected')).toHaveText(
+    '選択中 2人：同名 花子（1985年生まれ・東京都）、同名 花子（1990年生まれ・長野県松本市）',
+  )
+})

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Contact } from '../../../../shared/contract/contacts'
+import { namesakeDetail, personDetails } from '../../../../shared/domain/personDistinction'
 import { api } from '../../api/client'
 
 /**
@@ -10,6 +11,26 @@ import { api } from '../../api/client'
 function searchable(query: string): boolean {
   const q = query.trim()
   return q.length >= 2 || /[^\x00-\x7f]/.test(q)
+}
+
+const fullName = (c: Contact) => `${c.familyName} ${c.givenName}`.trim()
+
+/**
+ * The chosen people as a list of names; a name shared with someone else the search has shown
+ * gets what tells them apart (山田 花子（1990年生まれ・長野県松本市）).
+ */
+function chosenNames(selected: Map<string, string>, seen: Map<string, Contact>): string {
+  const idsByName = new Map<string, Set<string>>()
+  for (const [id, name] of [...[...seen.values()].map((c) => [c.id, fullName(c)] as const), ...selected]) {
+    idsByName.set(name, (idsByName.get(name) ?? new Set()).add(id))
+  }
+  return [...selected]
+    .map(([id, name]) => {
+      const person = seen.get(id)
+      const detail = person && (idsByName.get(name)?.size ?? 0) > 1 ? namesakeDetail(person) : ''
+      return detail ? `${name}（${detail}）` : name
+    })
+    .join('、')
 }
 
 /**
@@ -30,6 +51,11 @@ export function PersonSearch({
   const { t } = useTranslation()
   const [query, setQuery] = useState('')
   const [results, setResults] = useState<Contact[] | null>(null)
+  // Everyone the search has shown while this picker is open: the chosen list names them apart.
+  const [seen, setSeen] = useState(new Map<string, Contact>())
+  useEffect(() => {
+    if (results && results.length > 0) setSeen((old) => new Map([...old, ...results.map((c) => [c.id, c] as const)]))
+  }, [results])
   useEffect(() => {
     if (!searchable(query)) {
       setResults(null)
@@ -62,14 +88,17 @@ export function PersonSearch({
       {shown.length > 0 && (
         <ul className="person-results">
           {shown.map((c) => {
-            const name = `${c.familyName} ${c.givenName}`.trim()
+            const name = fullName(c)
+            const details = personDetails(c)
             return (
               <li key={c.id}>
                 <label>
                   <input type="checkbox" checked={selected.has(c.id)} onChange={() => onToggle(c.id, name)} />
                   <span className="person-name">{name}</span>
                   <span className="person-kana">{[c.familyKana, c.givenKana].filter(Boolean).join(' ')}</span>
-                  <span className="person-meta">{c.email ?? c.phone ?? ''}</span>
+                  <span className="person-meta" title={details}>
+                    {details}
+                  </span>
                 </label>
               </li>
             )
@@ -77,8 +106,8 @@ export function PersonSearch({
         </ul>
       )}
       {selected.size > 0 && (
-        <p className="person-selected">
-          {t('program.picker.selected', { count: selected.size })}: {[...selected.values()].join('、')}
+        <p className="person-selected" data-testid="person-selected">
+          {t('program.picker.selected', { count: selected.size, names: chosenNames(selected, seen) })}
         </p>
       )}
     </div>
