@@ -52,14 +52,7 @@ test('a visit’s メモ is shown in the list, whole on hover, and fixed in its 
 
 test('two people of the same name are told apart in the picker and in 選択中', async ({ shell, door, page }) => {
   for (const fields of [
-    {
-      familyName: '同名',
-      givenName: '花子',
-      familyKana: 'ドウメイ',
-      givenKana: 'ハナコ',
-      birth: '1990',
-      municipalityCode: '202029',
-    },
+    { familyName: '同名', givenName: '花子', familyKana: 'ドウメイ', givenKana: 'ハナコ', birth: '1990', municipalityCode: '202029' },
     { familyName: '同名', givenName: '花子', familyKana: 'ドウメイ', givenKana: 'ハナコ', birth: '1985', prefectureCode: '13' },
   ])
     await door.call('contacts.create', { fields })
@@ -79,4 +72,40 @@ test('two people of the same name are told apart in the picker and in 選択中'
   await expect(picker.getByTestId('person-selected')).toHaveText(
     '選択中 2人：同名 花子（1985年生まれ・東京都）、同名 花子（1990年生まれ・長野県松本市）',
   )
+})
+
+test('a visit’s person opens from the 参加者 cell, by click or by Enter, and Esc comes back to it', async ({
+  shell,
+  door,
+  page,
+}) => {
+  const person = (await door.call('contacts.create', {
+    fields: { familyName: '来訪', givenName: '開子', familyKana: 'ライホウ', givenKana: 'ヒラコ', email: 'hirako@example.jp' },
+  })) as { id: string }
+  await door.call('visits.create', {
+    contactIds: [person.id],
+    fields: { visitDate: '2025-05-10', mode: 'onsite', purpose: '移住相談' },
+  })
+  await shell.open(door.url, 'visits')
+  const row = page.locator('.ag-row', { hasText: '移住相談' })
+  const name = row.locator('[col-id="contactName"]')
+  await expect(name).toHaveText('来訪 開子')
+
+  await name.getByTestId('visit-person').click()
+  const panel = page.getByTestId('person-panel')
+  await expect(panel.locator('h2')).toHaveText('来訪 開子')
+  await expect(panel).toContainText('hirako@example.jp')
+  await panel.getByRole('button', { name: '閉じる' }).click()
+  await expect(panel).toHaveCount(0)
+
+  // Keyboard only: from the date cell, one arrow to the name, Enter opens, Esc closes.
+  await row.locator('[col-id="visitDate"]').click()
+  await page.keyboard.press('ArrowRight')
+  await expect(name).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(panel).toBeFocused()
+  await expect(panel.locator('h2')).toHaveText('来訪 開子')
+  await page.keyboard.press('Escape')
+  await expect(panel).toHaveCount(0)
+  await expect(name).toBeFocused()
 })

@@ -1,4 +1,4 @@
-import type { CellKeyDownEvent } from 'ag-grid-community'
+import type { CellClickedEvent, CellKeyDownEvent } from 'ag-grid-community'
 import type { AgGridReact } from 'ag-grid-react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -18,6 +18,8 @@ import { listDatasource } from '../../grid/listDatasource'
 import { MunicipalityInput } from '../programs/MunicipalityInput'
 import '../programs/programs.css'
 import { visitColumns } from './visitColumns'
+import { PersonPanel } from '../participants/PersonPanel'
+import '../participants/participantsActions.css'
 import { useUndo } from '../participants/useUndo'
 import { VisitForm } from './VisitForm'
 import { useVisitCellSave } from './useVisitCellSave'
@@ -30,11 +32,13 @@ const selectionColumnDef = { pinned: 'left', width: 44 } as const
 const defaultColDef = { sortable: true, resizable: true, suppressKeyboardEvent: suppressImeKeys }
 
 // Typing with a Japanese IME on a focused cell arrives as 'Process': open the editor at once.
-function onCellKeyDown(e: CellKeyDownEvent<VisitRow>) {
-  const event = e.event as KeyboardEvent | null
-  if (!event || !isImeKey(event) || e.api.getEditingCells().length > 0 || e.rowIndex === null) return
+function startImeEdit(e: CellKeyDownEvent<VisitRow>, event: KeyboardEvent) {
+  if (!isImeKey(event) || e.api.getEditingCells().length > 0 || e.rowIndex === null) return
   e.api.startEditingCell({ rowIndex: e.rowIndex, colKey: e.column.getColId() })
 }
+
+/** Where the person panel was opened from, to put keyboard focus back there when it closes. */
+type PanelOrigin = { contactId: string; rowIndex: number; fromKeyboard: boolean }
 
 /** All visit records, filtered by period, program, municipality and mode; plus standalone entry. */
 export function VisitsPage() {
@@ -46,6 +50,8 @@ export function VisitsPage() {
   const [notice, setNotice] = useState<string | null>(null)
   const [saveError, setSaveError] = useState<string | null>(null)
   const [selectedIds, setSelectedIds] = useState<string[]>([])
+  // The person of a visit, opened from its 参加者 cell: the same panel as on 参加者.
+  const [panel, setPanel] = useState<PanelOrigin | null>(null)
   const { confirm, dialog } = useConfirm()
   const gridRef = useRef<AgGridReact<VisitRow>>(null)
   const newButton = useRef<HTMLButtonElement>(null)
@@ -71,6 +77,37 @@ export function VisitsPage() {
     [t],
   )
   const { next: nextUndo, undo } = useUndo(onUndone, showError)
+
+  const onCellClicked = useCallback((e: CellClickedEvent<VisitRow>) => {
+    if (e.column.getColId() === 'contactName' && e.data && e.rowIndex !== null)
+      setPanel({ contactId: e.data.contactId, rowIndex: e.rowIndex, fromKeyboard: false })
+  }, [])
+  const onCellKeyDown = useCallback((e: CellKeyDownEvent<VisitRow>) => {
+    const event = e.event as KeyboardEvent | null
+    if (!event) return
+    // Enter on a person's name opens them (the cell has no editor for Enter to start).
+    if (event.key === 'Enter' && e.column.getColId() === 'contactName' && e.data && e.rowIndex !== null) {
+      if (event.isComposing) return
+      event.preventDefault()
+      setPanel({ contactId: e.data.contactId, rowIndex: e.rowIndex, fromKeyboard: true })
+      return
+    }
+    startImeEdit(e, event)
+  }, [])
+  // Closed from inside (× or Esc), focus would drop to <body>: back to the name it was opened from.
+  const closePanel = useCallback(() => {
+    const focusInside = document.activeElement?.closest('.person-panel') != null
+    const origin = panel
+    setPanel(null)
+    if (focusInside && origin) gridRef.current?.api?.setFocusedCell(origin.rowIndex, 'contactName')
+  }, [panel])
+  const onPanelGone = useCallback(
+    (name: string) => {
+      setPanel(null)
+      setNotice(t('people.gone', { name }))
+    },
+    [t],
+  )
 
   async function deleteSelected() {
     const ids = selectedIds
@@ -240,49 +277,55 @@ export function VisitsPage() {
           {t('common.loadFailed')}：{error}
         </div>
       )}
-      <div className="grid-frame">
-        <AppGrid<VisitRow>
-          gridRef={gridRef}
-          columnDefs={columnDefs}
-          defaultColDef={defaultColDef}
-          rowModelType="infinite"
-          datasource={datasource}
-          cacheBlockSize={50}
-          suppressNoRowsOverlay // our own empty state below says why
-          pagination
-          paginationPageSize={50}
-          paginationPageSizeSelector={false}
-          getRowId={(p) => p.data.id}
-          rowSelection={rowSelection}
-          selectionColumnDef={selectionColumnDef}
-          onSelectionChanged={(e) => setSelectedIds(e.api.getSelectedNodes().flatMap((n) => (n.data ? [n.data.id] : [])))}
-          readOnlyEdit
-          onCellEditRequest={onCellEditRequest}
-          onCellKeyDown={onCellKeyDown}
-          singleClickEdit={false}
-          stopEditingWhenCellsLoseFocus
-        />
-        {total === 0 && (
-          <div className="grid-empty" data-testid="visits-empty">
-            {filters !== noFilters ? (
-              t('visits.emptyFiltered')
-            ) : (
-              <>
-                <p>{t('visits.empty')}</p>
-                <p className="grid-empty-hint">{t('visits.emptyHint')}</p>
-                {!entering && (
-                  <p className="grid-empty-actions">
-                    <button type="button" className="button" onClick={() => setEntering(true)}>
-                      {t('visitEntry.add')}
-                    </button>
-                    <a className="button-secondary" href={hrefOf('programs')}>
-                      {t('visits.emptyPrograms')}
-                    </a>
-                  </p>
-                )}
-              </>
-            )}
-          </div>
+      <div className="visits-body">
+        <div className="grid-frame">
+          <AppGrid<VisitRow>
+            gridRef={gridRef}
+            columnDefs={columnDefs}
+            defaultColDef={defaultColDef}
+            rowModelType="infinite"
+            datasource={datasource}
+            cacheBlockSize={50}
+            suppressNoRowsOverlay // our own empty state below says why
+            pagination
+            paginationPageSize={50}
+            paginationPageSizeSelector={false}
+            getRowId={(p) => p.data.id}
+            rowSelection={rowSelection}
+            selectionColumnDef={selectionColumnDef}
+            onSelectionChanged={(e) => setSelectedIds(e.api.getSelectedNodes().flatMap((n) => (n.data ? [n.data.id] : [])))}
+            readOnlyEdit
+            onCellEditRequest={onCellEditRequest}
+            onCellKeyDown={onCellKeyDown}
+            onCellClicked={onCellClicked}
+            singleClickEdit={false}
+            stopEditingWhenCellsLoseFocus
+          />
+          {total === 0 && (
+            <div className="grid-empty" data-testid="visits-empty">
+              {filters !== noFilters ? (
+                t('visits.emptyFiltered')
+              ) : (
+                <>
+                  <p>{t('visits.empty')}</p>
+                  <p className="grid-empty-hint">{t('visits.emptyHint')}</p>
+                  {!entering && (
+                    <p className="grid-empty-actions">
+                      <button type="button" className="button" onClick={() => setEntering(true)}>
+                        {t('visitEntry.add')}
+                      </button>
+                      <a className="button-secondary" href={hrefOf('programs')}>
+                        {t('visits.emptyPrograms')}
+                      </a>
+                    </p>
+                  )}
+                </>
+              )}
+            </div>
+          )}
+        </div>
+        {panel && (
+          <PersonPanel contactId={panel.contactId} onClose={closePanel} onGone={onPanelGone} takeFocus={panel.fromKeyboard} />
         )}
       </div>
       {dialog}

@@ -30,7 +30,7 @@ export const visitsText = {
       clear: '条件をクリア',
     },
     visitEdit: {
-      hint: '日付・形態・訪問先・泊数・目的・メモはセルをダブルクリック（または Enter）で直せます（メモの改行は Shift+Enter）。出欠表から入った記録の日付は、プログラムの回で直してください。',
+      hint: '日付・形態・訪問先・泊数・目的・メモはセルをダブルクリック（または Enter）で直せます（メモの改行は Shift+Enter）。参加者名をクリック（または Enter）するとその人の詳細が開きます。出欠表から入った記録の日付は、プログラムの回で直してください。',
       delete: '削除',
       undo: '元に戻す',
       undoTitle: '元に戻す：{{label}}（Ctrl+Z）',
@@ -75,7 +75,7 @@ export const visitsText = {
       clear: 'Clear filters',
     },
     visitEdit: {
-      hint: 'Double-click a cell (or press Enter) to fix the date, mode, place, nights, purpose or notes (Shift+Enter for a new line in notes). A roster record keeps its session’s date: change the session.',
+      hint: 'Double-click a cell (or press Enter) to fix the date, mode, place, nights, purpose or notes (Shift+Enter for a new line in notes). Click a name (or press Enter on it) to open that person. A roster record keeps its session’s date: change the session.',
       delete: 'Delete',
       undo: 'Undo',
       undoTitle: 'Undo: {{label}} (Ctrl+Z)',

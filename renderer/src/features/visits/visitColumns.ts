@@ -7,6 +7,7 @@ import { visitModes } from '../../../../shared/domain/vocabulary'
 import { codeColumn, dayColumn, numberColumn, textColumn } from '../../grid/columnTypes'
 import { MunicipalityEditor } from '../../grid/MunicipalityEditor'
 import { VisitNotesCell } from './VisitNotesCell'
+import { VisitPersonCell } from './VisitPersonCell'
 
 /** A roster visit's day is its session's: it is changed on the session, not here. */
 const ownDate = (p: EditableCallbackParams<VisitRow>) => !p.data?.sessionId
@@ -22,7 +23,8 @@ export function visitColumns(t: TFunction): ColDef<VisitRow>[] {
       editable: ownDate,
       cellEditor: 'agDateStringCellEditor',
     }),
-    textColumn<VisitRow>('contactName', t('visits.columns.contactName'), { width: 160 }),
+    // Click or Enter opens the person (VisitsPage); the cell itself is never edited here.
+    textColumn<VisitRow>('contactName', t('visits.columns.contactName'), { width: 160, cellRenderer: VisitPersonCell }),
     textColumn<VisitRow>('programName', t('visits.columns.programName'), { flex: 1.4, minWidth: 220 }),
     codeColumn<VisitRow>('mode', t('visits.columns.mode'), modeOptions, { width: 116, editable: true }, false),
     {
