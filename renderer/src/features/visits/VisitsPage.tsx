@@ -94,6 +94,10 @@ export function VisitsPage() {
     }
     startImeEdit(e, event)
   }, [])
+  // The panel narrows the grid: keep the name it was opened from in view beside it.
+  useEffect(() => {
+    if (panel) requestAnimationFrame(() => gridRef.current?.api?.ensureColumnVisible('contactName'))
+  }, [panel])
   // Closed from inside (× or Esc), focus would drop to <body>: back to the name it was opened from.
   const closePanel = useCallback(() => {
     const focusInside = document.activeElement?.closest('.person-panel') != null
