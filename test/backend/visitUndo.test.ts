@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { courseProgram, createPeople } from './programFixtures'
+import { uuidv7 } from 'uuidv7'
+import { insertVisits } from '../../electron/backend/db/repos/visitsRepo'
 import { freshBackend } from './tempDb'
 
 /** A wrong date, a visit recorded twice, a delete by mistake: each is one undo step. */
@@ -182,5 +184,93 @@ describe('undo of a roster save', () => {
       entries: [{ contactId: a, attended: false, mode: 'onsite', nights: 0 }],
     })
     expect(await client.call('undo.peek', {})).toEqual(latest)
+  })
+})
+
+/** The wrong person picked for a visit: the visit moves to the right one, and back with undo. */
+describe('a visit moved to another person', () => {
+  it('moves the visit and its counts, is audited, and undo moves it back', async () => {
+    const { client } = await freshBackend()
+    const [a, b] = await createPeople(client, 2)
+    const { ids } = await client.call('visits.create', {
+      contactIds: [a!],
+      fields: { visitDate: '2025-08-15', mode: 'onsite', nights: 1, notes: '稲刈り' },
+    })
+    const moved = await client.call('visits.update', { id: ids[0]!, patch: { contactId: b! } })
+    expect([moved.contactId, moved.contactName, moved.notes]).toEqual([b, '試験 二郎', '稲刈り'])
+    expect((await client.call('visits.list', { contactId: a! })).total).toBe(0)
+    expect((await client.call('visits.list', { contactId: b! })).total).toBe(1)
+    expect((await client.call('dashboard.get', { fiscalYear: 2025 })).uniquePeople).toBe(1)
+    const [entry] = (await client.call('audit.list', { entity: 'visit', action: 'update' })).rows
+    expect(entry!.changes).toEqual([{ field: 'contactId', before: a, after: b }])
+
+    expect(await client.call('undo.last', {})).toMatchObject({ label: '訪問・参加記録の変更（2025/08/15）' })
+    expect((await client.call('visits.list', { contactId: a! })).total).toBe(1)
+    expect((await client.call('visits.list', { contactId: b! })).total).toBe(0)
+  })
+
+  it('refuses someone in the trash, and someone already on the same session’s roster', async () => {
+    const { client } = await freshBackend()
+    const program = await client.call('programs.create', { fields: courseProgram() })
+    const session = await client.call('sessions.create', {
+      programId: program.id,
+      fields: { date: '2025-07-05', startTime: '10:00', mode: 'onsite' },
+    })
+    const [a, b, c] = await createPeople(client, 3)
+    await client.call('roster.save', {
+      sessionId: session.id,
+      entries: [
+        { contactId: a!, attended: true, mode: 'onsite', nights: 0 },
+        { contactId: b!, attended: true, mode: 'onsite', nights: 0 },
+      ],
+    })
+    const visitOfA = (await client.call('visits.list', { contactId: a! })).rows[0]!
+    await expect(client.call('visits.update', { id: visitOfA.id, patch: { contactId: b! } })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: 'その人はこの回の出席としてすでに記録されています。出欠表で確認してください。',
+    })
+    await client.call('contacts.delete', { ids: [c!] })
+    await expect(client.call('visits.update', { id: visitOfA.id, patch: { contactId: c! } })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    })
+    expect((await client.call('visits.list', { contactId: a! })).total).toBe(1)
+  })
+
+  it('undo leaves a roster visit with its new person when the first is on that roster again', async () => {
+    const backend = await freshBackend()
+    const { client } = backend
+    const program = await client.call('programs.create', { fields: courseProgram() })
+    const session = await client.call('sessions.create', {
+      programId: program.id,
+      fields: { date: '2025-07-05', startTime: '10:00', mode: 'onsite' },
+    })
+    const [a, b] = await createPeople(client, 2)
+    await client.call('roster.save', {
+      sessionId: session.id,
+      entries: [{ contactId: a!, attended: true, mode: 'onsite', nights: 0 }],
+    })
+    const visitOfA = (await client.call('visits.list', { contactId: a! })).rows[0]!
+    await client.call('visits.update', { id: visitOfA.id, patch: { contactId: b! } })
+    // a is on the roster again by a way that is no undo step (as an imported sign-in sheet is).
+    const now = new Date().toISOString()
+    await insertVisits(backend.context.db, [
+      {
+        id: uuidv7(),
+        contactId: a!,
+        programId: program.id,
+        sessionId: session.id,
+        visitDate: '2025-07-05',
+        mode: 'onsite',
+        municipalityCode: null,
+        nights: 0,
+        purpose: null,
+        notes: null,
+        createdAt: now,
+        updatedAt: now,
+      },
+    ])
+    await client.call('undo.last', {})
+    expect((await client.call('visits.list', { contactId: b! })).rows.map((r) => r.id)).toEqual([visitOfA.id])
+    expect((await client.call('visits.list', { contactId: a! })).total).toBe(1)
   })
 })

@@ -52,7 +52,14 @@ test('a visit’s メモ is shown in the list, whole on hover, and fixed in its 
 
 test('two people of the same name are told apart in the picker and in 選択中', async ({ shell, door, page }) => {
   for (const fields of [
-    { familyName: '同名', givenName: '花子', familyKana: 'ドウメイ', givenKana: 'ハナコ', birth: '1990', municipalityCode: '202029' },
+    {
+      familyName: '同名',
+      givenName: '花子',
+      familyKana: 'ドウメイ',
+      givenKana: 'ハナコ',
+      birth: '1990',
+      municipalityCode: '202029',
+    },
     { familyName: '同名', givenName: '花子', familyKana: 'ドウメイ', givenKana: 'ハナコ', birth: '1985', prefectureCode: '13' },
   ])
     await door.call('contacts.create', { fields })
@@ -108,4 +115,46 @@ test('a visit’s person opens from the 参加者 cell, by click or by Enter, an
   await page.keyboard.press('Escape')
   await expect(panel).toHaveCount(0)
   await expect(name).toBeFocused()
+})
+
+test('a visit recorded for the wrong person is moved to the right one, and 元に戻す moves it back', async ({
+  shell,
+  door,
+  page,
+}) => {
+  const ids: string[] = []
+  for (const fields of [
+    { familyName: '取違', givenName: '一美', familyKana: 'トリチガエ', givenKana: 'カズミ' },
+    { familyName: '取違', givenName: '二美', familyKana: 'トリチガエ', givenKana: 'フタミ' },
+  ])
+    ids.push(((await door.call('contacts.create', { fields })) as { id: string }).id)
+  await door.call('visits.create', {
+    contactIds: [ids[0]],
+    fields: { visitDate: '2025-09-20', mode: 'onsite', purpose: '棚田の草刈り', notes: '長靴を持参' },
+  })
+  await shell.open(door.url, 'visits')
+  const row = page.locator('.ag-row', { hasText: '棚田の草刈り' })
+  await expect(row.locator('[col-id="contactName"]')).toHaveText('取違 一美')
+  await expect(page.getByTestId('visits-change-person')).toBeDisabled()
+  await row.locator('.ag-selection-checkbox input').check()
+  await page.getByTestId('visits-change-person').click()
+
+  const dialog = page.getByTestId('visit-change-person')
+  await expect(dialog).toContainText('2025/09/20の取違 一美さんの記録を、別の人の記録にします。')
+  await dialog.getByTestId('visit-change-person-save').click()
+  await expect(dialog.getByRole('alert')).toHaveText('変更先の参加者を選んでください')
+  await expect(dialog.locator('input[type="search"]')).toBeFocused()
+  await page.keyboard.type('とりちがえ')
+  // The person it is now is not offered.
+  await expect(dialog.locator('.person-results label')).toHaveCount(1)
+  await dialog.locator('label', { hasText: '取違 二美' }).locator('input[type="checkbox"]').check()
+  await dialog.getByTestId('visit-change-person-save').click()
+  await expect(dialog).toHaveCount(0)
+  await expect(page.getByTestId('visits-notice')).toHaveText('2025/09/20の記録を取違 一美さんから取違 二美さんに変更しました。')
+  await expect(row.locator('[col-id="contactName"]')).toHaveText('取違 二美')
+  const moved = (await door.call('visits.list', { contactId: ids[1] })) as { rows: { notes: string | null }[] }
+  expect(moved.rows.map((r) => r.notes)).toEqual(['長靴を持参'])
+
+  await page.getByTestId('visits-undo').click()
+  await expect(row.locator('[col-id="contactName"]')).toHaveText('取違 一美')
 })

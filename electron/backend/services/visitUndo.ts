@@ -11,7 +11,23 @@ export async function peopleOfVisitChange(trx: Kysely<Database>, change: VisitCh
   if (change.kind === 'visitsDeleted') return change.rows.map((r) => r.contactId)
   if (change.kind === 'rosterSaved') return []
   const ids = change.kind === 'visitFields' ? change.rows.map((r) => r.id) : change.ids
-  return (await repo.findVisits(trx, ids)).map((r) => r.contactId)
+  // A visit moved to another person goes back to the first one: both are touched.
+  const earlier =
+    change.kind === 'visitFields'
+      ? change.rows.flatMap((r) => (typeof r.before.contactId === 'string' ? [r.before.contactId] : []))
+      : []
+  return [...(await repo.findVisits(trx, ids)).map((r) => r.contactId), ...earlier]
+}
+
+/**
+ * Whether a visit moved to another person can go back to the first: they still exist, and
+ * (for a roster visit) are not on that session's roster again since.
+ */
+async function canReturnTo(trx: Kysely<Database>, row: VisitsTable, before: Record<string, unknown>): Promise<boolean> {
+  const earlier = before.contactId
+  if (typeof earlier !== 'string' || earlier === row.contactId) return true
+  if (!(await repo.contactExists(trx, earlier))) return false
+  return !(row.sessionId && (await repo.hasSessionVisit(trx, row.sessionId, earlier)))
 }
 
 /**
@@ -51,6 +67,7 @@ export async function revertVisitChange(
       for (const { id, before } of change.rows) {
         const row = current.get(id)
         if (!row) continue
+        if (!(await canReturnTo(trx, row, before))) continue
         const changes = changedFields(row, before)
         if (Object.keys(changes).length === 0) continue
         await repo.updateVisit(trx, id, { ...(before as Partial<VisitsTable>), updatedAt: new Date().toISOString() })

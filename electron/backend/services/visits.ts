@@ -70,12 +70,22 @@ export async function createVisits(
   return { created: ids.length, ids }
 }
 
-export async function updateVisit(ctx: BackendContext, id: string, patch: Partial<VisitFields>): Promise<VisitRow> {
+/** What visits.update may change: the fields, and whose visit it is. */
+export type VisitPatch = Partial<VisitFields> & { contactId?: string }
+
+export async function updateVisit(ctx: BackendContext, id: string, patch: VisitPatch): Promise<VisitRow> {
   const changed = await ctx.db.transaction().execute(async (trx) => {
     const [before] = await repo.findVisits(trx, [id])
     if (!before) throw ApiError.from('NOT_FOUND', { id }, '訪問・参加記録が見つかりません。削除された可能性があります。')
     if (before.sessionId && patch.visitDate !== undefined && patch.visitDate !== before.visitDate) {
       throw ApiError.from('CONFLICT', { id }, 'プログラムの回の出席記録は日付を変更できません。回の日付を変更してください。')
+    }
+    if (patch.contactId !== undefined && patch.contactId !== before.contactId) {
+      await assertLivePeople(trx, [patch.contactId])
+      // A session's roster has one line per person: the new person may already be on it.
+      if (before.sessionId && (await repo.hasSessionVisit(trx, before.sessionId, patch.contactId))) {
+        throw ApiError.from('CONFLICT', { id }, 'その人はこの回の出席としてすでに記録されています。出欠表で確認してください。')
+      }
     }
     // Online involvement has no overnight stay, whichever of the two the patch changes.
     const mode = patch.mode ?? (before.mode as VisitMode)

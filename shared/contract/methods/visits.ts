@@ -63,8 +63,21 @@ export const visitMethods = {
    * Visits recorded without any program (a sign-in sheet of past years) make their year count too.
    */
   'visits.fiscalYears': method<number[]>()(z.object({}).strict()),
-  /** A visit from a roster keeps its session's date: change the session, not the visit. */
-  'visits.update': method<VisitRow>()(z.object({ id, patch: z.object(visitFields).partial().strict() }).strict()),
+  /**
+   * A visit from a roster keeps its session's date: change the session, not the visit.
+   * `contactId` moves the visit to another person (the wrong person was picked).
+   */
+  'visits.update': method<VisitRow>()(
+    z
+      .object({
+        id,
+        patch: z
+          .object({ ...visitFields, contactId: id })
+          .partial()
+          .strict(),
+      })
+      .strict(),
+  ),
   'visits.delete': method<{ deleted: number }>()(
     z
       .object({

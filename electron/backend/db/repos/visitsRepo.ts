@@ -217,6 +217,22 @@ export async function canRestoreVisit(
   return r.rows[0]?.ok === 1
 }
 
+/** Whether the person already has a visit from this session's roster. */
+export async function hasSessionVisit(db: Kysely<Database>, sessionId: string, contactId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('visits')
+    .select('id')
+    .where('sessionId', '=', sessionId)
+    .where('contactId', '=', contactId)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+/** Whether the person still exists (in the trash counts: only 完全に削除 removes the row). */
+export async function contactExists(db: Kysely<Database>, contactId: string): Promise<boolean> {
+  return (await db.selectFrom('contacts').select('id').where('id', '=', contactId).executeTakeFirst()) !== undefined
+}
+
 /** Months ('2025-08') with at least one visit, from the per-month counts (a few hundred rows). */
 export async function monthsWithVisits(db: Kysely<Database>): Promise<string[]> {
   const r = await sql<{ month: string }>`SELECT month FROM visit_month_counts WHERE onsite + online > 0`.execute(db)

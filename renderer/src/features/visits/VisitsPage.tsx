@@ -21,6 +21,7 @@ import { visitColumns } from './visitColumns'
 import { PersonPanel } from '../participants/PersonPanel'
 import '../participants/participantsActions.css'
 import { useUndo } from '../participants/useUndo'
+import { ChangePersonDialog } from './ChangePersonDialog'
 import { VisitForm } from './VisitForm'
 import { useVisitCellSave } from './useVisitCellSave'
 
@@ -52,6 +53,8 @@ export function VisitsPage() {
   const [selectedIds, setSelectedIds] = useState<string[]>([])
   // The person of a visit, opened from its 参加者 cell: the same panel as on 参加者.
   const [panel, setPanel] = useState<PanelOrigin | null>(null)
+  // The visit whose person is being changed (the wrong person was picked).
+  const [changing, setChanging] = useState<VisitRow | null>(null)
   const { confirm, dialog } = useConfirm()
   const gridRef = useRef<AgGridReact<VisitRow>>(null)
   const newButton = useRef<HTMLButtonElement>(null)
@@ -262,6 +265,16 @@ export function VisitsPage() {
         <button
           type="button"
           className="button-secondary"
+          data-testid="visits-change-person"
+          disabled={selectedIds.length !== 1}
+          title={selectedIds.length === 1 ? undefined : t('visitEdit.changePersonOne')}
+          onClick={() => setChanging(gridRef.current?.api?.getRowNode(selectedIds[0]!)?.data ?? null)}
+        >
+          {t('visitEdit.changePerson')}
+        </button>
+        <button
+          type="button"
+          className="button-secondary"
           data-testid="visits-undo"
           disabled={!nextUndo}
           title={nextUndo ? t('visitEdit.undoTitle', { label: nextUndo.label }) : t('visitEdit.undoNothing')}
@@ -332,6 +345,18 @@ export function VisitsPage() {
           <PersonPanel contactId={panel.contactId} onClose={closePanel} onGone={onPanelGone} takeFocus={panel.fromKeyboard} />
         )}
       </div>
+      {changing && (
+        <ChangePersonDialog
+          visit={changing}
+          onClose={() => setChanging(null)}
+          onChanged={(message) => {
+            // The row stays selected: the button the dialog gives focus back to stays usable.
+            setChanging(null)
+            setSaveError(null)
+            setNotice(message)
+          }}
+        />
+      )}
       {dialog}
     </section>
   )

@@ -44,6 +44,14 @@ export const visitsText = {
       deleteCancel: 'キャンセル',
       deleted: '{{count}}件の記録を削除しました。',
       saveFailed: '保存できませんでした：{{message}}',
+      changePerson: '参加者を変更',
+      changePersonOne: '記録を1件だけ選ぶと、その参加者を変更できます',
+      changePersonTitle: '記録の参加者を変更',
+      changePersonBody:
+        '{{date}}の{{name}}さんの記録を、別の人の記録にします。日付・訪問先・目的・メモはそのまま移ります。直後なら「元に戻す」で戻せます。',
+      changePersonChoose: '変更先の参加者を選んでください',
+      changePersonSave: '変更する',
+      changePersonDone: '{{date}}の記録を{{from}}さんから{{to}}さんに変更しました。',
     },
   },
   en: {
@@ -89,6 +97,14 @@ export const visitsText = {
       deleteCancel: 'Cancel',
       deleted: 'Deleted {{count}} records.',
       saveFailed: 'Not saved: {{message}}',
+      changePerson: 'Change person',
+      changePersonOne: 'Select exactly one record to change its person',
+      changePersonTitle: 'Change the person of a record',
+      changePersonBody:
+        'The record of {{name}} on {{date}} becomes someone else’s. Its date, place, purpose and notes move with it. Undo takes it back right after.',
+      changePersonChoose: 'Choose the person the record belongs to',
+      changePersonSave: 'Change',
+      changePersonDone: 'The record of {{date}} now belongs to {{to}} instead of {{from}}.',
     },
   },
 }
