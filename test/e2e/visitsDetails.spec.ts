@@ -158,3 +158,47 @@ test('a visit recorded for the wrong person is moved to the right one, and 元�
   await page.getByTestId('visits-undo').click()
   await expect(row.locator('[col-id="contactName"]')).toHaveText('取違 一美')
 })
+
+test('a roster saved with the wrong people ticked is taken back with 元に戻す on 訪問・参加記録', async ({
+  shell,
+  door,
+  page,
+}) => {
+  const ids: string[] = []
+  for (const givenName of ['正子', '誤子']) {
+    const c = (await door.call('contacts.create', {
+      fields: { familyName: '出欠', givenName, familyKana: 'シュッケツ', givenKana: 'マサコ' },
+    })) as { id: string }
+    ids.push(c.id)
+  }
+  const program = (await door.call('programs.create', {
+    fields: { name: '棚田体験2025', category: 'study_tour', startDate: '2025-10-11', endDate: '2025-10-11' },
+  })) as { id: string }
+  const session = (await door.call('sessions.create', {
+    programId: program.id,
+    fields: { date: '2025-10-11', startTime: '10:00', mode: 'onsite' },
+  })) as { id: string }
+  await door.call('roster.save', {
+    sessionId: session.id,
+    entries: [{ contactId: ids[0], attended: true, mode: 'onsite', nights: 0 }],
+  })
+  // The wrong save: 正子 unticked, 誤子 ticked.
+  await door.call('roster.save', {
+    sessionId: session.id,
+    entries: [
+      { contactId: ids[0], attended: false, mode: 'onsite', nights: 0 },
+      { contactId: ids[1], attended: true, mode: 'onsite', nights: 0 },
+    ],
+  })
+  await shell.open(door.url, 'visits')
+  const rows = page.locator('.ag-row', { hasText: '棚田体験2025' })
+  await expect(rows.locator('[col-id="contactName"]')).toHaveText(['出欠 誤子'])
+  await expect(page.getByTestId('visits-undo')).toHaveAttribute(
+    'title',
+    '元に戻す：出欠の保存（棚田体験2025・2025/10/11）（Ctrl+Z）',
+  )
+
+  await page.getByTestId('visits-undo').click()
+  await expect(page.getByTestId('visits-notice')).toHaveText('「出欠の保存（棚田体験2025・2025/10/11）」を元に戻しました。')
+  await expect(rows.locator('[col-id="contactName"]')).toHaveText(['出欠 正子'])
+})
