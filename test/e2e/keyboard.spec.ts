@@ -43,6 +43,32 @@ test('↓ in the search box goes to the first result', async ({ participants, pa
   await page.keyboard.press('Escape')
 })
 
+test('Tab from the toolbar lands on the first row, not on ~25 column headers; ↑ reaches them and Enter sorts', async ({
+  participants,
+  page,
+}) => {
+  await page.getByTestId('save-view').focus() // the toolbar's last control before the grid
+  await page.keyboard.press('Tab')
+  await expect(participants.cell(0, 'familyName')).toBeFocused()
+
+  // The headers are one ↑ away, and sorting from the keyboard still works there.
+  await page.keyboard.press('ArrowUp')
+  await expect(participants.header('familyName')).toBeFocused()
+  const sorted = page.waitForResponse(
+    (r) => r.url().endsWith('/api/contacts.list') && (r.request().postData() ?? '').includes('"sort"'),
+  )
+  await page.keyboard.press('Enter')
+  await sorted
+  await expect(participants.header('familyName')).toHaveAttribute('aria-sort', 'ascending')
+
+  // Shift+Tab from the row's first cell goes back to the toolbar the same short way.
+  await page.keyboard.press('ArrowDown')
+  await expect(participants.cell(0, 'familyName')).toBeFocused()
+  await page.keyboard.press('Home')
+  await page.keyboard.press('Shift+Tab')
+  await expect(page.getByTestId('save-view')).toBeFocused()
+})
+
 test("what AG Grid says to a screen reader on a row is Japanese, not 'Press SPACE…'", async ({ participants, page }) => {
   await participants.cell(0, 'familyName').click()
   const spoken = participants.grid.locator('.ag-aria-description-container')

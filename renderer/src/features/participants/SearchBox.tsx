@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next'
 
 /**
- * `onToResults` is ↓: from the box straight to the first result, instead of Tab through every
- * column header of the grid first.
+ * `onToResults` is ↓: from the box straight to the first result, without passing the toolbar's
+ * buttons (Tab also reaches the rows, after them).
  */
 export function SearchBox({
   value,
