@@ -69,6 +69,35 @@ test('Tab from the toolbar lands on the first row, not on ~25 column headers; �
   await expect(page.getByTestId('save-view')).toBeFocused()
 })
 
+test("a search's result is said once it is in (「…人が見つかりました」), not while it is on its way", async ({
+  participants,
+  page,
+}) => {
+  const said = page.getByTestId('participants-result')
+  await expect(said).toHaveAttribute('aria-live', 'polite')
+  await expect(said).toHaveText('') // the list as first opened is not news
+
+  // The server's answer is held back: until it comes, nothing is said.
+  let release = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/api/contacts.list', async (route) => {
+    if ((route.request().postData() ?? '').includes('"青木"')) await held
+    await route.continue()
+  })
+  const asked = page.waitForRequest((r) => r.url().endsWith('/api/contacts.list') && (r.postData() ?? '').includes('"青木"'))
+  await participants.search.fill('青木')
+  await asked
+  await expect(said).toHaveText('')
+  release()
+  await expect(participants.rowCount).toContainText('絞り込み中')
+  const count = /^[\d,]+/.exec((await participants.rowCount.textContent()) ?? '')?.[0]
+  await expect(said).toHaveText(`${count}人が見つかりました`)
+
+  await participants.searchFor('該当者なしの検索語')
+  await expect(said).toHaveText('該当する参加者はいません')
+  await page.unroute('**/api/contacts.list')
+})
+
 test("what AG Grid says to a screen reader on a row is Japanese, not 'Press SPACE…'", async ({ participants, page }) => {
   await participants.cell(0, 'familyName').click()
   const spoken = participants.grid.locator('.ag-aria-description-container')

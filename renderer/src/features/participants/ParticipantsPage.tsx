@@ -38,6 +38,7 @@ import { SearchBox } from './SearchBox'
 import { useContactCellSave } from './useContactCellSave'
 import type { SaveFailure } from './useContactCellSave'
 import { useDebounced } from './useDebounced'
+import { queryKey, useResultAnnouncement } from './useResultAnnouncement'
 import { isNarrowGrid, pinnedColumns, unpinned, withWidePinning } from './narrowGrid'
 import { useUndo } from './useUndo'
 import { viewIdFromHash } from './viewHash'
@@ -110,14 +111,23 @@ export function ParticipantsPage() {
   useEffect(() => {
     gridRef.current?.api?.deselectAll()
   }, [search])
+  const { message: resultMessage, heard } = useResultAnnouncement()
+  // The search in effect now: an answer to an older one (typed over) is not announced.
+  const searchNow = useRef(search)
+  searchNow.current = search
   const datasource = useMemo(
     () =>
       listDatasource<Contact>(
         (query) => api.call('contacts.list', { ...(query as ArgsOf<'contacts.list'>), search }),
-        ({ total }) => setTotal(total),
+        ({ total }) => {
+          setTotal(total)
+          const grid = gridRef.current?.api
+          if (search !== searchNow.current || !grid) return
+          heard(queryKey(search, grid.getFilterModel()), total, search !== '' || grid.isAnyFilterPresent())
+        },
         (error) => setAlert({ id: Date.now(), title: t('common.loadFailed'), message: editErrorMessage(error) }),
       ),
-    [search, t],
+    [search, t, heard],
   )
   // Where the panel's person sat in the grid, to put focus back near there once they are gone.
   const panelRow = useRef(0)
@@ -377,9 +387,14 @@ export function ParticipantsPage() {
             {t('participants.clearFilters')}
           </button>
         )}
-        <output className="row-count" data-testid="participants-count" aria-live="polite">
+        {/* Not a live region: its number changes with every reload, and the settled result of a
+            search or filter is said once, in words, by the region below. */}
+        <output className="row-count" data-testid="participants-count" aria-live="off">
           {total === null ? '' : t(narrowed ? 'participants.countFiltered' : 'participants.count', { count: total })}
         </output>
+        <div className="result-announcement" role="status" aria-live="polite" data-testid="participants-result">
+          {resultMessage}
+        </div>
         {selectedIds.length > 0 && (
           <output className="row-count selected-count" data-testid="participants-selected">
             {t('people.selected', { count: selectedIds.length })}
