@@ -1,12 +1,13 @@
 import { useEffect, useRef } from 'react'
 import type { ReactNode } from 'react'
+import { keepTabInside } from './keepTabInside'
 import './confirmDialog.css'
 
 /**
  * A modal question with a confirm and a cancel button: focus starts on cancel (the safe
- * choice), Esc cancels, focus returns where it was. Shared by every screen that asks before
- * something is undone or thrown away (an import, a saved mapping, unsaved attendance), directly
- * or through useConfirm.
+ * choice), Tab goes round the dialog, Esc cancels, focus returns where it was. Shared by every
+ * screen that asks before something is undone or thrown away (an import, a saved mapping,
+ * unsaved attendance), directly or through useConfirm.
  */
 export function ConfirmDialog({
   title,
@@ -49,6 +50,7 @@ export function ConfirmDialog({
         e.preventDefault()
         onCancel()
       }}
+      onKeyDown={keepTabInside}
     >
       <h2 id={`${testId}-title`}>{title}</h2>
       <div className="confirm-dialog-body">{children}</div>

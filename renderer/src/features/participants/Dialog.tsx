@@ -1,10 +1,11 @@
 import { useEffect, useRef } from 'react'
 import type { ReactNode } from 'react'
+import { keepTabInside } from '../../app/keepTabInside'
 import './dialog.css'
 
 /**
- * A modal dialog: focus moves into it, Esc closes it, focus returns where it was. The native
- * <dialog> gives the modality and the backdrop.
+ * A modal dialog: focus moves into it, Tab goes round its controls, Esc closes it, focus returns
+ * where it was. The native <dialog> gives the modality and the backdrop.
  */
 export function Dialog({
   title,
@@ -39,6 +40,7 @@ export function Dialog({
         e.preventDefault()
         onClose()
       }}
+      onKeyDown={keepTabInside}
     >
       <h2>{title}</h2>
       {children}
