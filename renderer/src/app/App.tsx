@@ -8,6 +8,7 @@ import { RestoreNotice } from './RestoreNotice'
 import { routeFromHash, useRoute } from './routes'
 import type { Route } from './routes'
 import { Sidebar } from './Sidebar'
+import { useNavMenu } from './useNavMenu'
 
 /**
  * Each screen is loaded when first opened: the window starts on one screen, and compiling
@@ -47,12 +48,13 @@ loaders[routeFromHash(window.location.hash)]().catch(() => undefined)
 export function App() {
   const route = useRoute()
   const Page = pages[route]
+  const menu = useNavMenu(route)
   return (
     <SafetyGate>
       <AppInfoProvider>
         <div className="app">
-          <Header />
-          <Sidebar current={route} />
+          <Header menu={menu} />
+          <Sidebar current={route} menu={menu} />
           <main className="app-main">
             <RestoreNotice />
             <ScreenBoundary key={route}>

@@ -1,12 +1,28 @@
 import { useTranslation } from 'react-i18next'
 import { useAppInfo } from './AppInfoContext'
 import { LanguageSwitch } from './LanguageSwitch'
+import type { NavMenu } from './useNavMenu'
 
-export function Header() {
+export function Header({ menu }: { menu: NavMenu }) {
   const { t } = useTranslation()
   const { data: info } = useAppInfo()
   return (
     <header className="app-header">
+      {/* Shown only where the sidebar does not fit beside the page (app.css). */}
+      <button
+        ref={menu.button}
+        type="button"
+        className="menu-button"
+        aria-expanded={menu.open}
+        aria-controls="app-nav"
+        data-testid="menu-button"
+        onClick={menu.toggle}
+      >
+        <svg viewBox="0 0 16 16" aria-hidden="true">
+          <path d="M2.5 4h11M2.5 8h11M2.5 12h11" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+        </svg>
+        <span>{t('nav.menu')}</span>
+      </button>
       <div className="brand">
         <span className="brand-mark" aria-hidden="true">
           <svg viewBox="0 0 24 24">

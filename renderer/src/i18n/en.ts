@@ -20,6 +20,7 @@ export const en: Messages = {
   },
   nav: {
     label: 'Main menu',
+    menu: 'Menu',
     home: 'Home',
     participants: 'Participants',
     programs: 'Programs',

@@ -30,6 +30,7 @@ export const ja = {
   },
   nav: {
     label: 'メインメニュー',
+    menu: 'メニュー',
     home: 'ホーム',
     participants: '参加者',
     programs: 'プログラム',

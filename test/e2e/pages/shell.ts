@@ -9,7 +9,8 @@ export class Shell {
   /** Opens the app, then a screen: participants unless told (the app itself starts on ホーム). */
   async open(url: string, screen: Screen = 'participants'): Promise<void> {
     await this.page.goto(url)
-    await this.page.getByTestId('nav-participants').waitFor()
+    // Attached, not visible: in a narrow window the sidebar is a menu, closed at first.
+    await this.page.getByTestId('nav-participants').waitFor({ state: 'attached' })
     if (screen !== 'home') await this.goTo(screen)
   }
 
@@ -17,7 +18,12 @@ export class Shell {
     return this.page.getByTestId(`nav-${screen}`)
   }
 
+  get menuButton(): Locator {
+    return this.page.getByTestId('menu-button')
+  }
+
   async goTo(screen: Screen): Promise<void> {
+    if (!(await this.navLink(screen).isVisible())) await this.menuButton.click() // narrow window
     await this.navLink(screen).click()
   }
 
