@@ -70,3 +70,22 @@ test('参加者 の削除 (Dialog): Tab and Shift+Tab stay inside, Esc goes back
   await expect(dialog).toBeHidden()
   await expect(opener).toBeFocused()
 })
+
+test('インポート 対応付けを保存 (its own dialog): Tab and Shift+Tab stay inside', async ({ shell, door, page }) => {
+  const { ImportPage } = await import('./pages/importPage')
+  const importer = new ImportPage(page)
+  await shell.open(door.url)
+  await shell.goTo('import')
+  await importer.upload(new URL('../fixtures/import/google-forms-utf8.csv', import.meta.url).pathname)
+  await page.getByTestId('import-save-mapping-open').click()
+  const dialog = page.getByTestId('import-save-mapping')
+  const name = page.getByTestId('import-save-mapping-name')
+  const save = page.getByTestId('import-save-mapping-confirm')
+  await expect(name).toBeFocused()
+  await page.keyboard.press('Shift+Tab') // from the first control: round to the last
+  await expect(save).toBeFocused()
+  await page.keyboard.press('Tab') // from the last: round to the first
+  await expect(name).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+})

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { keepTabInside } from '../../app/keepTabInside'
 
 /**
  * Asks for a name in a small modal form: focus starts in the field (text selected), Enter
@@ -52,6 +53,7 @@ export function NameDialog({
         e.preventDefault()
         onCancel()
       }}
+      onKeyDown={keepTabInside}
     >
       <form onSubmit={submit} noValidate>
         <h2 id="import-save-mapping-title">{t('import.saved.dialogTitle')}</h2>

@@ -3,6 +3,7 @@ import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ImportFixRowResult, ImportPreview, ImportPreviewRow } from '../../../../shared/contract/imports'
 import { api } from '../../api/client'
+import { keepTabInside } from '../../app/keepTabInside'
 
 /**
  * Fixes one row of the preview: the mapped cells of the file as text fields, each with its
@@ -65,6 +66,7 @@ export function RowEditor({
         e.preventDefault()
         onClose()
       }}
+      onKeyDown={keepTabInside}
     >
       <form onSubmit={(e) => void submit(e)} noValidate>
         <h2 id="import-row-editor-title">{t('import.fix.title', { line: row.line })}</h2>
