@@ -200,7 +200,8 @@ describe('kakehashi import', () => {
     expect(kakehashi('import', '--db', db, file, '--sheet', 'なし').stderr).toContain('シート「なし」が見つかりません')
   })
 
-  it('takes a mapping file and explains bad options', () => {
+  // Six CLI runs, each a fresh Node process: 30 s was too little on a loaded 2-core machine.
+  it('takes a mapping file and explains bad options', { timeout: 120_000 }, () => {
     const dir = tempDir()
     const db = path.join(dir, 'i.db')
     expect(kakehashi('init', '--db', db).code).toBe(0)
