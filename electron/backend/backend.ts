@@ -36,6 +36,7 @@ import { grantedFile, grantedPath } from './files'
 import { backupToChosenFile, looksPlain, restoreProblem, stageChosenFile } from './safety/fileTransfer'
 import { passphraseChange, recordRestoreLine, recordSafetyAudit } from './safety/safetyAudit'
 import { gateOf } from './jobs/writeGate'
+import { DelayedTask } from './jobs/delayedTask'
 
 /** A restore's outcome, with the replaced database's copy whose audit lines go on (null: it was damaged). */
 type Replaced = Awaited<ReturnType<typeof restoreDatabase>> & { replaced: AuditSource | null }
@@ -61,6 +62,11 @@ export interface BackendOptions {
   /** Take the first-open-of-the-day backup (default true). */
   dailyBackup?: boolean
   /**
+   * How long after the open the day's backup starts (default 0: at once). The app and the
+   * browser door wait DAILY_BACKUP_DELAY_MS (safety/dailyBackupDelay.ts).
+   */
+  dailyBackupDelayMs?: number
+  /**
    * Look without touching (the CLI's --dry-run): the file is opened read-only, never
    * migrated, backed up or marked as checked; one from an older version is refused.
    */
@@ -78,7 +84,7 @@ export interface Backend {
   readonly state: DatabaseState
   /** The in-process door: the same dispatcher, for tests and the CLI. */
   client: Client
-  /** Resolves when background work started by the open (the daily backup) has finished. */
+  /** Starts the open's background work now if it is waiting (the day's backup); resolves once it is done. */
   idle(): Promise<void>
   close(): Promise<void>
 }
@@ -110,7 +116,8 @@ class OpenFlow implements SafetyDoor {
   /** SQLite's own words about the damage, for support (shown folded on the recovery screen). */
   problemDetail: string | null = null
   opened: OpenDatabase | null = null
-  background: Promise<unknown> = Promise.resolve()
+  /** The day's backup, waiting for its delay or running (see dailyBackupDelayMs). */
+  dailyBackup: DelayedTask | null = null
   key: string | undefined
   readonly userName: string
   readonly doorDispatch: Dispatch
@@ -192,8 +199,13 @@ class OpenFlow implements SafetyDoor {
     this.problemDetail = null
     if (!isNew && !readonly && this.options.dailyBackup !== false && !hasBackupOfToday(this.backupDir, this.options.file)) {
       const context = this.opened.context
-      this.background = takeBackup(context, 'daily').catch((error: unknown) =>
-        console.error('[safety] daily backup failed', error),
+      this.dailyBackup = new DelayedTask(
+        () =>
+          takeBackup(context, 'daily').then(
+            () => undefined,
+            (error: unknown) => console.error('[safety] daily backup failed', error),
+          ),
+        this.options.dailyBackupDelayMs ?? 0,
       )
     }
   }
@@ -249,8 +261,16 @@ class OpenFlow implements SafetyDoor {
     return { handle: guard, db: guard, events: this.events, userName: this.userName, backupDir: this.backupDir, safety: this }
   }
 
+  /**
+   * Before the connection closes or is replaced: the day's backup is dropped if it has not
+   * started (the next open takes it) and awaited if it has.
+   */
+  async settleDailyBackup(): Promise<void> {
+    await this.dailyBackup?.drop()
+  }
+
   async closeFile(): Promise<void> {
-    await this.background
+    await this.settleDailyBackup()
     const opened = this.opened
     this.opened = null
     if (opened) await opened.handle.close()
@@ -433,7 +453,7 @@ class OpenFlow implements SafetyDoor {
     if (!opened) throw this.waitingError()
     if (opened.handle.encrypted && current !== this.key) throw ApiError.from('WRONG_PASSPHRASE')
     if (!opened.handle.encrypted && next === null) return this.status()
-    await this.background
+    await this.settleDailyBackup()
     await takeBackup(opened.context, 'before-passphrase')
     await backgroundSettled(opened.handle) // a checkpoint thread must not hold the log while it is rekeyed
     const wasEncrypted = opened.handle.encrypted
@@ -466,7 +486,8 @@ class OpenFlow implements SafetyDoor {
       },
       client: localClient(this.dispatch, this.events),
       idle: async () => {
-        await this.background
+        // What is left of the open's work, the day's backup included, is done now.
+        await this.dailyBackup?.now()
       },
       close: () => this.closeFile(),
     }

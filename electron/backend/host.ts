@@ -8,6 +8,7 @@ import type { ApiErrorShape } from '../../shared/contract/errors'
 import type { FileGrant, HostToMain, MainToHost, OpenMessage } from '../main/hostProtocol'
 import { isMainToHost } from '../main/hostProtocol'
 import { openBackend } from './backend'
+import { DAILY_BACKUP_DELAY_MS } from './safety/dailyBackupDelay'
 import { setPdfRenderer } from './export/pdfRenderer'
 import type { Backend, BackendOptions } from './backend'
 import type { Reply } from './dispatch'
@@ -73,7 +74,13 @@ export function serveHost(port: ParentPortLike, deps: HostDeps): HostHandle {
     try {
       // degraded: a locked (encrypted) or damaged database opens behind the safety door, so the
       // window can ask for the passphrase or offer a restore instead of a fatal dialog.
-      const options: BackendOptions = { file: message.file, demo: message.demo, degraded: true, files: grants }
+      const options: BackendOptions = {
+        file: message.file,
+        demo: message.demo,
+        degraded: true,
+        files: grants,
+        dailyBackupDelayMs: DAILY_BACKUP_DELAY_MS,
+      }
       if (message.userName) options.userName = message.userName
       const opened = await deps.open(options)
       if (closing) {

@@ -7,6 +7,7 @@ import type { HostToMain, MainToHost } from '../../electron/main/hostProtocol'
 import type { HostedBackend, ParentPortLike } from '../../electron/backend/host'
 import type { PdfRenderer } from '../../electron/backend/export/pdfRenderer'
 import type { EventListener } from '../../electron/backend/events'
+import { DAILY_BACKUP_DELAY_MS } from '../../electron/backend/safety/dailyBackupDelay'
 
 // host.ts opens the real backend only when started as a utility process; tests give it fakes.
 vi.mock('../../electron/backend/backend', () => ({ openBackend: vi.fn() }))
@@ -215,7 +216,14 @@ describe('the backend host (utility process side)', () => {
 
     send({ type: 'open', file: '/d/demo.db', demo: true })
     await tick()
-    expect(openFn).toHaveBeenCalledWith({ file: '/d/demo.db', demo: true, degraded: true, files: expect.any(Map) })
+    expect(openFn).toHaveBeenCalledWith({
+      file: '/d/demo.db',
+      demo: true,
+      degraded: true,
+      files: expect.any(Map),
+      // The window's first screen loads before the day's backup starts.
+      dailyBackupDelayMs: DAILY_BACKUP_DELAY_MS,
+    })
     expect(posted).toEqual([{ type: 'ready' }])
 
     send({ type: 'call', id: 7, method: 'app.info', args: {} })

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openBackend } from '../../backend/backend'
+import { DAILY_BACKUP_DELAY_MS } from '../../backend/safety/dailyBackupDelay'
 import { startHttpDoor } from '../../http/server'
 import { DoorTransfers } from '../../http/transfers'
 import type { Output } from '../output'
@@ -23,6 +24,7 @@ export async function serveCommand(opts: { db: string; demo: boolean; port: numb
     file: opts.db,
     demo: opts.demo,
     degraded: true,
+    dailyBackupDelayMs: DAILY_BACKUP_DELAY_MS,
     passphrase: passphraseFromEnv(),
     files: transfers,
   })
