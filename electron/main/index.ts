@@ -21,6 +21,12 @@ import { hardenWebContents } from './window'
 app.setName(appName)
 app.setPath('userData', path.join(app.getPath('appData'), appName))
 app.enableSandbox()
+// Chromium's own locale, whatever the OS's: on an English Windows the window's date inputs
+// (訪問日, 開催日, a report's period) read mm/dd/yyyy. The app is written for Japanese
+// coordinators: with 'ja' they read yyyy/mm/dd, as dates are written everywhere else in it.
+// Not verifiable here (the Electron window cannot be launched); the browser door follows the
+// browser's own language.
+app.commandLine.appendSwitch('lang', 'ja')
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
