@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
-import { test as base } from '@playwright/test'
+import { test as base, expect as baseExpect } from '@playwright/test'
 import { node22, repoRoot } from './node22'
 import { ParticipantsPage } from './pages/participantsPage'
 import { Shell } from './pages/shell'
@@ -77,6 +77,17 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker', timeout: startTimeoutMs + 10_000 },
   ],
+  // The grids register only the AG Grid modules they use (renderer/src/grid/setup.ts). A feature
+  // whose module is missing does nothing and logs 'AG Grid: error #200' instead of failing:
+  // every test fails on such a line, so a forgotten module is caught where the feature is used.
+  page: async ({ page }, use) => {
+    const gridErrors: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error' && message.text().startsWith('AG Grid:')) gridErrors.push(message.text())
+    })
+    await use(page)
+    baseExpect(gridErrors, 'AG Grid reported errors (a module missing from renderer/src/grid/setup.ts?)').toEqual([])
+  },
   shell: async ({ page }, use) => use(new Shell(page)),
   participants: async ({ page }, use) => use(new ParticipantsPage(page)),
 })
