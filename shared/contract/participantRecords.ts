@@ -88,4 +88,6 @@ export interface ContactDetail {
 export interface UndoStatus {
   label: string
   at: string
+  /** Which step this is: `undo.last` with it takes back this step only, never a later one. */
+  step: number
 }

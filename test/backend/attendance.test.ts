@@ -88,9 +88,9 @@ describe('attendance roster', () => {
       nights: i === 3 ? 1 : 0,
     }))
     const first = await client.call('roster.save', { sessionId: sessions[0].id, entries })
-    expect(first).toEqual({ created: 4, updated: 0, removed: 0, attended: 4 })
+    expect(first).toEqual({ created: 4, updated: 0, removed: 0, attended: 4, undoStep: expect.any(Number) })
     const second = await client.call('roster.save', { sessionId: sessions[0].id, entries })
-    expect(second).toEqual({ created: 0, updated: 0, removed: 0, attended: 4 })
+    expect(second).toEqual({ created: 0, updated: 0, removed: 0, attended: 4, undoStep: null })
 
     const visits = context.handle.sqlite
       .prepare(
@@ -134,7 +134,7 @@ describe('attendance roster', () => {
         { contactId: people[1], attended: true, mode: 'onsite', nights: 2 },
       ],
     })
-    expect(result).toEqual({ created: 0, updated: 1, removed: 1, attended: 1 })
+    expect(result).toEqual({ created: 0, updated: 1, removed: 1, attended: 1, undoStep: expect.any(Number) })
     const rows = context.handle.sqlite.prepare('SELECT id, contact_id, mode, nights FROM visits').all()
     expect(rows).toEqual([{ id: visitId, contact_id: people[1], mode: 'onsite', nights: 2 }])
     // The roster keeps showing the person (still enrolled) as not attended after a save.

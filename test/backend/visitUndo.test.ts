@@ -179,11 +179,45 @@ describe('undo of a roster save', () => {
   it('is no step when the save changed no attendance', async () => {
     const { client, session, a } = await rosterWithThree()
     const latest = await client.call('undo.peek', {})
-    await client.call('roster.save', {
+    const saved = await client.call('roster.save', {
       sessionId: session.id,
       entries: [{ contactId: a, attended: false, mode: 'onsite', nights: 0 }],
     })
+    expect(saved.undoStep).toBeNull()
     expect(await client.call('undo.peek', {})).toEqual(latest)
+  })
+
+  // The roster's own 元に戻す (プログラム → 出欠) takes back its save and nothing else.
+  it('undo.last with the save’s step takes back that save only while it is the latest', async () => {
+    const { client, session, a, b } = await rosterWithThree()
+    const before = await snapshot(client, session.id)
+    const saved = await client.call('roster.save', {
+      sessionId: session.id,
+      entries: [{ contactId: a, attended: true, mode: 'onsite', nights: 0 }],
+    })
+    expect(saved.undoStep).toEqual(expect.any(Number))
+    expect(await client.call('undo.peek', {})).toMatchObject({ step: saved.undoStep })
+
+    // Something else done since (another screen, another window): the roster's undo refuses,
+    // says what came after, and changes nothing.
+    await client.call('contacts.update', { id: b, patch: { notes: 'あとからの編集' } })
+    const afterEdit = await snapshot(client, session.id)
+    await expect(client.call('undo.last', { step: saved.undoStep! })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('このあとに別の操作'),
+    })
+    expect(await snapshot(client, session.id)).toEqual(afterEdit)
+    expect((await client.call('contacts.get', { id: b })).notes).toBe('あとからの編集')
+
+    // Once that edit is taken back, the save is the latest again and its own undo works.
+    await client.call('undo.last', {})
+    expect(await client.call('undo.last', { step: saved.undoStep! })).toMatchObject({ step: saved.undoStep })
+    expect(await snapshot(client, session.id)).toEqual(before)
+    // Asked again (a double click, a second window): already taken back.
+    await expect(client.call('undo.last', { step: saved.undoStep! })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: 'この操作はすでに元に戻されています。',
+    })
   })
 })
 

@@ -144,6 +144,49 @@ test('the sign-in sheet lists the roster with kana and blank columns for paper',
   await expect(sheet.locator('tr.sheet-blank')).toHaveCount(8)
 })
 
+test('an attendance save is undone from the roster itself, and only while nothing came after it', async ({
+  shell,
+  door,
+  page,
+}) => {
+  const program = (await door.call('programs.create', {
+    fields: { name: '出欠取り消し講座', category: 'course', startDate: today() },
+  })) as { id: string }
+  await door.call('sessions.create', { programId: program.id, fields: { date: today(), startTime: '10:00', mode: 'onsite' } })
+  const people = [
+    { familyName: '取消', givenName: '一子', familyKana: 'トリケシ', givenKana: 'イチコ' },
+    { familyName: '取消', givenName: '二郎', familyKana: 'トリケシ', givenKana: 'ジロウ' },
+  ]
+  const ids: string[] = []
+  for (const fields of people) ids.push(((await door.call('contacts.create', { fields })) as { id: string }).id)
+  await door.call('enrollments.add', { programId: program.id, contactIds: ids, status: 'confirmed' })
+  const programs = new ProgramsPage(page)
+  await shell.open(door.url, 'programs')
+  await programs.open('出欠取り消し講座')
+  await programs.tab('roster').click()
+  const checkbox = (p: (typeof people)[number]) => programs.rosterLine(nameOf(p)).locator('input[type="checkbox"]')
+
+  // The wrong person ticked and saved: the roster's own button puts it back.
+  await programs.tick(nameOf(people[1]!))
+  await programs.saveRoster()
+  await expect(page.getByTestId('roster-saved')).toContainText('出席 1人：追加 1')
+  await page.getByTestId('roster-undo').click()
+  await expect(page.getByTestId('roster-saved')).toHaveText('出欠の保存を元に戻しました')
+  await expect(checkbox(people[1]!)).not.toBeChecked()
+  await expect(page.getByTestId('roster-undo')).toHaveCount(0)
+  expect(((await door.call('visits.list', {})) as { rows: { contactId: string }[] }).rows.map((r) => r.contactId)).not.toContain(
+    ids[1],
+  )
+
+  // Saved again, then something else done (another window): the roster's undo refuses and says why.
+  await programs.tick(nameOf(people[0]!))
+  await programs.saveRoster()
+  await door.call('contacts.update', { id: ids[1], patch: { notes: '別の画面での編集' } })
+  await page.getByTestId('roster-undo').click()
+  await expect(page.getByText(/このあとに別の操作（.+）があるため、ここでは元に戻せません/)).toBeVisible()
+  await expect(checkbox(people[0]!)).toBeChecked()
+})
+
 test('unsaved attendance is not thrown away without asking: session, tab and page switches', async ({ shell, door, page }) => {
   const name = `E2E 未保存出欠 ${Date.now().toString(36)}`
   const program = (await door.call('programs.create', {

@@ -4,5 +4,5 @@ import { peekUndo, undoLast } from '../services/undo'
 
 export const undoHandlers: AreaHandlers<typeof undoMethods> = {
   'undo.peek': (_args, ctx) => peekUndo(ctx),
-  'undo.last': (_args, ctx) => undoLast(ctx),
+  'undo.last': ({ step }, ctx) => undoLast(ctx, step),
 }

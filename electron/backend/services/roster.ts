@@ -129,14 +129,14 @@ export async function saveRoster(
     // One save is one undo step that puts the roster back as it was (a save that changed no
     // attendance is none). Reverted last to first: the new visits go, then the old values and rows return.
     const programName = (await findProgramRow(trx, session.programId))?.name ?? ''
-    await recordUndo(trx, `出欠の保存（${programName}・${slashDate(visitDate)}）`, [
+    const undoStep = await recordUndo(trx, `出欠の保存（${programName}・${slashDate(visitDate)}）`, [
       { kind: 'rosterSaved', sessionId, savedAtBefore: session.rosterSavedAt },
       { kind: 'visitsDeleted', rows: removedRows },
       { kind: 'visitFields', rows: updatedBefore },
       { kind: 'visitsCreated', ids: inserts.map((r) => r.id) },
     ])
     const attended = (await attendance.visitsOfSession(trx, sessionId)).length
-    return { created: inserts.length, updated, removed: removals.length, attended }
+    return { created: inserts.length, updated, removed: removals.length, attended, undoStep }
   })
   if (result.created + result.updated + result.removed > 0) ctx.events.emit('data.changed', { entity: 'visit' })
   ctx.events.emit('data.changed', { entity: 'session', ids: [sessionId] })

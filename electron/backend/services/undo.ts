@@ -16,15 +16,32 @@ import { peopleOfVisitChange, revertVisitChange } from './visitUndo'
 export async function peekUndo(ctx: BackendContext): Promise<UndoStatus | null> {
   await pruneOldSessions(ctx.db)
   const latest = await undoRepo.latestUndo(ctx.db, undoSessionId)
-  return latest ? { label: latest.label, at: latest.createdAt } : null
+  return latest ? statusOf(latest) : null
+}
+
+const statusOf = (row: undoRepo.UndoRow): UndoStatus => ({ label: row.label, at: row.createdAt, step: row.seq })
+
+/** Why `step` cannot be taken back: something was done after it, or it was taken back already. */
+function notLatest(latest: undoRepo.UndoRow | undefined, step: number): ApiError {
+  if (!latest || latest.seq < step) return ApiError.from('CONFLICT', { step }, 'この操作はすでに元に戻されています。')
+  return ApiError.from(
+    'CONFLICT',
+    { step, latest: latest.label },
+    `このあとに別の操作（${latest.label}）があるため、ここでは元に戻せません。` +
+      '参加者や訪問・参加記録の「元に戻す」で、新しい操作から順に戻してください。',
+  )
 }
 
 const UNDO_AFTER_ANONYMIZE = 'この操作のあとで匿名化または統合された人が含まれるため、元に戻せません。'
 
-/** Takes back the latest action of this session, all or nothing. */
-export async function undoLast(ctx: BackendContext): Promise<UndoStatus | null> {
+/**
+ * Takes back the latest action of this session, all or nothing. With `step`, only that action:
+ * a screen's own 元に戻す must never take back something done since, elsewhere.
+ */
+export async function undoLast(ctx: BackendContext, step?: number): Promise<UndoStatus | null> {
   const result = await ctx.db.transaction().execute(async (trx) => {
     const latest = await undoRepo.latestUndo(trx, undoSessionId)
+    if (step !== undefined && latest?.seq !== step) throw notLatest(latest, step)
     if (!latest) return null
     const changes = JSON.parse(latest.changes) as UndoChange[]
     const people: string[] = []
@@ -50,7 +67,7 @@ export async function undoLast(ctx: BackendContext): Promise<UndoStatus | null> 
     const sessions = changes.flatMap((c) => (c.kind === 'rosterSaved' ? [c.sessionId] : []))
     return {
       refused: null,
-      status: { label: latest.label, at: latest.createdAt },
+      status: statusOf(latest),
       ids: [...touched],
       visits: [...visits],
       sessions,

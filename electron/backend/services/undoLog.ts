@@ -36,11 +36,14 @@ export const isVisitChange = (c: UndoChange): c is VisitUndoChange => c.kind.sta
 export const undoSessionId = uuidv7()
 const pruned = new WeakSet<object>()
 
-/** Call inside the action's own transaction, so the log and the data never disagree. */
-export async function recordUndo(trx: Kysely<Database>, label: string, changes: UndoChange[]): Promise<void> {
+/**
+ * Call inside the action's own transaction, so the log and the data never disagree. Returns the
+ * step's number, or null when the action changed nothing worth a step.
+ */
+export async function recordUndo(trx: Kysely<Database>, label: string, changes: UndoChange[]): Promise<number | null> {
   const meaningful = changes.filter((c) => ('rows' in c ? c.rows.length > 0 : 'ids' in c ? c.ids.length > 0 : true))
-  if (!meaningful.some((c) => c.kind !== 'rosterSaved')) return
-  await undoRepo.insertUndo(trx, {
+  if (!meaningful.some((c) => c.kind !== 'rosterSaved')) return null
+  return undoRepo.insertUndo(trx, {
     sessionId: undoSessionId,
     label,
     changes: JSON.stringify(meaningful),

@@ -39,6 +39,8 @@ export interface SaveRosterResult {
   updated: number
   removed: number
   attended: number
+  /** The undo step this save recorded (`undo.last` with it), or null: a save that changed nothing is none. */
+  undoStep: number | null
 }
 
 /** Sessions (回・開催) of a program and their attendance rosters. */

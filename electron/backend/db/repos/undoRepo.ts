@@ -8,14 +8,17 @@ export interface UndoRow {
   createdAt: string
 }
 
+/** Returns the step's number (seq). */
 export async function insertUndo(
   db: Kysely<Database>,
   row: { sessionId: string; label: string; changes: string; createdAt: string },
-): Promise<void> {
-  await db
+): Promise<number> {
+  const { seq } = await db
     .insertInto('undoLog')
     .values({ ...row, undoneAt: null })
-    .execute()
+    .returning('seq')
+    .executeTakeFirstOrThrow()
+  return seq
 }
 
 /** The latest action of this session that has not been undone yet. */

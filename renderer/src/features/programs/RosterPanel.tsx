@@ -55,6 +55,8 @@ function RosterEditor({ sessionId, onDirty }: { sessionId: string; onDirty?: (di
   const [lines, setLines] = useState<RosterLine[] | null>(null)
   const [dirty, setDirty] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
+  // The undo step of the save just made: its own 元に戻す takes back that save and nothing else.
+  const [undoStep, setUndoStep] = useState<number | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [printing, setPrinting] = useState(false)
@@ -78,6 +80,7 @@ function RosterEditor({ sessionId, onDirty }: { sessionId: string; onDirty?: (di
     setLines((ls) => ls!.map((l) => (l.contactId === contactId ? { ...l, ...patch } : l)))
     setDirty(true)
     setMessage(null)
+    setUndoStep(null)
   }
   const setAll = (attended: boolean) => {
     setLines((ls) => ls!.map((l) => ({ ...l, attended })))
@@ -118,12 +121,30 @@ function RosterEditor({ sessionId, onDirty }: { sessionId: string; onDirty?: (di
         }),
       })
       setMessage(t('program.roster.saved', { ...r }))
+      setUndoStep(r.undoStep)
       setStaleData(roster.data ?? null)
       setDirty(false)
       roster.reload()
     } catch (e) {
       setError(messageOf(e))
     } finally {
+      setBusy(false)
+    }
+  }
+
+  async function undoSave() {
+    if (busy || undoStep === null) return
+    setBusy(true)
+    setError(null)
+    try {
+      await api.call('undo.last', { step: undoStep })
+      setMessage(t('program.roster.undone'))
+      roster.reload()
+    } catch (e) {
+      // Something was done after the save, or it was taken back elsewhere: the message says which.
+      setError(messageOf(e))
+    } finally {
+      setUndoStep(null)
       setBusy(false)
     }
   }
@@ -266,6 +287,18 @@ function RosterEditor({ sessionId, onDirty }: { sessionId: string; onDirty?: (di
           <span className="field-status" data-testid="roster-saved">
             {message}
           </span>
+        )}
+        {undoStep !== null && !dirty && (
+          <button
+            type="button"
+            className="button-secondary"
+            aria-disabled={busy || undefined}
+            title={t('program.roster.undoHint')}
+            onClick={() => void undoSave()}
+            data-testid="roster-undo"
+          >
+            {t('program.roster.undo')}
+          </button>
         )}
       </div>
       <details className="walk-in-box">
