@@ -44,8 +44,9 @@ export interface AuditEntry {
   /** When the batch is an import: the file it came from, so the log can say which list it was. */
   importFileName: string | null
   /**
-   * The person the line is about (the contact itself, or the person of a visit or enrollment
-   * still on record), so the log names people instead of showing ids; null when unknown.
+   * The person the line is about (the contact itself, or whose visit or enrollment it was when
+   * the line was written; for a line that moved it to another person, the one it went to), so
+   * the log names people instead of showing ids; null when unknown.
    */
   personId: string | null
   /** Names ('山田 花子') of the people the line refers to: its personId and contactId values. */

@@ -32,6 +32,41 @@ describe('audit lines name the people they are about', () => {
   })
 })
 
+describe('a visit moved to another person (参加者を変更)', () => {
+  it('each line names the person of that time; the move names both', async () => {
+    const { client } = await freshBackend()
+    const [a, b] = await createPeople(client, 2)
+    const { ids } = await client.call('visits.create', { contactIds: [a], fields: { visitDate: '2025-08-15', mode: 'onsite' } })
+    await client.call('visits.update', { id: ids[0]!, patch: { nights: 1 } })
+    await client.call('visits.update', { id: ids[0]!, patch: { contactId: b } })
+    await client.call('visits.update', { id: ids[0]!, patch: { nights: 2 } })
+
+    const log = await client.call('audit.list', { entity: 'visit' })
+    expect(log.rows.map((r) => [r.action, r.personId, r.names])).toEqual([
+      ['update', b, { [b!]: '試験 二郎' }],
+      // The move: the visit went to b, and the line names where it came from too.
+      ['update', b, { [a!]: '試験 一郎', [b!]: '試験 二郎' }],
+      // Written while the visit was a's: still a's lines, though the visit is b's now.
+      ['update', a, { [a!]: '試験 一郎' }],
+      ['create', a, { [a!]: '試験 一郎' }],
+    ])
+  })
+
+  it('a deleted visit keeps the person of each line too', async () => {
+    const { client } = await freshBackend()
+    const [a, b] = await createPeople(client, 2)
+    const { ids } = await client.call('visits.create', { contactIds: [a], fields: { visitDate: '2025-08-15', mode: 'onsite' } })
+    await client.call('visits.update', { id: ids[0]!, patch: { contactId: b } })
+    await client.call('visits.delete', { ids })
+    const log = await client.call('audit.list', { entity: 'visit' })
+    expect(log.rows.map((r) => [r.action, r.personId])).toEqual([
+      ['delete', b],
+      ['update', b],
+      ['create', a],
+    ])
+  })
+})
+
 describe('a deleted standalone visit', () => {
   it('records no session line (it had none), only whose and which day', async () => {
     const { client } = await freshBackend()

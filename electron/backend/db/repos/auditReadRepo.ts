@@ -3,6 +3,8 @@ import type { Kysely } from 'kysely'
 import type { Page } from '../../../../shared/contract/listQuery'
 import type { AuditEntry } from '../../../../shared/contract/participantRecords'
 import type { Database } from '../schema'
+import { personAtLine } from '../../../../shared/domain/personAtLine'
+import type { PersonMark } from '../../../../shared/domain/personAtLine'
 
 export interface AuditQuery {
   entity?: string
@@ -88,42 +90,62 @@ export async function listAudit(db: Kysely<Database>, q: AuditQuery): Promise<Pa
 type Entry = Omit<AuditEntry, 'personId' | 'names'>
 
 /**
+ * The lines of these visits or enrollments that recorded their person (made, moved between
+ * people, deleted, undone), by record: whose record each was at any line's time.
+ */
+async function personMarks(db: Kysely<Database>, entity: 'visit' | 'enrollment', ids: string[]) {
+  const rows = await db
+    .selectFrom('auditLog')
+    .select([
+      'id',
+      'at',
+      'entityId',
+      sql<string | null>`changes ->> '$.contactId[0]'`.as('before'),
+      sql<string | null>`changes ->> '$.contactId[1]'`.as('after'),
+    ])
+    .where('entity', '=', entity)
+    .where('entityId', 'in', ids)
+    .where(sql<boolean>`changes ->> '$.contactId' IS NOT NULL`)
+    .execute()
+  const marks = new Map<string, PersonMark[]>()
+  for (const r of rows) {
+    const list = marks.get(r.entityId!) ?? []
+    list.push({ id: r.id, at: r.at, before: r.before, after: r.after })
+    marks.set(r.entityId!, list)
+  }
+  return marks
+}
+
+/**
  * Who each line is about, by name: a contact line's own person; a visit's or enrollment's
- * person while that record exists, else the contactId its create or delete line recorded.
+ * person at the time of the line (personAtLine), so after 「参加者を変更」 the lines written
+ * before the move still name the first person, and the move names both. A record whose log
+ * never recorded its person (older than its lines) falls back on its person now.
  * A person removed for good (wiped) has no name left, and the line shows no one.
  */
 async function withPeople(db: Kysely<Database>, entries: Entry[]): Promise<AuditEntry[]> {
   const idsOf = (entity: string) => [...new Set(entries.filter((e) => e.entity === entity && e.entityId).map((e) => e.entityId!))]
-  const personOf = new Map<string, string>()
-  for (const [table, ids] of [
-    ['visits', idsOf('visit')],
-    ['enrollments', idsOf('enrollment')],
+  const current = new Map<string, string>()
+  const marks = new Map<string, PersonMark[]>()
+  for (const [table, entity] of [
+    ['visits', 'visit'],
+    ['enrollments', 'enrollment'],
   ] as const) {
+    const ids = idsOf(entity)
     if (ids.length === 0) continue
     for (const r of await db.selectFrom(table).select(['id', 'contactId']).where('id', 'in', ids).execute())
-      personOf.set(r.id, r.contactId)
-    // A record deleted since: the person its create or delete line recorded.
-    const gone = ids.filter((id) => !personOf.has(id))
-    if (gone.length === 0) continue
-    const entity = table === 'visits' ? 'visit' : 'enrollment'
-    const lines = await db
-      .selectFrom('auditLog')
-      .select([
-        'entityId',
-        sql<string | null>`coalesce(changes ->> '$.contactId[1]', changes ->> '$.contactId[0]')`.as('contactId'),
-      ])
-      .where('entity', '=', entity)
-      .where('entityId', 'in', gone)
-      .where('action', 'in', ['create', 'delete', 'undo'])
-      .execute()
-    for (const l of lines) if (l.contactId && !personOf.has(l.entityId!)) personOf.set(l.entityId!, l.contactId)
+      current.set(r.id, r.contactId)
+    for (const [id, list] of await personMarks(db, entity, ids)) marks.set(id, list)
   }
   const recorded = (e: Entry) =>
     e.changes
       .flatMap((c) => (c.field === 'contactId' ? [c.before, c.after] : []))
       .filter((v): v is string => typeof v === 'string')
-  const personIdOf = (e: Entry): string | null =>
-    e.entity === 'contact' ? e.entityId : ((e.entityId && personOf.get(e.entityId)) ?? recorded(e)[0] ?? null)
+  const personIdOf = (e: Entry): string | null => {
+    if (e.entity === 'contact') return e.entityId
+    if (!e.entityId || (e.entity !== 'visit' && e.entity !== 'enrollment')) return recorded(e)[0] ?? null
+    return personAtLine(marks.get(e.entityId) ?? [], e, current.get(e.entityId) ?? null)
+  }
   const people = [...new Set(entries.flatMap((e) => [personIdOf(e), ...recorded(e)]).filter((id): id is string => !!id))]
   const names = new Map<string, string>()
   if (people.length > 0) {
