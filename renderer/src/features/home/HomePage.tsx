@@ -5,6 +5,7 @@ import type { SessionMode } from '../../../../shared/domain/vocabulary'
 import { useApiQuery } from '../../api/hooks'
 import { LoadError } from '../../app/LoadError'
 import { PageHeader } from '../../app/PageHeader'
+import { personHref } from '../../app/routes'
 import { GettingStarted } from './GettingStarted'
 import { MonthlyChart } from './MonthlyChart'
 import './home.css'
@@ -103,7 +104,10 @@ export function HomePage() {
               <ul className="home-follow">
                 {d.followUp.people.map((p) => (
                   <li key={p.contactId}>
-                    <span className="home-name">{p.name}</span>
+                    {/* Who to get back in touch with: their name opens them in 参加者. */}
+                    <a className="home-name home-person" href={personHref(p.contactId)} data-testid="home-follow-person">
+                      {p.name}
+                    </a>
                     <span className="home-meta">{t('home.lastVisit', { date: slashDate(p.lastVisit), count: p.visits })}</span>
                   </li>
                 ))}

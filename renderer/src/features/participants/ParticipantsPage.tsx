@@ -38,6 +38,7 @@ import { SearchBox } from './SearchBox'
 import { useContactCellSave } from './useContactCellSave'
 import type { SaveFailure } from './useContactCellSave'
 import { useDebounced } from './useDebounced'
+import { useLinkedPerson } from './useLinkedPerson'
 import { queryKey, useResultAnnouncement } from './useResultAnnouncement'
 import { isNarrowGrid, pinnedColumns, unpinned, withWidePinning } from './narrowGrid'
 import { useUndo } from './useUndo'
@@ -156,6 +157,25 @@ export function ParticipantsPage() {
     setPanelFocus(fromKeyboard)
     setPanelId(c.id)
   }, [])
+  // A link to one person (ホーム's しばらく会っていない人, a name in 監査ログ) opens their panel with
+  // focus in it: Enter on the link lands on the person, whatever the grid shows.
+  const { linked, done: linkDone } = useLinkedPerson()
+  useEffect(() => {
+    if (!linked) return
+    panelRow.current = 0
+    setPanelFocus(true)
+    setPanelId(linked)
+  }, [linked])
+  // Once the panel closes or shows someone else, the address stops naming the linked person
+  // (reopening 参加者 from the sidebar later must not bring them back).
+  const shownFromLink = useRef<string | null>(null)
+  useEffect(() => {
+    if (linked && panelId === linked) shownFromLink.current = linked
+    else if (shownFromLink.current !== null) {
+      if (linked === shownFromLink.current) linkDone()
+      shownFromLink.current = null
+    }
+  }, [linked, panelId, linkDone])
   /** Keyboard focus back on the grid, on the row nearest `index` (an action took its control away). */
   const focusGridRow = useCallback((index: number, column = 'familyName') => {
     const grid = gridRef.current?.api
@@ -190,7 +210,9 @@ export function ParticipantsPage() {
   const onPanelGone = useCallback(
     (name: string) => {
       setPanelId(null)
-      setNotice(t('people.gone', { name }))
+      // Never shown: a link to someone not on record (deleted for good, or in the trash).
+      if (name === '') setAlert({ id: Date.now(), title: t('people.linkedMissing'), message: t('people.linkedMissingMessage') })
+      else setNotice(t('people.gone', { name }))
       focusGridRow(panelRow.current)
     },
     [t, focusGridRow],

@@ -24,8 +24,8 @@ const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' 
 /**
  * One person, everything about them: fields, tags, organizations, stage history, the
  * timeline of programs and visits, consent, notes and the audit trail of edits. When the
- * person no longer exists (完全に削除, or deleted elsewhere), `onGone` hears their name and
- * nothing of theirs stays on screen.
+ * person no longer exists (完全に削除, or deleted elsewhere), `onGone` hears their name ('' when
+ * they were never shown: a link to someone not on record) and nothing of theirs stays on screen.
  */
 export function PersonPanel({
   contactId,
@@ -47,13 +47,15 @@ export function PersonPanel({
   const gone = detail.error?.code === 'NOT_FOUND'
   const d = !gone && detail.data?.contact.id === contactId ? detail.data : undefined
   const c = d?.contact
-  const lastName = useRef('')
-  if (c) lastName.current = `${c.familyName}${c.givenName}`
+  // The name shown for *this* id: a person never shown here (a link to someone deleted for
+  // good) is gone with '' as their name, not with the name of the person shown before.
+  const lastName = useRef({ id: '', name: '' })
+  if (c) lastName.current = { id: c.id, name: `${c.familyName}${c.givenName}` }
   const goneRef = useRef(onGone)
   goneRef.current = onGone
   useEffect(() => {
-    if (gone) goneRef.current(lastName.current)
-  }, [gone])
+    if (gone) goneRef.current(lastName.current.id === contactId ? lastName.current.name : '')
+  }, [gone, contactId])
 
   const panel = useRef<HTMLElement>(null)
   useEffect(() => {
