@@ -51,6 +51,11 @@ export interface AuditEntry {
   personId: string | null
   /** Names ('山田 花子') of the people the line refers to: its personId and contactId values. */
   names: Record<string, string>
+  /**
+   * Those of `names` that 参加者 can open (on record, not in the trash, not anonymized): the log
+   * links their names to them; the others stay plain text.
+   */
+  openable: string[]
 }
 
 export interface PersonEnrollment {

@@ -67,6 +67,32 @@ describe('a visit moved to another person (参加者を変更)', () => {
   })
 })
 
+describe('which named people the log can open (openable)', () => {
+  it('a person on record, not one in the trash, anonymized or deleted for good', async () => {
+    const { client } = await freshBackend()
+    const [live, trashed, anonymous, wiped] = await createPeople(client, 4)
+    await client.call('contacts.delete', { ids: [trashed!] })
+    await client.call('privacy.anonymize', { contactId: anonymous! })
+    await client.call('privacy.delete', { contactId: wiped!, expectedVisits: 0 })
+    const lines = (await client.call('audit.list', { entity: 'contact', limit: 1000 })).rows
+    const about = (id: string) => lines.filter((l) => l.personId === id)
+    expect(about(live!).every((l) => l.openable.includes(live!))).toBe(true)
+    for (const id of [trashed!, anonymous!, wiped!]) {
+      expect(about(id).length).toBeGreaterThan(0)
+      expect(about(id).flatMap((l) => l.openable)).toEqual([])
+    }
+  })
+
+  it("a move's two people are both openable while on record", async () => {
+    const { client } = await freshBackend()
+    const [a, b] = await createPeople(client, 2)
+    const { ids } = await client.call('visits.create', { contactIds: [a], fields: { visitDate: '2025-08-15', mode: 'onsite' } })
+    await client.call('visits.update', { id: ids[0]!, patch: { contactId: b } })
+    const [move] = (await client.call('audit.list', { entity: 'visit', action: 'update' })).rows
+    expect(move!.openable.sort()).toEqual([a!, b!].sort())
+  })
+})
+
 describe('a deleted standalone visit', () => {
   it('records no session line (it had none), only whose and which day', async () => {
     const { client } = await freshBackend()

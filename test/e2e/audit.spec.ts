@@ -65,3 +65,37 @@ test('監査ログ: changed fields are named in Japanese, as in the person panel
   await expect(update).not.toContainText('phone')
   await expect(update).not.toContainText('notes')
 })
+
+test('監査ログ: after 参加者を変更 each line names its person then; a name opens that person', async ({ page, shell, door }) => {
+  const create = async (familyName: string, givenName: string) =>
+    ((await door.call('contacts.create', { fields: { familyName, givenName } })) as { id: string }).id
+  const first = await create('移前', '花子')
+  const second = await create('移後', '一郎')
+  const hidden = await create('匿名予定', '次郎')
+  const visit = (await door.call('visits.create', {
+    contactIds: [first],
+    fields: { visitDate: '2025-10-12', mode: 'onsite' },
+  })) as { ids: string[] }
+  await door.call('visits.update', { id: visit.ids[0], patch: { contactId: second } })
+  await door.call('privacy.anonymize', { contactId: hidden })
+
+  const audit = new AuditPage(page)
+  await shell.open(door.url, 'audit')
+  const lines = audit.rows.filter({ hasText: visit.ids[0]!.slice(-8) })
+  await expect(lines).toHaveCount(2)
+  // The move names both people, in words; the 登録 line still names whom it recorded.
+  await expect(lines.nth(0).getByTestId('audit-moved')).toHaveText('移前 花子 から 移後 一郎 へ')
+  await expect(lines.nth(1).getByTestId('audit-person')).toHaveText('移前 花子')
+
+  // An anonymized person is plain text: there is nobody to open.
+  const anonymized = audit.rows.filter({ hasText: '匿名化' }).first()
+  await expect(anonymized.getByTestId('audit-person')).toHaveText('匿名')
+  await expect(anonymized.getByRole('link')).toHaveCount(0)
+
+  // A name opens the person in 参加者, and Back comes back to the log.
+  await lines.nth(1).getByRole('link', { name: '移前 花子' }).click()
+  await expect(shell.pageTitle).toHaveText('参加者')
+  await expect(page.getByTestId('person-panel').getByRole('heading', { level: 2 })).toHaveText('移前 花子')
+  await page.goBack()
+  await expect(shell.pageTitle).toHaveText('監査ログ')
+})

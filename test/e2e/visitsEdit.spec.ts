@@ -99,8 +99,8 @@ test('監査ログ names whose visit a line is about, not an id', async ({ shell
   await expect(line).toContainText('参加者 — → 記録 確子')
   await expect(line).not.toContainText(person.id)
 
-  // Their name filters the log to them: their registration and their visit, nobody else's.
-  await line.getByTestId('audit-person').click()
+  // The funnel after their name filters the log to them: their registration and their visit.
+  await line.getByTestId('audit-person-filter').click()
   await expect(page.getByTestId('audit-filters').locator('label', { hasText: '参加者ID' }).locator('input')).toHaveValue(
     person.id,
   )

@@ -87,7 +87,7 @@ export async function listAudit(db: Kysely<Database>, q: AuditQuery): Promise<Pa
   return { total: Number(total), rows: await withPeople(db, entries) }
 }
 
-type Entry = Omit<AuditEntry, 'personId' | 'names'>
+type Entry = Omit<AuditEntry, 'personId' | 'names' | 'openable'>
 
 /**
  * The lines of these visits or enrollments that recorded their person (made, moved between
@@ -148,17 +148,39 @@ async function withPeople(db: Kysely<Database>, entries: Entry[]): Promise<Audit
   }
   const people = [...new Set(entries.flatMap((e) => [personIdOf(e), ...recorded(e)]).filter((id): id is string => !!id))]
   const names = new Map<string, string>()
+  const openable = new Set<string>()
   if (people.length > 0) {
     const rows = await db
       .selectFrom('contacts')
-      .select(['id', sql<string>`trim(coalesce(family_name, '') || ' ' || coalesce(given_name, ''))`.as('name')])
+      .select(['id', 'deletedAt', sql<string>`trim(coalesce(family_name, '') || ' ' || coalesce(given_name, ''))`.as('name')])
       .where('id', 'in', people)
       .execute()
     for (const r of rows) if (r.name) names.set(r.id, r.name)
+    for (const r of rows) if (r.name && r.deletedAt === null) openable.add(r.id)
+    for (const id of await anonymizedAmong(db, [...openable])) openable.delete(id)
   }
   return entries.map((e) => {
     const personId = personIdOf(e)
-    const own = [personId, ...recorded(e)].filter((id): id is string => !!id && names.has(id))
-    return { ...e, personId, names: Object.fromEntries(own.map((id) => [id, names.get(id)!])) }
+    const own = [...new Set([personId, ...recorded(e)])].filter((id): id is string => !!id && names.has(id))
+    return {
+      ...e,
+      personId,
+      names: Object.fromEntries(own.map((id) => [id, names.get(id)!])),
+      openable: own.filter((id) => openable.has(id)),
+    }
   })
+}
+
+/** People among `ids` who were anonymized: their record is only 「匿名」, nothing to open. */
+async function anonymizedAmong(db: Kysely<Database>, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return []
+  const rows = await db
+    .selectFrom('auditLog')
+    .select('entityId')
+    .distinct()
+    .where('entity', '=', 'contact')
+    .where('entityId', 'in', ids)
+    .where('action', '=', 'anonymize')
+    .execute()
+  return rows.map((r) => r.entityId!)
 }

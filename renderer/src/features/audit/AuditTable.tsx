@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next'
 import type { AuditEntry } from '../../../../shared/contract/participantRecords'
+import { AuditPeople } from './AuditPeople'
 import { auditFieldLabel, auditValueText } from './auditFields'
 import { batchLabel } from './batchLabel'
 
 /**
  * Audit entries as a plain table: time, user, action, target, batch, field-level before → after.
- * The batch cell and a line's person are buttons that only filter the log (nothing here edits it).
+ * The batch cell and the button after a line's person only filter the log (nothing here edits it);
+ * the person's name opens them in 参加者.
  */
 export function AuditTable({
   rows,
@@ -14,7 +16,7 @@ export function AuditTable({
 }: {
   rows: AuditEntry[]
   onBatch: (entry: AuditEntry) => void
-  /** Filters the log to one person (the 参加者ID filter), from their name on a line. */
+  /** Filters the log to one person (the 参加者ID filter), from the button after their name. */
   onPerson: (personId: string) => void
 }) {
   const { t, i18n } = useTranslation()
@@ -42,17 +44,7 @@ export function AuditTable({
             </td>
             <td>
               {label('entities', row.entity)}
-              {row.personId && row.names[row.personId] && (
-                <button
-                  type="button"
-                  className="audit-person"
-                  onClick={() => onPerson(row.personId!)}
-                  title={t('audit.personShow')}
-                  data-testid="audit-person"
-                >
-                  {row.names[row.personId]}
-                </button>
-              )}
+              <AuditPeople row={row} onPerson={onPerson} />
               {row.entityId && <span className="audit-id">{row.entityId.slice(-8)}</span>}
             </td>
             <td className="audit-batch-cell">
