@@ -10,6 +10,7 @@ import type {
   DatabaseState,
   FileBackupResult,
   FileRestoreResult,
+  RestorePreview,
   RestoreResult,
   SafetyStatus,
 } from '../../shared/contract/safety'
@@ -17,6 +18,8 @@ import type { BackendContext } from './context'
 import { backgroundSettled, openDatabase } from './db/connection'
 import type { DbHandle } from './db/connection'
 import type { AuditSource } from './db/repos/auditRepo'
+import { withAttached } from './db/repos/auditRepo'
+import { erasuresMissing } from './privacy/reapplyErasures'
 import { migrate, requireCurrentSchema } from './db/migrate'
 import type { MigrationOutcome } from './db/migrate'
 import { createDispatcher } from './dispatch'
@@ -27,7 +30,7 @@ import { fillDemoDatabase } from './demo/fillDemo'
 import { backupToFolder, defaultBackupDir, hasBackupOfToday, listBackups, removePlainBackups } from './safety/backups'
 import { fullCheckDue, lastFullCheckAt, recordFullCheck } from './safety/checkSchedule'
 import type { FileGrants } from './files'
-import type { SafetyDoor } from './safety/door'
+import type { RestoreOptions, SafetyDoor } from './safety/door'
 import { inspectHandle } from './safety/integrity'
 import { rekeyDatabase } from './safety/passphrase'
 import { restoreDatabase } from './safety/restore'
@@ -35,6 +38,7 @@ import { takeBackup } from './safety/takeBackup'
 import { grantedFile, grantedPath } from './files'
 import { backupToChosenFile, looksPlain, restoreProblem, stageChosenFile } from './safety/fileTransfer'
 import { passphraseChange, recordRestoreLine, recordSafetyAudit } from './safety/safetyAudit'
+import type { ErasuresOutcome } from './safety/safetyAudit'
 import { gateOf } from './jobs/writeGate'
 import { DelayedTask } from './jobs/delayedTask'
 
@@ -315,22 +319,45 @@ class OpenFlow implements SafetyDoor {
     return listBackups(this.backupDir, this.options.file)
   }
 
-  restore(backupId: string, passphrase?: string): Promise<RestoreResult> {
-    return this.replacingConnection(() => this.restoreNow(backupId, passphrase))
+  restore(backupId: string, passphrase?: string, options: RestoreOptions = {}): Promise<RestoreResult> {
+    return this.replacingConnection(() => this.restoreNow(backupId, passphrase, options))
   }
 
-  async restoreNow(backupId: string, passphrase?: string): Promise<RestoreResult> {
+  /**
+   * How many people the backup holds who were erased after it was made: the erasure lines of
+   * this database's audit log the backup's log lacks, for people the backup has not erased.
+   * The backup is only read (attached); one that today's passphrase cannot open answers null.
+   */
+  async restorePreview(backupId: string, passphrase?: string): Promise<RestorePreview> {
+    if (!this.opened) throw this.waitingError()
+    const backup = this.listBackups().find((b) => b.id === backupId)
+    if (!backup) throw ApiError.from('NOT_FOUND', { backupId })
+    const { db } = this.opened.context
+    const source = { file: path.join(this.backupDir, backupId), key: backup.encrypted ? (passphrase ?? this.key) : undefined }
+    try {
+      const erasures = await withAttached(db, source, 'backup', () => erasuresMissing(db, 'main', 'backup', 'backup'))
+      return { erasedSince: erasures.length }
+    } catch {
+      return { erasedSince: null }
+    }
+  }
+
+  async restoreNow(backupId: string, passphrase?: string, options: RestoreOptions = {}): Promise<RestoreResult> {
     const restored = this.listBackups().find((b) => b.id === backupId)
     if (!restored) throw ApiError.from('NOT_FOUND', { backupId })
     const key = passphrase ?? this.key
     const source = path.join(this.backupDir, backupId)
     const outcome = await this.replaceWith(source, restored.encrypted ? key : undefined)
     const { previousKeptAt } = outcome
-    await this.recordRestore({ backup: restored.id, backupCreatedAt: restored.createdAt }, outcome.replaced)
-    return { status: this.status(), restored, previousKeptAt }
+    const erasures = await this.recordRestore(
+      { backup: restored.id, backupCreatedAt: restored.createdAt },
+      outcome.replaced,
+      options,
+    )
+    return { status: this.status(), restored, previousKeptAt, erasures }
   }
 
-  restoreFromFile(fileId: string, passphrase?: string): Promise<FileRestoreResult> {
+  restoreFromFile(fileId: string, passphrase?: string, options: RestoreOptions = {}): Promise<FileRestoreResult> {
     const chosen = grantedPath(this.options.files, fileId, 'read')
     return this.replacingConnection(async () => {
       const name = path.basename(chosen)
@@ -342,9 +369,9 @@ class OpenFlow implements SafetyDoor {
         const key = looksPlain(staged) ? undefined : (passphrase ?? this.key)
         const { source, previousKeptAt, replaced } = await this.replaceWith(staged, key)
         const counts = source.counts ?? { contacts: 0, visits: 0 }
-        await this.recordRestore({ file: name, fileModifiedAt: modifiedAt }, replaced)
+        const erasures = await this.recordRestore({ file: name, fileModifiedAt: modifiedAt }, replaced, options)
         const restored = { name, schemaVersion: source.schemaVersion, counts, encrypted: key !== undefined }
-        return { status: this.status(), restored, previousKeptAt }
+        return { status: this.status(), restored, previousKeptAt, erasures }
       } catch (error) {
         throw restoreProblem(error, name)
       } finally {
@@ -407,13 +434,23 @@ class OpenFlow implements SafetyDoor {
    * replaced database's lines the copy lacks, before any other call can write. It says which
    * copy and when it was made; nothing about people.
    */
-  async recordRestore(from: Record<string, string>, replaced: AuditSource | null): Promise<void> {
-    if (!this.opened) return
+  async recordRestore(
+    from: Record<string, string>,
+    replaced: AuditSource | null,
+    options: RestoreOptions,
+  ): Promise<ErasuresOutcome> {
+    const none = { reapplied: 0, broughtBack: 0 }
+    if (!this.opened) return none
     try {
-      await recordRestoreLine(this.opened.context, from, replaced)
+      const outcome = await recordRestoreLine(this.opened.context, from, replaced, {
+        bringBackErased: options.bringBackErased === true,
+      })
+      if (outcome.reapplied > 0) this.events.emit('data.changed', { entity: 'contact' })
+      return outcome
     } catch (error) {
       // The database is already replaced: reporting the restore as failed would be untrue.
       console.error('[safety] the restore could not be written to the audit log', error)
+      return none
     }
   }
 

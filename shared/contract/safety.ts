@@ -46,11 +46,31 @@ export interface SafetyStatus {
   lastFullCheckAt: string | null
 }
 
+/**
+ * What a restore did with the people anonymized (匿名化) or deleted for good (完全に削除) after
+ * its copy was made: erased again (the default), or brought back when the user chose so.
+ */
+export interface RestoredErasures {
+  reapplied: number
+  broughtBack: number
+}
+
 export interface RestoreResult {
   status: SafetyStatus
   restored: BackupInfo
   /** Where the replaced file was kept: a backup (healthy) or the damaged file set aside. */
   previousKeptAt: string
+  erasures: RestoredErasures
+}
+
+/** Asked before a restore (`safety.restorePreview`). */
+export interface RestorePreview {
+  /**
+   * People the backup still holds who were anonymized or deleted for good after it was made:
+   * the restore erases them again unless the user brings them back. null when the backup
+   * cannot be read with today's passphrase (its own is asked for when restoring).
+   */
+  erasedSince: number | null
 }
 
 /** A verified backup written to a file the user chose (`safety.backupToFile`). */
@@ -71,4 +91,5 @@ export interface FileRestoreResult {
   restored: { name: string; schemaVersion: number; counts: { contacts: number; visits: number }; encrypted: boolean }
   /** Where the replaced file was kept: a backup (healthy) or the damaged file set aside. */
   previousKeptAt: string
+  erasures: RestoredErasures
 }

@@ -13,8 +13,11 @@ export const safetyHandlers: AreaHandlers<typeof safetyMethods> = {
   'safety.status': (_args, ctx) => door(ctx).status(),
   'safety.unlock': ({ passphrase }, ctx) => door(ctx).unlock(passphrase),
   'safety.listBackups': (_args, ctx) => door(ctx).listBackups(),
-  'safety.restore': ({ backupId, passphrase }, ctx) => door(ctx).restore(backupId, passphrase),
-  'safety.restoreFromFile': ({ fileId, passphrase }, ctx) => door(ctx).restoreFromFile(fileId, passphrase),
+  'safety.restore': ({ backupId, passphrase, bringBackErased }, ctx) =>
+    door(ctx).restore(backupId, passphrase, { bringBackErased }),
+  'safety.restorePreview': ({ backupId, passphrase }, ctx) => door(ctx).restorePreview(backupId, passphrase),
+  'safety.restoreFromFile': ({ fileId, passphrase, bringBackErased }, ctx) =>
+    door(ctx).restoreFromFile(fileId, passphrase, { bringBackErased }),
   'safety.backupNow': (_args, ctx) => door(ctx).backupNow(),
   'safety.backupToFile': ({ fileId }, ctx) => door(ctx).backupToFile(fileId),
   'safety.removePlainBackups': (_args, ctx) => door(ctx).removePlainBackups(),

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import { recordAudit, recordAuditCarrying } from '../db/repos/auditRepo'
 import type { AuditEntry, AuditSource } from '../db/repos/auditRepo'
+import { erasuresMissing, reapplyErasures } from '../privacy/reapplyErasures'
 
 /**
  * An audit line for a safety action on the whole database (a restore, a passphrase change):
@@ -26,32 +27,60 @@ function safetyLine(userName: string, action: 'restore' | 'update', facts: Recor
 /** Why nothing was carried over: the replaced file was damaged (set aside unread). */
 export const auditNotCarried = 'なし（元のデータベースが破損していて読めないため）'
 
+/** What a restore did with the erasures (匿名化, 完全に削除) recorded after its copy was made. */
+export interface ErasuresOutcome {
+  /** People anonymized or deleted again. */
+  reapplied: number
+  /** People the user chose to bring back with the copy (a mistaken deletion undone). */
+  broughtBack: number
+}
+
 /**
  * The restore's line, written into the restored database once it is open (the app's and the
  * CLI's restore alike), in the same transaction as the audit lines the replaced database had
  * and the backup has not: the data goes back to the backup's time, the record of who did what
- * does not. `replaced` is the healthy replaced database's copy (its before-restore backup);
- * null when it was damaged, and the line says nothing could be carried over. A copy that
- * cannot be read after all still lets the restore be logged, saying so.
+ * does not. Nor do the erasures those lines record: someone anonymized or deleted for good
+ * after the backup is erased again in the restored copy, unless `bringBackErased` (restoring
+ * the before-delete backup of a mistaken deletion is how it is undone). `replaced` is the
+ * healthy replaced database's copy (its before-restore backup); null when it was damaged, and
+ * the line says nothing could be carried over. A copy that cannot be read after all still lets
+ * the restore be logged, saying so.
  */
 export async function recordRestoreLine(
   ctx: { db: Kysely<Database>; userName: string },
   facts: Record<string, string>,
   replaced: AuditSource | null,
-): Promise<void> {
+  options: { bringBackErased?: boolean } = {},
+): Promise<ErasuresOutcome> {
+  const outcome: ErasuresOutcome = { reapplied: 0, broughtBack: 0 }
   if (replaced) {
     try {
-      await recordAuditCarrying(ctx.db, replaced, (carried) =>
-        safetyLine(ctx.userName, 'restore', { ...facts, auditCarried: `${carried}件` }),
-      )
-      return
+      await recordAuditCarrying(ctx.db, replaced, async (trx, carry) => {
+        const erasures = await erasuresMissing(trx, 'replaced', 'main', 'main')
+        const erased = options.bringBackErased ? [] : await reapplyErasures(trx, erasures, ctx.userName)
+        outcome.reapplied = erased.length
+        outcome.broughtBack = options.bringBackErased ? erasures.length : 0
+        // After the erasures: scrubbing the person's trails must not blank the carried lines
+        // (a 完全に削除 line keeps its `permanent` flag for the next restore to find).
+        const carried = await carry()
+        return [...erased, safetyLine(ctx.userName, 'restore', { ...facts, auditCarried: carriedText(carried, outcome) })]
+      })
+      return outcome
     } catch (error) {
       console.error('[safety] the audit log of the replaced database could not be carried over', error)
       await recordSafetyAudit(ctx, 'restore', { ...facts, auditCarried: 'なし（元のデータベースを読めなかったため）' })
-      return
+      return { reapplied: 0, broughtBack: 0 }
     }
   }
   await recordSafetyAudit(ctx, 'restore', { ...facts, auditCarried: auditNotCarried })
+  return outcome
+}
+
+/** 「3件、再適用した匿名化・削除 2人」: the carried lines, and what became of the erasures they record. */
+export function carriedText(carried: number, outcome: ErasuresOutcome): string {
+  if (outcome.reapplied > 0) return `${carried}件、再適用した匿名化・削除 ${outcome.reapplied}人`
+  if (outcome.broughtBack > 0) return `${carried}件、再適用しなかった（復元で戻した）匿名化・削除 ${outcome.broughtBack}人`
+  return `${carried}件`
 }
 
 /** What a passphrase change did, in the words the audit screen shows. */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { BackupInfo, FileBackupResult, FileRestoreResult, RestoreResult, SafetyStatus } from '../safety'
+import type { BackupInfo, FileBackupResult, FileRestoreResult, RestorePreview, RestoreResult, SafetyStatus } from '../safety'
 import { method } from './define'
 
 const none = z.object({}).strict()
@@ -10,6 +10,11 @@ const backupId = z
   .max(300)
   .regex(/^[^/\\\0]+\.db$/, 'バックアップの指定が正しくありません')
   .refine((s) => s !== '..' && !s.startsWith('.'), 'バックアップの指定が正しくありません')
+/**
+ * Restore also the people anonymized or deleted for good after the copy was made (undoing a
+ * mistaken deletion with its before-delete backup). Left out: they are erased again.
+ */
+const bringBackErased = z.boolean().optional()
 /** A file granted by a save/open dialog (desktop) or by the browser door's transfer (serve). */
 const fileId = z.string().min(1).max(100)
 
@@ -26,12 +31,19 @@ export const safetyMethods = {
   /** door */
   'safety.listBackups': method<BackupInfo[]>()(none),
   /** door: replaces the database with a verified backup; the current file is kept aside. */
-  'safety.restore': method<RestoreResult>()(z.object({ backupId, passphrase: passphrase.optional() }).strict()),
+  'safety.restore': method<RestoreResult>()(z.object({ backupId, passphrase: passphrase.optional(), bringBackErased }).strict()),
+  /**
+   * Before a restore: how many people the backup holds who were anonymized or deleted for good
+   * after it was made (the restore erases them again unless brought back).
+   */
+  'safety.restorePreview': method<RestorePreview>()(z.object({ backupId, passphrase: passphrase.optional() }).strict()),
   /**
    * door: replaces the database with a copy the user chose (a USB stick), checked exactly as
    * `kakehashi restore --from` checks it; the current file is kept aside.
    */
-  'safety.restoreFromFile': method<FileRestoreResult>()(z.object({ fileId, passphrase: passphrase.optional() }).strict()),
+  'safety.restoreFromFile': method<FileRestoreResult>()(
+    z.object({ fileId, passphrase: passphrase.optional(), bringBackErased }).strict(),
+  ),
   'safety.backupNow': method<BackupInfo>()(none),
   /** A verified backup written to a file the user chose (as `kakehashi backup --out`). */
   'safety.backupToFile': method<FileBackupResult>()(z.object({ fileId }).strict()),

@@ -178,3 +178,21 @@ export async function wipeProgramRows(
   for (const id of onlyHere) await deleteContactRow(db, id)
   return { visits: Number(visits.numAffectedRows ?? 0), enrollments: Number(enrollments.numAffectedRows ?? 0) }
 }
+
+/**
+ * How the people `ids` stand in the database `schema` (the open one, or a backup attached as
+ * `backup`): only those it holds, each with whether it is anonymized (the blanks anonymizeRows
+ * leaves: name 匿名, no contact details).
+ */
+export async function peopleIn(
+  db: Kysely<Database>,
+  schema: 'main' | 'backup',
+  ids: readonly string[],
+): Promise<Map<string, { anonymized: boolean }>> {
+  if (ids.length === 0) return new Map()
+  const rows = await sql<{ id: string; anonymized: number }>`
+    SELECT id, (family_name = '匿名' AND given_name = '' AND email IS NULL AND phone IS NULL AND address IS NULL
+                AND notes IS NULL) AS anonymized
+    FROM ${sql.id(schema)}.contacts WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`.execute(db)
+  return new Map(rows.rows.map((r) => [r.id, { anonymized: r.anonymized === 1 }]))
+}
