@@ -31,7 +31,10 @@ const usage = `使い方: kakehashi <コマンド> [オプション]
          [--template FORM.xlsx] [--no-suppress] [--roster] [--encoding utf8|shift_jis] --out PATH
                                                   年度の実績集計（JSON は正確な値、csv は --out のフォルダへ表ごと）
   backup --db FILE --out PATH                     検証済みのバックアップを作る（USB メモリなどへ）
-  restore --db FILE --from PATH                   バックアップから復元する（今のデータは残してから置き換える）
+  restore --db FILE --from PATH [--bring-back-erased]
+                                                  バックアップから復元する（今のデータは残してから置き換える）。
+                                                  バックアップの後に匿名化・完全に削除した人は、もう一度
+                                                  匿名化・削除する（--bring-back-erased でバックアップの内容に戻す）
   anonymize --db FILE --person ID                 参加者を匿名化する（集計の数字は変わらない）
 暗号化したデータベースのパスフレーズは環境変数 KAKEHASHI_PASSPHRASE で渡す
 共通: --json  結果を JSON で出力する`
@@ -123,7 +126,10 @@ export async function runCli(argv: string[]): Promise<number> {
         return await backupCommand({ db: requiredDb(values.db), out: values.out }, out)
       case 'restore':
         if (!values.from) throw new UsageError('--from で復元するバックアップを指定してください')
-        return await restoreCommand({ db: requiredDb(values.db), from: values.from }, out)
+        return await restoreCommand(
+          { db: requiredDb(values.db), from: values.from, bringBackErased: values['bring-back-erased'] },
+          out,
+        )
       case 'anonymize':
         if (!values.person) throw new UsageError('--person で参加者の ID を指定してください')
         return await anonymizeCommand({ db: requiredDb(values.db), person: values.person }, out)

@@ -80,6 +80,43 @@ describe('kakehashi backup / restore / anonymize / check', () => {
     expect((await digests(result.previousKeptAt)).contacts).not.toEqual(atBackup.contacts)
   })
 
+  it('erases again the people anonymized or deleted for good after the backup; --bring-back-erased keeps the copy’s', async () => {
+    const dir = tempDir()
+    const { file, ids } = await database(dir)
+    const usb = path.join(tempDir(), 'usb-backup.db')
+    expect(kakehashi(['backup', '--db', file, '--out', usb]).code).toBe(0)
+    const b = await openBackend({ file, userName: 'tester' })
+    await b.client.call('privacy.anonymize', { contactId: ids[0]! })
+    await b.client.call('privacy.delete', { contactId: ids[1]!, expectedVisits: 0 })
+    await b.close()
+    const names = (sqlite: Sqlite) =>
+      Object.fromEntries(
+        (sqlite.prepare(`SELECT id, family_name FROM contacts`).all() as { id: string; family_name: string }[]).map((r) => [
+          r.id,
+          r.family_name,
+        ]),
+      ) as Record<string, string>
+
+    const restore = kakehashi(['restore', '--db', file, '--from', usb])
+    expect(restore.stderr).toBe('')
+    expect(restore.stdout).toContain('バックアップの後に匿名化・削除した 2人は、もう一度匿名化・削除しました')
+    const erased = await withFile(file, names)
+    expect(erased[ids[0]!]).toBe('匿名')
+    expect(erased[ids[1]!]).toBeUndefined()
+    expect(erased[ids[2]!]).toMatch(/^CLI/)
+
+    const back = kakehashi(['restore', '--db', file, '--from', usb, '--bring-back-erased', '--json'])
+    expect(back.stderr).toBe('')
+    expect(JSON.parse(back.stdout)).toMatchObject({ ok: true, erasures: { reapplied: 0, broughtBack: 2 } })
+    const broughtBack = await withFile(file, names)
+    expect(broughtBack[ids[0]!]).toMatch(/^CLI/)
+    expect(broughtBack[ids[1]!]).toMatch(/^CLI/)
+    const line = (await withFile(file, auditLines)).at(-1)!
+    expect(line.changes).toMatchObject({
+      auditCarried: [null, expect.stringMatching(/件、再適用しなかった（復元で戻した）匿名化・削除 2人$/)],
+    })
+  })
+
   it('refuses to restore a file that is not a healthy database, changing nothing', async () => {
     const dir = tempDir()
     const { file } = await database(dir)

@@ -2,6 +2,8 @@
 export const safetyCliOptions = {
   from: { type: 'string' },
   person: { type: 'string' },
+  /** restore: keep the people erased after the copy was made as the copy has them. */
+  'bring-back-erased': { type: 'boolean', default: false },
 } as const
 
 /**
