@@ -149,3 +149,37 @@ test('the retention review lists people deleted in the grid too, and each can be
   expect(stored.total).toBe(0)
   await expect(door.call('contacts.get', { id: person.id })).rejects.toThrow()
 })
+
+test.describe('people erased after a backup', () => {
+  test('restoring it says how many would be erased again, and by default keeps the person anonymized', async ({
+    page,
+    shell,
+    door,
+  }) => {
+    const person = (await door.call('contacts.create', {
+      fields: { familyName: '架空消去', givenName: '試験', email: 'kaku@example.jp' },
+    })) as { id: string }
+    const backup = (await door.call('safety.backupNow')) as { id: string }
+    await door.call('privacy.anonymize', { contactId: person.id })
+
+    const safety = new SafetyPage(page)
+    await shell.open(door.url, 'settings')
+    const backups = (await door.call('safety.listBackups')) as { id: string }[]
+    await safety.backupRows
+      .nth(backups.findIndex((b) => b.id === backup.id))
+      .getByRole('button', { name: 'この時点に戻す' })
+      .click()
+    const dialog = page.getByTestId('backup-restore')
+    const choice = dialog.getByTestId('restore-erased')
+    await expect(choice).toContainText('このバックアップの後に匿名化または完全に削除した参加者が 1人います')
+    await expect(choice.getByRole('radio', { name: 'もう一度匿名化・削除する（おすすめ）' })).toBeChecked()
+    await expect(choice.getByRole('radio', { name: /バックアップにある内容に戻す/ })).not.toBeChecked()
+    await expect(dialog.getByRole('button', { name: 'キャンセル' })).toBeFocused()
+    await page.getByTestId('backup-restore-confirm').click()
+
+    await expect(safety.message).toContainText('戻しました', { timeout: 30_000 })
+    await expect(safety.message).toContainText('バックアップの後に匿名化・削除した 1人は、もう一度匿名化・削除しました。')
+    const restored = (await door.call('contacts.get', { id: person.id })) as { familyName: string; email: string | null }
+    expect(restored).toMatchObject({ familyName: '匿名', email: null })
+  })
+})

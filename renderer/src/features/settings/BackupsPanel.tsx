@@ -8,6 +8,7 @@ import { LoadError } from '../../app/LoadError'
 import { useConfirm } from '../../app/useConfirm'
 import { reasonKey } from '../../app/DamagedScreen'
 import { BackupPassphraseForm } from './BackupPassphraseForm'
+import { ErasedChoice, erasuresMessage } from './ErasedChoice'
 import { RestoreFromFile } from './RestoreFromFile'
 import { SaveToFile } from './SaveToFile'
 import './safety.css'
@@ -24,7 +25,7 @@ export function BackupsPanel() {
   const [busy, setBusy] = useState<string | null>(null)
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
   /** A backup written under an earlier passphrase: its passphrase is asked for. */
-  const [asking, setAsking] = useState<{ backup: BackupInfo; error: string | null } | null>(null)
+  const [asking, setAsking] = useState<{ backup: BackupInfo; error: string | null; bringBack: boolean } | null>(null)
   /** What the last restore from a file brought back, shown beside its button. */
   const [fileRestored, setFileRestored] = useState<string | null>(null)
 
@@ -48,16 +49,21 @@ export function BackupsPanel() {
       t('safety.backupDone', { date: dateTime((await api.call('safety.backupNow', {})).createdAt) }),
     ).catch(() => undefined)
 
-  const restoreWith = (b: BackupInfo, passphrase?: string) =>
+  const restoreWith = (b: BackupInfo, bringBack: boolean, passphrase?: string) =>
     run(b.id, async () => {
-      const result = await api.call('safety.restore', { backupId: b.id, ...(passphrase ? { passphrase } : {}) })
+      const result = await api.call('safety.restore', {
+        backupId: b.id,
+        ...(passphrase ? { passphrase } : {}),
+        ...(bringBack ? { bringBackErased: true } : {}),
+      })
       setAsking(null)
-      return t('safety.restoreDone', { date: dateTime(b.createdAt), kept: result.previousKeptAt })
+      const done = t('safety.restoreDone', { date: dateTime(b.createdAt), kept: result.previousKeptAt })
+      return [done, erasuresMessage(t, result.erasures)].filter(Boolean).join('')
     }).catch((e: unknown) => {
       if (!(e instanceof ApiError && (e.code === 'WRONG_PASSPHRASE' || e.code === 'DB_LOCKED'))) return
       // Not today's passphrase: ask for the one the backup was written with.
       setMessage(null)
-      setAsking({ backup: b, error: passphrase ? e.message : null })
+      setAsking({ backup: b, error: passphrase ? e.message : null, bringBack })
     })
 
   const { confirm, dialog } = useConfirm()
@@ -67,16 +73,28 @@ export function BackupsPanel() {
       contacts: b.counts.contacts.toLocaleString('ja-JP'),
       visits: b.counts.visits.toLocaleString('ja-JP'),
     })
+    // People erased since the backup are erased again unless the user brings them back here.
+    // Not known (a backup under an earlier passphrase): the default applies, nothing is asked.
+    const erasedSince = (await api.call('safety.restorePreview', { backupId: b.id }).catch(() => null))?.erasedSince ?? 0
+    let bringBack = false
     const yes = await confirm({
       title: t('safety.restoreTitle'),
-      body: question,
+      body:
+        erasedSince > 0 ? (
+          <>
+            {question}
+            <ErasedChoice count={erasedSince} onChange={(value) => (bringBack = value)} />
+          </>
+        ) : (
+          question
+        ),
       confirmLabel: t('safety.restore'),
       cancelLabel: t('safety.cancel'),
       testId: 'backup-restore',
     })
     if (!yes) return
     setAsking(null)
-    void restoreWith(b)
+    void restoreWith(b, bringBack)
   }
 
   const s = status.data
@@ -132,7 +150,7 @@ export function BackupsPanel() {
           date={dateTime(asking.backup.createdAt)}
           busy={busy !== null}
           error={asking.error}
-          onRestore={(passphrase) => void restoreWith(asking.backup, passphrase)}
+          onRestore={(passphrase) => void restoreWith(asking.backup, asking.bringBack, passphrase)}
           onCancel={() => setAsking(null)}
         />
       )}
@@ -181,14 +199,13 @@ export function BackupsPanel() {
           onRestored={(result) => {
             status.reload()
             backups.reload()
-            setFileRestored(
-              t('fileBackup.restored', {
-                name: result.restored.name,
-                contacts: result.restored.counts.contacts.toLocaleString('ja-JP'),
-                visits: result.restored.counts.visits.toLocaleString('ja-JP'),
-                kept: result.previousKeptAt,
-              }),
-            )
+            const done = t('fileBackup.restored', {
+              name: result.restored.name,
+              contacts: result.restored.counts.contacts.toLocaleString('ja-JP'),
+              visits: result.restored.counts.visits.toLocaleString('ja-JP'),
+              kept: result.previousKeptAt,
+            })
+            setFileRestored(done + erasuresMessage(t, result.erasures))
           }}
         />
       )}

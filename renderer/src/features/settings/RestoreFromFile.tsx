@@ -8,6 +8,7 @@ import { api } from '../../api/client'
 import { hasNativeDialogs, pickWithDialog, uploadForRestore } from '../../api/chosenFiles'
 import { useConfirm } from '../../app/useConfirm'
 import { BackupPassphraseForm } from './BackupPassphraseForm'
+import { ErasedChoice } from './ErasedChoice'
 
 type Phase = { kind: 'upload'; percent: number } | { kind: 'restore' }
 
@@ -37,21 +38,40 @@ export function RestoreFromFile({
   /** An encrypted copy whose passphrase is not today's: asked for. */
   const [asking, setAsking] = useState<{ file: PickedFile; error: string | null } | null>(null)
   const { confirm, dialog } = useConfirm()
+  /**
+   * The choice about people erased after the copy was made (asked with the confirmation, kept
+   * for a passphrase asked afterwards). A damaged database's log cannot be read: nothing to ask.
+   */
+  const bringBack = useRef(false)
 
-  const confirmed = (name: string) =>
-    confirm({
+  const confirmed = (name: string) => {
+    bringBack.current = false
+    const body = t(damaged ? 'fileBackup.confirmBodyDamaged' : 'fileBackup.confirmBody', { name, dir: backupDir })
+    return confirm({
       title: t('fileBackup.confirmTitle'),
-      body: t(damaged ? 'fileBackup.confirmBodyDamaged' : 'fileBackup.confirmBody', { name, dir: backupDir }),
+      body: damaged ? (
+        body
+      ) : (
+        <>
+          {body}
+          <ErasedChoice count={null} onChange={(value) => (bringBack.current = value)} />
+        </>
+      ),
       confirmLabel: t('fileBackup.confirmGo'),
       cancelLabel: t('safety.cancel'),
       testId: 'file-restore',
     })
+  }
 
   async function restore(file: PickedFile, passphrase?: string) {
     setPhase({ kind: 'restore' })
     setError(null)
     try {
-      const result = await api.call('safety.restoreFromFile', { fileId: file.fileId, ...(passphrase ? { passphrase } : {}) })
+      const result = await api.call('safety.restoreFromFile', {
+        fileId: file.fileId,
+        ...(passphrase ? { passphrase } : {}),
+        ...(bringBack.current ? { bringBackErased: true } : {}),
+      })
       setAsking(null)
       onRestored(result)
     } catch (e) {

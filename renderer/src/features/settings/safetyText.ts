@@ -19,6 +19,12 @@ export const safetyText = {
       restoreConfirm:
         '{{date}} のバックアップ（参加者 {{contacts}}人・訪問・参加記録 {{visits}}件）に戻します。今のデータは復元の前に別のバックアップとして保存されます。',
       restoreDone: '{{date}} のバックアップに戻しました。それまでのデータは「{{kept}}」に保存してあります。',
+      erasedSince: 'このバックアップの後に匿名化または完全に削除した参加者が {{count}}人います。この人たちを',
+      erasedSinceFile: 'このファイルの作成後に匿名化または完全に削除した参加者がいれば、その人たちを',
+      erasedAgain: 'もう一度匿名化・削除する（おすすめ）',
+      erasedBringBack: 'バックアップにある内容に戻す（誤って削除したときだけ選んでください）',
+      erasedReapplied: 'バックアップの後に匿名化・削除した {{count}}人は、もう一度匿名化・削除しました。',
+      erasedBroughtBack: 'バックアップの後に匿名化・削除した {{count}}人を、バックアップにある内容に戻しました。',
       backupPassphraseNeeded:
         '{{date}} のバックアップは、以前のパスフレーズで暗号化されています。このバックアップを作ったときのパスフレーズを入力してください（復元した後も、今のパスフレーズのままです）。',
       backupPassphrase: 'バックアップを作ったときのパスフレーズ',
@@ -100,6 +106,12 @@ export const safetyText = {
       restoreConfirm:
         'The backup of {{date}} ({{contacts}} people, {{visits}} visits) replaces the current data, which is saved as another backup first.',
       restoreDone: 'Restored the backup of {{date}}. The previous data was kept at "{{kept}}".',
+      erasedSince: '{{count}} people were anonymized or deleted for good after this backup. For them:',
+      erasedSinceFile: 'If people were anonymized or deleted for good after this file was made:',
+      erasedAgain: 'Anonymize or delete them again (recommended)',
+      erasedBringBack: 'Bring them back as they were (only after a mistaken deletion)',
+      erasedReapplied: '{{count}} people anonymized or deleted after the backup were anonymized or deleted again.',
+      erasedBroughtBack: '{{count}} people anonymized or deleted after the backup were brought back.',
       backupPassphraseNeeded:
         'The backup of {{date}} is encrypted with an earlier passphrase. Enter the passphrase in use when it was made (after the restore, today’s passphrase stays in force).',
       backupPassphrase: 'Passphrase when the backup was made',
