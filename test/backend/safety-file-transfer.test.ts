@@ -106,6 +106,18 @@ describe('safety.backupToFile', () => {
 })
 
 describe('safety.restoreFromFile', () => {
+  it('erases again the people erased after the copy was made, or brings them back when asked', async () => {
+    const { b, copy } = await withCopy()
+    const [id] = (b.context.handle.sqlite.prepare(`SELECT id FROM contacts ORDER BY id`).pluck().all() as string[]).slice(0, 1)
+    await b.client.call('privacy.anonymize', { contactId: id! })
+    const again = await b.client.call('safety.restoreFromFile', { fileId: grant(copy, 'read') })
+    expect(again.erasures).toEqual({ reapplied: 1, broughtBack: 0 })
+    expect((await b.client.call('contacts.get', { id: id! })).familyName).toBe('匿名')
+    const back = await b.client.call('safety.restoreFromFile', { fileId: grant(copy, 'read'), bringBackErased: true })
+    expect(back.erasures).toEqual({ reapplied: 0, broughtBack: 1 })
+    expect((await b.client.call('contacts.get', { id: id! })).familyName).toMatch(/^試験/)
+  })
+
   it('puts the chosen copy back, keeps the current file, and logs which copy in the restored log', async () => {
     const { b, copy, atCopy } = await withCopy()
     const later = await addPeople(b, 2, '後で')

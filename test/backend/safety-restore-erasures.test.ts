@@ -141,4 +141,16 @@ describe('a restore does not bring back people erased after the backup', () => {
     expect(restoreLine(b).changes).toMatchObject({ auditCarried: [null, expect.stringMatching(/^\d+件$/)] })
     expect((await b.client.call('contacts.get', { id: anonymized })).familyName).toBe('匿名')
   })
+
+  it('works the same on an encrypted database (the backup is read with today’s passphrase)', async () => {
+    const b = await open()
+    await b.client.call('safety.setPassphrase', { next: 'kakehashi-pass-1' })
+    const anonymized = await person(b, '架空暗')
+    const backup = await b.client.call('safety.backupNow', {})
+    expect(backup.encrypted).toBe(true)
+    await b.client.call('privacy.anonymize', { contactId: anonymized })
+    expect(await b.client.call('safety.restorePreview', { backupId: backup.id })).toEqual({ erasedSince: 1 })
+    expect((await b.client.call('safety.restore', { backupId: backup.id })).erasures).toEqual({ reapplied: 1, broughtBack: 0 })
+    expect((await b.client.call('contacts.get', { id: anonymized })).familyName).toBe('匿名')
+  })
 })
