@@ -27,6 +27,13 @@ function safetyLine(userName: string, action: 'restore' | 'update', facts: Recor
 /** Why nothing was carried over: the replaced file was damaged (set aside unread). */
 export const auditNotCarried = 'なし（元のデータベースが破損していて読めないため）'
 
+/**
+ * Why nothing was carried over although the replaced file was healthy: its log could not be
+ * read or copied. The erasures it records were then not applied again either.
+ */
+export const auditCarryFailed =
+  'なし（元のデータベースの監査ログを引き継げなかったため。バックアップの後の匿名化・完全な削除も再適用されていません）'
+
 /** What a restore did with the erasures (匿名化, 完全に削除) recorded after its copy was made. */
 export interface ErasuresOutcome {
   /** People anonymized or deleted again. */
@@ -68,7 +75,9 @@ export async function recordRestoreLine(
       return outcome
     } catch (error) {
       console.error('[safety] the audit log of the replaced database could not be carried over', error)
-      await recordSafetyAudit(ctx, 'restore', { ...facts, auditCarried: 'なし（元のデータベースを読めなかったため）' })
+      // Nothing of that transaction was written, the erasures included: the line says both, so
+      // that whoever reads 監査ログ knows to check the people erased after the backup.
+      await recordSafetyAudit(ctx, 'restore', { ...facts, auditCarried: auditCarryFailed })
       return { reapplied: 0, broughtBack: 0 }
     }
   }
