@@ -56,6 +56,7 @@ export interface ImportPreview {
 export interface ImportCommitResult {
   batchId: string
   created: number
+  /** Contacts: rows merged into a registered person. Visits: registered people whose blanks were filled. */
   merged: number
   skipped: number
   errors: number

@@ -119,8 +119,9 @@ describe('importing a sign-in sheet of visits', () => {
     const before = checksums(sqlite, ['updated_at'])
     const preview = await client.call('import.preview', { source: upload('signin-visits-cp932.csv'), kind: 'visits' })
     const result = await client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'merge' })
-    // 浜田 is merged (his blank 所属 filled); the second 粟島 row is the same new person, merged into the first.
-    expect(result).toMatchObject({ created: 2, merged: 2, kindCounts: { visitsCreated: 4 } })
+    // 浜田 is merged (his blank 所属 filled); the second 粟島 row is the same new person, merged into
+    // the first: he is counted as registered, not also as a registered person whose blanks were filled.
+    expect(result).toMatchObject({ created: 2, merged: 1, kindCounts: { visitsCreated: 4 } })
     expect(personBy(sqlite, 'email', 'ichiro.hamada@example.jp')[0]).toMatchObject({ affiliation: '浜田市役所' })
     expect(await client.call('import.undo', { batchId: result.batchId })).toMatchObject({ reverted: 1 })
     expect(personBy(sqlite, 'email', 'ichiro.hamada@example.jp')[0]).toMatchObject({ affiliation: null })
@@ -142,7 +143,8 @@ describe('importing a sign-in sheet of visits', () => {
     ].join('\n')
     const preview = await client.call('import.preview', { source: { fileName: '出席.tsv', text: sheet }, kind: 'visits' })
     const result = await client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'merge' })
-    expect(result).toMatchObject({ created: 1, merged: 3, kindCounts: { visitsCreated: 4 } })
+    // merged counts people whose blanks were filled: 浜田 once for his two rows; 見本 is new.
+    expect(result).toMatchObject({ created: 1, merged: 1, kindCounts: { visitsCreated: 4 } })
     expect(personBy(sqlite, 'email', 'ichiro.hamada@example.jp')[0]).toMatchObject({
       affiliation: '浜田市役所',
       occupation: '公務員',
@@ -152,6 +154,20 @@ describe('importing a sign-in sheet of visits', () => {
     expect(personBy(sqlite, 'email', 'ichiro.hamada@example.jp')[0]).toMatchObject({ affiliation: null, occupation: null })
     expect(personBy(sqlite, 'email', 'hanako.mihon@example.jp')).toEqual([])
     expect(checksums(sqlite, ['updated_at'])).toEqual(before)
+  })
+
+  it('a sheet of only 氏名・日付 fills no one: 情報を補った人 is 0 when a registered person is matched', async () => {
+    const { client, context } = await withPeople()
+    const sqlite = context.handle.sqlite
+    const hamada = personBy(sqlite, 'email', 'ichiro.hamada@example.jp')[0]!
+    const sheet = ['氏名\t日付\tイベント名', '浜田 一郎\t2024/7/20\t島まつり', '浜田 一郎\t2024/7/21\t海岸清掃'].join('\n')
+    const preview = await client.call('import.preview', { source: { fileName: '受付.tsv', text: sheet }, kind: 'visits' })
+    expect(preview.rows[0]!.duplicates[0]).toMatchObject({ contactId: hamada.id })
+    const result = await client.call('import.commit', { previewId: preview.previewId, onDuplicate: 'merge' })
+    expect(result).toMatchObject({ created: 0, merged: 0, kindCounts: { visitsCreated: 2 } })
+    expect(personBy(sqlite, 'email', 'ichiro.hamada@example.jp')[0]).toEqual(hamada)
+    const batches = await client.call('import.batches', {})
+    expect(batches[0]).toMatchObject({ counts: { merged: 0, visitsCreated: 2 } })
   })
 
   it('a person deleted after the preview gets no visit: the commit is refused and writes nothing', async () => {

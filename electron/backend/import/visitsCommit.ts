@@ -56,15 +56,16 @@ function mergePerson(
   takeFromFile: readonly (keyof PersonDraft)[],
   line: number,
   ctx: WriteCtx,
-): void {
+): boolean {
   const existing = w.selectPerson.get(targetId) as StoredPerson | undefined
   if (!existing) throw ApiError.from('NOT_FOUND', { id: targetId }, `${line}行目の統合先が見つかりません。`)
   const { before, after, updated: merged } = mergedValues(existing, draft, takeFromFile)
-  if (Object.keys(after).length === 0) return
+  if (Object.keys(after).length === 0) return false
   const searchKey = searchKeyOf(merged)
   w.updatePerson(targetId, after, searchKey === searchKeyOf(existing) ? null : searchKey, ctx.now)
   item(ctx.batchId, 'contact', targetId, 'merged', before, after)
   w.audit(ctx.now, ctx.userName, 'merge', 'contact', targetId, mergeChanges(before, after), ctx.batchId)
+  return true
 }
 
 export interface WriteCtx {
@@ -93,6 +94,14 @@ export function* commitVisitsPreview(
   const kindCounts = emptyKindCounts()
   const result = { batchId: ctx.batchId, created: 0, merged: 0, skipped: 0, errors: 0 }
   const personByRow = new Map<number, string>()
+  /** People this commit registered: filling their blanks from a later row is not 「情報を補った人」. */
+  const createdPeople = new Set<string>()
+  /**
+   * Registered people whose blanks this commit filled. result.merged counts them, not merge
+   * rows: the screen says 「情報を補った人」, and a sign-in sheet with only 氏名・日付 fills
+   * nothing, nor is a regular on five rows five people.
+   */
+  const filled = new Set<string>()
   /** Visits this commit wrote: an earlier row's own visit is not a visit recorded before. */
   const createdHere = new Set<string>()
   insertBatch(sqlite, {
@@ -145,6 +154,7 @@ export function* commitVisitsPreview(
     let contactId: string
     if (action === 'new' || !matchedId) {
       contactId = createPerson(w, item, row.read.person.draft, ctx)
+      createdPeople.add(contactId)
       result.created++
     } else {
       // The preview is a snapshot: the person may have been deleted since it was made.
@@ -156,8 +166,8 @@ export function* commitVisitsPreview(
         )
       contactId = matchedId
       if (action === 'merge') {
-        mergePerson(w, item, matchedId, row.read.person.draft, own?.takeFromFile ?? [], row.line, ctx)
-        result.merged++
+        const changed = mergePerson(w, item, matchedId, row.read.person.draft, own?.takeFromFile ?? [], row.line, ctx)
+        if (changed && !createdPeople.has(matchedId)) filled.add(matchedId)
       }
     }
     personByRow.set(row.index, contactId)
@@ -211,6 +221,7 @@ export function* commitVisitsPreview(
     createdHere.add(id)
     kindCounts.visitsCreated++
   }
+  result.merged = filled.size
   const { batchId: _, ...counts } = result
   setBatchCounts(sqlite, ctx.batchId, { ...counts, ...kindCounts })
   return { ...result, kindCounts }

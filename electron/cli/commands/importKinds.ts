@@ -104,7 +104,7 @@ export async function importKindCommand(
     const k = result.kindCounts!
     const what =
       opts.kind === 'visits'
-        ? `参加・訪問 ${k.visitsCreated}件（記録済みのため省略 ${k.alreadyAttended}件）、新規の人 ${result.created}人、統合 ${result.merged}行`
+        ? `参加・訪問 ${k.visitsCreated}件（記録済みのため省略 ${k.alreadyAttended}件）、新規の人 ${result.created}人、情報を補った人 ${result.merged}人`
         : `プログラム ${k.programsCreated}件、開催回 ${k.sessionsCreated}回（登録済みの回 ${k.sessionsExisting}回${k.sessionsRepeated > 0 ? `、ファイル内で重なった回 ${k.sessionsRepeated}回` : ''}）`
     out.result(
       { ...summary, ...result, ...k },
