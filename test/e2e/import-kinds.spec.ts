@@ -75,6 +75,40 @@ test('a sign-in sheet imported as visits: kind choice, the kind’s fields, row 
   await door.call('contacts.delete', { ids: [hamada.id] })
 })
 
+test('a regular on a sign-in sheet: 「情報を補った人」 counts the registered person once, and only if filled', async ({
+  door,
+  shell,
+  page,
+}) => {
+  const regular = (await door.call('contacts.create', {
+    fields: { familyName: '汐入', givenName: '港太' },
+  })) as { id: string }
+  const importer = new ImportPage(page)
+  await shell.open(door.url)
+  await shell.goTo('import')
+  await page.getByTestId('import-kind-visits').check()
+  // Two events: the first row fills his blank 所属, the second has nothing new for him.
+  const sheet = ['氏名,日付,イベント名,所属', '汐入 港太,2024/7/20,島まつり,漁協青年部', '汐入 港太,2024/7/21,海岸清掃,'].join(
+    '\r\n',
+  )
+  await importer.upload({ name: '受付.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet + '\r\n') })
+  await expect(importer.counts).toContainText('全2行')
+  await importer.commitButton.click()
+  await expect(page.getByTestId('import-result-visitsCreated')).toHaveText('2')
+  await expect(page.getByTestId('import-result-created')).toHaveText('0')
+  await expect(page.getByTestId('import-result-merged')).toHaveText('1')
+  await importer.step('commit').screenshot({ path: shot('regular-done.png') })
+
+  await importer.batches.first().getByTestId('import-undo').click()
+  const dialog = page.getByTestId('import-undo-dialog')
+  await expect(dialog).toContainText('情報を補った1人の値を、取り込み前に戻します。')
+  await dialog.screenshot({ path: shot('regular-undo.png') })
+  await page.getByTestId('import-undo-dialog-confirm').click()
+  await expect(page.getByTestId('import-undo-message')).toContainText('訪問・参加2件を削除')
+  // Leave the worker's shared demo database as we found it for the specs after this one.
+  await door.call('contacts.delete', { ids: [regular.id] })
+})
+
 test('programs with sessions from an .xlsx: the kind’s fields, new or existing programs, commit', async ({
   door,
   shell,

@@ -123,7 +123,14 @@ export function BatchList() {
             {countOf(asking, 'created') > 0 && (
               <li>{t('import.batches.confirmCreated', { count: countOf(asking, 'created') })}</li>
             )}
-            {countOf(asking, 'merged') > 0 && <li>{t('import.batches.confirmMerged', { count: countOf(asking, 'merged') })}</li>}
+            {countOf(asking, 'merged') > 0 && (
+              // A visits import counts the people whose blanks it filled (「情報を補った人」), not merged rows.
+              <li>
+                {t(asking.kind === 'visits' ? 'import.batches.confirmFilled' : 'import.batches.confirmMerged', {
+                  count: countOf(asking, 'merged'),
+                })}
+              </li>
+            )}
             <BatchKindEffects batch={asking} />
           </ul>
           <p className="import-muted">

@@ -208,6 +208,7 @@ const ja = {
     confirmBody: '「{{file}}」（{{date}}）の取り込みを取り消します。',
     confirmCreated: 'この取り込みで新規登録した{{count, number}}人を、その人の記録ごと削除します。',
     confirmMerged: '統合した{{count, number}}行で変わった値を、取り込み前に戻します。',
+    confirmFilled: '情報を補った{{count, number}}人の値を、取り込み前に戻します。',
     confirmKeep:
       '統合した人で取り込みのあとに手で編集した項目は、そのまま残ります。新規登録した人やプログラム・記録に、その後の記録（訪問・申込・開催回の追加・編集など）があるときは、何も消さずに取り消しを止めます。',
     confirmKeepPrograms:
@@ -458,6 +459,7 @@ const en: typeof ja = {
     confirmBody: 'Undo the import of “{{file}}” ({{date}}).',
     confirmCreated: 'The {{count, number}} people it added are deleted with their records.',
     confirmMerged: 'Values changed by the {{count, number}} merged rows go back to what they were.',
+    confirmFilled: 'The {{count, number}} people whose blanks it filled get their earlier values back.',
     confirmKeep:
       'Merged people keep fields edited by hand after the import. If anything was recorded since about a person, program or record it added (visits, enrollments, added sessions, edits), nothing is deleted and the undo stops.',
     confirmKeepPrograms:
