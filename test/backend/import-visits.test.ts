@@ -314,7 +314,9 @@ describe('a program whose sessions run past 4月1日', () => {
     expect(preview.rows.map((r) => r.issues.map((i) => i.message))).toEqual([
       [],
       ['「冬の移住体験」に2025-04-20の回がありません。回を指定せずにプログラムへの参加として取り込みます'],
-      ['令和7年度（2025年度）の「冬の移住体験」は登録されていません。プログラムに結び付けない訪問記録として取り込みます'],
+      [
+        '令和7年度（2025年度）の「冬の移住体験」は登録されていません。プログラムに結び付けない訪問記録として取り込みます。プログラムへの参加として記録するには、取り込む前に「プログラム」画面でこの年度に登録してから、ファイルを読み込み直してください',
+      ],
     ])
     await client.call('import.commit', { previewId: preview.previewId })
     expect(sqlite.prepare(`SELECT program_id, session_id FROM visits ORDER BY visit_date`).all()).toEqual([
@@ -570,7 +572,7 @@ describe('attendance versus standalone visits', () => {
     ])
     expect(preview.rows[4]!.issues.map((i) => i.message)).toEqual([
       '「都内の交流会場」を市区町村として読み取れませんでした。場所は備考に残します',
-      '令和6年度（2024年度）の「存在しない事業」は登録されていません。プログラムに結び付けない訪問記録として取り込みます',
+      '令和6年度（2024年度）の「存在しない事業」は登録されていません。プログラムに結び付けない訪問記録として取り込みます。プログラムへの参加として記録するには、取り込む前に「プログラム」画面でこの年度に登録してから、ファイルを読み込み直してください',
     ])
     expect(preview.rows[5]!.issues.map((i) => i.message)).toEqual([
       '「しまコトアカデミー」に2024-06-09の回がありません。回を指定せずにプログラムへの参加として取り込みます',

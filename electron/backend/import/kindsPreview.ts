@@ -133,7 +133,11 @@ function visitTarget(
     read.issues.push({
       column: column('program'),
       severity: 'warning',
-      message: `${formatFiscalYear(fiscalYear)}の「${visit.programName}」は登録されていません。プログラムに結び付けない訪問記録として取り込みます`,
+      // Says what to do next: once imported, the visits stay unlinked (importing the sheet again
+      // finds them already recorded), so the program must be registered before this import.
+      message:
+        `${formatFiscalYear(fiscalYear)}の「${visit.programName}」は登録されていません。プログラムに結び付けない訪問記録として取り込みます。` +
+        'プログラムへの参加として記録するには、取り込む前に「プログラム」画面でこの年度に登録してから、ファイルを読み込み直してください',
     })
     return none
   }
