@@ -75,6 +75,10 @@ test('imports the CP932 Excel list: detection, suggested mapping, one merge, com
   await expect(phoneRow).toContainText('090-0011-2233')
   await expect(phoneRow.getByRole('checkbox')).not.toBeChecked()
   await importer.shoot(shot('1').replace('.png', ''))
+  // 閉じる from the keyboard gives the focus back to the row's 比べる, not to the top of the page.
+  await detail.getByRole('button', { name: '閉じる' }).press('Enter')
+  await expect(detail).toHaveCount(0)
+  await expect(page.getByTestId('import-compare-5')).toBeFocused()
 
   // Step 4: the button says what it will do; nothing was written before it.
   await expect(importer.commitSummary).toContainText('3人を新規登録、1行を重複として統合します')

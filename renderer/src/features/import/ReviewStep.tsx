@@ -9,7 +9,7 @@ import { DuplicateDetail } from './DuplicateDetail'
 import type { Decisions, DuplicateAction, RowDecision, RowFilter } from './importState'
 import { IssueList } from './IssueList'
 import { ReviewCounts } from './ReviewCounts'
-import { ReviewTable } from './ReviewTable'
+import { compareButtonId, ReviewTable } from './ReviewTable'
 import { RowEditor } from './RowEditor'
 import { PAGE_SIZE, useRowPage } from './useRowPages'
 
@@ -157,7 +157,13 @@ export function ReviewStep({
           best={bestOf(compared)}
           decision={decisions[compared.index] ?? { action: actionOf(compared, decisions, bulk, bestOf(compared)) }}
           onChange={(d) => onDecision(compared, d)}
-          onClose={() => setOpenRow(null)}
+          onClose={() => {
+            // 閉じる unmounts the panel that holds the focus: give it back to the row's 比べる,
+            // so a keyboard user goes on from the row they were looking at, not from the top.
+            const back = compareButtonId(compared.index)
+            setOpenRow(null)
+            requestAnimationFrame(() => document.getElementById(back)?.focus())
+          }}
         />
       )}
     </div>

@@ -31,6 +31,9 @@ function kindValueOf(field: AnyImportField, row: ImportPreviewRow): string {
  * (warning) with its message on hover and focus, and the value that will be saved under it
  * where reading changed it; duplicate rows get a choice and a comparison.
  */
+/** The id of a row's 比べる button: closing the comparison gives the focus back to it. */
+export const compareButtonId = (index: number) => `import-compare-row-${index}`
+
 export function ReviewTable({
   preview,
   rows,
@@ -131,6 +134,7 @@ export function ReviewTable({
                         className="button-link"
                         aria-expanded={isOpen}
                         aria-controls="import-duplicate-detail"
+                        id={compareButtonId(row.index)}
                         data-testid={`import-compare-${row.line}`}
                         onClick={() => onOpen(isOpen ? null : row.index)}
                       >
