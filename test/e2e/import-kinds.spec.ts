@@ -104,7 +104,9 @@ test('a regular on a sign-in sheet: 「情報を補った人」 counts the regis
   await expect(dialog).toContainText('情報を補った1人の値を、取り込み前に戻します。')
   await dialog.screenshot({ path: shot('regular-undo.png') })
   await page.getByTestId('import-undo-dialog-confirm').click()
-  await expect(page.getByTestId('import-undo-message')).toContainText('訪問・参加2件を削除')
+  await expect(page.getByTestId('import-undo-message')).toHaveText(
+    '取り込みを取り消しました（情報を補った1人の値を元に戻す、訪問・参加2件を削除）。',
+  )
   // Leave the worker's shared demo database as we found it for the specs after this one.
   await door.call('contacts.delete', { ids: [regular.id] })
 })

@@ -28,7 +28,8 @@ export function BatchList() {
       const parts = (
         [
           ['doneRemoved', result.removed],
-          ['doneReverted', result.reverted],
+          // A visits import's merges are the blanks it filled: said as the dialog and result panel say it.
+          [batch.kind === 'visits' ? 'doneFilled' : 'doneReverted', result.reverted],
           ['doneVisits', result.kindRemoved?.visits ?? 0],
           ['donePrograms', result.kindRemoved?.programs ?? 0],
           ['doneSessions', result.kindRemoved?.sessions ?? 0],
