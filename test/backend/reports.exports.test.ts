@@ -264,6 +264,19 @@ describe('CSV export', () => {
       sqlite.prepare('DELETE FROM programs WHERE id = ?').run(id)
     }
   })
+
+  it('writes 〜 in Shift_JIS as Excel’s ～, not as 「?」 (年齢 「〜19」)', async () => {
+    const { file, unencodable } = await backend.client.call('reports.export', {
+      fiscalYear: FY,
+      format: 'csv',
+      csvTable: 'byAgeBand',
+      csvEncoding: 'shift_jis',
+    })
+    expect(unencodable).toEqual([])
+    const text = iconv.decode(Buffer.from(file.base64, 'base64'), 'cp932')
+    expect(text).toContain('\r\n～19,')
+    expect(text).not.toContain('?')
+  })
 })
 
 describe('PDF export', () => {
