@@ -34,7 +34,7 @@ describe('XLSX export', () => {
   it('has the cover, summary, breakdowns, per-program sheets and definitions; totals equal the sum of every breakdown', async () => {
     const report = await backend.client.call('reports.fiscalYear', { fiscalYear: FY })
     const { file } = await backend.client.call('reports.export', { fiscalYear: FY, format: 'xlsx', suppress: false })
-    expect(file.fileName).toBe('関係人口実績_2024年度.xlsx')
+    expect(file.fileName).toBe('関係人口実績_2024年度_一般社団法人かけはし架空協議会.xlsx')
     const wb = await readWorkbook(file)
     const names = wb.worksheets.map((w) => w.name)
     expect(names.slice(0, 6)).toEqual(['表紙', '概要', '内訳', '段階の変化', '事業一覧', '開催一覧'])
@@ -235,11 +235,31 @@ describe('CSV export', () => {
           ...scope,
         })
       ).file.fileName
-    expect(await fileOf({})).toBe('関係人口実績_2024年度_概要.csv')
-    expect(await fileOf({ programIds: [first!.id] })).toBe(`関係人口実績_2024年度_${first!.name.replace(/\s+/g, '_')}_概要.csv`)
-    expect(await fileOf({ programIds: [first!.id, second!.id] })).toBe('関係人口実績_2024年度_2事業_概要.csv')
-    expect(await fileOf({ fundingSource: 'mic_kankei' })).toBe('関係人口実績_2024年度_総務省_関係人口創出・拡大事業_概要.csv')
+    expect(await fileOf({})).toBe('関係人口実績_2024年度_一般社団法人かけはし架空協議会_概要.csv')
+    expect(await fileOf({ programIds: [first!.id] })).toBe(
+      `関係人口実績_2024年度_一般社団法人かけはし架空協議会_${first!.name.replace(/\s+/g, '_')}_概要.csv`,
+    )
+    expect(await fileOf({ programIds: [first!.id, second!.id] })).toBe(
+      '関係人口実績_2024年度_一般社団法人かけはし架空協議会_2事業_概要.csv',
+    )
+    expect(await fileOf({ fundingSource: 'mic_kankei' })).toBe(
+      '関係人口実績_2024年度_一般社団法人かけはし架空協議会_総務省_関係人口創出・拡大事業_概要.csv',
+    )
   })
+
+  it('names the organization in the file name, without the characters Windows refuses', async () => {
+    const rules = await backend.client.call('reports.rules.get', {})
+    await backend.client.call('reports.rules.set', { ...rules, organizationName: ' NPO法人 かけはし/架空:協議会? ' })
+    try {
+      const { file } = await backend.client.call('reports.export', { fiscalYear: FY, format: 'xlsx', suppress: true })
+      expect(file.fileName).toBe('関係人口実績_2024年度_NPO法人_かけはし_架空_協議会.xlsx')
+      await backend.client.call('reports.rules.set', { ...rules, organizationName: '' })
+      const unnamed = await backend.client.call('reports.export', { fiscalYear: FY, format: 'pdf', suppress: true })
+      expect(unnamed.file.fileName).toBe('関係人口実績_2024年度.pdf')
+    } finally {
+      await backend.client.call('reports.rules.set', rules)
+    }
+  }, 60_000)
 
   it('writes Shift_JIS and lists the characters it could not hold', async () => {
     const { sqlite } = backend.context.handle

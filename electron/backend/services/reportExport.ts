@@ -31,9 +31,18 @@ function download(fileName: string, mimeType: string, bytes: Buffer): FileDownlo
   return { fileName, mimeType, base64: bytes.toString('base64') }
 }
 
+// Characters Windows refuses in a file name (and control characters), and spaces, become 「_」.
+const fileNamePart = (text: string) =>
+  text
+    .replace(/[\\/:*?"<>|\s\u0000-\u001f]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 40)
+
 /**
- * 関係人口実績_2024年度, and what a narrowed report covers (one program's name, N事業, a funding
- * source): a report of one program must not pass for the whole year's when it is sent on.
+ * 関係人口実績_2024年度, the organization that reports (a funder receives one such file from
+ * every body it funds, so the name must say whose it is), and what a narrowed report covers
+ * (one program's name, N事業, a funding source): a report of one program must not pass for
+ * the whole year's when it is sent on.
  */
 function baseName(report: FiscalYearReport): string {
   const { programNames, fundingSource } = report.scope
@@ -45,9 +54,8 @@ function baseName(report: FiscalYearReport): string {
         : fundingSource
           ? fundingSources.labels[fundingSource]
           : ''
-  // Characters Windows refuses in a file name, and spaces, become 「_」.
-  const safe = scope.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40)
-  return `関係人口実績_${report.fiscalYear}年度${safe ? `_${safe}` : ''}`
+  const parts = [fileNamePart(report.rules.organizationName), fileNamePart(scope)].filter((p) => p !== '')
+  return [`関係人口実績_${report.fiscalYear}年度`, ...parts].join('_')
 }
 
 /** k to suppress with, or null for exact numbers. */
