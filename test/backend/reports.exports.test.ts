@@ -81,6 +81,14 @@ describe('XLSX export', () => {
     expect(keyed.get('uniquePeople')).toBe(report.uniquePeople)
     expect(keyed.get('totalInvolvements')).toBe(report.totalInvolvements)
     expect(keyed.get('anonymousHeadcount')).toBe(report.anonymousHeadcount)
+    // Every figure says its unit: 人 for people and attendances alike, 泊 for nights.
+    const units = new Map((summary.getSheetValues() as unknown[][]).filter(Boolean).map((r) => [r[2], r[4]]))
+    expect(units.get('uniquePeople')).toBe('人')
+    expect(units.get('totalInvolvements')).toBe('人')
+    expect(units.get('totalNights')).toBe('泊')
+    const inner = (wb.getWorksheet('内訳')!.getSheetValues() as unknown[][]).filter(Boolean)
+    const monthTitle = inner.findIndex((r) => r[1] === '月別 延べ人数')
+    expect(inner[monthTitle + 1]!.slice(1)).toEqual(['月', '人'])
   })
 
   it('with suppression (k=3) no count shows 1 or 2, and no hidden value can be worked back from a total', async () => {

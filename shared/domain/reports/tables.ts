@@ -58,20 +58,22 @@ export function reportTables(report: FiscalYearReport, { suppressionK: k }: Tabl
   const summary: ExportTable = {
     id: 'summary',
     title: '概要',
-    headers: ['項目', 'キー', '値'],
+    // 単位 last, so 値 stays in the third column for anyone who reads it by position. 現地 and
+    // オンライン split 延べ人数, so they are counted in 人 like it (as on the screen).
+    headers: ['項目', 'キー', '値', '単位'],
     textColumns: [],
     hasTotal: false,
     rows: [
-      ['実人数', 'uniquePeople', figure.uniquePeople],
-      ['延べ人数', 'totalInvolvements', figure.totalInvolvements],
-      ['新規', 'newPeople', figure.newPeople],
-      ['継続', 'continuingPeople', figure.continuingPeople],
-      ['リピーター（前年度も関わった人）', 'returningPeople', figure.returningPeople],
-      ['現地での関わり', 'onsiteVisits', figure.onsiteVisits],
-      ['オンラインでの関わり', 'onlineInvolvements', figure.onlineInvolvements],
-      ['延べ宿泊数', 'totalNights', figure.totalNights],
-      ['移住', 'movedIn', figure.movedIn],
-      [`${ANONYMOUS_HEADCOUNT_LABEL}（延べ人数とは別）`, 'anonymousHeadcount', figure.anonymousHeadcount],
+      ['実人数', 'uniquePeople', figure.uniquePeople, '人'],
+      ['延べ人数', 'totalInvolvements', figure.totalInvolvements, '人'],
+      ['新規', 'newPeople', figure.newPeople, '人'],
+      ['継続', 'continuingPeople', figure.continuingPeople, '人'],
+      ['リピーター（前年度も関わった人）', 'returningPeople', figure.returningPeople, '人'],
+      ['現地での関わり', 'onsiteVisits', figure.onsiteVisits, '人'],
+      ['オンラインでの関わり', 'onlineInvolvements', figure.onlineInvolvements, '人'],
+      ['延べ宿泊数', 'totalNights', figure.totalNights, '泊'],
+      ['移住', 'movedIn', figure.movedIn, '人'],
+      [`${ANONYMOUS_HEADCOUNT_LABEL}（延べ人数とは別）`, 'anonymousHeadcount', figure.anonymousHeadcount, '人'],
     ],
   }
   const programs: ExportTable = {
@@ -139,7 +141,8 @@ export function reportTables(report: FiscalYearReport, { suppressionK: k }: Tabl
     breakdown(published, 'byGender', '性別 実人数', '性別', labelled(genders.labels), '人'),
     breakdown(published, 'byRoots', 'ゆかり別 実人数', 'ゆかり', labelled(roots.labels), '人'),
     breakdown(published, 'byBasis', '関わりの型別 実人数', '型', labelled(bases.labels), '人'),
-    breakdown(published, 'byMonth', '月別 延べ人数', '月', (m) => ({ label: monthLabel(m) }), '件'),
+    // 延べ人数 is counted in 人 everywhere else (the summary, ホーム, the screen): its months too.
+    breakdown(published, 'byMonth', '月別 延べ人数', '月', (m) => ({ label: monthLabel(m) }), '人'),
     breakdown(
       published,
       'stagesAtYearEnd',
