@@ -308,6 +308,14 @@ describe('CSV export', () => {
 })
 
 describe('PDF export', () => {
+  it('explains 「秘匿」 as the workbook’s cover does, not only 「3未満」', async () => {
+    const { reportHtml } = await import('../../electron/backend/export/reportHtml')
+    const report = await backend.client.call('reports.fiscalYear', { fiscalYear: FY })
+    const html = reportHtml(report, 3)
+    expect(html).toContain('1〜2は「3未満」、逆算を防ぐ値は「秘匿」')
+    expect(reportHtml(report, null)).toContain('少数の秘匿なし（正確な値。内部資料として扱ってください）')
+  })
+
   it('renders the same report through Chromium', async () => {
     const { file } = await backend.client.call('reports.export', { fiscalYear: FY, format: 'pdf' })
     const bytes = Buffer.from(file.base64, 'base64')

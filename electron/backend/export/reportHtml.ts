@@ -2,6 +2,7 @@ import { reportTables } from '../../../shared/domain/reports/tables'
 import type { ExportTable } from '../../../shared/domain/reports/tables'
 import type { FiscalYearReport } from '../../../shared/domain/reports/types'
 import { scopeText } from './reportXlsx'
+import { suppressionNote } from './suppressionNote'
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
@@ -23,10 +24,7 @@ function tableHtml(t: ExportTable): string {
  */
 export function reportHtml(report: FiscalYearReport, suppressionK: number | null): string {
   const tables = reportTables(report, { suppressionK })
-  const suppression =
-    suppressionK && suppressionK > 1
-      ? `少数の秘匿あり（1〜${suppressionK - 1}は「${suppressionK}未満」）`
-      : '少数の秘匿なし（正確な値・内部資料）'
+  const suppression = `少数の秘匿${suppressionNote(suppressionK)}`
   return `<!doctype html><html lang="ja"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>${escapeHtml(report.fiscalYearLabel)} 関係人口 実績集計</title>

@@ -6,6 +6,7 @@ import type { FiscalYearReport } from '../../../shared/domain/reports/types'
 import { fundingSources } from '../../../shared/domain/vocabulary'
 import type { RosterRow } from '../db/repos/reportsRosterRepo'
 import { baseFont, fitColumns, setCell, writeTable } from './xlsxStyle'
+import { suppressionNote } from './suppressionNote'
 
 export interface XlsxOptions {
   /** k for small-number suppression; null = exact numbers (marked as internal on the cover). */
@@ -56,12 +57,7 @@ export async function reportWorkbook(report: FiscalYearReport, options: XlsxOpti
     ['期間', `${report.period.start} 〜 ${report.period.end}`],
     ['対象範囲', scopeText(report)],
     ['作成日時', new Date(report.generatedAt).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' })],
-    [
-      '少数の秘匿',
-      options.suppressionK && options.suppressionK > 1
-        ? `あり（1〜${options.suppressionK - 1}は「${options.suppressionK}未満」、逆算を防ぐ値は「秘匿」）`
-        : 'なし（正確な値。内部資料として扱ってください）',
-    ],
+    ['少数の秘匿', suppressionNote(options.suppressionK)],
   ]
   if (options.roster) coverLines.push(['個人情報', '「名簿」シートに個人情報を含みます'])
   const title = cover.getCell('A1')
