@@ -74,6 +74,9 @@ describe('definitions', () => {
     expect(text).toContain('オンラインを含まない')
     expect(text).toContain('県外から転入し5年以上住む意思のある人')
     expect(text).toContain('削除')
+    // Erasure requests: anonymized people stay counted, people deleted for good do not.
+    expect(text).toContain('匿名化した人も数える')
+    expect(text).toContain('完全に削除した人は、過去の年度も含めて数えない')
   })
   it('stored settings fall back field by field', () => {
     expect(rulesFromSettings({ continuingMinInvolvements: 4, suppressionK: 'x' })).toEqual({

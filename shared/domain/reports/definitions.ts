@@ -50,6 +50,12 @@ export function reportDefinitions(
       text: '実人数に数えた人の年度末（3月31日）時点の段階。3月31日以前で最新の段階の履歴による（同じ日の変更は記録した順）。年度中の変化は、同じ人の年度内の各変更を直前の段階との組で数える。',
     },
     { term: '削除した人', text: '削除（ごみ箱）した人の記録は数えない。' },
+    // A funder comparing this year's file with last year's must know why erasure requests did
+    // not lower last year's figures (anonymizePerson keeps them), and why a full deletion did.
+    {
+      term: '匿名化した人',
+      text: '本人の求めなどで匿名化した人も数える（氏名・連絡先は消すが、関わりの記録と都道府県・年齢の区分・性別などは残す）。完全に削除した人は、過去の年度も含めて数えない。',
+    },
     {
       term: '削除した事業',
       text: `削除（ごみ箱）した事業は事業一覧に載せず、${ANONYMOUS_HEADCOUNT_LABEL}と財源別の集計にも含めない。参加した人の関わりは数える。`,
