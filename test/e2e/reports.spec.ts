@@ -44,6 +44,14 @@ test('the middle demo year shows figures, charts and definitions that match the 
     `${top.toLocaleString('ja-JP')}（${Math.round((top / everyone) * 1000) / 10}%）`,
   )
   await expect(reports.programs.locator('tbody tr')).toHaveCount(expected.programs.length)
+  // 人数のみの参加 per program, apart from 延べ人数, as the exports' 事業別 table has it.
+  await expect(reports.programs.locator('thead th').last()).toHaveText('人数のみの参加')
+  const counts = (expected.programs as { anonymousHeadcount: number }[]).map((p) => p.anonymousHeadcount)
+  const most = counts.indexOf(Math.max(...counts))
+  expect(counts[most]).toBeGreaterThan(0)
+  await expect(reports.programs.locator('tbody tr').nth(most).locator('td').last()).toHaveText(
+    counts[most]!.toLocaleString('ja-JP'),
+  )
   await expect(reports.definitions).toContainText('実人数')
   await expect(reports.definitions).toContainText('3件以上')
 })

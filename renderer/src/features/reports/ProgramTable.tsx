@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next'
 import type { ProgramReport } from '../../../../shared/domain/reports/types'
 
-const columns = ['applicants', 'confirmed', 'completed', 'uniquePeople', 'totalInvolvements'] as const
+// 人数のみの参加 last and apart from 延べ人数, as in every export's 事業別 table: the screen showed
+// the year's total but not which program it came from, so the two could not be checked.
+const columns = ['applicants', 'confirmed', 'completed', 'uniquePeople', 'totalInvolvements', 'anonymousHeadcount'] as const
 
 export function ProgramTable({ programs }: { programs: ProgramReport[] }) {
   const { t } = useTranslation()
