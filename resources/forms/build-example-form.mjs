@@ -33,7 +33,7 @@ export async function buildExampleForm() {
   put('A6', '1. 実績の概要', { font: { bold: true } })
   const summary = [
     ['実人数（人）', '{{uniquePeople}}'],
-    ['延べ人数（件）', '{{totalInvolvements}}'],
+    ['延べ人数（人）', '{{totalInvolvements}}'],
     ['うち新規（人）', '{{newPeople}}'],
     ['継続的に関わった人（人）', '{{continuingPeople}}'],
     ['移住した人（人）', '{{movedIn}}'],
@@ -75,7 +75,11 @@ export async function buildExampleForm() {
     marker.forEach((m, i) =>
       put(`${String.fromCharCode(65 + i)}${r}`, r === 20 ? m : null, { border: true, numFmt: i >= 2 ? '#,##0' : undefined }),
     )
-  put('A33', '※ 実人数・延べ人数の定義は別紙「定義」のとおり。1〜2人の区分は「3未満」と表示しています。', { font: { size: 9 } })
+  put(
+    'A33',
+    '※ 実人数・延べ人数の定義は別紙「定義」のとおり。1〜2人の区分は「3未満」、そこから逆算できる値は「秘匿」と表示しています。',
+    { font: { size: 9 } },
+  )
 
   const notes = wb.addWorksheet('記入上の注意')
   notes.getColumn(1).width = 90

@@ -50,6 +50,10 @@ describe('filling a user form (様式)', () => {
     expect(sheet.getCell('B4').value).toBe('令和6年度（2024年度）（2024-04-01〜2025-03-31）')
     expect(sheet.getCell('C7').value).toBe(report.uniquePeople)
     expect(sheet.getCell('C8').value).toBe(report.totalInvolvements)
+    // 延べ人数 is counted in 人 everywhere in the app, and the form's note explains both kinds of
+    // hidden cell the filled form can hold.
+    expect(sheet.getCell('B8').value).toBe('延べ人数（人）')
+    expect(String(sheet.getCell('A33').value)).toContain('「秘匿」')
     expect(sheet.getCell('C11').value).toBe(report.movedIn)
     expect(sheet.getCell('C16').value).toBe(report.byArea['東京圏'])
     expect(sheet.getCell('G16').value).toBe(report.byArea['不明'])
