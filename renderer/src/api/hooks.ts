@@ -3,6 +3,7 @@ import type { ApiError } from '../../../shared/contract/errors'
 import type { DataEntity, EventName, EventPayloads } from '../../../shared/contract/events'
 import type { ArgsOf, MethodName, ResultOf } from '../../../shared/contract/methods'
 import { api } from './client'
+import { takeEarlyAnswer } from './earlyAnswers'
 
 /** Listens to one backend event for as long as the component is mounted. */
 export function useBackendEvent<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): void {
@@ -39,7 +40,8 @@ export function useApiQuery<M extends MethodName>(
   useEffect(() => {
     let current = true
     setState((s) => ({ ...s, loading: true }))
-    api.call(method, JSON.parse(key) as ArgsOf<M>).then(
+    const asked = JSON.parse(key) as ArgsOf<M>
+    ;(takeEarlyAnswer(method, asked) ?? api.call(method, asked)).then(
       // The same answer again (a reload after an unrelated change) keeps the old object, so what
       // is derived from it (a grid's column definitions) is not rebuilt for nothing.
       (data) => current && setState((s) => ({ data: sameAnswer(s.data, data) ? s.data : data, loading: false })),

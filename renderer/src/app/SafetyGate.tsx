@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SafetyStatus } from '../../../shared/contract/safety'
-import { api } from '../api/client'
 import { DamagedScreen } from './DamagedScreen'
 import { LockedScreen } from './LockedScreen'
+import { takeFirstSafetyStatus } from './startEarly'
 import './safetyScreens.css'
 
 /**
@@ -16,7 +16,7 @@ export function SafetyGate({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<SafetyStatus | null>(null)
   const [unknown, setUnknown] = useState(false)
   useEffect(() => {
-    api.call('safety.status', {}).then(setStatus, () => setUnknown(true))
+    takeFirstSafetyStatus().then(setStatus, () => setUnknown(true))
   }, [])
   if (unknown || status?.state === 'open') return <>{children}</>
   if (!status)
