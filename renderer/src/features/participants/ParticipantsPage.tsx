@@ -1,8 +1,6 @@
 import type {
   CellKeyDownEvent,
   ColDef,
-  FocusGridInnerElementParams,
-  TabToNextCellParams,
   ColumnState,
   FilterChangedEvent,
   GetRowIdParams,
@@ -186,20 +184,6 @@ export function ParticipantsPage() {
     grid.ensureIndexVisible(row)
     grid.setFocusedCell(row, column)
   }, [])
-  // Tab from the toolbar lands on the rows, not on the first of ~25 column headers (a keyboard
-  // user had to walk them all to reach a person). The headers stay one ↑ away from the first row,
-  // where Enter still sorts. With no rows, AG Grid's own choice (the headers) stands.
-  const focusRowsFirst = useCallback(
-    ({ fromBottom, api: grid }: FocusGridInnerElementParams<Contact>) => {
-      if (fromBottom || grid.getDisplayedRowCount() === 0) return false
-      focusGridRow(0)
-      return true
-    },
-    [focusGridRow],
-  )
-  // And Shift+Tab from the first cell goes back out to the toolbar, not through every header.
-  const backOutOfRows = ({ backwards, nextCellPosition }: TabToNextCellParams<Contact>) =>
-    backwards && nextCellPosition === null ? false : (nextCellPosition ?? false)
   // Closing the panel from inside it (× or Esc) would drop focus on <body>: put it back on the
   // row's panel button, where the user opened it, so the next row is one arrow key away.
   const closePanel = useCallback(() => {
@@ -447,8 +431,9 @@ export function ParticipantsPage() {
               readOnlyEdit
               onCellEditRequest={onCellEditRequest}
               onCellKeyDown={onCellKeyDown}
-              focusGridInnerElement={focusRowsFirst}
-              tabToNextCell={backOutOfRows}
+              // Tab from the toolbar lands on a person's name, not on the first of ~25 column
+              // headers (one ↑ away, where Enter still sorts) nor on the row's tick box.
+              firstColumn="familyName"
               onFilterChanged={onFilterChanged}
               singleClickEdit={false}
               stopEditingWhenCellsLoseFocus

@@ -16,9 +16,6 @@ import './programs.css'
 
 // Module-level: AG Grid rebuilds every column when handed a new object (an inline one is new at each render).
 const defaultColDef = { sortable: true, resizable: true } as const
-// Tab leaves the list (to the controls after it) instead of walking every cell of every
-// program: the arrows move within it, Enter opens a program.
-const leaveOnTab = () => false as const
 
 /** Programs: the grid with its filters, a new-program form, and one program's detail. */
 export function ProgramsPage() {
@@ -140,7 +137,6 @@ function ProgramList({
             if (key === 'Enter' && e.data) onOpen(e.data.id)
           }}
           rowClass="clickable-row"
-          tabToNextCell={leaveOnTab}
           suppressNoRowsOverlay // our own empty state below says why
         />
         {programs.data && rows.length === 0 && (

@@ -1,0 +1,92 @@
+import { expect, test } from './fixtures'
+
+// Every grid is one Tab stop, as a spreadsheet user expects: the arrow keys move between cells,
+// Tab and Shift+Tab go on to the controls around the grid (AG Grid's own Tab walked every cell of
+// every row, so the panel and buttons after a grid could not be reached). While a cell is being
+// edited, Tab still saves it and edits the next cell, as in Excel.
+
+test('参加者: Tab from a cell goes to the open panel, Shift+Tab to the toolbar; the arrows still move between cells', async ({
+  shell,
+  door,
+  participants,
+  page,
+}) => {
+  await shell.open(door.url)
+  await participants.waitForRows()
+  await participants.cell(1, 'open').click() // a panel after the grid: the next control outside it
+  const panel = page.getByTestId('person-panel')
+  await expect(panel).toBeVisible()
+
+  await participants.cell(2, 'familyName').click()
+  await page.keyboard.press('ArrowRight')
+  await expect(participants.cell(2, 'givenName')).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  await expect(participants.cell(3, 'givenName')).toBeFocused()
+
+  await page.keyboard.press('Tab')
+  await expect(panel.getByRole('button', { name: '閉じる' })).toBeFocused()
+  // Back into the grid: the cell that was left, not the last of ~1,500 rows.
+  await page.keyboard.press('Shift+Tab')
+  await expect(participants.cell(3, 'givenName')).toBeFocused()
+
+  await page.keyboard.press('Shift+Tab')
+  await expect(page.getByTestId('save-view')).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(participants.cell(3, 'givenName')).toBeFocused()
+})
+
+test('参加者: Tab on a column header leaves the grid too, instead of walking ~25 headers', async ({
+  shell,
+  door,
+  participants,
+  page,
+}) => {
+  await shell.open(door.url)
+  await participants.waitForRows()
+  await participants.cell(0, 'familyName').click()
+  await page.keyboard.press('ArrowUp')
+  await expect(participants.header('familyName')).toBeFocused()
+  await page.keyboard.press('ArrowRight') // the arrows walk the headers
+  await expect(participants.header('givenName')).toBeFocused()
+  await page.keyboard.press('Shift+Tab')
+  await expect(page.getByTestId('save-view')).toBeFocused()
+})
+
+test('参加者: while editing, Tab saves the cell and edits the next one, as in Excel', async ({
+  shell,
+  door,
+  participants,
+  page,
+}) => {
+  await shell.open(door.url)
+  await participants.waitForRows()
+  await participants.cell(0, 'familyName').click()
+  await page.keyboard.press('Enter')
+  await expect(participants.cell(0, 'familyName').locator('input')).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(participants.cell(0, 'givenName').locator('input')).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(participants.cell(0, 'givenName')).toBeFocused()
+})
+
+test('訪問・参加記録: Tab from the toolbar lands on a visit’s date (not its tick box); Tab goes on to the pages, not along the row', async ({
+  shell,
+  door,
+  page,
+}) => {
+  await shell.open(door.url, 'visits')
+  const grid = page.locator('.page-visits .ag-root-wrapper')
+  const cell = (row: number, colId: string) => grid.locator(`.ag-row[row-index="${row}"] [col-id="${colId}"]`)
+  await expect(cell(0, 'visitDate')).not.toHaveText('')
+
+  await page.getByRole('button', { name: '条件をクリア' }).focus() // the last control before the grid
+  await page.keyboard.press('Tab')
+  await expect(cell(0, 'visitDate')).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('ArrowRight')
+  await expect(cell(1, 'contactName')).toBeFocused()
+
+  await page.keyboard.press('Tab')
+  await expect(grid.locator('.ag-paging-panel :focus')).toHaveCount(1)
+  await expect(grid.locator('.ag-cell:focus')).toHaveCount(0)
+})
