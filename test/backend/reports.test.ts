@@ -43,8 +43,8 @@ describe('fiscal-year edges', () => {
     const fy2023 = await backend.client.call('reports.fiscalYear', { fiscalYear: 2023 })
     const fy2024 = await backend.client.call('reports.fiscalYear', { fiscalYear: 2024 })
     expect([fy2023.uniquePeople, fy2023.totalInvolvements]).toEqual([2, 2]) // 3/31 and 2/29
-    expect(fy2023.byMonth['03']).toBe(1)
-    expect(fy2023.byMonth['02']).toBe(1)
+    expect(fy2023.byMonth['2024-03']).toBe(1)
+    expect(fy2023.byMonth['2024-02']).toBe(1)
     expect([fy2024.uniquePeople, fy2024.totalInvolvements]).toEqual([2, 2]) // 4/1 and the next 3/31
     expect(fy2024.newPeople).toBe(1) // person 3 first came in FY2023
     expect(fy2024.returningPeople).toBe(1)
@@ -64,8 +64,8 @@ describe('fiscal-year edges', () => {
     const report = await backend.client.call('reports.fiscalYear', { fiscalYear: 2019 })
     expect(report.fiscalYearLabel).toBe('令和元年度（2019年度）')
     expect(report.uniquePeople).toBe(2)
-    expect(report.byMonth['04']).toBe(1)
-    expect(report.byMonth['05']).toBe(1)
+    expect(report.byMonth['2019-04']).toBe(1)
+    expect(report.byMonth['2019-05']).toBe(1)
     const h30 = await backend.client.call('reports.fiscalYear', { fiscalYear: 2018 })
     expect(h30.fiscalYearLabel).toBe('平成30年度（2018年度）')
     expect(h30.totalInvolvements).toBe(1)
@@ -258,6 +258,19 @@ describe('kakehashi report (CLI)', () => {
       expect(json, key).toHaveProperty(key)
     expect(json.fiscalYear).toBe(2024)
     expect(Object.keys(json.byArea as object)).toEqual(['東京圏', '名古屋圏', '大阪圏', 'その他', '不明'])
+    // Read in order, the months follow the 年度 (4月 → 3月), in the file as in a parsed object.
+    const fiscalOrder = ['2024-04', '2024-05', '2024-06', '2024-07', '2024-08', '2024-09'].concat([
+      '2024-10',
+      '2024-11',
+      '2024-12',
+      '2025-01',
+      '2025-02',
+      '2025-03',
+    ])
+    expect(Object.keys(json.byMonth as object)).toEqual(fiscalOrder)
+    const text = fs.readFileSync(out, 'utf8')
+    const positions = fiscalOrder.map((m) => text.indexOf(`"${m}":`))
+    expect(positions.every((p, i) => p > 0 && (i === 0 || p > positions[i - 1]!))).toBe(true)
     // Exact numbers: small counts are not suppressed in JSON.
     expect(Object.values(json.byPrefecture as Record<string, number>).some((n) => n === 1 || n === 2)).toBe(true)
 

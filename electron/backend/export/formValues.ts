@@ -1,7 +1,7 @@
 import { publishedFigures, summaryKeys } from '../../../shared/domain/reports/published'
 import type { Breakdown } from '../../../shared/domain/reports/published'
 import type { FiscalYearReport } from '../../../shared/domain/reports/types'
-import { formatFiscalYear } from '../../../shared/domain/dates'
+import { fiscalYearMonths, formatFiscalYear } from '../../../shared/domain/dates'
 import { fundingSources, genders, roots, bases, stages } from '../../../shared/domain/vocabulary'
 import { scopeText } from './reportXlsx'
 
@@ -9,7 +9,7 @@ export type FormValue = string | number
 
 /**
  * The values a form's placeholders can name, e.g. {{uniquePeople}}, {{byArea.東京圏}},
- * {{byGender.女性}} or {{byGender.female}}, {{byMonth.04}}. With k, the very cells every other
+ * {{byGender.女性}} or {{byGender.female}}, {{byMonth.2024-04}} or {{byMonth.04}}. With k, the very cells every other
  * export shows (publishedFigures), so a form beside the workbook gives nothing away.
  */
 export function formValues(report: FiscalYearReport, k: number | null): Map<string, FormValue> {
@@ -41,7 +41,9 @@ export function formValues(report: FiscalYearReport, k: number | null): Map<stri
   line('byGender', genders.labels)
   line('byRoots', roots.labels)
   line('byBasis', bases.labels)
-  line('byMonth')
+  // The report keys months 'YYYY-MM'; a form names them by the month alone as well ({{byMonth.04}}),
+  // as forms written before did — within one 年度 the month is enough.
+  line('byMonth', Object.fromEntries(fiscalYearMonths(report.fiscalYear).map((m) => [m, m.slice(5, 7)])))
   line('stagesAtYearEnd', stages.labels)
   return values
 }

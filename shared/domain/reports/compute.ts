@@ -1,11 +1,11 @@
 import { areaOfPrefecture } from '../localGov'
 import type { Area } from '../localGov'
-import { fiscalYearRange, formatFiscalYear } from '../dates'
+import { fiscalYearMonths, fiscalYearRange, formatFiscalYear } from '../dates'
 import { bases, genders, roots, stages } from '../vocabulary'
 import type { BasisCode, GenderCode, RootsCode, StageCode } from '../vocabulary'
 import { ageBandAt } from './ageBand'
 import { reportDefinitions } from './definitions'
-import { ageBands, fiscalMonths } from './types'
+import { ageBands } from './types'
 import type { AgeBand, FiscalYearReport, ProgramReport, ReportInput, StageEntry, StageTransitionRow } from './types'
 
 const areas: readonly Area[] = ['東京圏', '名古屋圏', '大阪圏', 'その他', '不明']
@@ -55,7 +55,7 @@ export function computeReport(input: ReportInput): FiscalYearReport {
     countStages(p.stageHistory, period, stagesAtYearEnd, transitions)
   }
 
-  const byMonth = zeros<string>(fiscalMonths)
+  const byMonth = zeros<string>(fiscalYearMonths(fiscalYear))
   for (const m of input.involvementsByMonth) {
     byMonth[m.month] += m.count
     totalInvolvements += m.count

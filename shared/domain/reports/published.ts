@@ -1,7 +1,8 @@
 import { areaOfPrefecture } from '../localGov'
 import { displayCell, suppressLinked } from './suppression'
 import type { LinkedLine } from './suppression'
-import { ageBands, fiscalMonths } from './types'
+import { fiscalYearMonths } from '../dates'
+import { ageBands } from './types'
 import type { FiscalYearReport } from './types'
 import { bases, genders, roots, stages } from '../vocabulary'
 
@@ -64,7 +65,7 @@ export function breakdownKeys(report: FiscalYearReport, name: Breakdown): string
     case 'byBasis':
       return [...bases.codes, '不明']
     case 'byMonth':
-      return [...fiscalMonths]
+      return fiscalYearMonths(report.fiscalYear)
     case 'stagesAtYearEnd':
       return [...stages.codes, '不明']
   }

@@ -50,7 +50,8 @@ function breakdown(
   }
 }
 
-const monthLabel = (m: string) => `${Number(m)}月`
+/** '2024-04' → '4月' (the table is of one 年度, so the year goes without saying). */
+const monthLabel = (m: string) => `${Number(m.slice(5, 7))}月`
 
 export function reportTables(report: FiscalYearReport, { suppressionK: k }: TableOptions): ExportTable[] {
   const published = publishedFigures(report, k)

@@ -97,7 +97,7 @@ export interface ReportInput {
   scope: ReportScope
   rules: ReportRules
   people: PersonYearRow[]
-  /** Involvements per calendar month 'MM' (the same visits as `people`), with their modes and nights. */
+  /** Involvements per calendar month 'YYYY-MM' (the same visits as `people`), with their modes and nights. */
   involvementsByMonth: MonthRow[]
   anonymousHeadcount: number
   movedIn: number
@@ -110,9 +110,6 @@ export interface ReportInput {
 
 export const ageBands = ['〜19', '20代', '30代', '40代', '50代', '60代', '70代以上', '不明'] as const
 export type AgeBand = (typeof ageBands)[number]
-
-/** Months of a 年度 in order: April first. */
-export const fiscalMonths = ['04', '05', '06', '07', '08', '09', '10', '11', '12', '01', '02', '03'] as const
 
 export interface ProgramReport {
   id: string
@@ -157,6 +154,10 @@ export interface FiscalYearReport {
   byGender: Record<GenderCode | '不明', number>
   byRoots: Record<RootsCode | '不明', number>
   byBasis: Record<BasisCode | '不明', number>
+  /**
+   * Keyed 'YYYY-MM' (2024-04 … 2025-03), April first. Not 'MM': JavaScript lists number-like
+   * keys ('10', '11', '12') before all others, so the JSON would read 10月 before 4月.
+   */
   byMonth: Record<string, number>
   /** The year's people (実人数) by their stage on March 31; 不明 = no 段階の履歴 by then. */
   stagesAtYearEnd: Record<StageCode | '不明', number>

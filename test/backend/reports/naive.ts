@@ -123,7 +123,7 @@ export function naiveReport(ds: Dataset, fy: number, rules: NaiveRules, scope: N
     inc(out.byRoots, c.roots ?? '不明')
     inc(out.byBasis, c.basis ?? '不明')
   }
-  for (const v of yearVisits) inc(out.byMonth, v.visitDate.slice(5, 7))
+  for (const v of yearVisits) inc(out.byMonth, v.visitDate.slice(0, 7))
 
   const narrowed = scope.programIds.length > 0 || scope.fundingSource !== null
   const involvedByEnd = (id: string) => !narrowed || visits.some((v) => v.contactId === id && v.visitDate <= end)

@@ -222,20 +222,20 @@ function minusDeleted<T>(
   return dropEmpty ? rows.filter((r) => fields.some((f) => r[f] !== 0)) : rows
 }
 
-/** Involvements per calendar month with their modes and nights (index-only when unscoped). */
+/** Involvements per calendar month 'YYYY-MM' with their modes and nights (index-only when unscoped). */
 export function involvementsByMonth(sqlite: Sqlite, p: ReportParams): MonthRow[] {
   const query = (population: Population) =>
     // Every visit counts: visit_month_counts (kept by triggers, migration 0003) has the totals.
     isUnscoped(p) && population === 'everyone'
       ? (sqlite
           .prepare(
-            `SELECT substr(month, 6, 2) AS month, onsite + online AS count, onsite, online, nights FROM visit_month_counts
+            `SELECT month, onsite + online AS count, onsite, online, nights FROM visit_month_counts
             WHERE month BETWEEN substr(@start, 1, 7) AND substr(@end, 1, 7)`,
           )
           .all(bind(p)) as MonthRow[])
       : (sqlite
           .prepare(
-            `SELECT substr(v.visit_date, 6, 2) AS month, count(*) AS count, sum(v.mode = 'onsite') AS onsite,
+            `SELECT substr(v.visit_date, 1, 7) AS month, count(*) AS count, sum(v.mode = 'onsite') AS onsite,
           sum(v.mode = 'online') AS online, sum(v.nights) AS nights
         FROM visits v
         WHERE v.visit_date BETWEEN @start AND @end${populationSql('v.contact_id', population)}${scopeSql('v', p.scope)}

@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next'
 import type { Stage } from '../../../../shared/contract/records'
 import { prefectureByCode } from '../../../../shared/domain/localGov'
 import type { FiscalYearReport } from '../../../../shared/domain/reports/types'
-import { ageBands, fiscalMonths } from '../../../../shared/domain/reports/types'
+import { ageBands } from '../../../../shared/domain/reports/types'
+import { fiscalYearMonths } from '../../../../shared/domain/dates'
 import { bases, genders, roots, stages as stageVocab } from '../../../../shared/domain/vocabulary'
 import { BarList, ColumnChart } from './charts'
 
@@ -60,8 +61,8 @@ export function FiguresView({ report, stageLabels }: { report: FiscalYearReport;
           <ColumnChart
             testId="chart-by-month"
             title={t('reportsPage.charts.byMonth')}
-            items={fiscalMonths.map((m) => ({
-              label: t('reportsPage.charts.month', { month: Number(m) }),
+            items={fiscalYearMonths(report.fiscalYear).map((m) => ({
+              label: t('reportsPage.charts.month', { month: Number(m.slice(5, 7)) }),
               value: report.byMonth[m],
             }))}
           />
