@@ -39,6 +39,20 @@ const usage = `使い方: kakehashi <コマンド> [オプション]
 暗号化したデータベースのパスフレーズは環境変数 KAKEHASHI_PASSPHRASE で渡す
 共通: --json  結果を JSON で出力する`
 
+const commands = ['init', 'generate', 'check', 'serve', 'import', 'report', 'backup', 'restore', 'anonymize']
+
+/**
+ * One command's part of the usage (`kakehashi report --help`): its lines from the full text,
+ * which starts each command's block with two spaces and its name.
+ */
+function commandUsage(command: string): string {
+  const lines = usage.split('\n')
+  const start = lines.findIndex((l) => l.startsWith(`  ${command} `) || l === `  ${command}`)
+  const end = lines.findIndex((l, i) => i > start && (/^ {2}[a-z]/.test(l) || !l.startsWith(' ')))
+  const block = lines.slice(start, end === -1 ? undefined : end).join('\n')
+  return `使い方: kakehashi ${command} [オプション]\n\n${block}\n\n${lines.slice(-2).join('\n')}`
+}
+
 function positiveInt(value: string | undefined, name: string, fallback?: number): number {
   if (value === undefined) {
     if (fallback !== undefined) return fallback
@@ -58,9 +72,15 @@ export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
   let json = rest.includes('--json')
   try {
-    if (!command || command === 'help' || command === '--help' || command === '-h') {
+    if (!command || (command === 'help' && !commands.includes(rest[0] ?? '')) || command === '--help' || command === '-h') {
       process.stdout.write(usage + '\n')
       return command ? 0 : 2
+    }
+    // `kakehashi report --help` (or `help report`) asks, it is not a mistake: that command's usage, exit 0.
+    const asked = command === 'help' ? rest[0] : rest.some((a) => a === '--help' || a === '-h') ? command : undefined
+    if (asked !== undefined && commands.includes(asked)) {
+      process.stdout.write(commandUsage(asked) + '\n')
+      return 0
     }
     const { values, positionals } = parseArgs({
       args: rest,

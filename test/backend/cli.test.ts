@@ -115,4 +115,36 @@ describe('kakehashi CLI', () => {
     const flag = kakehashi('init', '--db', db, '--demo=yes')
     expect(flag.stderr.split('\n')[0]).toBe('エラー: --demo には値を付けません')
   })
+
+  it("--help after a command, or help COMMAND, prints that command's usage with exit 0", () => {
+    for (const args of [
+      ['report', '--help'],
+      ['report', '-h'],
+      ['help', 'report'],
+    ]) {
+      const run = kakehashi(...args)
+      expect(run.code, args.join(' ')).toBe(0)
+      expect(run.stderr).toBe('')
+      expect(run.stdout).toContain('使い方: kakehashi report')
+      expect(run.stdout).toContain('--fy 2024')
+      expect(run.stdout).not.toContain('backup --db') // only that command's lines
+    }
+    // A block of several lines (import) is whole; the last command (anonymize) too.
+    const importHelp = kakehashi('import', '--help')
+    expect(importHelp.stdout).toContain('[--mapping auto|NAME|FILE.json]')
+    expect(importHelp.stdout).toContain('CSV・TSV・Excel')
+    expect(importHelp.stdout).not.toContain('report --db')
+    const anonymizeHelp = kakehashi('anonymize', '--help')
+    expect(anonymizeHelp.code).toBe(0)
+    expect(anonymizeHelp.stdout).toContain('anonymize --db FILE --person ID')
+    expect(anonymizeHelp.stdout).toContain('KAKEHASHI_PASSPHRASE')
+  })
+
+  it('anonymize on a mistyped --db refuses and creates no database there', () => {
+    const db = path.join(tempDir(), 'typo.db')
+    const run = kakehashi('anonymize', '--db', db, '--person', '00000000-0000-7000-8000-000000000001')
+    expect(run.code).not.toBe(0)
+    expect(run.stderr).toContain('データベースがありません')
+    expect(fs.existsSync(db)).toBe(false)
+  })
 })

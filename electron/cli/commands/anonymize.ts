@@ -1,10 +1,15 @@
+import fs from 'node:fs'
 import path from 'node:path'
+import { ApiError } from '../../../shared/contract/errors'
 import { openBackend } from '../../backend/backend'
 import type { Output } from '../output'
 import { passphraseFromEnv } from './safetyCli'
 
 /** `anonymize --db FILE --person ID`: the same anonymization as the person's detail page. */
 export async function anonymizeCommand(opts: { db: string; person: string }, out: Output): Promise<number> {
+  // Opening a path that does not exist would create an empty database there (a typo in --db).
+  if (!fs.existsSync(opts.db))
+    throw ApiError.from('DB_UNREADABLE', { file: opts.db }, `データベースがありません: ${opts.db}。何も作成していません。`)
   const backend = await openBackend({ file: path.resolve(opts.db), passphrase: passphraseFromEnv(), dailyBackup: false })
   try {
     await backend.client.call('privacy.anonymize', { contactId: opts.person })
