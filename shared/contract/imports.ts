@@ -75,6 +75,14 @@ export interface ImportBatch {
   undoneAt: string | null
 }
 
+/**
+ * An import as the participants list names it: `people` are those its contacts.list filter
+ * (importBatch) shows — live people it registered or merged into or recorded a visit for; 0 once undone.
+ */
+export interface ImportBatchPeople extends ImportBatch {
+  people: number
+}
+
 /** A column mapping kept under a name (import.mappings.*), applied by header text. */
 export interface SavedMappingView {
   id: string

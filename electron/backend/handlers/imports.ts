@@ -2,6 +2,7 @@ import type { importMethods } from '../../../shared/contract/methods/imports'
 import type { AreaHandlers } from '../dispatch'
 import { importMappingHandlers } from './importMappings'
 import { listBatches } from '../db/repos/importRepo'
+import { importBatchPeople } from '../import/batchPeople'
 import { commitContactsImport, previewPage } from '../import/contactsImport'
 import { commitKindImport, isKindPreview, kindPreviewPage, undoAnyImport } from '../import/kindsImport'
 import { previewImport } from '../import/previewImport'
@@ -18,5 +19,6 @@ export const importHandlers: AreaHandlers<typeof importMethods> = {
       : commitContactsImport(ctx, previewId, onDuplicate, decisions, jobId),
   'import.undo': ({ batchId }, ctx) => undoAnyImport(ctx, batchId),
   'import.batches': (_args, ctx) => listBatches(ctx.handle.sqlite),
+  'import.batch': ({ batchId }, ctx) => importBatchPeople(ctx, batchId),
   ...importMappingHandlers,
 }

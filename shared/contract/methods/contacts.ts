@@ -37,6 +37,11 @@ export const contactColumns = [
   'updatedAt',
   /** Pick-list of tag ids: people carrying any of them. */
   'tags',
+  /**
+   * Pick-list of import batch ids: the people each import registered or merged into and, for a
+   * sign-in sheet, recorded a visit for (「取り込み…の40人」 after an import). An undone import has none.
+   */
+  'importBatch',
 ] as const
 export type ContactColumn = (typeof contactColumns)[number]
 

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { anyImportFields, importKinds } from '../../domain/import/kinds'
 import { personDraftFields } from '../../domain/import/personRow'
-import type { ImportBatch, ImportCommitResult, ImportPreview, ImportPreviewRow } from '../imports'
+import type { ImportBatch, ImportBatchPeople, ImportCommitResult, ImportPreview, ImportPreviewRow } from '../imports'
 import type { Page } from '../listQuery'
 import { id } from '../schemaHelpers'
 import { method } from './define'
@@ -78,5 +78,7 @@ export const importMethods = {
     kindRemoved?: { visits: number; sessions: number; programs: number }
   }>()(z.object({ batchId: id }).strict()),
   'import.batches': method<ImportBatch[]>()(z.object({}).strict()),
+  /** One import and how many people it brought in (the participants list's 「取り込み…の40人」). */
+  'import.batch': method<ImportBatchPeople>()(z.object({ batchId: id }).strict()),
   ...importMappingMethods,
 } as const

@@ -11,6 +11,7 @@ import type { ContactsTable, Database } from '../schema'
 import { countTagged, pageOfContacts } from './contactsPageRepo'
 import type { PageRow } from './contactsPageRepo'
 import { filtersToSql, sortToSql } from './gridQuery'
+import { importPeopleCondition } from './importPeopleRepo'
 import type { GridColumns } from './gridQuery'
 
 export type ContactRow = Selectable<ContactsTable>
@@ -30,8 +31,8 @@ export const stageOrderSql = `(CASE stage ${stages.codes.map((code, i) => `WHEN 
  */
 export const birthSortSql = `coalesce(birth_date, birth_year || '-07-01')`
 
-/** Grid columns stored on the contacts row itself (tags live in contact_tags). */
-type RowColumn = Exclude<ContactColumn, 'tags'>
+/** Grid columns stored on the contacts row itself (tags live in contact_tags, imports in import_batch_items). */
+type RowColumn = Exclude<ContactColumn, 'tags' | 'importBatch'>
 
 /** Participants grid columns → SQL. Kana filters see through hiragana/half-width input. */
 export const contactGridColumns: GridColumns<RowColumn> = {
@@ -117,13 +118,14 @@ function rangeHints(filter: ContactListQuery['filter']) {
 }
 
 function whereOf(q: Pick<ContactListQuery, 'filter' | 'search'>, tagged = 0) {
-  const { tags, ...rowFilters } = q.filter
+  const { tags, importBatch, ...rowFilters } = q.filter
   const conditions = [
     sql<boolean>`deleted_at IS NULL`,
     ...rangeHints(rowFilters),
     ...filtersToSql(contactGridColumns, rowFilters),
   ]
   if (tags) conditions.push(tagCondition(tags, tagged))
+  if (importBatch) conditions.push(importPeopleCondition(importBatch))
   const needle = normalizeForSearch(q.search)
   if (needle !== '') conditions.push(searchCondition(needle))
   return sql.join(conditions, sql` AND `)
@@ -168,7 +170,7 @@ function countIndexOf(
   hasTags: boolean,
 ): string | undefined {
   const filtered = Object.keys(rowFilters) as RowColumn[]
-  // Tags alone: the tag's people are checked for deleted_at in the narrow live-id index.
+  // Tags (or an import's people) alone: those people are checked for deleted_at in the narrow live-id index.
   if (hasTags) return filtered.length === 0 && needle === '' ? 'contacts_live_id' : undefined
   if (filtered.length === 0) return needle !== '' && [...needle].length < 3 ? 'contacts_search_key' : undefined
   if (filtered.length > 1 || needle !== '') return undefined
@@ -180,12 +182,14 @@ function countIndexOf(
 
 /** A page of the participants grid and the number of people matching its filters. */
 export function listContacts(handle: DbHandle, q: ContactListQuery): { rows: PageRow[]; total: number } {
-  const sort = q.sort.filter((s): s is { colId: RowColumn; sort: 'asc' | 'desc' } => s.colId !== 'tags')
-  const { tags, ...rowFilters } = q.filter
+  const sort = q.sort.filter(
+    (s): s is { colId: RowColumn; sort: 'asc' | 'desc' } => s.colId !== 'tags' && s.colId !== 'importBatch',
+  )
+  const { tags, importBatch, ...rowFilters } = q.filter
   const tagIds = tags?.filterType === 'set' ? tags.values.filter((v): v is string => v !== null) : []
   const tagged = tagIds.length > 0 ? countTagged(handle, tagIds) : 0
   const needle = normalizeForSearch(q.search)
-  const count = countIndexOf(rowFilters, needle, tags !== undefined)
+  const count = countIndexOf(rowFilters, needle, tags !== undefined || importBatch !== undefined)
   // Search hits (a name like ヤマダ) cluster anywhere in the sort order, so walking it can read
   // most of the index: find the hits first and sort them. A short search scans its narrow index.
   const hints = {
