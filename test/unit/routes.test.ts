@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { personHref, personIdFromHash, routeFromHash, withoutPerson } from '../../renderer/src/app/routes'
+import {
+  importBatchIdFromHash,
+  importPeopleHref,
+  personHref,
+  personIdFromHash,
+  routeFromHash,
+  withoutPerson,
+} from '../../renderer/src/app/routes'
 import { historyStepOf } from '../../renderer/src/app/historyKeys'
 import { viewIdFromHash } from '../../renderer/src/features/participants/viewHash'
 
@@ -68,5 +75,18 @@ describe('Alt+← / Alt+→ (historyStepOf)', () => {
     expect(historyStepOf(key('ArrowUp'))).toBeNull()
     expect(historyStepOf(key('ArrowLeft', { defaultPrevented: true }))).toBeNull()
     expect(historyStepOf(key('ArrowLeft', { target: inField }))).toBeNull()
+  })
+})
+
+describe("a link to one import's people", () => {
+  it('opens 参加者 with that import, keeps it beside an opened person, and is none elsewhere', () => {
+    const href = importPeopleHref('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b')
+    expect(href).toBe('#/participants?import=0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b')
+    expect(routeFromHash(href)).toBe('participants')
+    expect(importBatchIdFromHash(href)).toBe('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b')
+    expect(importBatchIdFromHash(withoutPerson(`${href}&person=p1`))).toBe('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b')
+    expect(importBatchIdFromHash('#/import?import=b1')).toBeNull()
+    expect(importBatchIdFromHash('#/participants?import=')).toBeNull()
+    expect(importBatchIdFromHash('#/participants')).toBeNull()
   })
 })

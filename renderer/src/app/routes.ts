@@ -27,11 +27,32 @@ export function personIdFromHash(hash: string): string | null {
   return (query && new URLSearchParams(query).get('person')) || null
 }
 
+/** 参加者 showing only the people one import brought in (the import result's link). */
+export function importPeopleHref(batchId: string): string {
+  return `#/participants?${new URLSearchParams({ import: batchId })}`
+}
+
+/** '#/participants?import=ID' → ID; null on any other page or without an import. */
+export function importBatchIdFromHash(hash: string): string | null {
+  if (routeFromHash(hash) !== 'participants') return null
+  const query = hash.split('?')[1]
+  return (query && new URLSearchParams(query).get('import')) || null
+}
+
 /** The same address without its person (the panel was closed or shows someone else now). */
 export function withoutPerson(hash: string): string {
+  return withoutParam(hash, 'person')
+}
+
+/** The same address without its import (「すべて表示」 on the import's people). */
+export function withoutImport(hash: string): string {
+  return withoutParam(hash, 'import')
+}
+
+function withoutParam(hash: string, name: string): string {
   const [path, query] = hash.split('?')
   const params = new URLSearchParams(query ?? '')
-  params.delete('person')
+  params.delete(name)
   const rest = params.toString()
   return rest ? `${path}?${rest}` : path!
 }

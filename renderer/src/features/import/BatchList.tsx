@@ -5,6 +5,7 @@ import type { ImportBatch } from '../../../../shared/contract/imports'
 import { api } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { ConfirmDialog } from '../../app/ConfirmDialog'
+import { importPeopleHref } from '../../app/routes'
 import { BatchKindCounts, BatchKindEffects } from './BatchKind'
 
 const when = (iso: string) =>
@@ -86,7 +87,18 @@ export function BatchList() {
             {list.map((b) => (
               <tr key={b.id} data-testid="import-batch" className={b.undoneAt ? 'batch-undone' : undefined}>
                 <td className="import-num">{when(b.createdAt)}</td>
-                <td>{b.fileName}</td>
+                <td>
+                  {b.fileName}
+                  {/* The people this import brought in, in 参加者 (an undone one brought in no one). */}
+                  {b.kind !== 'programs' && !b.undoneAt && (
+                    <>
+                      {' '}
+                      <a className="batch-people" href={importPeopleHref(b.id)} data-testid="import-batch-people">
+                        {t('import.batches.people')}
+                      </a>
+                    </>
+                  )}
+                </td>
                 <td>
                   {b.kind === 'contacts' ? (
                     t('import.batches.countsText', { created: countOf(b, 'created'), merged: countOf(b, 'merged') })

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { useFocusOnShow } from './useFocusOnShow'
 import { skipNote } from './skipNote'
 import type { ImportCommitResult } from '../../../../shared/contract/imports'
-import { hrefOf } from '../../app/routes'
+import { hrefOf, importPeopleHref } from '../../app/routes'
 import type { CommitSummary } from './commitSummary'
 import { CommitError } from './CommitError'
 import { CommitProgress } from './CommitProgress'
@@ -49,7 +49,12 @@ export function CommitPanel({
           ))}
         </dl>
         <p className="import-result-actions">
-          <a className="button" href={hrefOf('participants')} data-testid="import-to-participants">
+          {/* Only the people this import brought in (「取り込み…の40人」); nobody new or merged: everyone. */}
+          <a
+            className="button"
+            href={result.created + result.merged > 0 ? importPeopleHref(result.batchId) : hrefOf('participants')}
+            data-testid="import-to-participants"
+          >
             {t('import.commit.toParticipants')}
           </a>
           <button type="button" className="button-secondary" onClick={onAnother}>

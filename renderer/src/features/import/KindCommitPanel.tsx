@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { useFocusOnShow } from './useFocusOnShow'
 import { skipNote } from './skipNote'
 import type { ImportCommitResult, ImportPreview } from '../../../../shared/contract/imports'
-import { hrefOf } from '../../app/routes'
+import { hrefOf, importPeopleHref } from '../../app/routes'
 import { CommitError } from './CommitError'
 import { CommitProgress } from './CommitProgress'
 import type { Decisions } from './importState'
@@ -45,7 +45,7 @@ export function KindCommitPanel({
   const { t } = useTranslation()
   const resultHeading = useFocusOnShow<HTMLHeadingElement>(result)
   if (result) {
-    const { batchId: _, kindCounts, ...people } = result
+    const { batchId, kindCounts, ...people } = result
     const values: Record<string, number> = { ...people, ...kindCounts }
     return (
       <div className="import-result" role="status" data-testid="import-result">
@@ -67,6 +67,12 @@ export function KindCommitPanel({
           <a className="button" href={hrefOf(kind)} data-testid={`import-to-${kind}`}>
             {t(kind === 'visits' ? 'import.kind.commit.toVisits' : 'import.kind.commit.toPrograms')}
           </a>
+          {/* The sheet's people: those it registered and those it recorded a visit for. */}
+          {kind === 'visits' && (values.visitsCreated ?? 0) + result.created + result.merged > 0 && (
+            <a className="button-secondary" href={importPeopleHref(batchId)} data-testid="import-to-participants">
+              {t('import.commit.toParticipants')}
+            </a>
+          )}
           <button type="button" className="button-secondary" onClick={onAnother}>
             {t('import.commit.another')}
           </button>

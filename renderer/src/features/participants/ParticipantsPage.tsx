@@ -37,6 +37,8 @@ import { useContactCellSave } from './useContactCellSave'
 import type { SaveFailure } from './useContactCellSave'
 import { useDebounced } from './useDebounced'
 import { useLinkedPerson } from './useLinkedPerson'
+import { ImportFilterChip } from './ImportFilterChip'
+import { useImportFilter } from './useImportFilter'
 import { queryKey, useResultAnnouncement } from './useResultAnnouncement'
 import { isNarrowGrid, pinnedColumns, unpinned, withWidePinning } from './narrowGrid'
 import { useUndo } from './useUndo'
@@ -79,6 +81,9 @@ export function ParticipantsPage() {
   const stages = useApiQuery('stages.list', {}, ['setting'])
   const tags = useApiQuery('tags.list', {}, ['contact'])
   const views = useApiQuery('views.list', { page: 'participants' }, ['view'])
+  // Opened from an import's result: only the people that import brought in.
+  const importFilter = useImportFilter()
+  const importBatchId = importFilter.batchId
 
   const showError = useCallback(
     (error: unknown) => setAlert({ id: Date.now(), title: t('people.actionFailed'), message: editErrorMessage(error) }),
@@ -109,7 +114,7 @@ export function ParticipantsPage() {
   // selection starts again whenever what is shown changes (the count always matches visible ticks).
   useEffect(() => {
     gridRef.current?.api?.deselectAll()
-  }, [search])
+  }, [search, importBatchId])
   const { message: resultMessage, heard } = useResultAnnouncement()
   // The search in effect now: an answer to an older one (typed over) is not announced.
   const searchNow = useRef(search)
@@ -117,16 +122,25 @@ export function ParticipantsPage() {
   const datasource = useMemo(
     () =>
       listDatasource<Contact>(
-        (query) => api.call('contacts.list', { ...(query as ArgsOf<'contacts.list'>), search }),
+        (query) => {
+          const args = { ...(query as ArgsOf<'contacts.list'>), search }
+          // The import is not a grid column: its pick-list joins the grid's own filters here.
+          if (importBatchId) args.filter = { ...args.filter, importBatch: { filterType: 'set', values: [importBatchId] } }
+          return api.call('contacts.list', args)
+        },
         ({ total }) => {
           setTotal(total)
           const grid = gridRef.current?.api
           if (search !== searchNow.current || !grid) return
-          heard(queryKey(search, grid.getFilterModel()), total, search !== '' || grid.isAnyFilterPresent())
+          heard(
+            queryKey(search, { ...grid.getFilterModel(), importBatch: importBatchId }),
+            total,
+            search !== '' || importBatchId !== null || grid.isAnyFilterPresent(),
+          )
         },
         (error) => setAlert({ id: Date.now(), title: t('common.loadFailed'), message: editErrorMessage(error) }),
       ),
-    [search, t, heard],
+    [search, importBatchId, t, heard],
   )
   // Where the panel's person sat in the grid, to put focus back near there once they are gone.
   const panelRow = useRef(0)
@@ -279,8 +293,8 @@ export function ParticipantsPage() {
     grid?.setFilterModel(null)
     setSearchText('')
     setViewName(null)
-    // No longer the view: its link in the sidebar applies it again when clicked.
-    if (viewIdFromHash(window.location.hash) !== null) window.location.hash = '#/participants'
+    // No longer the view (its link in the sidebar applies it again when clicked), nor the import.
+    if (viewIdFromHash(window.location.hash) !== null || importBatchId !== null) window.location.hash = '#/participants'
   }
 
   // Typing with a Japanese IME on a focused cell arrives as 'Process' (keyCode 229), which AG
@@ -341,7 +355,16 @@ export function ParticipantsPage() {
   }
 
   const stageLabels = useMemo(() => Object.fromEntries((stages.data ?? []).map((s) => [s.code, s.label])), [stages.data])
-  const narrowed = filtered || search !== ''
+  const narrowed = filtered || search !== '' || importBatchId !== null
+  // Only an import's people and no one there: why (undone, not on record, deleted since), not 「条件に一致…」.
+  const importAlone = importBatchId !== null && !filtered && search === ''
+  const emptyFilteredText = !importAlone
+    ? t('participants.emptyFiltered')
+    : importFilter.missing
+      ? t('people.importFilter.emptyMissing')
+      : importFilter.batch?.undoneAt
+        ? t('people.importFilter.emptyUndone')
+        : t('people.importFilter.empty')
 
   return (
     <section
@@ -407,6 +430,7 @@ export function ParticipantsPage() {
           </output>
         )}
       </div>
+      <ImportFilterChip filter={importFilter} />
       <div className="participants-body">
         <div className="grid-frame" onPaste={onPaste} ref={gridFrame}>
           {lookupsSettled && (
@@ -444,7 +468,7 @@ export function ParticipantsPage() {
           {total === 0 && (
             <div className="grid-empty" data-testid="participants-empty">
               {narrowed ? (
-                t('participants.emptyFiltered')
+                emptyFilteredText
               ) : (
                 <>
                   <p>{t('participants.emptyAll')}</p>

@@ -85,6 +85,16 @@ const ja = {
     submit: '{{count, number}}行を反映',
     done: '貼り付けました（追加 {{created, number}}人・更新 {{updated, number}}人）。',
   },
+  importFilter: {
+    label: '取り込み「{{file}}」の{{count, number}}人',
+    clear: '取り込みでの絞り込みを解除して、すべての参加者を表示',
+    showAll: 'すべて表示',
+    undone: '取り込み「{{file}}」は{{date}}に取り消されたため、この取り込みで登録・更新された参加者はいません。',
+    missing: 'リンク先の取り込みの記録が見つかりません。すべての参加者を表示して確認してください。',
+    empty: 'この取り込みの参加者は、いまは一覧にいません（削除された可能性があります）。',
+    emptyUndone: '取り消された取り込みのため、表示する参加者はいません。',
+    emptyMissing: '取り込みの記録が見つからないため、表示する参加者はいません。',
+  },
   views: {
     save: 'ビューを保存',
     saveTitle: '表示中の列・並び順・絞り込みを保存',
@@ -208,6 +218,16 @@ const en: typeof ja = {
       '{{count, number}} rows: at most {{max, number}} can be pasted at once. Paste them in parts, or use the Import screen.',
     submit: 'Apply {{count, number}} rows',
     done: 'Pasted (added {{created, number}}, updated {{updated, number}}).',
+  },
+  importFilter: {
+    label: '{{count, number}} people from the import “{{file}}”',
+    clear: 'Stop showing only this import and show everyone',
+    showAll: 'Show everyone',
+    undone: 'The import “{{file}}” was undone on {{date}}, so no participants come from it.',
+    missing: 'The linked import is not on record. Show everyone to check.',
+    empty: 'None of the people from this import are in the list now (they may have been deleted).',
+    emptyUndone: 'This import was undone: no participants to show.',
+    emptyMissing: 'The import is not on record: no participants to show.',
   },
   views: {
     save: 'Save view',
