@@ -32,4 +32,14 @@ describe('the downloadable error list', () => {
       [8, '警告', '3列目', 'x@', 'w'],
     ])
   })
+
+  it('keeps one line per row for a message the screen groups: the file is fixed row by row in Excel', () => {
+    const message = '令和6年度（2024年度）の「島の学校」は登録されていません。…'
+    const rows = [0, 1, 2].map((i) => row(i, ['2024-06-01', '島の学校'], [{ column: 1, severity: 'warning', message }]))
+    expect(issueReportRows(rows, ['日付', 'プログラム'], labels).slice(1)).toEqual([
+      [5, '警告', 'プログラム', '島の学校', message],
+      [6, '警告', 'プログラム', '島の学校', message],
+      [7, '警告', 'プログラム', '島の学校', message],
+    ])
+  })
 })

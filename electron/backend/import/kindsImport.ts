@@ -29,7 +29,8 @@ export function isKindPreview(ctx: BackendContext, previewId: string): boolean {
   return storeOf(ctx).has(previewId)
 }
 
-const findPreview = (ctx: BackendContext, previewId: string): KindPreview => storeOf(ctx).find(previewId)
+export const findKindPreview = (ctx: BackendContext, previewId: string): KindPreview => storeOf(ctx).find(previewId)
+const findPreview = findKindPreview
 
 function rowView(preview: KindPreview, row: VisitPreviewRow | ProgramPreviewRow): ImportPreviewRow {
   const cells = preview.source.rows[row.line - 1] ?? []

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { IssueGroup } from '../../domain/import/issueGroups'
 import { anyImportFields, importKinds } from '../../domain/import/kinds'
 import { personDraftFields } from '../../domain/import/personRow'
 import type { ImportBatch, ImportBatchPeople, ImportCommitResult, ImportPreview, ImportPreviewRow } from '../imports'
@@ -48,6 +49,8 @@ export const importMethods = {
       })
       .strict(),
   ),
+  /** The whole file's messages repeated on many rows (「…は登録されていません」 on every row), each once. */
+  'import.issueGroups': method<IssueGroup[]>()(z.object({ previewId: z.string().uuid() }).strict()),
   /** Writes the previewed rows in one transaction; rows with errors are never written. */
   'import.commit': method<ImportCommitResult>()(
     z

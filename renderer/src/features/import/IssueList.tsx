@@ -1,14 +1,22 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ImportPreview, ImportPreviewRow } from '../../../../shared/contract/imports'
+import { issueKey } from '../../../../shared/domain/import/issueGroups'
 import { downloadIssues } from './downloadIssues'
+import { useIssueGroups } from './useIssueGroups'
 
 const SHOWN = 50
 
-/** The errors and warnings of the rows on screen, as a list that reads without hovering. */
-export function IssueList({ preview, rows }: { preview: ImportPreview; rows: ImportPreviewRow[] }) {
+/**
+ * The errors and warnings as a list that reads without hovering: first each message the whole
+ * file repeats on many rows, once, with how many rows (a sheet naming an unregistered program
+ * says so on every row); then the other issues of the rows on screen, row by row.
+ */
+export function IssueList({ preview, rows, revision }: { preview: ImportPreview; rows: ImportPreviewRow[]; revision: number }) {
   const { t } = useTranslation()
-  const issues = rows.flatMap((row) => row.issues.map((issue) => ({ row, issue })))
+  const groups = useIssueGroups(preview.previewId, revision)
+  const grouped = new Set(groups.map(issueKey))
+  const issues = rows.flatMap((row) => row.issues.filter((issue) => !grouped.has(issueKey(issue))).map((issue) => ({ row, issue })))
   const sorted = [...issues.filter((i) => i.issue.severity === 'error'), ...issues.filter((i) => i.issue.severity === 'warning')]
   const [busy, setBusy] = useState(false)
   const [failed, setFailed] = useState(false)
@@ -54,10 +62,24 @@ export function IssueList({ preview, rows }: { preview: ImportPreview; rows: Imp
           {t('import.issues.downloadFailed')}
         </p>
       )}
-      {sorted.length === 0 ? (
+      {sorted.length === 0 && groups.length === 0 ? (
         <p className="import-muted">{t('import.issues.none')}</p>
       ) : (
         <ul>
+          {groups.map((g) => (
+            <li key={issueKey(g)} className={`issue issue-${g.severity} issue-group`} data-testid="import-issue-group">
+              <span className="issue-kind">{t(`import.issues.${g.severity}`)}</span>
+              <span className="issue-where">
+                {t(g.column < 0 ? 'import.issues.groupRows' : 'import.issues.group', {
+                  column: g.column < 0 ? '' : columnName(g.column),
+                  count: g.rows,
+                  lines: g.lines.join(t('import.issues.lineSeparator')),
+                  more: g.rows > g.lines.length ? t('import.issues.groupMore') : '',
+                })}
+              </span>
+              <span className="issue-message">{g.message}</span>
+            </li>
+          ))}
           {sorted.slice(0, SHOWN).map(({ row, issue }, i) => (
             <li key={i} className={`issue issue-${issue.severity}`}>
               <span className="issue-kind">{t(`import.issues.${issue.severity}`)}</span>

@@ -133,7 +133,7 @@ export function ReviewStep({
             <p className="import-muted">{t('import.table.loading')}</p>
           )}
         </div>
-        {shown && hasIssues && <IssueList preview={preview} rows={shown.rows} />}
+        {shown && hasIssues && <IssueList preview={preview} rows={shown.rows} revision={revision} />}
       </div>
       {fixing && (
         <RowEditor

@@ -133,6 +133,11 @@ const ja = {
     csvHeader: { line: '行', kind: '種類', column: '列', value: 'ファイルの値', message: '内容' },
     wholeRow: '（行全体）',
     more: 'ほか{{count, number}}件（「エラー」「警告」で絞り込むと次のページも確認できます）',
+    // One message the file repeats: 「プログラム・200行（2、3、4、5、6行目など）」.
+    group: '{{column}}・{{count, number}}行（{{lines}}行目{{more}}）',
+    groupRows: '{{count, number}}行（{{lines}}行目{{more}}）',
+    groupMore: 'など',
+    lineSeparator: '、',
   },
   duplicate: {
     title: '{{line}}行目「{{name}}」と重複の候補',
@@ -386,6 +391,10 @@ const en: typeof ja = {
     csvHeader: { line: 'Row', kind: 'Kind', column: 'Column', value: 'Value in the file', message: 'Problem' },
     wholeRow: '(whole row)',
     more: '{{count, number}} more (filter by Errors or Warnings to page through them)',
+    group: '{{column}}, {{count, number}} rows (rows {{lines}}{{more}})',
+    groupRows: '{{count, number}} rows (rows {{lines}}{{more}})',
+    groupMore: ' and more',
+    lineSeparator: ', ',
   },
   duplicate: {
     title: 'Row {{line}} “{{name}}” and its possible duplicates',
