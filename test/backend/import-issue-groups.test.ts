@@ -19,7 +19,11 @@ describe('import.issueGroups: the whole file’s repeated messages, each once', 
     const column = preview.mapping.indexOf('program')
     // The row still says it (the review table marks the cell).
     expect(preview.rows[0]!.issues).toEqual([
-      expect.objectContaining({ column, severity: 'warning', message: expect.stringContaining('「島の学校」は登録されていません') }),
+      expect.objectContaining({
+        column,
+        severity: 'warning',
+        message: expect.stringContaining('「島の学校」は登録されていません'),
+      }),
     ])
 
     const groups = await client.call('import.issueGroups', { previewId: preview.previewId })

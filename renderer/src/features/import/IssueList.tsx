@@ -16,7 +16,9 @@ export function IssueList({ preview, rows, revision }: { preview: ImportPreview;
   const { t } = useTranslation()
   const groups = useIssueGroups(preview.previewId, revision)
   const grouped = new Set(groups.map(issueKey))
-  const issues = rows.flatMap((row) => row.issues.filter((issue) => !grouped.has(issueKey(issue))).map((issue) => ({ row, issue })))
+  const issues = rows.flatMap((row) =>
+    row.issues.filter((issue) => !grouped.has(issueKey(issue))).map((issue) => ({ row, issue })),
+  )
   const sorted = [...issues.filter((i) => i.issue.severity === 'error'), ...issues.filter((i) => i.issue.severity === 'warning')]
   const [busy, setBusy] = useState(false)
   const [failed, setFailed] = useState(false)
