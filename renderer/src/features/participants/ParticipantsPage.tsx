@@ -133,7 +133,8 @@ export function ParticipantsPage() {
           const grid = gridRef.current?.api
           if (search !== searchNow.current || !grid) return
           heard(
-            queryKey(search, { ...grid.getFilterModel(), importBatch: importBatchId }),
+            // The import joins the key only when set: the list as first opened (no import) is not news.
+            queryKey(search, importBatchId ? { ...grid.getFilterModel(), importBatch: importBatchId } : grid.getFilterModel()),
             total,
             search !== '' || importBatchId !== null || grid.isAnyFilterPresent(),
           )
