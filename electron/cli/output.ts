@@ -1,5 +1,6 @@
 import { ApiError } from '../../shared/contract/errors'
 import { accessError } from '../backend/db/driverErrors'
+import { CliFileError } from './fileErrors'
 
 /** How a command speaks: human lines on stdout, or one JSON document with --json. */
 export interface Output {
@@ -23,14 +24,18 @@ export function createOutput(json: boolean): Output {
 
 /** Errors go to stderr in the user's language, with a non-zero exit code. */
 export function reportError(error: unknown, json: boolean): number {
-  const known = error instanceof ApiError ? error : accessError(error)
-  const shape = known ? known.toJSON() : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) }
+  const known = error instanceof ApiError ? error : error instanceof CliFileError ? null : accessError(error)
+  const shape = known
+    ? known.toJSON()
+    : error instanceof CliFileError
+      ? { code: error.code, message: error.message }
+      : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) }
   // The app's words ask to type the passphrase into its prompt; a command has no prompt.
   if (shape.code === 'DB_LOCKED') shape.message = lockedInCli
   // The Japanese reason a check gave (a backup that is missing, a folder, damaged) says what to fix.
   const problem = typeof known?.details?.problem === 'string' ? `（${known.details.problem}）` : ''
   process.stderr.write(json ? JSON.stringify({ ok: false, error: shape }) + '\n' : `エラー: ${shape.message}${problem}\n`)
-  if (!(error instanceof ApiError) && process.env.KAKEHASHI_DEBUG) console.error(error)
+  if (!(error instanceof ApiError) && !(error instanceof CliFileError) && process.env.KAKEHASHI_DEBUG) console.error(error)
   return error instanceof ApiError && error.code === 'INVALID_ARGS' ? 2 : 1
 }
 

@@ -121,7 +121,7 @@ describe('kakehashi import', () => {
     expect(broken.stderr).toContain('テキストのファイルではない')
     const missing = kakehashi('import', '--db', db, path.join(dir, 'none.csv'))
     expect(missing.code).toBe(1)
-    expect(missing.stderr).toContain('開けません')
+    expect(missing.stderr).toContain('none.csv が見つかりません')
     expect(fs.readFileSync(db).equals(before)).toBe(true)
   })
 

@@ -13,6 +13,12 @@ import { passphraseFromEnv } from './safetyCli'
  */
 export async function backupCommand(opts: { db: string; out: string }, out: Output): Promise<number> {
   const target = path.resolve(opts.out)
+  if (fs.statSync(target, { throwIfNoEntry: false })?.isDirectory())
+    throw ApiError.from(
+      'CONFLICT',
+      { file: target },
+      `${target} はフォルダーです。バックアップのファイル名まで指定してください（例: ${path.join(target, 'kakehashi.bak')}）。`,
+    )
   if (fs.existsSync(target)) throw ApiError.from('CONFLICT', { file: target }, `${target} はすでに存在します。上書きはしません。`)
   const handle = openDatabase(path.resolve(opts.db), { readonly: true, key: passphraseFromEnv() })
   try {

@@ -10,6 +10,7 @@ import { openBackend } from '../../backend/backend'
 import { commitContactsImport, previewContactsImport } from '../../backend/import/contactsImport'
 import type { EncodingChoice } from '../../backend/import/decode'
 import type { Output } from '../output'
+import { readFileError } from '../fileErrors'
 import { UsageError } from '../output'
 import { personMapping } from '../../../shared/domain/import/kinds'
 import { savedMappingForCli } from './importSavedMapping'
@@ -67,7 +68,7 @@ export async function importCommand(opts: ImportCommandOptions, out: Output): Pr
   try {
     bytes = fs.readFileSync(opts.source)
   } catch (error) {
-    throw ApiError.from('IMPORT_UNREADABLE', { file: opts.source }, `ファイルを開けません: ${opts.source}`)
+    throw ApiError.from('IMPORT_UNREADABLE', { file: opts.source }, readFileError(error, opts.source).message)
   }
   if (!fs.existsSync(opts.db))
     throw ApiError.from(

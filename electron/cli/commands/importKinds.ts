@@ -9,6 +9,7 @@ import type { AnyImportField } from '../../../shared/domain/import/kinds'
 import { openBackend } from '../../backend/backend'
 import { commitKindImport, previewKindImport } from '../../backend/import/kindsImport'
 import type { Output } from '../output'
+import { readFileError } from '../fileErrors'
 import { UsageError } from '../output'
 import type { ImportCommandOptions } from './import'
 import { savedMappingForCli } from './importSavedMapping'
@@ -41,8 +42,8 @@ export async function importKindCommand(
   let bytes: Buffer
   try {
     bytes = fs.readFileSync(opts.source)
-  } catch {
-    throw ApiError.from('IMPORT_UNREADABLE', { file: opts.source }, `ファイルを開けません: ${opts.source}`)
+  } catch (error) {
+    throw ApiError.from('IMPORT_UNREADABLE', { file: opts.source }, readFileError(error, opts.source).message)
   }
   if (!fs.existsSync(opts.db))
     throw ApiError.from(

@@ -6,6 +6,7 @@ import { csvTableIds } from '../../../shared/contract/methods/reports'
 import { openBackend } from '../../backend/backend'
 import type { Output } from '../output'
 import { UsageError } from '../output'
+import { ensureOutputFolder, readInputFile, writeAtomically } from '../fileErrors'
 
 export interface ReportOptions {
   db: string
@@ -46,7 +47,7 @@ export async function reportCommand(opts: ReportOptions, out: Output): Promise<n
         ...scope,
         suppress: opts.suppress,
         fileName: path.basename(opts.template),
-        templateBase64: fs.readFileSync(opts.template).toString('base64'),
+        templateBase64: readInputFile(opts.template).toString('base64'),
       })
       const target = path.resolve(opts.out ?? file.fileName)
       writeAtomically(target, Buffer.from(file.base64, 'base64'))
@@ -64,7 +65,7 @@ export async function reportCommand(opts: ReportOptions, out: Output): Promise<n
     }
     if (opts.format === 'csv') {
       const dir = path.resolve(opts.out!)
-      fs.mkdirSync(dir, { recursive: true })
+      ensureOutputFolder(dir)
       const files: string[] = []
       const unencodable = new Set<string>()
       for (const csvTable of csvTableIds) {
@@ -100,14 +101,6 @@ export async function reportCommand(opts: ReportOptions, out: Output): Promise<n
   } finally {
     await backend.close()
   }
-}
-
-/** Writes beside the target and renames, so an interrupted run never leaves half a file. */
-function writeAtomically(target: string, bytes: Buffer): void {
-  fs.mkdirSync(path.dirname(target), { recursive: true })
-  const temp = `${target}.${process.pid}.tmp`
-  fs.writeFileSync(temp, bytes)
-  fs.renameSync(temp, target)
 }
 
 /** The report command's options as parseArgs gives them (registered in run.ts). */
