@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { ApiError } from '../../../shared/contract/errors'
 import { csvTableIds } from '../../../shared/contract/methods/reports'
+import { reportJson } from '../../../shared/domain/reports/reportJson'
 import { openBackend } from '../../backend/backend'
 import type { Output } from '../output'
 import { UsageError } from '../output'
@@ -56,7 +57,7 @@ export async function reportCommand(opts: ReportOptions, out: Output): Promise<n
     }
     if (opts.format === 'json') {
       const report = await backend.client.call('reports.fiscalYear', scope)
-      const text = JSON.stringify(report, null, 2) + '\n'
+      const text = reportJson(report)
       if (opts.out) {
         writeAtomically(path.resolve(opts.out), Buffer.from(text, 'utf8'))
         out.result({ ok: true, files: [path.resolve(opts.out)] }, `書き出しました: ${path.resolve(opts.out)}`)
