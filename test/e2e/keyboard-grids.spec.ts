@@ -89,7 +89,46 @@ test('訪問・参加記録: Tab from the toolbar lands on a visit’s date (not
   await page.keyboard.press('ArrowRight')
   await expect(cell(1, 'contactName')).toBeFocused()
 
+  // On page 1, 最初のページ and 前のページ cannot be used: Tab skips them to the page number.
+  const pager = page.getByTestId('visits-pager')
+  await expect(pager.getByRole('button', { name: '前のページ' })).toBeDisabled()
   await page.keyboard.press('Tab')
-  await expect(grid.locator('.ag-paging-panel :focus')).toHaveCount(1)
+  const pageNumber = pager.getByRole('textbox', { name: /^ページ番号（全[\d,]+ページ）$/ })
+  await expect(pageNumber).toBeFocused()
   await expect(grid.locator('.ag-cell:focus')).toHaveCount(0)
+  await page.keyboard.press('Tab')
+  await expect(pager.getByRole('button', { name: '次のページ' })).toBeFocused()
+  // Back into the grid: the cell that was left.
+  await page.keyboard.press('Shift+Tab')
+  await page.keyboard.press('Shift+Tab')
+  await expect(cell(1, 'contactName')).toBeFocused()
+})
+
+test('訪問・参加記録: a page number typed (全角 too) and Enter goes to that page; one that is not a page is put back', async ({
+  shell,
+  door,
+  page,
+}) => {
+  await shell.open(door.url, 'visits')
+  const grid = page.locator('.page-visits .ag-root-wrapper')
+  const pager = page.getByTestId('visits-pager')
+  await expect(pager).toContainText(/^1 〜 50 \/ [\d,]+件/)
+  const pageNumber = pager.getByRole('textbox', { name: /^ページ番号/ })
+
+  await pageNumber.fill('３')
+  await pageNumber.press('Enter')
+  await expect(pager).toContainText(/^101 〜 150 \/ /)
+  await expect(grid.locator('.ag-row[row-index="100"]')).toBeVisible()
+  await expect(pager.getByRole('button', { name: '前のページ' })).toBeEnabled()
+
+  await pageNumber.fill('99999')
+  await pageNumber.press('Enter')
+  await expect(pageNumber).toHaveValue('3')
+  await expect(pager).toContainText(/^101 〜 150 \/ /)
+
+  await pager.getByRole('button', { name: '最後のページ' }).click()
+  await expect(pager.getByRole('button', { name: '次のページ' })).toBeDisabled()
+  await expect(pager.getByRole('button', { name: '最後のページ' })).toBeDisabled()
+  const pages = /全([\d,]+)ページ/.exec((await pageNumber.getAttribute('aria-label')) ?? '')![1]!.replace(/,/g, '')
+  await expect(pageNumber).toHaveValue(pages)
 })

@@ -89,9 +89,9 @@ test("a search's result is said once it is in (「…人が見つかりました
   await asked
   await expect(said).toHaveText('')
   release()
-  await expect(participants.rowCount).toContainText('絞り込み中')
-  const count = /^[\d,]+/.exec((await participants.rowCount.textContent()) ?? '')?.[0]
-  await expect(said).toHaveText(`${count}人が見つかりました`)
+  await expect(said).toHaveText(/^[\d,]+人が見つかりました$/)
+  const count = /^[\d,]+/.exec((await said.textContent()) ?? '')![0]
+  await expect(participants.rowCount).toHaveText(`${count}人（絞り込み中）`) // what is said is what is shown
 
   await participants.searchFor('該当者なしの検索語')
   await expect(said).toHaveText('該当する参加者はいません')

@@ -5,7 +5,7 @@ import type { Ref } from 'react'
 import { useTranslation } from 'react-i18next'
 import './setup'
 import { agGridLocaleJa } from './localeText'
-import { returnToCell, returnToCellFromPager, tabOutOfCell, tabOutOfHeader } from './tabKeys'
+import { returnToCell, tabOutOfCell, tabOutOfHeader } from './tabKeys'
 import { gridTheme } from './theme'
 
 type AppGridProps<T> = AgGridReactProps<T> & {
@@ -23,7 +23,6 @@ export function AppGrid<T>({ gridRef, firstColumn, ...props }: AppGridProps<T>) 
   const { i18n } = useTranslation()
   const language = i18n.resolvedLanguage ?? 'ja'
   const comeBack = useMemo(() => returnToCell<T>(firstColumn), [firstColumn])
-  const comeBackFromPager = useMemo(() => returnToCellFromPager<T>(firstColumn), [firstColumn])
   return (
     <AgGridReact<T>
       key={language}
@@ -33,7 +32,6 @@ export function AppGrid<T>({ gridRef, firstColumn, ...props }: AppGridProps<T>) 
       tabToNextCell={tabOutOfCell}
       tabToNextHeader={tabOutOfHeader}
       focusGridInnerElement={comeBack}
-      tabToNextGridContainer={comeBackFromPager}
       {...props}
     />
   )

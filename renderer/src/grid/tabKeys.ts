@@ -4,7 +4,6 @@ import type {
   FocusGridInnerElementParams,
   GridApi,
   TabToNextCellParams,
-  TabToNextGridContainerParams,
 } from 'ag-grid-community'
 
 /*
@@ -41,12 +40,6 @@ export function returnToCell<T>(firstColumn?: string) {
     api.setFocusedCell(cell.rowIndex, cell.column)
     return true
   }
-}
-
-/** Shift+Tab from the pager below a grid goes back to that cell too, not to the page's last row. */
-export function returnToCellFromPager<T>(firstColumn?: string) {
-  return ({ api, nextContainer }: TabToNextGridContainerParams<T>): CellPosition | undefined =>
-    nextContainer === 'gridBody' ? (cellToReturnTo(api, firstColumn) ?? undefined) : undefined
 }
 
 function cellToReturnTo<T>(api: GridApi<T>, firstColumn?: string): CellPosition | null {

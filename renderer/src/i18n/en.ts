@@ -7,6 +7,7 @@ import { safetyText } from '../features/settings/safetyText'
 import { fileBackupText } from '../features/settings/fileBackupText'
 import { privacyText } from '../features/privacy/text'
 import { auditText } from '../features/audit/text'
+import { pagerText } from '../grid/pagerText'
 
 /** English, the second language: the same keys as ja.ts. */
 export const en: Messages = {
@@ -186,6 +187,7 @@ export const en: Messages = {
   ...fileBackupText.en,
   ...privacyText.en,
   ...auditText.en,
+  ...pagerText.en,
   vocab: {
     gender: { female: 'Female', male: 'Male', other: 'Other', no_answer: 'Prefer not to say' },
     roots: {

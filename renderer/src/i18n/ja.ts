@@ -17,6 +17,7 @@ import { safetyText } from '../features/settings/safetyText'
 import { fileBackupText } from '../features/settings/fileBackupText'
 import { privacyText } from '../features/privacy/text'
 import { auditText } from '../features/audit/text'
+import { pagerText } from '../grid/pagerText'
 
 /** Japanese, the app's first language. English (en.ts) must have the same keys. */
 export const ja = {
@@ -186,6 +187,7 @@ export const ja = {
   ...fileBackupText.ja,
   ...privacyText.ja,
   ...auditText.ja,
+  ...pagerText.ja,
   vocab: {
     gender: genders.labels,
     roots: roots.labels,

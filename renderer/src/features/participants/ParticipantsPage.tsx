@@ -70,7 +70,9 @@ export function ParticipantsPage() {
   const gridRef = useRef<AgGridReact<Contact>>(null)
   const [searchText, setSearchText] = useState('')
   const search = useDebounced(searchText.trim(), 250)
-  const [total, setTotal] = useState<number | null>(null)
+  /** What the server last said: how many people, and whether that was of a search or filter. */
+  const [counted, setCounted] = useState<{ total: number; narrowed: boolean } | null>(null)
+  const total = counted?.total ?? null
   const [filtered, setFiltered] = useState(false)
   const [alert, setAlert] = useState<AlertMessage | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
@@ -129,14 +131,17 @@ export function ParticipantsPage() {
           return api.call('contacts.list', args)
         },
         ({ total }) => {
-          setTotal(total)
           const grid = gridRef.current?.api
+          const narrowedHere = search !== '' || importBatchId !== null || (grid?.isAnyFilterPresent() ?? false)
+          // The count and its 「（絞り込み中）」 change together, when the answer comes: not the old
+          // 1,497 marked as narrowed while a search is on its way.
+          setCounted({ total, narrowed: narrowedHere })
           if (search !== searchNow.current || !grid) return
           heard(
             // The import joins the key only when set: the list as first opened (no import) is not news.
             queryKey(search, importBatchId ? { ...grid.getFilterModel(), importBatch: importBatchId } : grid.getFilterModel()),
             total,
-            search !== '' || importBatchId !== null || grid.isAnyFilterPresent(),
+            narrowedHere,
           )
         },
         (error) => setAlert({ id: Date.now(), title: t('common.loadFailed'), message: editErrorMessage(error) }),
@@ -420,7 +425,9 @@ export function ParticipantsPage() {
         {/* Not a live region: its number changes with every reload, and the settled result of a
             search or filter is said once, in words, by the region below. */}
         <output className="row-count" data-testid="participants-count" aria-live="off">
-          {total === null ? '' : t(narrowed ? 'participants.countFiltered' : 'participants.count', { count: total })}
+          {counted === null
+            ? ''
+            : t(counted.narrowed ? 'participants.countFiltered' : 'participants.count', { count: counted.total })}
         </output>
         <div className="result-announcement" role="status" aria-live="polite" data-testid="participants-result">
           {resultMessage}

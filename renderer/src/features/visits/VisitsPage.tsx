@@ -13,8 +13,10 @@ import { hrefOf } from '../../app/routes'
 import { useConfirm } from '../../app/useConfirm'
 import { AppGrid } from '../../grid/AppGrid'
 import { editErrorMessage } from '../../grid/cellEditing'
+import { GridPager } from '../../grid/GridPager'
 import { isImeKey, suppressImeKeys } from '../../grid/imeKeys'
 import { listDatasource } from '../../grid/listDatasource'
+import { noPaging, pagingOf } from '../../grid/paging'
 import { MunicipalityInput } from '../programs/MunicipalityInput'
 import '../programs/programs.css'
 import { visitColumns } from './visitColumns'
@@ -41,6 +43,9 @@ function startImeEdit(e: CellKeyDownEvent<VisitRow>, event: KeyboardEvent) {
 /** Where the person panel was opened from, to put keyboard focus back there when it closes. */
 type PanelOrigin = { contactId: string; rowIndex: number; fromKeyboard: boolean }
 
+// The grid takes the frame's height less the pager's (the frame is a column: grid, then pages).
+const aboveThePager = { height: 'auto', flex: 1, minHeight: 0 }
+
 /** All visit records, filtered by period, program, municipality and mode; plus standalone entry. */
 export function VisitsPage() {
   const { t } = useTranslation()
@@ -51,6 +56,7 @@ export function VisitsPage() {
   const [notice, setNotice] = useState<string | null>(null)
   const [saveError, setSaveError] = useState<string | null>(null)
   const [selectedIds, setSelectedIds] = useState<string[]>([])
+  const [paging, setPaging] = useState(noPaging)
   // The person of a visit, opened from its 参加者 cell: the same panel as on 参加者.
   const [panel, setPanel] = useState<PanelOrigin | null>(null)
   // The visit whose person is being changed (the wrong person was picked).
@@ -306,7 +312,9 @@ export function VisitsPage() {
             suppressNoRowsOverlay // our own empty state below says why
             pagination
             paginationPageSize={50}
-            paginationPageSizeSelector={false}
+            suppressPaginationPanel // GridPager below: real buttons, skipped by Tab when unusable
+            containerStyle={aboveThePager}
+            onPaginationChanged={(e) => setPaging(pagingOf(e.api))}
             getRowId={(p) => p.data.id}
             rowSelection={rowSelection}
             selectionColumnDef={selectionColumnDef}
@@ -318,6 +326,7 @@ export function VisitsPage() {
             singleClickEdit={false}
             stopEditingWhenCellsLoseFocus
           />
+          <GridPager paging={paging} goTo={(page) => gridRef.current?.api?.paginationGoToPage(page)} testId="visits-pager" />
           {total === 0 && (
             <div className="grid-empty" data-testid="visits-empty">
               {filters !== noFilters ? (
