@@ -1,10 +1,5 @@
 import { SELECTION_COLUMN_ID } from 'ag-grid-community'
-import type {
-  CellPosition,
-  FocusGridInnerElementParams,
-  GridApi,
-  TabToNextCellParams,
-} from 'ag-grid-community'
+import type { CellPosition, FocusGridInnerElementParams, GridApi, TabToNextCellParams } from 'ag-grid-community'
 
 /*
  * Tab in a grid, as a coordinator used to Excel and to web forms expects it. The arrow keys move
