@@ -81,6 +81,16 @@ describe('CLI file mistakes', () => {
     expect(fs.readdirSync(folder)).toEqual([])
   })
 
+  it('backup --out where a folder cannot be (a file in its place) gives the reason, as the app does', () => {
+    const file = path.join(dir, 'stick.txt')
+    fs.writeFileSync(file, 'x')
+    const target = path.join(file, 'k.bak')
+    const run = kakehashi('backup', '--db', db, '--out', target)
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain(`${target} が見つかりません。USBメモリが抜かれたか`)
+    expect(fs.readFileSync(file, 'utf8')).toBe('x')
+  })
+
   it('import of a missing file or a folder says which, and the database is unchanged', () => {
     const before = fs.readFileSync(db)
     const missing = path.join(dir, 'meibo.csv')

@@ -150,7 +150,8 @@ export function fileProblem(error: unknown, name: string, doing: 'save' | 'read'
           ? `データフォルダーのあるディスク（このパソコン）の空き容量が足りないため、${name} を作成できませんでした。ダウンロードの前にデータフォルダーで作成します。不要なファイルを削除して空きを作ってから、もう一度お試しください。${unchanged}`
           : `保存先の空き容量が足りないため、${name} を保存できませんでした。USBメモリなどの空きを確認してください。${unchanged}`,
     )
-  if (has(/ENOENT|ENOTDIR|CANTOPEN|ENODEV|ENXIO|EIO\b/))
+  // EEXIST from mkdir: a file stands where the target's folder should be (a stick's folder gone).
+  if (has(/ENOENT|ENOTDIR|EEXIST[^']*mkdir|CANTOPEN|ENODEV|ENXIO|EIO\b/))
     return ApiError.from(
       doing === 'save' ? failed : 'NOT_FOUND',
       { name, reason: 'file gone' },

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { fileProblem } from '../../backend/safety/fileTransfer'
 import { ApiError } from '../../../shared/contract/errors'
 import { openDatabase } from '../../backend/db/connection'
 import { writeVerifiedBackup } from '../../backend/safety/backups'
@@ -24,7 +25,10 @@ export async function backupCommand(opts: { db: string; out: string }, out: Outp
   try {
     const health = inspectHandle(handle, 'light')
     if (!health.ok) throw ApiError.from('DB_CORRUPT', { problem: health.problem })
-    const { schemaVersion, counts } = await writeVerifiedBackup(handle, target)
+    // A full stick, a file where a folder should be, no rights: said as the app says it.
+    const { schemaVersion, counts } = await writeVerifiedBackup(handle, target).catch((error: unknown) => {
+      throw fileProblem(error, target, 'save') ?? error
+    })
     const sizeBytes = fs.statSync(target).size
     out.result(
       { ok: true, file: target, schemaVersion, counts, sizeBytes, encrypted: handle.encrypted, verified: true },
