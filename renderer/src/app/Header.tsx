@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { useAppInfo } from './AppInfoContext'
 import { LanguageSwitch } from './LanguageSwitch'
+import { middleCut } from './middleCut'
 import type { NavMenu } from './useNavMenu'
 
 export function Header({ menu }: { menu: NavMenu }) {
@@ -35,7 +36,12 @@ export function Header({ menu }: { menu: NavMenu }) {
         </span>
         <span className="brand-subtitle">{t('app.subtitle')}</span>
       </div>
-      <div className="header-database" data-testid="database-name" title={t('app.database')}>
+      {/* The whole name on hover; a long one is cut in the middle, keeping its end (…_最終版_2.db). */}
+      <div
+        className="header-database"
+        data-testid="database-name"
+        title={info ? `${t('app.database')}: ${info.databaseName}` : t('app.database')}
+      >
         {info && (
           <>
             <svg className="header-database-icon" viewBox="0 0 16 16" aria-hidden="true">
@@ -47,7 +53,7 @@ export function Header({ menu }: { menu: NavMenu }) {
                 strokeWidth="1.2"
               />
             </svg>
-            <span className="header-database-name">{info.databaseName}</span>
+            <DatabaseName name={info.databaseName} />
             {info.isDemo && (
               <span className="badge badge-demo" data-testid="demo-badge" title={t('app.demoHint')}>
                 {t('app.demoBadge')}
@@ -58,5 +64,15 @@ export function Header({ menu }: { menu: NavMenu }) {
       </div>
       <LanguageSwitch />
     </header>
+  )
+}
+
+function DatabaseName({ name }: { name: string }) {
+  const { start, end } = middleCut(name)
+  return (
+    <span className="header-database-name">
+      <span className="header-database-start">{start}</span>
+      {end && <span className="header-database-end">{end}</span>}
+    </span>
   )
 }
