@@ -170,6 +170,14 @@ class OpenFlow implements SafetyDoor {
       try {
         fullCheck = !this.options.readonly && fullCheckDue(file, this.backupDir)
         const inspection = inspectHandle(probe, fullCheck ? 'quick' : 'light', { counts: false })
+        // Another app's file is not damage: restoring a backup over it would destroy that app's
+        // data. Refused outright (the window then offers to open another file), nothing written.
+        if (inspection.foreign)
+          throw ApiError.from(
+            'DB_UNREADABLE',
+            { file, problem: inspection.problem },
+            `${path.basename(file)} はかけはしのデータベースではありません。ほかのアプリのデータベースのようです。このファイルには何も書き込んでいません。かけはしのデータベースのファイルを開いてください。`,
+          )
         if (!inspection.ok)
           throw ApiError.from('DB_CORRUPT', { file, problem: inspection.problem, detail: inspection.detail ?? null })
         if (fullCheck) recordFullCheck(file, this.backupDir)

@@ -20,6 +20,8 @@ export interface Inspection {
   schemaVersion: number
   counts: { contacts: number; visits: number } | null
   level: CheckLevel
+  /** A sound SQLite file with tables of its own and none of ours: another app's database. */
+  foreign?: boolean
 }
 
 /**
@@ -75,7 +77,12 @@ export function inspectHandle(handle: DbHandle, level: CheckLevel, options: { co
     }
     result.schemaVersion = Math.max(schemaVersionOf(handle), sqlite.pragma('user_version', { simple: true }) as number)
     if (result.schemaVersion === 0) {
-      result.problem = 'かけはしのデータベースではありません（スキーマがありません）'
+      // Tables but none of ours: a file of another app, picked by mistake; not damage to restore over.
+      result.foreign =
+        (sqlite.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'`).get() as { n: number }).n > 0
+      result.problem = result.foreign
+        ? 'かけはしのデータベースではありません（ほかのアプリのデータベースのようです）'
+        : 'かけはしのデータベースではありません（スキーマがありません）'
       return result
     }
     const count = (sqlSource: string) => (sqlite.prepare(sqlSource).get() as { n: number }).n
