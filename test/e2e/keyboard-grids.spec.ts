@@ -131,4 +131,15 @@ test('訪問・参加記録: a page number typed (全角 too) and Enter goes to 
   await expect(pager.getByRole('button', { name: '最後のページ' })).toBeDisabled()
   const pages = /全([\d,]+)ページ/.exec((await pageNumber.getAttribute('aria-label')) ?? '')![1]!.replace(/,/g, '')
   await expect(pageNumber).toHaveValue(pages)
+  // The pressed button is disabled on arrival: focus is kept in the pager, on the page number.
+  await expect(pageNumber).toBeFocused()
+
+  // From the keyboard: Shift+Tab twice reaches 最初のページ; Enter goes back to page 1.
+  await page.keyboard.press('Shift+Tab')
+  await page.keyboard.press('Shift+Tab')
+  await expect(pager.getByRole('button', { name: '最初のページ' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(pageNumber).toHaveValue('1')
+  await expect(pageNumber).toBeFocused()
+  await expect(pager).toContainText(/^1 〜 50 \/ /)
 })

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { pageAsked } from './paging'
 import type { Paging } from './paging'
@@ -19,6 +19,7 @@ export function GridPager({ paging, goTo, testId }: GridPagerProps) {
   const { t } = useTranslation()
   const { page, pages, first, last, rows, known } = paging
   const [typed, setTyped] = useState(String(page + 1))
+  const pageInput = useRef<HTMLInputElement>(null)
   useEffect(() => setTyped(String(page + 1)), [page])
   if (!known || rows === 0) return null
 
@@ -29,6 +30,14 @@ export function GridPager({ paging, goTo, testId }: GridPagerProps) {
   }
   const atFirst = page === 0
   const atLast = page >= pages - 1
+  /**
+   * A button that cannot be used on the page it leads to (最後のページ on the last page) would
+   * drop keyboard focus to the top of the window: focus goes to the page number, in the pager.
+   */
+  const go = (to: number) => {
+    goTo(to)
+    if (to === 0 || to === pages - 1) pageInput.current?.focus()
+  }
   return (
     <nav className="grid-pager" aria-label={t('pager.label')} data-testid={testId}>
       <output className="grid-pager-rows" aria-live="polite">
@@ -38,7 +47,7 @@ export function GridPager({ paging, goTo, testId }: GridPagerProps) {
         type="button"
         className="pager-button"
         disabled={atFirst}
-        onClick={() => goTo(0)}
+        onClick={() => go(0)}
         aria-label={t('pager.first')}
         title={t('pager.first')}
       >
@@ -48,7 +57,7 @@ export function GridPager({ paging, goTo, testId }: GridPagerProps) {
         type="button"
         className="pager-button"
         disabled={atFirst}
-        onClick={() => goTo(page - 1)}
+        onClick={() => go(page - 1)}
         aria-label={t('pager.previous')}
         title={t('pager.previous')}
       >
@@ -57,6 +66,7 @@ export function GridPager({ paging, goTo, testId }: GridPagerProps) {
       <label className="grid-pager-page">
         <span aria-hidden="true">{t('pager.page')}</span>
         <input
+          ref={pageInput}
           type="text"
           inputMode="numeric"
           size={Math.max(2, String(pages).length)}
@@ -76,7 +86,7 @@ export function GridPager({ paging, goTo, testId }: GridPagerProps) {
         type="button"
         className="pager-button"
         disabled={atLast}
-        onClick={() => goTo(page + 1)}
+        onClick={() => go(page + 1)}
         aria-label={t('pager.next')}
         title={t('pager.next')}
       >
@@ -86,7 +96,7 @@ export function GridPager({ paging, goTo, testId }: GridPagerProps) {
         type="button"
         className="pager-button"
         disabled={atLast}
-        onClick={() => goTo(pages - 1)}
+        onClick={() => go(pages - 1)}
         aria-label={t('pager.last')}
         title={t('pager.last')}
       >
