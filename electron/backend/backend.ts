@@ -175,7 +175,7 @@ class OpenFlow implements SafetyDoor {
         if (inspection.foreign)
           throw ApiError.from(
             'DB_UNREADABLE',
-            { file, problem: inspection.problem },
+            { file },
             `${path.basename(file)} はかけはしのデータベースではありません。ほかのアプリのデータベースのようです。このファイルには何も書き込んでいません。かけはしのデータベースのファイルを開いてください。`,
           )
         if (!inspection.ok)

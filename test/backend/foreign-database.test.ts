@@ -60,6 +60,8 @@ describe("another app's database", () => {
       timeout: 30_000,
     })
     expect(run.status).toBe(1)
-    expect(run.stderr).toContain('kakeibo.db はかけはしのデータベースではありません。')
+    expect(run.stderr).toBe(
+      'エラー: kakeibo.db はかけはしのデータベースではありません。ほかのアプリのデータベースのようです。このファイルには何も書き込んでいません。かけはしのデータベースのファイルを開いてください。\n',
+    )
   })
 })
