@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { writeFileAtomic } from '../backend/safety/atomicFile'
 
 /**
  * A file a command was told to read or write (--template, --out), and why it could not, in the
@@ -56,24 +57,16 @@ export function readInputFile(file: string): Buffer {
 }
 
 /**
- * Writes beside the target and renames, so an interrupted run never leaves half a file; a failed
- * write leaves nothing behind either (the temporary file is removed). A folder as the target is
- * refused before anything is written.
+ * The file written whole or not at all (writeFileAtomic: beside it, flushed, renamed), with the
+ * reason it could not be in the user's words. A folder as the target is refused first.
  */
 export function writeAtomically(target: string, bytes: Buffer): void {
-  const temp = `${target}.${process.pid}.tmp`
   try {
     if (fs.statSync(target, { throwIfNoEntry: false })?.isDirectory())
       throw Object.assign(new Error('target is a folder'), { code: 'EISDIR' })
     fs.mkdirSync(path.dirname(target), { recursive: true })
-    fs.writeFileSync(temp, bytes)
-    fs.renameSync(temp, target)
+    writeFileAtomic(target, bytes)
   } catch (error) {
-    try {
-      fs.rmSync(temp, { force: true })
-    } catch {
-      // No temporary file could have been made there (e.g. a file where its folder should be).
-    }
     throw writeFileError(error, target)
   }
 }

@@ -25,7 +25,7 @@ beforeAll(() => {
 })
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
-const leftovers = () => fs.readdirSync(dir).filter((name) => name.endsWith('.tmp'))
+const leftovers = () => fs.readdirSync(dir).filter((name) => name.includes('.tmp'))
 
 describe('CLI file mistakes', () => {
   it('report --out onto a folder: says the folder is one, not that the database is; no temporary file left', () => {
